@@ -1,0 +1,42 @@
+// json.h: the JSON form of a dataset (docs/format.md, docs/dataset.schema.json).
+//
+// One document per dataset: {"format": "perfbudget-dataset", "version": 1, ...}.
+// Amounts are strings with an optional unit ("2400万元", "1234.56") or JSON
+// numbers read exactly from their text, never through a double. Parsing uses
+// simdjson.
+#ifndef PERFBUDGET_IO_JSON_H_
+#define PERFBUDGET_IO_JSON_H_
+
+#include <string>
+#include <string_view>
+
+#include "absl/status/statusor.h"
+#include "perfbudget/io/diagnostic.h"
+#include "perfbudget/model/dataset.h"
+
+namespace perfbudget {
+
+struct LoadOptions {
+  std::size_t max_errors = 100;  // diagnostics kept; later ones are counted
+};
+
+// Loads a dataset from JSON text. `file_name` is used in diagnostics only.
+// All-or-nothing: on any problem returns InvalidArgument and every problem
+// found is in `*diagnostics` (may be null).
+absl::StatusOr<Dataset> LoadDatasetJson(std::string_view text, const LoadOptions& options = {},
+                                        Diagnostics* diagnostics = nullptr,
+                                        std::string_view file_name = "");
+absl::StatusOr<Dataset> LoadDatasetJsonFile(const std::string& path, const LoadOptions& options = {},
+                                            Diagnostics* diagnostics = nullptr);
+
+struct JsonWriteOptions {
+  bool pretty = true;  // two-space indentation, one record a line group
+};
+
+// The dataset as JSON text, deterministic (same dataset → same bytes).
+// Amounts are written as yuan strings with two decimals ("1234.56").
+std::string DatasetToJson(const Dataset& dataset, const JsonWriteOptions& options = {});
+
+}  // namespace perfbudget
+
+#endif  // PERFBUDGET_IO_JSON_H_

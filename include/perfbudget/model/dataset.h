@@ -1,0 +1,131 @@
+// dataset.h: Dataset, one jurisdiction's fiscal year of budget-performance
+// data, immutable and validated; and DatasetBuilder, the one way to make one.
+//
+// Loaders (JSON, CSV) and the C ABI's row-by-row builder all feed a
+// DatasetBuilder; Build() resolves references, validates everything, and
+// either returns a Dataset or reports every problem found. A Dataset is never
+// half-built. Copies share the same immutable data, so a Dataset is cheap to
+// pass by value and safe to read from many threads at once.
+#ifndef PERFBUDGET_MODEL_DATASET_H_
+#define PERFBUDGET_MODEL_DATASET_H_
+
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "perfbudget/calendar/fiscal_calendar.h"
+#include "perfbudget/io/diagnostic.h"
+#include "perfbudget/model/entities.h"
+
+namespace perfbudget {
+
+inline constexpr std::string_view kDatasetFormatName = "perfbudget-dataset";
+inline constexpr int kDatasetFormatVersion = 1;
+
+// The dataset's header.
+struct DatasetInfo {
+  std::string jurisdiction_code;  // mof_div_code, "341300"
+  std::string jurisdiction_name;  // "宿马园区"
+  int fiscal_year = 0;            // 2022
+  int fiscal_year_start_month = 1;
+  bool fiscal_year_named_by_end = false;
+  std::string title;  // free text
+};
+
+class Dataset {
+ public:
+  // An empty dataset (no records, fiscal year 0). Use DatasetBuilder.
+  Dataset();
+
+  const DatasetInfo& info() const;
+  const FiscalYear& fiscal_year() const;
+
+  std::span<const Unit> units() const;
+  std::span<const Project> projects() const;
+  std::span<const Goal> goals() const;
+  std::span<const Disbursement> disbursements() const;  // in input order
+  std::span<const ExAnteAssessment> ex_ante_assessments() const;
+  std::span<const Evaluation> evaluations() const;
+  std::span<const RectificationItem> rectifications() const;
+
+  // Lookup by id; kNoIndex when absent.
+  std::uint32_t FindUnit(std::string_view id) const;
+  std::uint32_t FindProject(std::string_view id) const;
+  std::uint32_t FindGoal(std::string_view id) const;
+
+  // Indexes of a project's disbursements, in date order (stable).
+  std::span<const std::uint32_t> DisbursementsOf(std::uint32_t project_index) const;
+  // Indexes of a project's goals, and of a unit's own (unit-level) goals.
+  std::span<const std::uint32_t> GoalsOfProject(std::uint32_t project_index) const;
+  std::span<const std::uint32_t> GoalsOfUnit(std::uint32_t unit_index) const;
+  // Indexes of a unit's projects.
+  std::span<const std::uint32_t> ProjectsOfUnit(std::uint32_t unit_index) const;
+
+  // A project's approved total over its fund lines (cannot overflow: Build
+  // checked every total).
+  Money ApprovedOf(std::uint32_t project_index) const;
+
+  struct Impl;
+
+ private:
+  friend class DatasetBuilder;
+  explicit Dataset(std::shared_ptr<const Impl> impl);
+  std::shared_ptr<const Impl> impl_;
+};
+
+// Options for building (and loading).
+struct BuildOptions {
+  std::size_t max_errors = 100;  // stop reporting after this many
+};
+
+class DatasetBuilder {
+ public:
+  explicit DatasetBuilder(DatasetInfo info = {});
+  ~DatasetBuilder();
+  DatasetBuilder(DatasetBuilder&&) noexcept;
+  DatasetBuilder& operator=(DatasetBuilder&&) noexcept;
+
+  void SetInfo(DatasetInfo info, Origin where = {});
+  const DatasetInfo& info() const;
+
+  // Records. Each may carry the place it came from, used in diagnostics.
+  void AddUnit(Unit unit, Origin where = {});
+  void AddProject(Project project, Origin where = {});
+  // Row-by-row additions to a project added earlier or later (resolved at Build).
+  void AddFundLine(std::string project_id, FundLine line, Origin where = {});
+  void AddAdjustment(std::string project_id, Adjustment adjustment, Origin where = {});
+  void AddPlannedPayment(std::string project_id, PlannedPayment payment, Origin where = {});
+  void AddGoal(Goal goal, Origin where = {});
+  // Adds an indicator to a goal added earlier or later.
+  void AddIndicator(std::string goal_id, Indicator indicator, Origin where = {});
+  // Adds an actual to an indicator (by goal id and indicator id).
+  void AddActual(std::string goal_id, std::string indicator_id, IndicatorActual actual,
+                 Origin where = {});
+  void AddDisbursement(Disbursement disbursement, Origin where = {});
+  void AddExAnteAssessment(ExAnteAssessment assessment, Origin where = {});
+  void AddEvaluation(Evaluation evaluation, Origin where = {});
+  void AddRectification(RectificationItem item, Origin where = {});
+
+  // A problem found while reading (by a loader); makes Build fail.
+  void AddDiagnostic(Diagnostic d);
+  const Diagnostics& diagnostics() const;
+
+  // Validates and builds. On any problem returns InvalidArgument and leaves
+  // every problem found in `*diagnostics` (when not null). The builder is
+  // left empty either way.
+  absl::StatusOr<Dataset> Build(const BuildOptions& options = {},
+                                Diagnostics* diagnostics = nullptr);
+
+  struct State;
+
+ private:
+  std::unique_ptr<State> state_;
+};
+
+}  // namespace perfbudget
+
+#endif  // PERFBUDGET_MODEL_DATASET_H_

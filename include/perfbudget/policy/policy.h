@@ -1,0 +1,130 @@
+// policy.h: Policy, the rules as data.
+//
+// Every threshold, deduction, weight, band and warning level used by an
+// analysis comes from a Policy, never from a literal in rule code. A policy
+// is a set of RuleSettings keyed by stable rule code ("completeness.missing_level1",
+// "monitoring.gap_red"), plus a few typed sections shared by several analyses.
+//
+// Rule codes, their defaults, parameters and explanation templates are
+// declared by each analysis in a RuleSpec catalog (see rule_catalog.h). A
+// policy profile (a JSON file, docs/policy.md) overrides those defaults and
+// may extend another profile; loading rejects unknown rule codes, unknown
+// parameters, negative deductions and overlapping bands, with the same
+// precise diagnostics as a bad dataset.
+#ifndef PERFBUDGET_POLICY_POLICY_H_
+#define PERFBUDGET_POLICY_POLICY_H_
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "perfbudget/calendar/fiscal_calendar.h"
+#include "perfbudget/io/diagnostic.h"
+#include "perfbudget/model/enums.h"
+#include "perfbudget/money/ratio.h"
+
+namespace perfbudget {
+
+// How serious a finding or warning is (numbering is part of the C ABI).
+enum class Severity : std::uint8_t {
+  kInfo = 0,     // 提示
+  kWarning = 1,  // 警告 / 黄色预警
+  kError = 2,    // 错误 / 红色预警
+  kBlocker = 3,  // 阻断: the goal or project may not proceed
+};
+std::string_view CodeOf(Severity s);     // "info" "warning" "error" "blocker"
+std::string_view ZhLabelOf(Severity s);  // "提示" "警告" "错误" "阻断"
+std::optional<Severity> ParseSeverity(std::string_view s);
+
+// One rule's settings in a policy.
+struct RuleSetting {
+  bool enabled = true;
+  Severity severity = Severity::kWarning;
+  Ratio deduction;  // points deducted per finding (review); ≥ 0
+  // Named parameters ("min_percent" → 80). Exact values.
+  std::map<std::string, Ratio, std::less<>> params;
+};
+
+// A grade band: scores ≥ min (and below the next band's min) get `grade`.
+struct GradeBand {
+  Grade grade = Grade::kExcellent;
+  Ratio min;  // inclusive lower bound, 0..100
+};
+
+// How an amount is split across a project's fund sources.
+enum class SplitMethod : std::uint8_t { kProportional = 0, kPriority = 1 };
+
+class Policy {
+ public:
+  Policy() = default;
+
+  const std::string& name() const { return name_; }
+  const std::string& description() const { return description_; }
+
+  // Settings of a rule. Every code of the catalog is present in a policy made
+  // by LoadPolicy / BuiltinPolicy (defaults filled in); for an unknown code
+  // this returns a disabled setting.
+  const RuleSetting& Rule(std::string_view code) const;
+  bool Enabled(std::string_view code) const { return Rule(code).enabled; }
+  // A rule parameter; `fallback` when absent (never for catalog params).
+  Ratio Param(std::string_view code, std::string_view param, Ratio fallback = Ratio()) const;
+  const std::map<std::string, RuleSetting, std::less<>>& rules() const { return rules_; }
+
+  // Grade bands, best first: 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 ≥ 0 by default.
+  const std::vector<GradeBand>& grade_bands() const { return grade_bands_; }
+  Grade GradeOf(const Ratio& score) const;
+
+  TimeProgressMethod time_progress_method() const { return time_progress_method_; }
+  SplitMethod split_method() const { return split_method_; }
+  // For SplitMethod::kPriority: reclaim from these sources first, in order.
+  const std::vector<FundSource>& split_priority() const { return split_priority_; }
+  // Decimals when printing rates and scores (2 by default).
+  int decimals() const { return decimals_; }
+
+  // Mutators for loaders and for programmatic profiles.
+  void set_name(std::string v) { name_ = std::move(v); }
+  void set_description(std::string v) { description_ = std::move(v); }
+  RuleSetting& MutableRule(std::string_view code);
+  void set_grade_bands(std::vector<GradeBand> v) { grade_bands_ = std::move(v); }
+  void set_time_progress_method(TimeProgressMethod v) { time_progress_method_ = v; }
+  void set_split_method(SplitMethod v) { split_method_ = v; }
+  void set_split_priority(std::vector<FundSource> v) { split_priority_ = std::move(v); }
+  void set_decimals(int v) { decimals_ = v; }
+
+ private:
+  std::string name_;
+  std::string description_;
+  std::map<std::string, RuleSetting, std::less<>> rules_;
+  std::vector<GradeBand> grade_bands_ = {{Grade::kExcellent, Ratio(90)},
+                                         {Grade::kGood, Ratio(80)},
+                                         {Grade::kFair, Ratio(60)},
+                                         {Grade::kPoor, Ratio(0)}};
+  TimeProgressMethod time_progress_method_ = TimeProgressMethod::kMonths;
+  SplitMethod split_method_ = SplitMethod::kProportional;
+  std::vector<FundSource> split_priority_;
+  int decimals_ = 2;
+};
+
+// The names of the built-in profiles ("central", "suma-park", ...).
+std::vector<std::string> BuiltinPolicyNames();
+// A built-in profile by name. Errors: NotFound listing the names.
+absl::StatusOr<Policy> BuiltinPolicy(std::string_view name);
+// The built-in profile's JSON text (for `perfbudget policy show`).
+absl::StatusOr<std::string> BuiltinPolicyJson(std::string_view name);
+// Loads a profile from JSON text. A profile may name `"extends": "<builtin>"`.
+// Every problem is reported in `diagnostics` (JSON path, field, value, what
+// was expected). Errors: InvalidArgument.
+absl::StatusOr<Policy> LoadPolicyJson(std::string_view text, Diagnostics* diagnostics,
+                                      std::string_view file_name = "");
+absl::StatusOr<Policy> LoadPolicyFile(const std::string& path, Diagnostics* diagnostics);
+// A built-in name or a path to a JSON file.
+absl::StatusOr<Policy> ResolvePolicy(std::string_view name_or_path, Diagnostics* diagnostics);
+// The policy as JSON (every rule, defaults included).
+std::string PolicyToJson(const Policy& policy);
+
+}  // namespace perfbudget
+
+#endif  // PERFBUDGET_POLICY_POLICY_H_
