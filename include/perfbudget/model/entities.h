@@ -68,6 +68,10 @@ struct Project {
   bool is_key = false;  // 重点项目
   ProjectStatus status = ProjectStatus::kInProgress;
   int start_year = 0;  // first year funded; 0 = unknown
+  // 申报数: the amount applied for at budget preparation. Zero when not
+  // recorded; a project cancelled before approval has requested > 0 and no
+  // (or zero) fund lines.
+  Money requested;
   std::vector<FundLine> funds;
   std::vector<Adjustment> adjustments;
   std::vector<PlannedPayment> payment_plan;
