@@ -1,0 +1,599 @@
+// dataset.cc: Dataset accessors and DatasetBuilder (reference resolution and
+// cross-record validation).
+#include "perfbudget/model/dataset.h"
+
+#include <algorithm>
+#include <numeric>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "model/dataset_impl.h"
+
+namespace perfbudget {
+
+// ---- Dataset ----------------------------------------------------------------
+
+namespace {
+std::shared_ptr<const Dataset::Impl> EmptyImpl() {
+  auto impl = std::make_shared<Dataset::Impl>();
+  return impl;
+}
+}  // namespace
+
+Dataset::Dataset() : impl_(EmptyImpl()) {}
+Dataset::Dataset(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}
+
+const DatasetInfo& Dataset::info() const { return impl_->info; }
+const FiscalYear& Dataset::fiscal_year() const { return impl_->fiscal_year; }
+std::span<const Unit> Dataset::units() const { return impl_->units; }
+std::span<const Project> Dataset::projects() const { return impl_->projects; }
+std::span<const Goal> Dataset::goals() const { return impl_->goals; }
+std::span<const Disbursement> Dataset::disbursements() const { return impl_->disbursements; }
+std::span<const ExAnteAssessment> Dataset::ex_ante_assessments() const { return impl_->ex_ante; }
+std::span<const Evaluation> Dataset::evaluations() const { return impl_->evaluations; }
+std::span<const RectificationItem> Dataset::rectifications() const {
+  return impl_->rectifications;
+}
+
+namespace {
+std::uint32_t Find(const absl::flat_hash_map<std::string, std::uint32_t>& m, std::string_view id) {
+  auto it = m.find(id);
+  return it == m.end() ? kNoIndex : it->second;
+}
+}  // namespace
+
+std::uint32_t Dataset::FindUnit(std::string_view id) const { return Find(impl_->unit_by_id, id); }
+std::uint32_t Dataset::FindProject(std::string_view id) const {
+  return Find(impl_->project_by_id, id);
+}
+std::uint32_t Dataset::FindGoal(std::string_view id) const { return Find(impl_->goal_by_id, id); }
+
+std::span<const std::uint32_t> Dataset::DisbursementsOf(std::uint32_t p) const {
+  return impl_->disbursements_by_project.Of(p);
+}
+std::span<const std::uint32_t> Dataset::GoalsOfProject(std::uint32_t p) const {
+  return impl_->goals_by_project.Of(p);
+}
+std::span<const std::uint32_t> Dataset::GoalsOfUnit(std::uint32_t u) const {
+  return impl_->goals_by_unit.Of(u);
+}
+std::span<const std::uint32_t> Dataset::ProjectsOfUnit(std::uint32_t u) const {
+  return impl_->projects_by_unit.Of(u);
+}
+Money Dataset::ApprovedOf(std::uint32_t p) const {
+  return p < impl_->approved.size() ? impl_->approved[p] : Money();
+}
+
+// ---- DatasetBuilder -----------------------------------------------------------
+
+struct DatasetBuilder::State {
+  DatasetInfo info;
+  Origin info_origin;
+  template <typename T>
+  struct Rec {
+    T value;
+    Origin where;
+  };
+  template <typename T>
+  struct Child {
+    std::string parent;
+    T value;
+    Origin where;
+  };
+  struct ActualRec {
+    std::string goal;
+    std::string indicator;
+    IndicatorActual value;
+    Origin where;
+  };
+  std::vector<Rec<Unit>> units;
+  std::vector<Rec<Project>> projects;
+  std::vector<Child<FundLine>> fund_lines;
+  std::vector<Child<Adjustment>> adjustments;
+  std::vector<Child<PlannedPayment>> plans;
+  std::vector<Rec<Goal>> goals;
+  std::vector<Child<Indicator>> indicators;
+  std::vector<ActualRec> actuals;
+  std::vector<Rec<Disbursement>> disbursements;
+  std::vector<Rec<ExAnteAssessment>> ex_ante;
+  std::vector<Rec<Evaluation>> evaluations;
+  std::vector<Rec<RectificationItem>> rectifications;
+  Diagnostics loader_diagnostics{100000};
+};
+
+DatasetBuilder::DatasetBuilder(DatasetInfo info) : state_(std::make_unique<State>()) {
+  state_->info = std::move(info);
+}
+DatasetBuilder::~DatasetBuilder() = default;
+DatasetBuilder::DatasetBuilder(DatasetBuilder&&) noexcept = default;
+DatasetBuilder& DatasetBuilder::operator=(DatasetBuilder&&) noexcept = default;
+
+void DatasetBuilder::SetInfo(DatasetInfo info, Origin where) {
+  state_->info = std::move(info);
+  state_->info_origin = std::move(where);
+}
+const DatasetInfo& DatasetBuilder::info() const { return state_->info; }
+
+void DatasetBuilder::AddUnit(Unit v, Origin w) { state_->units.push_back({std::move(v), std::move(w)}); }
+void DatasetBuilder::AddProject(Project v, Origin w) {
+  state_->projects.push_back({std::move(v), std::move(w)});
+}
+void DatasetBuilder::AddFundLine(std::string p, FundLine v, Origin w) {
+  state_->fund_lines.push_back({std::move(p), v, std::move(w)});
+}
+void DatasetBuilder::AddAdjustment(std::string p, Adjustment v, Origin w) {
+  state_->adjustments.push_back({std::move(p), std::move(v), std::move(w)});
+}
+void DatasetBuilder::AddPlannedPayment(std::string p, PlannedPayment v, Origin w) {
+  state_->plans.push_back({std::move(p), v, std::move(w)});
+}
+void DatasetBuilder::AddGoal(Goal v, Origin w) { state_->goals.push_back({std::move(v), std::move(w)}); }
+void DatasetBuilder::AddIndicator(std::string g, Indicator v, Origin w) {
+  state_->indicators.push_back({std::move(g), std::move(v), std::move(w)});
+}
+void DatasetBuilder::AddActual(std::string g, std::string i, IndicatorActual v, Origin w) {
+  state_->actuals.push_back({std::move(g), std::move(i), std::move(v), std::move(w)});
+}
+void DatasetBuilder::AddDisbursement(Disbursement v, Origin w) {
+  state_->disbursements.push_back({std::move(v), std::move(w)});
+}
+void DatasetBuilder::AddExAnteAssessment(ExAnteAssessment v, Origin w) {
+  state_->ex_ante.push_back({std::move(v), std::move(w)});
+}
+void DatasetBuilder::AddEvaluation(Evaluation v, Origin w) {
+  state_->evaluations.push_back({std::move(v), std::move(w)});
+}
+void DatasetBuilder::AddRectification(RectificationItem v, Origin w) {
+  state_->rectifications.push_back({std::move(v), std::move(w)});
+}
+void DatasetBuilder::AddDiagnostic(Diagnostic d) { state_->loader_diagnostics.Add(std::move(d)); }
+const Diagnostics& DatasetBuilder::diagnostics() const { return state_->loader_diagnostics; }
+
+namespace {
+
+// Collects validation problems while building.
+class Checker {
+ public:
+  explicit Checker(Diagnostics* out) : out_(out) {}
+
+  void Report(DiagnosticKind kind, const Origin& where, std::string_view field_suffix,
+              std::string field, std::string value, std::string expected, std::string message) {
+    Diagnostic d;
+    d.kind = kind;
+    d.where = where;
+    if (!field_suffix.empty()) {
+      d.where.path = d.where.path.empty() ? std::string(field_suffix)
+                                          : absl::StrCat(d.where.path, ".", field_suffix);
+    }
+    d.field = std::move(field);
+    d.value = std::move(value);
+    d.expected = std::move(expected);
+    d.message = std::move(message);
+    out_->Add(std::move(d));
+  }
+  bool any() const { return !out_->empty() || out_->dropped() > 0; }
+
+ private:
+  Diagnostics* out_;
+};
+
+// Registers ids of one table; reports duplicates and empty ids.
+template <typename Rec, typename IdOf>
+absl::flat_hash_map<std::string, std::uint32_t> IndexIds(const std::vector<Rec>& recs, IdOf id_of,
+                                                        std::string_view table, Checker& check) {
+  absl::flat_hash_map<std::string, std::uint32_t> index;
+  index.reserve(recs.size());
+  for (std::uint32_t i = 0; i < recs.size(); ++i) {
+    const std::string& id = id_of(recs[i].value);
+    if (id.empty()) {
+      check.Report(DiagnosticKind::kMissing, recs[i].where, "id", "id", "", "a non-empty id",
+                   absl::StrCat(table, " record has no id"));
+      continue;
+    }
+    auto [it, inserted] = index.emplace(id, i);
+    if (!inserted) {
+      const Origin& first = recs[it->second].where;
+      std::string first_at = first.line > 0 ? absl::StrCat(" (first at line ", first.line, ")")
+                             : !first.path.empty() ? absl::StrCat(" (first at ", first.path, ")")
+                                                   : "";
+      check.Report(DiagnosticKind::kDuplicateId, recs[i].where, "id", "id", id, "a unique id",
+                   absl::StrCat("duplicate ", table, " id \"", id, "\"", first_at));
+    }
+  }
+  return index;
+}
+
+GroupIndex Group(std::size_t groups, const std::vector<std::uint32_t>& group_of_item) {
+  GroupIndex g;
+  g.offsets.assign(groups + 1, 0);
+  for (std::uint32_t grp : group_of_item) {
+    if (grp != kNoIndex) ++g.offsets[grp + 1];
+  }
+  std::partial_sum(g.offsets.begin(), g.offsets.end(), g.offsets.begin());
+  g.items.resize(g.offsets.back());
+  std::vector<std::uint32_t> fill(g.offsets.begin(), g.offsets.end() - 1);
+  for (std::uint32_t i = 0; i < group_of_item.size(); ++i) {
+    const std::uint32_t grp = group_of_item[i];
+    if (grp != kNoIndex) g.items[fill[grp]++] = i;
+  }
+  return g;
+}
+
+std::string YearBounds(const FiscalYear& fy) {
+  return absl::StrCat("a date in fiscal year ", fy.year(), " (", fy.first_day().ToString(), " .. ",
+                      fy.last_day().ToString(), ")");
+}
+
+}  // namespace
+
+absl::StatusOr<Dataset> DatasetBuilder::Build(const BuildOptions& options,
+                                              Diagnostics* diagnostics) {
+  std::unique_ptr<State> s = std::exchange(state_, std::make_unique<State>());
+  Diagnostics local(options.max_errors);
+  Diagnostics* out = diagnostics != nullptr ? diagnostics : &local;
+  *out = Diagnostics(options.max_errors);
+  for (const Diagnostic& d : s->loader_diagnostics.items()) out->Add(d);
+  for (std::size_t i = 0; i < s->loader_diagnostics.dropped(); ++i) out->Add(Diagnostic{});
+  Checker check(out);
+
+  auto impl = std::make_shared<Dataset::Impl>();
+  impl->info = s->info;
+
+  // Header and fiscal year.
+  absl::StatusOr<FiscalYear> fy = FiscalYear::Create(s->info.fiscal_year, s->info.fiscal_year_start_month,
+                                                    s->info.fiscal_year_named_by_end);
+  if (!fy.ok()) {
+    check.Report(DiagnosticKind::kValue, s->info_origin, "fiscal_year", "fiscal_year",
+                 absl::StrCat(s->info.fiscal_year, "/", s->info.fiscal_year_start_month),
+                 "a year 1400..9998 and a start month 1..12", std::string(fy.status().message()));
+    return out->ToStatus("dataset is invalid");
+  }
+  impl->fiscal_year = *fy;
+  const FiscalYear& year = impl->fiscal_year;
+
+  // Units.
+  impl->unit_by_id = IndexIds(s->units, [](const Unit& u) -> const std::string& { return u.id; },
+                              "unit", check);
+  for (auto& r : s->units) {
+    if (r.value.name.empty()) {
+      check.Report(DiagnosticKind::kMissing, r.where, "name", "name", "", "the unit's name",
+                   absl::StrCat("unit \"", r.value.id, "\" has no name"));
+    }
+  }
+  auto unit_ref = [&](const std::string& id, const Origin& where, std::string_view field,
+                      std::string_view who) -> std::uint32_t {
+    const std::uint32_t u = Find(impl->unit_by_id, id);
+    if (u == kNoIndex) {
+      check.Report(id.empty() ? DiagnosticKind::kMissing : DiagnosticKind::kUnknownReference, where,
+                   field, std::string(field), id, "the id of a unit in units",
+                   id.empty() ? absl::StrCat(who, " names no unit")
+                              : absl::StrCat(who, " refers to unknown unit \"", id, "\""));
+    }
+    return u;
+  };
+
+  // Projects and their row-by-row parts.
+  impl->project_by_id = IndexIds(
+      s->projects, [](const Project& p) -> const std::string& { return p.id; }, "project", check);
+  for (auto& r : s->projects) {
+    r.value.unit_index = unit_ref(r.value.unit_id, r.where, "unit",
+                                  absl::StrCat("project \"", r.value.id, "\""));
+  }
+  auto project_ref = [&](const std::string& id, const Origin& where, std::string_view field,
+                         std::string_view who, bool required) -> std::uint32_t {
+    if (id.empty() && !required) return kNoIndex;
+    const std::uint32_t p = Find(impl->project_by_id, id);
+    if (p == kNoIndex) {
+      check.Report(id.empty() ? DiagnosticKind::kMissing : DiagnosticKind::kUnknownReference, where,
+                   field, std::string(field), id, "the id of a project in projects",
+                   id.empty() ? absl::StrCat(who, " names no project")
+                              : absl::StrCat(who, " refers to unknown project \"", id, "\""));
+    }
+    return p;
+  };
+  for (auto& c : s->fund_lines) {
+    const std::uint32_t p = project_ref(c.parent, c.where, "project", "fund line", true);
+    if (p != kNoIndex) s->projects[p].value.funds.push_back(c.value);
+  }
+  for (auto& c : s->adjustments) {
+    const std::uint32_t p = project_ref(c.parent, c.where, "project", "adjustment", true);
+    if (p != kNoIndex) s->projects[p].value.adjustments.push_back(std::move(c.value));
+  }
+  for (auto& c : s->plans) {
+    const std::uint32_t p = project_ref(c.parent, c.where, "project", "payment plan entry", true);
+    if (p != kNoIndex) s->projects[p].value.payment_plan.push_back(c.value);
+  }
+  impl->approved.resize(s->projects.size());
+  Money all_approved;
+  for (std::uint32_t i = 0; i < s->projects.size(); ++i) {
+    Project& p = s->projects[i].value;
+    const Origin& w = s->projects[i].where;
+    Money total;
+    for (std::size_t f = 0; f < p.funds.size(); ++f) {
+      const FundLine& line = p.funds[f];
+      if (line.approved.is_negative()) {
+        check.Report(DiagnosticKind::kNegativeAmount, w, absl::StrCat("funds[", f, "].approved"),
+                     "approved", line.approved.ToString(), "an approved amount ≥ 0",
+                     absl::StrCat("project \"", p.id, "\" has a negative approved amount"));
+      }
+      if (!total.TryAdd(line.approved)) {
+        check.Report(DiagnosticKind::kOverflow, w, "funds", "approved", p.id,
+                     "a total below 9.2e16 yuan",
+                     absl::StrCat("project \"", p.id, "\": approved total overflows"));
+      }
+    }
+    if (p.requested.is_negative()) {
+      check.Report(DiagnosticKind::kNegativeAmount, w, "requested", "requested",
+                   p.requested.ToString(), "an amount ≥ 0",
+                   absl::StrCat("project \"", p.id, "\" has a negative requested amount"));
+    }
+    impl->approved[i] = total;
+    if (!all_approved.TryAdd(total)) {
+      check.Report(DiagnosticKind::kOverflow, w, "funds", "approved", p.id,
+                   "a jurisdiction total below 9.2e16 yuan", "total approved budget overflows");
+    }
+    Money adjusted = total;
+    for (std::size_t a = 0; a < p.adjustments.size(); ++a) {
+      const Adjustment& adj = p.adjustments[a];
+      if (!year.Contains(adj.date)) {
+        check.Report(DiagnosticKind::kDateOutOfYear, w, absl::StrCat("adjustments[", a, "].date"),
+                     "date", adj.date.ToString(), YearBounds(year),
+                     absl::StrCat("project \"", p.id, "\": adjustment dated outside the fiscal year"));
+      }
+      if (!adjusted.TryAdd(adj.amount)) {
+        check.Report(DiagnosticKind::kOverflow, w, absl::StrCat("adjustments[", a, "].amount"),
+                     "amount", adj.amount.ToString(), "a total below 9.2e16 yuan",
+                     absl::StrCat("project \"", p.id, "\": adjusted budget overflows"));
+      }
+    }
+    std::stable_sort(p.adjustments.begin(), p.adjustments.end(),
+                     [](const Adjustment& a, const Adjustment& b) { return a.date < b.date; });
+    Money planned;
+    for (std::size_t k = 0; k < p.payment_plan.size(); ++k) {
+      const PlannedPayment& pp = p.payment_plan[k];
+      if (!year.Contains(pp.date)) {
+        check.Report(DiagnosticKind::kDateOutOfYear, w, absl::StrCat("payment_plan[", k, "].date"),
+                     "date", pp.date.ToString(), YearBounds(year),
+                     absl::StrCat("project \"", p.id,
+                                  "\": payment plan entry dated outside the fiscal year"));
+      }
+      if (!planned.TryAdd(pp.amount)) {
+        check.Report(DiagnosticKind::kOverflow, w, absl::StrCat("payment_plan[", k, "].amount"),
+                     "amount", pp.amount.ToString(), "a total below 9.2e16 yuan",
+                     absl::StrCat("project \"", p.id, "\": payment plan total overflows"));
+      }
+    }
+    std::stable_sort(p.payment_plan.begin(), p.payment_plan.end(),
+                     [](const PlannedPayment& a, const PlannedPayment& b) { return a.date < b.date; });
+  }
+
+  // Goals, indicators, actuals.
+  impl->goal_by_id = IndexIds(s->goals, [](const Goal& g) -> const std::string& { return g.id; },
+                              "goal", check);
+  for (auto& r : s->goals) {
+    Goal& g = r.value;
+    const std::string who = absl::StrCat("goal \"", g.id, "\"");
+    if (g.owner == GoalOwner::kProject) {
+      g.project_index = project_ref(g.project_id, r.where, "project", who, true);
+      if (g.project_index != kNoIndex) {
+        const Project& p = s->projects[g.project_index].value;
+        if (g.unit_id.empty()) {
+          g.unit_id = p.unit_id;
+        } else if (g.unit_id != p.unit_id) {
+          check.Report(DiagnosticKind::kValue, r.where, "unit", "unit", g.unit_id,
+                       absl::StrCat("the project's unit \"", p.unit_id, "\" or nothing"),
+                       absl::StrCat(who, " names a unit other than its project's"));
+        }
+        g.unit_index = p.unit_index;
+      }
+    } else {
+      if (!g.project_id.empty()) {
+        check.Report(DiagnosticKind::kValue, r.where, "project", "project", g.project_id,
+                     "no project for a unit-level goal",
+                     absl::StrCat(who, " is a unit goal but names a project"));
+      }
+      g.unit_index = unit_ref(g.unit_id, r.where, "unit", who);
+    }
+  }
+  for (auto& c : s->indicators) {
+    const std::uint32_t g = Find(impl->goal_by_id, c.parent);
+    if (g == kNoIndex) {
+      check.Report(c.parent.empty() ? DiagnosticKind::kMissing : DiagnosticKind::kUnknownReference,
+                   c.where, "goal", "goal", c.parent, "the id of a goal in goals",
+                   absl::StrCat("indicator \"", c.value.name, "\" refers to unknown goal \"",
+                                c.parent, "\""));
+      continue;
+    }
+    s->goals[g].value.indicators.push_back(std::move(c.value));
+  }
+  for (std::uint32_t gi = 0; gi < s->goals.size(); ++gi) {
+    Goal& g = s->goals[gi].value;
+    absl::flat_hash_map<std::string, std::size_t> seen;
+    for (std::size_t k = 0; k < g.indicators.size(); ++k) {
+      const Indicator& ind = g.indicators[k];
+      const std::string at = absl::StrCat("indicators[", k, "]");
+      if (ind.name.empty()) {
+        check.Report(DiagnosticKind::kMissing, s->goals[gi].where, absl::StrCat(at, ".name"),
+                     "name", "", "the indicator's name (三级指标)",
+                     absl::StrCat("goal \"", g.id, "\": indicator has no name"));
+      }
+      if (!ind.id.empty() && !seen.emplace(ind.id, k).second) {
+        check.Report(DiagnosticKind::kDuplicateId, s->goals[gi].where, absl::StrCat(at, ".id"), "id",
+                     ind.id, "an indicator id unique within its goal",
+                     absl::StrCat("goal \"", g.id, "\": duplicate indicator id \"", ind.id, "\""));
+      }
+      if (ind.comparator == Comparator::kRange && ind.target && ind.target_high &&
+          *ind.target_high < *ind.target) {
+        check.Report(DiagnosticKind::kValue, s->goals[gi].where, absl::StrCat(at, ".target_high"),
+                     "target_high", ind.target_high->ToShortString(),
+                     absl::StrCat("a high end ≥ the low end ", ind.target->ToShortString()),
+                     absl::StrCat("goal \"", g.id, "\": range target is reversed"));
+      }
+    }
+  }
+  for (auto& a : s->actuals) {
+    const std::uint32_t g = Find(impl->goal_by_id, a.goal);
+    if (g == kNoIndex) {
+      check.Report(DiagnosticKind::kUnknownReference, a.where, "goal", "goal", a.goal,
+                   "the id of a goal in goals", "actual refers to an unknown goal");
+      continue;
+    }
+    auto& inds = s->goals[g].value.indicators;
+    auto it = std::find_if(inds.begin(), inds.end(),
+                           [&](const Indicator& i) { return i.id == a.indicator; });
+    if (it == inds.end() || a.indicator.empty()) {
+      check.Report(DiagnosticKind::kUnknownReference, a.where, "indicator", "indicator", a.indicator,
+                   absl::StrCat("the id of an indicator of goal \"", a.goal, "\""),
+                   "actual refers to an unknown indicator");
+      continue;
+    }
+    it->actuals.push_back(std::move(a.value));
+  }
+  for (auto& r : s->goals) {
+    for (Indicator& ind : r.value.indicators) {
+      std::stable_sort(ind.actuals.begin(), ind.actuals.end(),
+                       [](const IndicatorActual& x, const IndicatorActual& y) { return x.date < y.date; });
+    }
+  }
+
+  // Disbursements.
+  std::vector<std::uint32_t> disb_project(s->disbursements.size(), kNoIndex);
+  for (std::uint32_t i = 0; i < s->disbursements.size(); ++i) {
+    auto& r = s->disbursements[i];
+    Disbursement& d = r.value;
+    d.project_index = project_ref(d.project_id, r.where, "project", "disbursement", true);
+    disb_project[i] = d.project_index;
+    if (!year.Contains(d.date)) {
+      check.Report(DiagnosticKind::kDateOutOfYear, r.where, "date", "date", d.date.ToString(),
+                   YearBounds(year), "disbursement dated outside the fiscal year");
+    }
+  }
+  impl->disbursements_by_project = Group(s->projects.size(), disb_project);
+  {
+    auto& items = impl->disbursements_by_project.items;
+    const auto& offs = impl->disbursements_by_project.offsets;
+    Money all_executed;
+    for (std::size_t p = 0; p + 1 < offs.size(); ++p) {
+      auto first = items.begin() + offs[p];
+      auto last = items.begin() + offs[p + 1];
+      std::stable_sort(first, last, [&](std::uint32_t a, std::uint32_t b) {
+        return s->disbursements[a].value.date < s->disbursements[b].value.date;
+      });
+      Money running;
+      bool reported = false;
+      for (auto it = first; it != last; ++it) {
+        const auto& r = s->disbursements[*it];
+        if (!running.TryAdd(r.value.amount) || !all_executed.TryAdd(r.value.amount)) {
+          check.Report(DiagnosticKind::kOverflow, r.where, "amount", "amount",
+                       r.value.amount.ToString(), "totals below 9.2e16 yuan",
+                       "executed total overflows");
+          break;
+        }
+        // Same-day entries count together: a refund and a payment on one day
+        // are fine in any order.
+        const bool day_end = (it + 1 == last) ||
+                             s->disbursements[*(it + 1)].value.date != r.value.date;
+        if (day_end && running.is_negative() && !reported) {
+          reported = true;
+          check.Report(DiagnosticKind::kNegativeExecuted, r.where, "amount", "amount",
+                       r.value.amount.ToString(), "disbursements whose running total stays ≥ 0",
+                       absl::StrCat("project \"", r.value.project_id, "\": executed total falls to ",
+                                    running.ToString(), " on ", r.value.date.ToString()));
+        }
+      }
+    }
+  }
+
+  // Ex-ante assessments.
+  for (auto& r : s->ex_ante) {
+    ExAnteAssessment& a = r.value;
+    a.project_index = project_ref(a.project_id, r.where, "project", "ex-ante assessment", true);
+    if (a.requested.is_negative()) {
+      check.Report(DiagnosticKind::kNegativeAmount, r.where, "requested", "requested",
+                   a.requested.ToString(), "an amount ≥ 0", "negative requested amount");
+    }
+    for (std::size_t k = 0; k < a.scores.size(); ++k) {
+      if (a.scores[k] && a.scores[k]->is_negative()) {
+        check.Report(DiagnosticKind::kValue, r.where, absl::StrCat("scores[", k, "]"), "scores",
+                     a.scores[k]->ToShortString(), "a score ≥ 0", "negative ex-ante score");
+      }
+    }
+  }
+
+  // Evaluations.
+  absl::flat_hash_map<std::string, std::uint32_t> eval_by_id = IndexIds(
+      s->evaluations, [](const Evaluation& e) -> const std::string& { return e.id; }, "evaluation",
+      check);
+  for (auto& r : s->evaluations) {
+    Evaluation& e = r.value;
+    const std::string who = absl::StrCat("evaluation \"", e.id, "\"");
+    e.project_index = project_ref(e.project_id, r.where, "project", who, false);
+    if (e.project_index != kNoIndex && e.unit_id.empty()) {
+      e.unit_id = s->projects[e.project_index].value.unit_id;
+    }
+    e.unit_index = unit_ref(e.unit_id, r.where, "unit", who);
+    if (e.score && (e.score->is_negative() || *e.score > Ratio(100))) {
+      check.Report(DiagnosticKind::kValue, r.where, "score", "score", e.score->ToShortString(),
+                   "a score in 0..100", absl::StrCat(who, ": score out of range"));
+    }
+  }
+
+  // Rectification items.
+  IndexIds(s->rectifications, [](const RectificationItem& x) -> const std::string& { return x.id; },
+           "rectification", check);
+  for (auto& r : s->rectifications) {
+    RectificationItem& x = r.value;
+    const std::string who = absl::StrCat("rectification \"", x.id, "\"");
+    if (!x.evaluation_id.empty()) {
+      x.evaluation_index = Find(eval_by_id, x.evaluation_id);
+      if (x.evaluation_index == kNoIndex) {
+        check.Report(DiagnosticKind::kUnknownReference, r.where, "evaluation", "evaluation",
+                     x.evaluation_id, "the id of an evaluation in evaluations",
+                     absl::StrCat(who, " refers to unknown evaluation \"", x.evaluation_id, "\""));
+      } else if (x.unit_id.empty()) {
+        x.unit_id = s->evaluations[x.evaluation_index].value.unit_id;
+      }
+    }
+    x.project_index = project_ref(x.project_id, r.where, "project", who, false);
+    if (x.project_index != kNoIndex && x.unit_id.empty()) {
+      x.unit_id = s->projects[x.project_index].value.unit_id;
+    }
+    x.unit_index = unit_ref(x.unit_id, r.where, "unit", who);
+  }
+
+  if (check.any()) return out->ToStatus("dataset is invalid");
+
+  // Move records into the immutable representation and build the indexes.
+  auto take = [](auto& recs, auto& dest) {
+    dest.reserve(recs.size());
+    for (auto& r : recs) dest.push_back(std::move(r.value));
+  };
+  take(s->units, impl->units);
+  take(s->projects, impl->projects);
+  take(s->goals, impl->goals);
+  take(s->disbursements, impl->disbursements);
+  take(s->ex_ante, impl->ex_ante);
+  take(s->evaluations, impl->evaluations);
+  take(s->rectifications, impl->rectifications);
+
+  std::vector<std::uint32_t> goal_project(impl->goals.size(), kNoIndex);
+  std::vector<std::uint32_t> goal_unit(impl->goals.size(), kNoIndex);
+  for (std::uint32_t i = 0; i < impl->goals.size(); ++i) {
+    const Goal& g = impl->goals[i];
+    if (g.owner == GoalOwner::kProject) {
+      goal_project[i] = g.project_index;
+    } else {
+      goal_unit[i] = g.unit_index;
+    }
+  }
+  impl->goals_by_project = Group(impl->projects.size(), goal_project);
+  impl->goals_by_unit = Group(impl->units.size(), goal_unit);
+  std::vector<std::uint32_t> project_unit(impl->projects.size());
+  for (std::uint32_t i = 0; i < impl->projects.size(); ++i) project_unit[i] = impl->projects[i].unit_index;
+  impl->projects_by_unit = Group(impl->units.size(), project_unit);
+
+  return Dataset(std::move(impl));
+}
+
+}  // namespace perfbudget
