@@ -21,7 +21,7 @@ std::string Truncate(std::string_view s) {
   if (s.size() <= kMaxValueBytes) return std::string(s);
   std::size_t n = kMaxValueBytes;
   while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
-  return absl::StrCat(s.substr(0, n), "…");
+  return std::string(s.substr(0, n)) + "…";
 }
 
 }  // namespace
@@ -66,7 +66,7 @@ void Diagnostics::Add(Diagnostic d) {
 
 absl::Status Diagnostics::ToStatus(std::string_view what) const {
   if (items_.empty()) return absl::OkStatus();
-  std::string msg = absl::StrCat(what, ": ", items_.size() + dropped_, " problem",
+  std::string msg = absl::StrCat(std::string(what), ": ", items_.size() + dropped_, " problem",
                                  items_.size() + dropped_ == 1 ? "" : "s", " found");
   const std::size_t shown = std::min<std::size_t>(items_.size(), 3);
   for (std::size_t i = 0; i < shown; ++i) absl::StrAppend(&msg, "; ", items_[i].ToString());

@@ -8,6 +8,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "base/absl_compat.h"
 #include "model/dataset_impl.h"
 
 namespace perfbudget {
@@ -37,7 +38,7 @@ std::span<const RectificationItem> Dataset::rectifications() const {
 }
 
 namespace {
-std::uint32_t Find(const absl::flat_hash_map<std::string, std::uint32_t>& m, std::string_view id) {
+std::uint32_t Find(const StringMap<std::uint32_t>& m, std::string_view id) {
   auto it = m.find(id);
   return it == m.end() ? kNoIndex : it->second;
 }
@@ -164,7 +165,7 @@ class Checker {
     d.where = where;
     if (!field_suffix.empty()) {
       d.where.path = d.where.path.empty() ? std::string(field_suffix)
-                                          : absl::StrCat(d.where.path, ".", field_suffix);
+                                          : absl::StrCat(d.where.path, ".", AV(field_suffix));
     }
     d.field = std::move(field);
     d.value = std::move(value);
@@ -180,15 +181,15 @@ class Checker {
 
 // Registers ids of one table; reports duplicates and empty ids.
 template <typename Rec, typename IdOf>
-absl::flat_hash_map<std::string, std::uint32_t> IndexIds(const std::vector<Rec>& recs, IdOf id_of,
+StringMap<std::uint32_t> IndexIds(const std::vector<Rec>& recs, IdOf id_of,
                                                         std::string_view table, Checker& check) {
-  absl::flat_hash_map<std::string, std::uint32_t> index;
+  StringMap<std::uint32_t> index;
   index.reserve(recs.size());
   for (std::uint32_t i = 0; i < recs.size(); ++i) {
     const std::string& id = id_of(recs[i].value);
     if (id.empty()) {
       check.Report(DiagnosticKind::kMissing, recs[i].where, "id", "id", "", "a non-empty id",
-                   absl::StrCat(table, " record has no id"));
+                   absl::StrCat(AV(table), " record has no id"));
       continue;
     }
     auto [it, inserted] = index.emplace(id, i);
@@ -198,7 +199,7 @@ absl::flat_hash_map<std::string, std::uint32_t> IndexIds(const std::vector<Rec>&
                              : !first.path.empty() ? absl::StrCat(" (first at ", first.path, ")")
                                                    : "";
       check.Report(DiagnosticKind::kDuplicateId, recs[i].where, "id", "id", id, "a unique id",
-                   absl::StrCat("duplicate ", table, " id \"", id, "\"", first_at));
+                   absl::StrCat("duplicate ", AV(table), " id \"", id, "\"", first_at));
     }
   }
   return index;
@@ -267,8 +268,8 @@ absl::StatusOr<Dataset> DatasetBuilder::Build(const BuildOptions& options,
     if (u == kNoIndex) {
       check.Report(id.empty() ? DiagnosticKind::kMissing : DiagnosticKind::kUnknownReference, where,
                    field, std::string(field), id, "the id of a unit in units",
-                   id.empty() ? absl::StrCat(who, " names no unit")
-                              : absl::StrCat(who, " refers to unknown unit \"", id, "\""));
+                   id.empty() ? absl::StrCat(AV(who), " names no unit")
+                              : absl::StrCat(AV(who), " refers to unknown unit \"", id, "\""));
     }
     return u;
   };
@@ -287,8 +288,8 @@ absl::StatusOr<Dataset> DatasetBuilder::Build(const BuildOptions& options,
     if (p == kNoIndex) {
       check.Report(id.empty() ? DiagnosticKind::kMissing : DiagnosticKind::kUnknownReference, where,
                    field, std::string(field), id, "the id of a project in projects",
-                   id.empty() ? absl::StrCat(who, " names no project")
-                              : absl::StrCat(who, " refers to unknown project \"", id, "\""));
+                   id.empty() ? absl::StrCat(AV(who), " names no project")
+                              : absl::StrCat(AV(who), " refers to unknown project \"", id, "\""));
     }
     return p;
   };
@@ -522,7 +523,7 @@ absl::StatusOr<Dataset> DatasetBuilder::Build(const BuildOptions& options,
   }
 
   // Evaluations.
-  absl::flat_hash_map<std::string, std::uint32_t> eval_by_id = IndexIds(
+  StringMap<std::uint32_t> eval_by_id = IndexIds(
       s->evaluations, [](const Evaluation& e) -> const std::string& { return e.id; }, "evaluation",
       check);
   for (auto& r : s->evaluations) {

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
+#include "base/absl_compat.h"
 #include "perfbudget/model/dataset.h"
 
 namespace perfbudget {
@@ -32,9 +32,9 @@ struct Dataset::Impl {
   std::vector<Evaluation> evaluations;
   std::vector<RectificationItem> rectifications;
 
-  absl::flat_hash_map<std::string, std::uint32_t> unit_by_id;
-  absl::flat_hash_map<std::string, std::uint32_t> project_by_id;
-  absl::flat_hash_map<std::string, std::uint32_t> goal_by_id;
+  StringMap<std::uint32_t> unit_by_id;
+  StringMap<std::uint32_t> project_by_id;
+  StringMap<std::uint32_t> goal_by_id;
 
   std::vector<Money> approved;        // per project
   GroupIndex disbursements_by_project;  // date order

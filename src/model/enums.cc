@@ -5,7 +5,7 @@
 #include <string>
 
 #include "absl/strings/ascii.h"
-#include "absl/strings/match.h"
+#include "base/absl_compat.h"
 
 namespace perfbudget {
 namespace {
@@ -32,15 +32,15 @@ constexpr EnumTable<N> MakeTable(std::array<EnumRow, N> rows) {
 
 // Strips the optional "指标" suffix used on level-1/level-2 labels.
 std::string_view StripSuffix(std::string_view s, std::string_view suffix) {
-  if (s.size() > suffix.size() && absl::EndsWith(s, suffix)) s.remove_suffix(suffix.size());
+  if (s.size() > suffix.size() && s.ends_with(suffix)) s.remove_suffix(suffix.size());
   return s;
 }
 
 template <typename E, std::size_t N>
 std::optional<E> ParseIn(const EnumTable<N>& t, std::string_view s) {
-  s = absl::StripAsciiWhitespace(s);
+  s = SV(absl::StripAsciiWhitespace(AV(s)));
   if (s.empty()) return std::nullopt;
-  const std::string lower = absl::AsciiStrToLower(s);
+  const std::string lower = absl::AsciiStrToLower(AV(s));
   for (std::size_t i = 0; i < N; ++i) {
     const EnumRow& r = t.rows[i];
     if (lower == r.code || s == r.zh) return static_cast<E>(i);
