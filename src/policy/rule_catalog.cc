@@ -42,7 +42,7 @@ Policy DefaultPolicy() {
   for (std::span<const RuleSpec> catalog : AllRuleCatalogs()) {
     for (const RuleSpec& spec : catalog) {
       RuleSetting& rule = policy.MutableRule(spec.code);
-      rule.enabled = true;
+      rule.enabled = spec.default_enabled;
       rule.severity = spec.default_severity;
       rule.deduction = ParseOrZero(spec.default_deduction);
       rule.params.clear();

@@ -32,6 +32,9 @@ struct RuleSpec {
   std::string_view title_en;
   std::string_view message_zh;  // template
   std::string_view message_en;  // template
+  // Whether DefaultPolicy() enables the rule (a profile may switch it on or
+  // off: "completeness.missing_cost" is off by default, on in `central`).
+  bool default_enabled = true;
 };
 
 // Each analysis's catalog (defined beside the analysis).
@@ -42,7 +45,8 @@ std::span<const RuleSpec> MonitoringRuleCatalog();
 std::span<const std::span<const RuleSpec>> AllRuleCatalogs();
 const RuleSpec* FindRuleSpec(std::string_view code);
 
-// A policy with every catalog rule at its defaults (name "defaults").
+// A policy with every catalog rule at its defaults (name "defaults"): enabled
+// as RuleSpec::default_enabled says, default severity, deduction and params.
 Policy DefaultPolicy();
 
 // Fills "{name}" placeholders from `values` (name → text). Unknown
