@@ -1,0 +1,238 @@
+// dataset_test.cc: DatasetBuilder validation and the built Dataset's indexes.
+#include "perfbudget/model/dataset.h"
+
+#include <algorithm>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace perfbudget {
+namespace {
+
+using ::testing::HasSubstr;
+
+Money Yuan(std::int64_t y) { return Money::FromFen(y * 100); }
+Date D(int y, int m, int d) { return *Date::FromYmd(y, m, d); }
+
+DatasetBuilder Base() {
+  DatasetInfo info;
+  info.fiscal_year = 2022;
+  info.jurisdiction_name = "测试园区";
+  DatasetBuilder b(info);
+  b.AddUnit({"U1", "园区管委会"});
+  b.AddUnit({"U2", "园区财政局"});
+  Project p;
+  p.id = "P1";
+  p.unit_id = "U1";
+  p.name = "园区道路维修";
+  p.funds = {{FundSource::kGeneralBudget, Yuan(1000), 0}};
+  b.AddProject(p);
+  return b;
+}
+
+// Builds and returns the diagnostics' kinds.
+std::vector<DiagnosticKind> Kinds(DatasetBuilder& b, Diagnostics* d) {
+  auto ds = b.Build({}, d);
+  EXPECT_FALSE(ds.ok());
+  std::vector<DiagnosticKind> kinds;
+  for (const auto& x : d->items()) kinds.push_back(x.kind);
+  return kinds;
+}
+
+TEST(DatasetBuilder, BuildsAValidDatasetWithIndexes) {
+  DatasetBuilder b = Base();
+  b.AddFundLine("P1", {FundSource::kTransfer, Yuan(500), 0});
+  b.AddDisbursement({"V2", "P1", D(2022, 5, 1), FundSource::kGeneralBudget, Yuan(30)});
+  b.AddDisbursement({"V1", "P1", D(2022, 3, 1), FundSource::kGeneralBudget, Yuan(20)});
+  Goal g;
+  g.id = "G1";
+  g.project_id = "P1";
+  b.AddGoal(g);
+  Indicator ind;
+  ind.id = "1";
+  ind.name = "维修道路长度";
+  b.AddIndicator("G1", ind);
+  b.AddActual("G1", "1", {D(2022, 6, 30), Ratio(5), std::nullopt, "5"});
+  Goal ug;
+  ug.id = "GU2";
+  ug.owner = GoalOwner::kUnit;
+  ug.unit_id = "U2";
+  b.AddGoal(ug);
+
+  Diagnostics diags;
+  absl::StatusOr<Dataset> ds = b.Build({}, &diags);
+  ASSERT_TRUE(ds.ok()) << ds.status();
+  EXPECT_TRUE(diags.empty());
+  EXPECT_EQ(ds->units().size(), 2u);
+  EXPECT_EQ(ds->ApprovedOf(0), Yuan(1500));
+  ASSERT_EQ(ds->DisbursementsOf(0).size(), 2u);
+  EXPECT_EQ(ds->disbursements()[ds->DisbursementsOf(0)[0]].id, "V1");  // date order
+  EXPECT_EQ(ds->goals()[0].unit_id, "U1");  // inherited from the project
+  EXPECT_EQ(ds->goals()[0].indicators[0].actuals.size(), 1u);
+  EXPECT_EQ(ds->GoalsOfProject(0).size(), 1u);
+  EXPECT_EQ(ds->GoalsOfUnit(1).size(), 1u);
+  EXPECT_EQ(ds->GoalsOfUnit(0).size(), 0u);
+  EXPECT_EQ(ds->ProjectsOfUnit(0).size(), 1u);
+  EXPECT_EQ(ds->FindProject("P1"), 0u);
+  EXPECT_EQ(ds->FindProject("nope"), kNoIndex);
+  // Copies share data and stay valid.
+  Dataset copy = *ds;
+  EXPECT_EQ(copy.projects().data(), ds->projects().data());
+}
+
+TEST(DatasetBuilder, ReportsDuplicateIds) {
+  DatasetBuilder b = Base();
+  b.AddUnit({"U1", "重复单位"}, {"units.csv", 4, 1, ""});
+  Diagnostics d;
+  auto kinds = Kinds(b, &d);
+  ASSERT_EQ(kinds.size(), 1u);
+  EXPECT_EQ(kinds[0], DiagnosticKind::kDuplicateId);
+  EXPECT_EQ(d.items()[0].value, "U1");
+  EXPECT_EQ(d.items()[0].where.line, 4);
+}
+
+TEST(DatasetBuilder, ReportsUnknownReferencesEverywhere) {
+  DatasetBuilder b = Base();
+  Project p;
+  p.id = "P2";
+  p.unit_id = "U9";
+  p.name = "x";
+  b.AddProject(p);
+  b.AddFundLine("P9", {FundSource::kGeneralBudget, Yuan(1), 0});
+  b.AddDisbursement({"", "P8", D(2022, 1, 5), FundSource::kGeneralBudget, Yuan(1)});
+  b.AddIndicator("G9", Indicator{.name = "x"});
+  Diagnostics d;
+  auto kinds = Kinds(b, &d);
+  EXPECT_EQ(std::count(kinds.begin(), kinds.end(), DiagnosticKind::kUnknownReference), 4);
+}
+
+TEST(DatasetBuilder, ReportsDatesOutsideTheFiscalYear) {
+  DatasetBuilder b = Base();
+  b.AddDisbursement({"V1", "P1", D(2023, 1, 1), FundSource::kGeneralBudget, Yuan(1)});
+  b.AddAdjustment("P1", {D(2021, 12, 31), FundSource::kGeneralBudget, Yuan(-1), ""});
+  Diagnostics d;
+  auto kinds = Kinds(b, &d);
+  EXPECT_EQ(std::count(kinds.begin(), kinds.end(), DiagnosticKind::kDateOutOfYear), 2);
+  EXPECT_THAT(d.items()[0].expected, HasSubstr("2022-01-01 .. 2022-12-31"));
+}
+
+TEST(DatasetBuilder, AprilFiscalYearAcceptsNextCalendarYear) {
+  DatasetInfo info;
+  info.fiscal_year = 2022;
+  info.fiscal_year_start_month = 4;
+  DatasetBuilder b(info);
+  b.AddUnit({"U1", "u"});
+  Project p;
+  p.id = "P1";
+  p.unit_id = "U1";
+  p.name = "n";
+  b.AddProject(p);
+  b.AddDisbursement({"", "P1", D(2023, 3, 31), FundSource::kGeneralBudget, Yuan(1)});
+  EXPECT_TRUE(b.Build().ok());
+}
+
+TEST(DatasetBuilder, RejectsNegativeApprovedAndNegativeExecuted) {
+  DatasetBuilder b = Base();
+  b.AddFundLine("P1", {FundSource::kTransfer, Yuan(-5), 0});
+  b.AddDisbursement({"V1", "P1", D(2022, 3, 1), FundSource::kGeneralBudget, Yuan(10)});
+  b.AddDisbursement({"V2", "P1", D(2022, 4, 1), FundSource::kGeneralBudget, Yuan(-15)});
+  Diagnostics d;
+  auto kinds = Kinds(b, &d);
+  EXPECT_EQ(std::count(kinds.begin(), kinds.end(), DiagnosticKind::kNegativeAmount), 1);
+  EXPECT_EQ(std::count(kinds.begin(), kinds.end(), DiagnosticKind::kNegativeExecuted), 1);
+}
+
+TEST(DatasetBuilder, SameDayRefundBeforePaymentIsFine) {
+  DatasetBuilder b = Base();
+  b.AddDisbursement({"V2", "P1", D(2022, 4, 1), FundSource::kGeneralBudget, Yuan(-15)});
+  b.AddDisbursement({"V1", "P1", D(2022, 4, 1), FundSource::kGeneralBudget, Yuan(20)});
+  EXPECT_TRUE(b.Build().ok());
+}
+
+TEST(DatasetBuilder, ReportsOverflowOfTotals) {
+  DatasetBuilder b = Base();
+  b.AddFundLine("P1", {FundSource::kTransfer, Money::FromFen(INT64_MAX), 0});
+  Diagnostics d;
+  auto kinds = Kinds(b, &d);
+  EXPECT_NE(std::find(kinds.begin(), kinds.end(), DiagnosticKind::kOverflow), kinds.end());
+}
+
+TEST(DatasetBuilder, ReportsEveryProblemNotJustTheFirst) {
+  DatasetBuilder b = Base();
+  for (int i = 0; i < 5; ++i) b.AddUnit({"U1", "dup"});
+  Diagnostics d;
+  auto kinds = Kinds(b, &d);
+  EXPECT_EQ(kinds.size(), 5u);
+}
+
+TEST(DatasetBuilder, LimitsTheNumberOfDiagnosticsKept) {
+  DatasetBuilder b = Base();
+  for (int i = 0; i < 20; ++i) b.AddUnit({"U1", "dup"});
+  Diagnostics d;
+  auto ds = b.Build({.max_errors = 5}, &d);
+  EXPECT_FALSE(ds.ok());
+  EXPECT_EQ(d.size(), 5u);
+  EXPECT_EQ(d.dropped(), 15u);
+  EXPECT_THAT(std::string(ds.status().message()), HasSubstr("20 problems"));
+}
+
+TEST(DatasetBuilder, LoaderDiagnosticsMakeBuildFail) {
+  DatasetBuilder b = Base();
+  b.AddDiagnostic({DiagnosticKind::kSyntax, {"a.json", 3, 7, "$"}, "", "", "", "unexpected token"});
+  Diagnostics d;
+  auto kinds = Kinds(b, &d);
+  ASSERT_EQ(kinds.size(), 1u);
+  EXPECT_EQ(d.items()[0].ToString(), "a.json:3:7: $: unexpected token");
+}
+
+TEST(DatasetBuilder, BadFiscalYearIsReported) {
+  DatasetInfo info;
+  info.fiscal_year = 2022;
+  info.fiscal_year_start_month = 13;
+  DatasetBuilder b(info);
+  Diagnostics d;
+  auto kinds = Kinds(b, &d);
+  ASSERT_EQ(kinds.size(), 1u);
+}
+
+TEST(DatasetBuilder, GoalUnitMustMatchItsProject) {
+  DatasetBuilder b = Base();
+  Goal g;
+  g.id = "G1";
+  g.project_id = "P1";
+  g.unit_id = "U2";
+  b.AddGoal(g);
+  Diagnostics d;
+  auto kinds = Kinds(b, &d);
+  ASSERT_EQ(kinds.size(), 1u);
+  EXPECT_EQ(kinds[0], DiagnosticKind::kValue);
+}
+
+TEST(DatasetBuilder, ReversedRangeAndDuplicateIndicatorIds) {
+  DatasetBuilder b = Base();
+  Goal g;
+  g.id = "G1";
+  g.project_id = "P1";
+  Indicator a;
+  a.id = "1";
+  a.name = "合格率";
+  a.comparator = Comparator::kRange;
+  a.target = Ratio(100);
+  a.target_high = Ratio(90);
+  g.indicators = {a, a};
+  b.AddGoal(g);
+  Diagnostics d;
+  auto kinds = Kinds(b, &d);
+  EXPECT_EQ(std::count(kinds.begin(), kinds.end(), DiagnosticKind::kDuplicateId), 1);
+  EXPECT_EQ(std::count(kinds.begin(), kinds.end(), DiagnosticKind::kValue), 2);
+}
+
+TEST(DatasetBuilder, BuilderIsEmptyAfterBuild) {
+  DatasetBuilder b = Base();
+  ASSERT_TRUE(b.Build().ok());
+  auto again = b.Build();  // fiscal year 0 now: invalid, nothing half-kept
+  EXPECT_FALSE(again.ok());
+}
+
+}  // namespace
+}  // namespace perfbudget
