@@ -1,0 +1,82 @@
+// summary.h: Summarize, the counts and money totals of a dataset as of a date
+// (per unit, per fund source 资金来源, and overall).
+//
+// Definitions (docs/cli.md, `perfbudget summary`):
+//   approved        年初预算 批复数: the sum of the fund lines.
+//   current budget  全年预算数 as of the date: approved + adjustments dated on or
+//                   before the as-of date.
+//   executed        执行数: disbursements dated on or before the as-of date.
+//   execution rate  预算执行率 = executed ÷ current budget as of the date (exact
+//                   Ratio; empty when the current budget is zero). Approved is
+//                   shown beside it, so executed ÷ approved can be read too.
+// The as-of date defaults to the latest disbursement date (the fiscal year's
+// last day when there is none). Money is exact: every sum is overflow-checked.
+#ifndef PERFBUDGET_REPORT_SUMMARY_H_
+#define PERFBUDGET_REPORT_SUMMARY_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "perfbudget/calendar/date.h"
+#include "perfbudget/model/dataset.h"
+#include "perfbudget/model/enums.h"
+#include "perfbudget/money/money.h"
+#include "perfbudget/money/ratio.h"
+
+namespace perfbudget {
+
+// Money totals of a set of projects (or of fund lines / disbursements of one source).
+struct BudgetTotals {
+  Money approved;        // 年初预算
+  Money adjustments;     // 调整, dated ≤ as_of
+  Money current_budget;  // approved + adjustments
+  Money executed;        // 执行数, dated ≤ as_of
+  // executed ÷ current_budget; empty when current_budget is zero.
+  std::optional<Ratio> execution_rate;
+};
+
+// Record counts. Disbursements: all of them, and those dated ≤ as_of.
+struct SummaryCounts {
+  std::int64_t units = 0;
+  std::int64_t projects = 0;
+  std::int64_t key_projects = 0;
+  std::int64_t project_goals = 0;
+  std::int64_t unit_goals = 0;
+  std::int64_t indicators = 0;
+  std::int64_t disbursements = 0;
+  std::int64_t disbursements_to_as_of = 0;
+};
+
+struct UnitSummary {
+  std::uint32_t unit_index = 0;
+  std::string id;
+  std::string name;
+  SummaryCounts counts;  // `units` is 1
+  BudgetTotals totals;
+};
+
+struct FundSourceSummary {
+  FundSource source = FundSource::kGeneralBudget;
+  std::int64_t projects = 0;  // projects with a fund line of this source
+  BudgetTotals totals;        // approved / adjustments / executed of this source
+};
+
+struct DatasetSummary {
+  Date as_of;
+  bool as_of_is_default = false;  // true when as_of was not given
+  SummaryCounts counts;
+  BudgetTotals overall;
+  std::vector<UnitSummary> units;               // in dataset order
+  std::vector<FundSourceSummary> fund_sources;  // sources that occur, in enum order
+};
+
+// Errors: OutOfRange when `as_of` lies outside the dataset's fiscal year or a
+// total overflows (the message names which).
+absl::StatusOr<DatasetSummary> Summarize(const Dataset& dataset, std::optional<Date> as_of);
+
+}  // namespace perfbudget
+
+#endif  // PERFBUDGET_REPORT_SUMMARY_H_
