@@ -1,0 +1,714 @@
+// csv_reader.cc: LoadDatasetCsv, the CSV folder form of a dataset
+// (docs/format.md). Reads every table, checks every cell, reports every
+// problem with file, line and column, and feeds a DatasetBuilder.
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "base/absl_compat.h"
+#include "io/csv_schema.h"
+#include "io/csv_table.h"
+#include "io/text_encoding.h"
+#include "model/target_text.h"
+#include "perfbudget/io/csv.h"
+#include "perfbudget/model/dataset.h"
+#include "perfbudget/model/enums.h"
+
+namespace perfbudget {
+namespace {
+
+namespace schema = csv_schema;
+
+constexpr int kMaxEncodingErrorsPerFile = 10;
+constexpr std::string_view kAmountExpected =
+    "an amount in fen precision, e.g. 1234.56, 1,234.56, 2400万元 or 1.2亿元";
+constexpr std::string_view kNumberExpected = "an exact decimal number, e.g. 95.5 (no exponent)";
+constexpr std::string_view kDateExpected = "an ISO 8601 date YYYY-MM-DD, e.g. 2022-08-31";
+constexpr std::string_view kBoolExpected = "true/false, 1/0, 是/否 or Y/N";
+
+std::string JoinPath(const std::string& dir, std::string_view file) {
+  if (dir.empty()) return std::string(file);
+  if (dir.back() == '/') return absl::StrCat(dir, AV(file));
+  return absl::StrCat(dir, "/", AV(file));
+}
+
+std::string_view Trim(std::string_view s) { return SV(absl::StripAsciiWhitespace(AV(s))); }
+
+// Reads a whole file. NotFound when absent.
+absl::StatusOr<std::string> ReadBytes(const std::string& path) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) {
+    const int err = errno;
+    std::string msg = absl::StrCat(path, ": ", std::strerror(err));
+    if (err == ENOENT) return absl::NotFoundError(msg);
+    if (err == EACCES || err == EPERM) return absl::PermissionDeniedError(msg);
+    return absl::InternalError(msg);
+  }
+  std::string out;
+  char buffer[65536];
+  std::size_t n;
+  while ((n = std::fread(buffer, 1, sizeof(buffer), f)) > 0) out.append(buffer, n);
+  const bool failed = std::ferror(f) != 0;
+  std::fclose(f);
+  if (failed) return absl::InternalError(absl::StrCat(path, ": read error"));
+  return out;
+}
+
+// Parses "a/b" (what the writer emits for a ratio with no finite decimal form)
+// or an exact decimal.
+absl::StatusOr<Ratio> ParseRatioText(std::string_view text) {
+  const std::size_t slash = text.find('/');
+  if (slash == std::string_view::npos) return Ratio::ParseDecimal(text);
+  absl::StatusOr<Ratio> num = Ratio::ParseDecimal(Trim(text.substr(0, slash)));
+  absl::StatusOr<Ratio> den = Ratio::ParseDecimal(Trim(text.substr(slash + 1)));
+  if (!num.ok()) return num.status();
+  if (!den.ok()) return den.status();
+  if (den->is_zero()) return absl::InvalidArgumentError("a fraction with a zero denominator");
+  return *num / *den;
+}
+
+std::string JoinViews(std::span<const std::string_view> items) {
+  std::string out;
+  for (std::string_view s : items) {
+    if (!out.empty()) out += ", ";
+    out += s;
+  }
+  return out;
+}
+
+std::vector<std::string_view> SplitLines(std::string_view s) {
+  std::vector<std::string_view> lines;
+  std::size_t start = 0;
+  for (std::size_t nl; (nl = s.find('\n', start)) != std::string_view::npos; start = nl + 1) {
+    lines.push_back(s.substr(start, nl - start));
+  }
+  lines.push_back(s.substr(start));
+  return lines;
+}
+
+template <typename E>
+std::string EnumExpected(E e) {
+  return absl::StrCat("one of ", JoinViews(AllCodes(e)), " (or its Chinese label)");
+}
+
+// Shared state of one load.
+struct LoadContext {
+  std::string dir;
+  CsvLoadOptions options;
+  DatasetBuilder* builder;
+
+  bool full() const { return builder->diagnostics().full(); }
+  void Report(DiagnosticKind kind, Origin where, std::string field, std::string value,
+              std::string expected, std::string message) {
+    Diagnostic d;
+    d.kind = kind;
+    d.where = std::move(where);
+    d.field = std::move(field);
+    d.value = std::move(value);
+    d.expected = std::move(expected);
+    d.message = std::move(message);
+    builder->AddDiagnostic(std::move(d));
+  }
+};
+
+// One table's header and records, after decoding and tokenizing.
+class Table {
+ public:
+  Table(LoadContext* ctx, const schema::Table& spec)
+      : ctx_(ctx), spec_(spec), path_(JoinPath(ctx->dir, spec.file)),
+        index_(spec.columns.size(), -1) {}
+
+  // Reads, decodes and tokenizes the file and maps its header. False when the
+  // table is absent or unusable (problems reported).
+  bool Load();
+
+  LoadContext& ctx() { return *ctx_; }
+  const schema::Table& spec() const { return spec_; }
+  const std::string& path() const { return path_; }
+  const std::vector<CsvRecord>& rows() const { return rows_; }
+  // The cell index of column `name` (canonical), -1 when absent.
+  int IndexOf(std::string_view name) const {
+    for (std::size_t i = 0; i < spec_.columns.size(); ++i) {
+      if (spec_.columns[i].name == name) return index_[i];
+    }
+    return -1;
+  }
+  const std::vector<std::string>& header_names() const { return header_names_; }
+  Origin FileOrigin(int line = 0, int column = 0, std::string_view column_name = "") const {
+    Origin o;
+    o.file = path_;
+    o.line = line;
+    o.column = column;
+    o.path = column_name.empty() ? std::string(spec_.file)
+                                 : absl::StrCat(AV(spec_.file), ":", AV(column_name));
+    return o;
+  }
+
+ private:
+  bool MapHeader(const CsvRecord& header);
+
+  LoadContext* ctx_;
+  const schema::Table& spec_;
+  std::string path_;
+  std::vector<int> index_;                // spec column → cell index
+  std::vector<std::string> header_names_;  // by cell index, as written
+  std::vector<CsvRecord> rows_;
+};
+
+bool Table::Load() {
+  absl::StatusOr<std::string> bytes = ReadBytes(path_);
+  if (!bytes.ok()) {
+    if (absl::IsNotFound(bytes.status())) {
+      if (spec_.required) {
+        ctx_->Report(DiagnosticKind::kMissing, FileOrigin(), "", "",
+                     absl::StrCat("a file ", AV(spec_.file), " in the dataset folder"),
+                     absl::StrCat("required table ", AV(spec_.file), " is missing"));
+      }
+      return false;
+    }
+    ctx_->Report(DiagnosticKind::kIo, FileOrigin(), "", "", "a readable file",
+                 std::string(bytes.status().message()));
+    return false;
+  }
+  DecodedText decoded;
+  const bool utf8 = ctx_->options.encoding == TextEncoding::kUtf8 || HasUtf8Bom(*bytes);
+  if (utf8) {
+    decoded = SanitizeUtf8(StripUtf8Bom(*bytes));
+  } else {
+    absl::StatusOr<DecodedText> d = DecodeGb18030(*bytes);
+    if (!d.ok()) {
+      ctx_->Report(DiagnosticKind::kEncoding, FileOrigin(), "", "", "GB18030 text",
+                   std::string(d.status().message()));
+      return false;
+    }
+    decoded = *std::move(d);
+  }
+  const int encoding_errors = static_cast<int>(decoded.errors.size());
+  for (int i = 0; i < encoding_errors && i < kMaxEncodingErrorsPerFile; ++i) {
+    const EncodingError& e = decoded.errors[static_cast<std::size_t>(i)];
+    ctx_->Report(
+        DiagnosticKind::kEncoding, FileOrigin(e.line, e.column), "", e.bytes,
+        utf8 ? "UTF-8 text (for GB18030/GBK files, load with encoding gb18030)" : "GB18030 text",
+        utf8 ? "invalid UTF-8 byte sequence" : "byte sequence that is not GB18030");
+  }
+  if (encoding_errors > kMaxEncodingErrorsPerFile) {
+    ctx_->Report(DiagnosticKind::kEncoding, FileOrigin(), "", "",
+                 utf8 ? "UTF-8 text" : "GB18030 text",
+                 absl::StrCat(encoding_errors - kMaxEncodingErrorsPerFile,
+                              " more undecodable byte sequences in this file"));
+  }
+
+  CsvParseResult parsed = ParseCsv(decoded.utf8);
+  for (const CsvSyntaxError& e : parsed.errors) {
+    ctx_->Report(DiagnosticKind::kSyntax, FileOrigin(e.line, e.column), "", "",
+                 "RFC 4180 CSV", e.message);
+  }
+  if (parsed.records.empty()) {
+    if (parsed.errors.empty()) {
+      ctx_->Report(DiagnosticKind::kMissing, FileOrigin(1, 1), "", "",
+                   "a header row naming the columns", "table has no header row");
+    }
+    return false;
+  }
+  if (!MapHeader(parsed.records.front())) return false;
+  parsed.records.erase(parsed.records.begin());
+  rows_ = std::move(parsed.records);
+  return true;
+}
+
+bool Table::MapHeader(const CsvRecord& header) {
+  bool ok = true;
+  for (std::size_t c = 0; c < header.cells.size(); ++c) {
+    const CsvCell& cell = header.cells[c];
+    const std::string name = absl::AsciiStrToLower(AV(Trim(cell.text)));
+    header_names_.push_back(name);
+    if (name.empty()) continue;  // a nameless column must stay empty (checked per row)
+    int found = -1;
+    for (std::size_t i = 0; i < spec_.columns.size() && found < 0; ++i) {
+      const schema::Column& col = spec_.columns[i];
+      if (col.name == name) found = static_cast<int>(i);
+      for (std::string_view alias : col.aliases) {
+        if (!alias.empty() && alias == name) found = static_cast<int>(i);
+      }
+    }
+    if (found < 0) {
+      std::vector<std::string_view> names;
+      for (const schema::Column& col : spec_.columns) names.push_back(col.name);
+      ctx_->Report(DiagnosticKind::kValue, FileOrigin(cell.line, cell.column, name), name,
+                   cell.text, absl::StrCat("one of ", JoinViews(names)),
+                   absl::StrCat("unknown column \"", name, "\" in ", AV(spec_.file)));
+      continue;  // the other columns are still read
+    }
+    const auto f = static_cast<std::size_t>(found);
+    if (index_[f] >= 0) {
+      ctx_->Report(DiagnosticKind::kValue, FileOrigin(cell.line, cell.column, name), name,
+                   cell.text, "each column once",
+                   absl::StrCat("column \"", AV(spec_.columns[f].name), "\" is given twice (as \"",
+                                header_names_[static_cast<std::size_t>(index_[f])], "\" and \"",
+                                name, "\")"));
+      continue;
+    }
+    index_[f] = static_cast<int>(c);
+  }
+  for (std::size_t i = 0; i < spec_.columns.size(); ++i) {
+    const schema::Column& col = spec_.columns[i];
+    if (col.required && index_[i] < 0) {
+      std::string also;
+      for (std::string_view alias : col.aliases) {
+        if (!alias.empty()) absl::StrAppend(&also, also.empty() ? " (or " : ", ", AV(alias));
+      }
+      if (!also.empty()) also += ")";
+      ctx_->Report(DiagnosticKind::kMissing, FileOrigin(header.line, 1, col.name),
+                   std::string(col.name), "", absl::StrCat("a column ", AV(col.name), also),
+                   absl::StrCat("required column \"", AV(col.name), "\" is missing from ",
+                                AV(spec_.file)));
+      ok = false;
+    }
+  }
+  return ok;
+}
+
+// One data row: typed access to its cells, reporting each bad cell.
+class Row {
+ public:
+  Row(Table* table, const CsvRecord* record) : table_(table), record_(record) {}
+
+  bool ok() const { return ok_; }
+
+  // The row's origin for the builder: file, line, path "projects.csv".
+  Origin Where() const { return table_->FileOrigin(record_->line, 1); }
+
+  const CsvCell* Cell(std::string_view column) const {
+    const int i = table_->IndexOf(column);
+    if (i < 0 || static_cast<std::size_t>(i) >= record_->cells.size()) return nullptr;
+    return &record_->cells[static_cast<std::size_t>(i)];
+  }
+
+  void Report(DiagnosticKind kind, std::string_view column, std::string_view value,
+              std::string_view expected, std::string message) {
+    ok_ = false;
+    const CsvCell* cell = Cell(column);
+    table_->ctx().Report(kind,
+                         table_->FileOrigin(cell ? cell->line : record_->line,
+                                            cell ? cell->column : 0, column),
+                         std::string(column), std::string(value), std::string(expected),
+                         std::move(message));
+  }
+
+  // Free text, as written ("" when the column is absent).
+  std::string Text(std::string_view column) const {
+    const CsvCell* cell = Cell(column);
+    return cell ? cell->text : std::string();
+  }
+
+  // A trimmed value; reports kMissing when required and empty.
+  std::string Value(std::string_view column, bool required = false) {
+    std::string v(Trim(Text(column)));
+    if (v.empty() && required) {
+      Report(DiagnosticKind::kMissing, column, "", absl::StrCat("a value for ", AV(column)),
+             absl::StrCat("required value \"", AV(column), "\" is empty"));
+    }
+    return v;
+  }
+
+  std::optional<Money> Amount(std::string_view column, bool required = false) {
+    const std::string v = Value(column, required);
+    if (v.empty()) return std::nullopt;
+    absl::StatusOr<Money> m = Money::Parse(v);
+    if (m.ok()) return *m;
+    DiagnosticKind kind = DiagnosticKind::kType;
+    if (absl::IsOutOfRange(m.status())) {
+      kind = DiagnosticKind::kOverflow;
+    } else if (absl::StrContains(m.status().message(), "precision than a fen")) {
+      kind = DiagnosticKind::kSubFen;
+    }
+    Report(kind, column, v, kAmountExpected, std::string(m.status().message()));
+    return std::nullopt;
+  }
+
+  std::optional<Ratio> Number(std::string_view column) {
+    const std::string v = Value(column);
+    if (v.empty()) return std::nullopt;
+    absl::StatusOr<Ratio> r = ParseRatioText(v);
+    if (r.ok()) return *r;
+    Report(DiagnosticKind::kType, column, v, kNumberExpected, std::string(r.status().message()));
+    return std::nullopt;
+  }
+
+  std::optional<Date> DateValue(std::string_view column, bool required = false) {
+    const std::string v = Value(column, required);
+    if (v.empty()) return std::nullopt;
+    absl::StatusOr<Date> d = Date::Parse(v);
+    if (d.ok()) return *d;
+    Report(DiagnosticKind::kDate, column, v, kDateExpected, std::string(d.status().message()));
+    return std::nullopt;
+  }
+
+  std::optional<int> Int(std::string_view column, bool required = false) {
+    const std::string v = Value(column, required);
+    if (v.empty()) return std::nullopt;
+    int i = 0;
+    if (absl::SimpleAtoi(AV(v), &i)) return i;
+    Report(DiagnosticKind::kType, column, v, "a whole number, e.g. 2022",
+           absl::StrCat("\"", v, "\" is not a whole number"));
+    return std::nullopt;
+  }
+
+  std::optional<bool> Bool(std::string_view column) {
+    const std::string v = Value(column);
+    if (v.empty()) return std::nullopt;
+    const std::string lower = absl::AsciiStrToLower(v);
+    if (lower == "true" || lower == "1" || lower == "y" || lower == "yes" || v == "是") return true;
+    if (lower == "false" || lower == "0" || lower == "n" || lower == "no" || v == "否") {
+      return false;
+    }
+    Report(DiagnosticKind::kType, column, v, kBoolExpected,
+           absl::StrCat("\"", v, "\" is not a boolean"));
+    return std::nullopt;
+  }
+
+  template <typename E>
+  std::optional<E> Enum(std::string_view column, std::optional<E> (*parse)(std::string_view),
+                        bool required = false) {
+    const std::string v = Value(column, required);
+    if (v.empty()) return std::nullopt;
+    std::optional<E> e = parse(v);
+    if (!e) {
+      Report(DiagnosticKind::kEnumValue, column, v, EnumExpected(E{}),
+             absl::StrCat("unknown ", AV(column), " \"", v, "\""));
+    }
+    return e;
+  }
+
+ private:
+  Table* table_;
+  const CsvRecord* record_;
+  bool ok_ = true;
+};
+
+// Checks the row's shape; false (reported) when it cannot be read.
+bool RowShapeOk(Table& t, const CsvRecord& r) {
+  const std::size_t want = t.header_names().size();
+  if (r.cells.size() != want) {
+    const CsvCell& last = r.cells.back();
+    const CsvCell& at = r.cells.size() > want ? r.cells[want] : last;
+    t.ctx().Report(DiagnosticKind::kSyntax,
+                   t.FileOrigin(at.line, at.column), "", "",
+                   absl::StrCat(want, " fields, as in the header row"),
+                   absl::StrCat("row has ", r.cells.size(), " field", r.cells.size() == 1 ? "" : "s",
+                                ", the header has ", want));
+    return false;
+  }
+  for (std::size_t c = 0; c < want; ++c) {
+    if (t.header_names()[c].empty() && !Trim(r.cells[c].text).empty()) {
+      t.ctx().Report(DiagnosticKind::kValue, t.FileOrigin(r.cells[c].line, r.cells[c].column), "",
+                     r.cells[c].text, "an empty cell or a column name in the header",
+                     "value in a column that has no name");
+      return false;
+    }
+  }
+  return true;
+}
+
+bool AllEmpty(const CsvRecord& r) {
+  for (const CsvCell& c : r.cells) {
+    if (!Trim(c.text).empty()) return false;
+  }
+  return true;
+}
+
+// Calls `fn(Row&)` for each readable data row of the table.
+template <typename Fn>
+void ForEachRow(Table& t, Fn fn) {
+  for (const CsvRecord& r : t.rows()) {
+    if (t.ctx().full()) return;
+    if (AllEmpty(r)) continue;  // a blank spreadsheet row
+    if (!RowShapeOk(t, r)) continue;
+    Row row(&t, &r);
+    fn(row);
+  }
+}
+
+void ReadDatasetTable(Table& t) {
+  DatasetInfo info;
+  int rows = 0;
+  ForEachRow(t, [&](Row& row) {
+    if (++rows > 1) {
+      row.Report(DiagnosticKind::kValue, "format", "", "exactly one data row",
+                 "dataset.csv has more than one data row");
+      return;
+    }
+    const std::string format = row.Value("format", true);
+    if (!format.empty() && format != kDatasetFormatName) {
+      row.Report(DiagnosticKind::kFormat, "format", format, kDatasetFormatName,
+                 "not a perfbudget dataset");
+    }
+    std::optional<int> version = row.Int("version", true);
+    if (version && *version != kDatasetFormatVersion) {
+      row.Report(DiagnosticKind::kFormat, "version", absl::StrCat(*version),
+                 absl::StrCat(kDatasetFormatVersion), "unsupported dataset version");
+    }
+    info.jurisdiction_code = row.Value("jurisdiction_code");
+    info.jurisdiction_name = row.Text("jurisdiction_name");
+    info.fiscal_year = row.Int("fiscal_year", true).value_or(0);
+    info.fiscal_year_start_month = row.Int("start_month").value_or(1);
+    info.fiscal_year_named_by_end = row.Bool("named_by_end").value_or(false);
+    info.title = row.Text("title");
+    t.ctx().builder->SetInfo(info, row.Where());
+  });
+  if (rows == 0 && !t.ctx().full()) {
+    t.ctx().Report(DiagnosticKind::kMissing, t.FileOrigin(2, 1), "", "",
+                   "one data row after the header", "dataset.csv has no data row");
+  }
+}
+
+void ReadUnits(Table& t) {
+  ForEachRow(t, [&](Row& row) {
+    Unit u;
+    u.id = row.Value("id", true);
+    u.name = row.Text("name");
+    if (!u.id.empty()) t.ctx().builder->AddUnit(std::move(u), row.Where());
+  });
+}
+
+void ReadProjects(Table& t) {
+  ForEachRow(t, [&](Row& row) {
+    Project p;
+    p.id = row.Value("id", true);
+    p.unit_id = row.Value("unit", true);
+    p.name = row.Text("name");
+    if (Trim(p.name).empty()) row.Value("name", true);
+    p.category = row.Text("category");
+    p.kind = row.Enum("kind", &ParseProjectKind).value_or(p.kind);
+    p.is_key = row.Bool("key").value_or(false);
+    p.status = row.Enum("status", &ParseProjectStatus).value_or(p.status);
+    p.start_year = row.Int("start_year").value_or(0);
+    p.requested = row.Amount("requested").value_or(Money());
+    p.disclosure.with_budget = row.Bool("disclose_with_budget").value_or(false);
+    p.disclosure.with_approval = row.Bool("disclose_with_approval").value_or(false);
+    if (!p.id.empty()) t.ctx().builder->AddProject(std::move(p), row.Where());
+  });
+}
+
+void ReadFunds(Table& t) {
+  ForEachRow(t, [&](Row& row) {
+    std::string project = row.Value("project", true);
+    FundLine f;
+    f.source = row.Enum("source", &ParseFundSource, true).value_or(f.source);
+    std::optional<Money> approved = row.Amount("approved", true);
+    f.approved = approved.value_or(Money());
+    f.origin_year = row.Int("origin_year").value_or(0);
+    if (row.ok()) t.ctx().builder->AddFundLine(std::move(project), f, row.Where());
+  });
+}
+
+void ReadAdjustments(Table& t) {
+  ForEachRow(t, [&](Row& row) {
+    std::string project = row.Value("project", true);
+    Adjustment a;
+    std::optional<Date> date = row.DateValue("date", true);
+    a.source = row.Enum("source", &ParseFundSource).value_or(a.source);
+    a.amount = row.Amount("amount", true).value_or(Money());
+    a.reason = row.Text("reason");
+    if (row.ok() && date) {
+      a.date = *date;
+      t.ctx().builder->AddAdjustment(std::move(project), std::move(a), row.Where());
+    }
+  });
+}
+
+void ReadPaymentPlan(Table& t) {
+  ForEachRow(t, [&](Row& row) {
+    std::string project = row.Value("project", true);
+    std::optional<Date> date = row.DateValue("date", true);
+    std::optional<Money> amount = row.Amount("amount", true);
+    if (row.ok() && date && amount) {
+      t.ctx().builder->AddPlannedPayment(std::move(project), PlannedPayment{*date, *amount},
+                                         row.Where());
+    }
+  });
+}
+
+void ReadGoals(Table& t) {
+  ForEachRow(t, [&](Row& row) {
+    Goal g;
+    g.id = row.Value("id", true);
+    g.owner = row.Enum("owner", &ParseGoalOwner, true).value_or(g.owner);
+    g.project_id = row.Value("project");
+    g.unit_id = row.Value("unit");
+    g.text = row.Text("text");
+    if (!g.id.empty()) t.ctx().builder->AddGoal(std::move(g), row.Where());
+  });
+}
+
+void ReadIndicators(Table& t) {
+  ForEachRow(t, [&](Row& row) {
+    std::string goal = row.Value("goal", true);
+    Indicator ind;
+    ind.id = row.Value("id");
+    ind.level1 = row.Enum("level1", &ParseIndicatorLevel1, true).value_or(ind.level1);
+    ind.level2 = row.Enum("level2", &ParseIndicatorLevel2, true).value_or(ind.level2);
+    ind.name = row.Text("name");
+    if (Trim(ind.name).empty()) row.Value("name", true);
+    std::optional<Comparator> comparator = row.Enum("comparator", &ParseComparator);
+    absl::Status target = ResolveIndicatorTarget(row.Text("target"), row.Text("target_high"),
+                                                 comparator, Trim(row.Text("unit_of_measure")),
+                                                 &ind);
+    if (!target.ok()) {
+      row.Report(DiagnosticKind::kType, "target_high", row.Value("target_high"), kNumberExpected,
+                 std::string(target.message()));
+    }
+    ind.weight = row.Number("weight");
+    ind.baseline = row.Number("baseline");
+    ind.value_source = row.Enum("value_source", &ParseValueSource).value_or(ValueSource::kUnspecified);
+    ind.evaluation_standard = row.Text("evaluation_standard");
+    if (!goal.empty() && !Trim(ind.name).empty()) {
+      t.ctx().builder->AddIndicator(std::move(goal), std::move(ind), row.Where());
+    }
+  });
+}
+
+void ReadActuals(Table& t) {
+  ForEachRow(t, [&](Row& row) {
+    std::string goal = row.Value("goal", true);
+    std::string indicator = row.Value("indicator", true);
+    IndicatorActual a;
+    std::optional<Date> date = row.DateValue("date", true);
+    a.value = row.Number("value");
+    a.grade = row.Enum("grade", &ParseQualitativeGrade);
+    a.text = row.Text("text");
+    if (row.ok() && date) {
+      a.date = *date;
+      t.ctx().builder->AddActual(std::move(goal), std::move(indicator), std::move(a),
+                                 row.Where());
+    }
+  });
+}
+
+void ReadDisbursements(Table& t) {
+  ForEachRow(t, [&](Row& row) {
+    Disbursement d;
+    d.id = row.Value("id");
+    d.project_id = row.Value("project", true);
+    std::optional<Date> date = row.DateValue("date", true);
+    d.source = row.Enum("source", &ParseFundSource).value_or(d.source);
+    d.amount = row.Amount("amount", true).value_or(Money());
+    if (row.ok() && date) {
+      d.date = *date;
+      t.ctx().builder->AddDisbursement(std::move(d), row.Where());
+    }
+  });
+}
+
+void ReadExAnte(Table& t) {
+  static constexpr std::string_view kScoreColumns[kExAnteDimensionCount] = {
+      "necessity", "economy", "goal_soundness", "feasibility", "funding_compliance"};
+  ForEachRow(t, [&](Row& row) {
+    ExAnteAssessment a;
+    a.project_id = row.Value("project", true);
+    a.date = row.DateValue("date");
+    a.requested = row.Amount("requested").value_or(Money());
+    for (int k = 0; k < kExAnteDimensionCount; ++k) {
+      a.scores[static_cast<std::size_t>(k)] = row.Number(kScoreColumns[k]);
+    }
+    a.note = row.Text("note");
+    if (row.ok()) t.ctx().builder->AddExAnteAssessment(std::move(a), row.Where());
+  });
+}
+
+// Items of a newline-separated list cell (CRLF tolerated, empty lines dropped).
+std::vector<std::string> SplitList(const std::string& cell) {
+  std::vector<std::string> items;
+  for (std::string_view line : SplitLines(cell)) {
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (!Trim(line).empty()) items.emplace_back(line);
+  }
+  return items;
+}
+
+void ReadEvaluations(Table& t) {
+  ForEachRow(t, [&](Row& row) {
+    Evaluation e;
+    e.id = row.Value("id", true);
+    e.kind = row.Enum("kind", &ParseEvaluationKind).value_or(e.kind);
+    e.project_id = row.Value("project");
+    e.unit_id = row.Value("unit");
+    e.evaluated_year = row.Int("evaluated_year").value_or(0);
+    e.date = row.DateValue("date");
+    e.amount = row.Amount("amount").value_or(Money());
+    e.score = row.Number("score");
+    e.grade = row.Enum("grade", &ParseGrade);
+    e.evaluator = row.Text("evaluator");
+    e.problems = SplitList(row.Text("problems"));
+    e.suggestions = SplitList(row.Text("suggestions"));
+    if (!e.id.empty()) t.ctx().builder->AddEvaluation(std::move(e), row.Where());
+  });
+}
+
+void ReadRectifications(Table& t) {
+  ForEachRow(t, [&](Row& row) {
+    RectificationItem r;
+    r.id = row.Value("id", true);
+    r.evaluation_id = row.Value("evaluation");
+    r.unit_id = row.Value("unit");
+    r.project_id = row.Value("project");
+    r.description = row.Text("description");
+    r.owner = row.Text("owner");
+    r.due = row.DateValue("due");
+    r.status = row.Enum("status", &ParseRectificationStatus).value_or(r.status);
+    r.closed = row.DateValue("closed");
+    if (row.ok()) t.ctx().builder->AddRectification(std::move(r), row.Where());
+  });
+}
+
+}  // namespace
+
+absl::StatusOr<Dataset> LoadDatasetCsv(const std::string& dir, const CsvLoadOptions& options,
+                                       Diagnostics* diagnostics) {
+  DatasetBuilder builder;
+  LoadContext ctx{dir, options, &builder};
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec)) {
+    Diagnostic d;
+    d.kind = DiagnosticKind::kIo;
+    d.where.file = dir;
+    d.expected = "a folder of CSV tables";
+    d.message = std::filesystem::exists(dir, ec) ? "not a folder" : "no such folder";
+    if (diagnostics != nullptr) {
+      *diagnostics = Diagnostics(options.max_errors);
+      diagnostics->Add(d);
+    }
+    return absl::NotFoundError(d.ToString());
+  }
+  using ReadFn = void (*)(Table&);
+  constexpr ReadFn kReaders[schema::kTableCount] = {
+      &ReadDatasetTable, &ReadUnits,        &ReadProjects,      &ReadFunds,
+      &ReadAdjustments,  &ReadPaymentPlan,  &ReadGoals,         &ReadIndicators,
+      &ReadActuals,      &ReadDisbursements, &ReadExAnte,       &ReadEvaluations,
+      &ReadRectifications,
+  };
+  for (int i = 0; i < schema::kTableCount; ++i) {
+    if (ctx.full()) break;
+    Table table(&ctx, schema::kTables[static_cast<std::size_t>(i)]);
+    if (table.Load()) kReaders[i](table);
+  }
+  BuildOptions build;
+  build.max_errors = options.max_errors;
+  return builder.Build(build, diagnostics);
+}
+
+}  // namespace perfbudget
