@@ -40,6 +40,8 @@ struct CurveSeries {
 
 struct ExecutionCurve {
   Date as_of;
+  int start_month = 1;  // calendar month of fiscal month 1 (for axis labels)
+  std::string title;    // dataset title or jurisdiction name
   CurveSeries total;
   std::vector<CurveSeries> units;  // dataset order
 };

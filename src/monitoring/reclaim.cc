@@ -1,0 +1,329 @@
+// reclaim.cc: in-year reclaim proposals (收回), see reclaim.h for the rules.
+#include "perfbudget/monitoring/reclaim.h"
+
+#include <algorithm>
+
+#include "absl/strings/str_cat.h"
+#include "monitoring/monitor_internal.h"
+#include "perfbudget/money/allocate.h"
+#include "perfbudget/monitoring/monitor.h"
+#include "perfbudget/policy/rule_catalog.h"
+
+namespace perfbudget {
+namespace {
+
+using monitoring_internal::InScope;
+using monitoring_internal::WanYuan;
+
+constexpr std::string_view kUnimplemented = "reclaim.unimplemented";
+constexpr std::string_view kSurplus = "reclaim.surplus_finished";
+constexpr std::string_view kCarryOver = "reclaim.carry_over_two_years";
+constexpr std::string_view kLagPlan = "reclaim.lagging_with_plan";
+constexpr std::string_view kLagNoPlan = "reclaim.lagging_without_plan";
+constexpr std::string_view kCodes[] = {kUnimplemented, kSurplus, kCarryOver, kLagPlan, kLagNoPlan};
+
+using SourceMoney = std::array<Money, kFundSourceCount>;
+
+// A project's per-source figures as of the date.
+struct ProjectFigures {
+  std::array<bool, kFundSourceCount> present{};
+  SourceMoney current{};
+  SourceMoney executed{};
+  Money current_total;
+  Money executed_total;
+};
+
+absl::StatusOr<ProjectFigures> FiguresOf(const Dataset& ds, std::uint32_t p, Date as_of) {
+  const Project& proj = ds.projects()[p];
+  ProjectFigures f;
+  const auto overflow = [&] {
+    return absl::OutOfRangeError(absl::StrCat("amount overflow in project ", proj.id));
+  };
+  for (const FundLine& l : proj.funds) {
+    const auto s = static_cast<std::size_t>(l.source);
+    f.present[s] = true;
+    if (!f.current[s].TryAdd(l.approved) || !f.current_total.TryAdd(l.approved)) return overflow();
+  }
+  for (const Adjustment& a : proj.adjustments) {
+    if (a.date > as_of) continue;
+    const auto s = static_cast<std::size_t>(a.source);
+    f.present[s] = true;
+    if (!f.current[s].TryAdd(a.amount) || !f.current_total.TryAdd(a.amount)) return overflow();
+  }
+  for (std::uint32_t di : ds.DisbursementsOf(p)) {
+    const Disbursement& d = ds.disbursements()[di];
+    if (d.date > as_of) break;
+    const auto s = static_cast<std::size_t>(d.source);
+    f.present[s] = true;
+    if (!f.executed[s].TryAdd(d.amount) || !f.executed_total.TryAdd(d.amount)) return overflow();
+  }
+  return f;
+}
+
+// Splits `amount` over the project's fund sources: proportional to each
+// source's current budget, or in the policy's priority order capped by each
+// source's unspent budget (the remainder going to the last source).
+absl::StatusOr<std::vector<FundSplit>> Split(const Policy& policy, const ProjectFigures& f,
+                                             Money amount) {
+  std::vector<FundSource> sources;
+  if (policy.split_method() == SplitMethod::kPriority) {
+    std::array<bool, kFundSourceCount> used{};
+    for (FundSource s : policy.split_priority()) {
+      const auto i = static_cast<std::size_t>(s);
+      if (f.present[i] && !used[i]) {
+        sources.push_back(s);
+        used[i] = true;
+      }
+    }
+    for (std::size_t i = 0; i < kFundSourceCount; ++i) {
+      if (f.present[i] && !used[i]) sources.push_back(static_cast<FundSource>(i));
+    }
+  } else {
+    for (std::size_t i = 0; i < kFundSourceCount; ++i) {
+      if (f.present[i]) sources.push_back(static_cast<FundSource>(i));
+    }
+  }
+  if (sources.empty()) sources.push_back(FundSource::kGeneralBudget);
+  std::vector<Money> parts;
+  if (policy.split_method() == SplitMethod::kPriority) {
+    std::vector<Money> caps;
+    for (FundSource s : sources) {
+      const auto i = static_cast<std::size_t>(s);
+      auto unspent = f.current[i].Minus(f.executed[i]);
+      if (!unspent.ok()) return unspent.status();
+      caps.push_back(unspent->is_negative() ? Money() : *unspent);
+    }
+    auto r = AllocateByPriority(amount, caps, /*allow_remainder=*/true);
+    if (!r.ok()) return r.status();
+    parts = std::move(*r);
+  } else {
+    std::vector<std::int64_t> weights;
+    std::int64_t sum = 0;
+    for (FundSource s : sources) {
+      const std::int64_t w = std::max<std::int64_t>(0, f.current[static_cast<std::size_t>(s)].fen());
+      weights.push_back(w);
+      sum = (sum > INT64_MAX - w) ? INT64_MAX : sum + w;
+    }
+    if (sum == 0) {
+      // No positive budget on any source: everything on the first one.
+      std::fill(weights.begin(), weights.end(), 0);
+      weights[0] = 1;
+    }
+    auto r = AllocateByWeights(amount, weights);
+    if (!r.ok()) return r.status();
+    parts = std::move(*r);
+  }
+  std::vector<FundSplit> out;
+  for (std::size_t i = 0; i < sources.size(); ++i) {
+    if (parts[i].is_zero()) continue;
+    out.push_back({sources[i], parts[i]});
+  }
+  return out;
+}
+
+std::string SplitText(const std::vector<FundSplit>& split, bool en) {
+  if (split.empty()) return en ? "no split" : "无分配";
+  std::string s = en ? "split: " : "按资金来源：";
+  for (std::size_t i = 0; i < split.size(); ++i) {
+    if (i > 0) s += en ? ", " : "，";
+    absl::StrAppend(&s, std::string(en ? CodeOf(split[i].source) : ZhLabelOf(split[i].source)), " ",
+                    WanYuan(split[i].amount));
+  }
+  return s;
+}
+
+void Explain(const Dataset& ds, Date as_of, ReclaimProposal& p) {
+  const RuleSpec* spec = FindRuleSpec(p.code);
+  if (spec == nullptr) return;
+  const Project& proj = ds.projects()[p.project_index];
+  for (bool en : {false, true}) {
+    std::vector<std::pair<std::string_view, std::string>> v = {
+        {"id", proj.id},
+        {"name", proj.name},
+        {"amount", WanYuan(p.amount)},
+        {"current", WanYuan(p.current)},
+        {"executed", WanYuan(p.executed)},
+        {"planned_after", WanYuan(p.planned_after)},
+        {"origin_year", absl::StrCat(p.origin_year)},
+        {"threshold", p.threshold.ToShortString()},
+        {"as_of", as_of.ToString()},
+        {"split", SplitText(p.split, en)},
+    };
+    (en ? p.message_en : p.message_zh) = FillTemplate(en ? spec->message_en : spec->message_zh, v);
+  }
+}
+
+bool IsLagRule(std::string_view code) {
+  return code == "monitoring.gap_red" || code == "monitoring.no_disbursement_after_quarter" ||
+         code == "monitoring.q3_summons";
+}
+
+}  // namespace
+
+absl::StatusOr<ReclaimReport> Reclaim(const Dataset& dataset, const Policy& policy,
+                                      const ReclaimOptions& options) {
+  MonitorOptions mo;
+  mo.as_of = options.as_of;
+  mo.goals = false;
+  auto mon = Monitor(dataset, policy, mo);
+  if (!mon.ok()) return mon.status();
+
+  const int fy = dataset.fiscal_year().year();
+  const bool co_on = policy.Enabled(kCarryOver);
+  const Ratio min_years = monitoring_internal::ParamOf(policy, kCarryOver, "min_years");
+  const int128_t min_years_int = min_years.RoundedScaled(0);
+
+  ReclaimReport rep;
+  rep.dataset = dataset;
+  rep.as_of = options.as_of;
+  std::vector<ReclaimTotal> unit_totals(dataset.units().size());
+  for (std::uint32_t u = 0; u < unit_totals.size(); ++u) unit_totals[u].unit_index = u;
+
+  const auto add = [&](ReclaimProposal p) -> absl::Status {
+    const RuleSetting& s = policy.Rule(p.code);
+    p.severity = s.severity;
+    Explain(dataset, options.as_of, p);
+    const std::uint32_t u = dataset.projects()[p.project_index].unit_index;
+    for (ReclaimTotal* t : {&unit_totals[u], &rep.total}) {
+      if (p.has_amount) {
+        ++t->proposals;
+        if (!t->amount.TryAdd(p.amount)) return absl::OutOfRangeError("reclaim total overflow");
+        for (const FundSplit& fs : p.split) {
+          if (!t->by_source[static_cast<std::size_t>(fs.source)].TryAdd(fs.amount)) {
+            return absl::OutOfRangeError("reclaim total overflow");
+          }
+        }
+      } else {
+        ++t->warnings;
+      }
+    }
+    rep.proposals.push_back(std::move(p));
+    return absl::OkStatus();
+  };
+
+  // Project rows of the monitoring report, by project index.
+  for (const MonitorRow& row : mon->projects) {
+    const std::uint32_t pi = row.index;
+    const Project& proj = dataset.projects()[pi];
+    if (!InScope(proj)) continue;
+    auto fig = FiguresOf(dataset, pi, options.as_of);
+    if (!fig.ok()) return fig.status();
+    auto unspent = fig->current_total.Minus(fig->executed_total);
+    if (!unspent.ok()) return unspent.status();
+    const std::size_t before = rep.proposals.size();
+
+    ReclaimProposal base;
+    base.project_index = pi;
+    base.current = fig->current_total;
+    base.executed = fig->executed_total;
+
+    const bool unimplemented = proj.status == ProjectStatus::kNotImplemented;
+    const bool closed =
+        proj.status == ProjectStatus::kFinished || proj.status == ProjectStatus::kTerminated;
+    if (unimplemented || closed) {
+      const std::string_view code = unimplemented ? kUnimplemented : kSurplus;
+      if (policy.Enabled(code) && unspent->fen() > 0) {
+        ReclaimProposal p = base;
+        p.code = code;
+        p.amount = *unspent;
+        auto split = Split(policy, *fig, p.amount);
+        if (!split.ok()) return split.status();
+        p.split = std::move(*split);
+        if (auto s = add(std::move(p)); !s.ok()) return s;
+      }
+    } else {
+      // Carry-over lines from min_years ago or earlier (oldest spent first).
+      Money co_reclaimed;
+      const auto co = static_cast<std::size_t>(FundSource::kCarryOver);
+      if (co_on) {
+        Money old_budget;
+        int newest_old = 0;
+        for (const FundLine& l : proj.funds) {
+          if (l.source != FundSource::kCarryOver || l.origin_year == 0) continue;
+          if (int128_t{fy} - l.origin_year < min_years_int) continue;
+          if (!old_budget.TryAdd(l.approved)) return absl::OutOfRangeError("carry-over overflow");
+          newest_old = std::max(newest_old, l.origin_year);
+        }
+        if (old_budget.fen() > 0) {
+          // Unspent of the old lines: spending goes to the oldest first, and
+          // the source's own unspent caps it.
+          auto old_left = old_budget.Minus(fig->executed[co]);
+          auto co_left = fig->current[co].Minus(fig->executed[co]);
+          if (!old_left.ok() || !co_left.ok()) return absl::OutOfRangeError("carry-over overflow");
+          const Money amount = std::max(Money(), std::min(*old_left, *co_left));
+          if (amount.fen() > 0) {
+            ReclaimProposal p = base;
+            p.code = kCarryOver;
+            p.amount = amount;
+            p.origin_year = newest_old;
+            p.threshold = min_years;
+            p.split = {{FundSource::kCarryOver, amount}};
+            co_reclaimed = amount;
+            if (auto s = add(std::move(p)); !s.ok()) return s;
+          }
+        }
+      }
+      // Lagging projects: red on a lag rule.
+      bool lagging = false;
+      for (const MonitorReason& r : mon->ReasonsOf(row)) {
+        if (IsLagRule(r.code) && LevelOfSeverity(r.severity) == WarningLevel::kRed) lagging = true;
+      }
+      if (lagging) {
+        if (!proj.payment_plan.empty()) {
+          Money planned_after;
+          for (const PlannedPayment& pp : proj.payment_plan) {
+            if (pp.date > options.as_of && !planned_after.TryAdd(pp.amount)) {
+              return absl::OutOfRangeError("payment plan overflow");
+            }
+          }
+          auto expected = unspent->Minus(planned_after);
+          if (!expected.ok()) return expected.status();
+          auto amount = expected->Minus(co_reclaimed);
+          if (!amount.ok()) return amount.status();
+          if (policy.Enabled(kLagPlan) && amount->fen() > 0) {
+            ReclaimProposal p = base;
+            p.code = kLagPlan;
+            p.amount = *amount;
+            p.planned_after = planned_after;
+            // The carry-over already proposed is no longer in its source.
+            ProjectFigures f2 = *fig;
+            if (co_reclaimed.fen() > 0) {
+              auto c = f2.current[co].Minus(co_reclaimed);
+              if (!c.ok()) return c.status();
+              f2.current[co] = *c;
+            }
+            auto split = Split(policy, f2, p.amount);
+            if (!split.ok()) return split.status();
+            p.split = std::move(*split);
+            if (auto s = add(std::move(p)); !s.ok()) return s;
+          }
+        } else if (policy.Enabled(kLagNoPlan)) {
+          ReclaimProposal p = base;
+          p.code = kLagNoPlan;
+          p.has_amount = false;
+          if (auto s = add(std::move(p)); !s.ok()) return s;
+        }
+      }
+    }
+    if (rep.proposals.size() > before) {
+      ++unit_totals[proj.unit_index].projects;
+      ++rep.total.projects;
+    }
+  }
+  for (ReclaimTotal& t : unit_totals) {
+    if (t.proposals + t.warnings > 0) rep.units.push_back(t);
+  }
+  for (std::string_view code : kCodes) {
+    ReclaimReport::ByCode bc;
+    bc.code = code;
+    for (const ReclaimProposal& p : rep.proposals) {
+      if (p.code != code) continue;
+      ++bc.count;
+      if (!bc.amount.TryAdd(p.amount)) return absl::OutOfRangeError("reclaim total overflow");
+    }
+    rep.by_code.push_back(bc);
+  }
+  return rep;
+}
+
+}  // namespace perfbudget
