@@ -1,0 +1,20 @@
+/* perfbudget.h: the perfbudget C ABI, all of it. Include this one header.
+ *
+ * Budget performance management (预算绩效管理): datasets, goal review,
+ * dual monitoring. Conventions: see pfb_core.h and docs/c-abi.md. */
+#ifndef PERFBUDGET_PERFBUDGET_H_
+#define PERFBUDGET_PERFBUDGET_H_
+
+#include "perfbudget/pfb_core.h"
+
+/* Later parts add their headers here, e.g. "perfbudget/pfb_review.h". */
+#if defined(__has_include)
+#if __has_include("perfbudget/pfb_review.h")
+#include "perfbudget/pfb_review.h"
+#endif
+#if __has_include("perfbudget/pfb_monitor.h")
+#include "perfbudget/pfb_monitor.h"
+#endif
+#endif
+
+#endif /* PERFBUDGET_PERFBUDGET_H_ */

@@ -1,0 +1,408 @@
+/* pfb_core.h: the perfbudget C ABI, core part: version, status codes and
+ * errors, strings, money, datasets (load, build row by row, query, export).
+ *
+ * Conventions (docs/c-abi.md has the full text; every pfb_ function follows
+ * them):
+ *  - Opaque handles (pfb_dataset, pfb_builder, pfb_error) come from a
+ *    create/load function and go back through the matching *_destroy, which
+ *    accepts NULL.
+ *  - Only fixed-width integers, size_t (byte lengths), char and pointers cross
+ *    the boundary: no C enums, no bool, no floating point. Enumerations are
+ *    int32_t with #define constants; yes/no options are bits of a uint32_t
+ *    `flags`. Counts and indexes are uint32_t.
+ *  - Money is int64_t fen (分, 0.01 yuan). Rates, targets and weights are
+ *    decimal text ("95.5"). Dates are int32_t yyyymmdd (20220831); 0 means
+ *    "no date" where the function says so.
+ *  - A fallible function returns int32_t status (PFB_OK == 0) and takes a
+ *    trailing `pfb_error** err` (may be NULL). On failure *err receives a new
+ *    error object the caller frees with pfb_error_destroy; on success *err is
+ *    set to NULL. The function never reads *err. Out-parameters are set to
+ *    0 / NULL first, so they are 0 / NULL after a failure.
+ *  - A getter that cannot fail for a valid handle returns its value directly;
+ *    given NULL (or an out-of-range index) it returns 0, -1 or "" as stated.
+ *  - Input strings are NUL-terminated UTF-8 (`const char*`); documents are a
+ *    (const char* data, size_t len) pair. NULL where not allowed, or invalid
+ *    UTF-8, gives PFB_INVALID_ARGUMENT with a message, never a crash.
+ *  - Output strings are either borrowed (`const char*`, valid until the
+ *    owning handle is destroyed; never free them) or owned (`char**` out,
+ *    allocated by the library, freed with pfb_string_free). Each function
+ *    says which.
+ *  - No C++ exception ever crosses the boundary; out of memory is PFB_NO_MEMORY.
+ *  - Threads: the library has no global state. A pfb_dataset is immutable and
+ *    may be read from any number of threads at once. A pfb_builder must be
+ *    used by one thread at a time (it may move between threads). A pfb_error
+ *    belongs to the caller and may be read or destroyed on any thread (safe
+ *    for cgo: errors are returned, never kept in thread-local storage).
+ */
+#ifndef PERFBUDGET_PFB_CORE_H_
+#define PERFBUDGET_PFB_CORE_H_
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* ---- export macro ------------------------------------------------------ */
+#if defined(_WIN32) || defined(__CYGWIN__)
+#if defined(PFB_BUILDING_LIBRARY)
+#define PFB_API __declspec(dllexport)
+#else
+#define PFB_API __declspec(dllimport)
+#endif
+#elif defined(__GNUC__) && defined(PFB_BUILDING_LIBRARY)
+#define PFB_API __attribute__((visibility("default")))
+#else
+#define PFB_API
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- version ------------------------------------------------------------ */
+/* The library version these headers describe. */
+#define PFB_VERSION_MAJOR 0
+#define PFB_VERSION_MINOR 1
+#define PFB_VERSION_PATCH 0
+#define PFB_VERSION_STRING "0.1.0"
+/* MAJOR * 1000000 + MINOR * 1000 + PATCH, as pfb_version_number() returns. */
+#define PFB_VERSION_NUMBER \
+  (PFB_VERSION_MAJOR * 1000000 + PFB_VERSION_MINOR * 1000 + PFB_VERSION_PATCH)
+/* The ABI major, the SONAME's number (libperfbudget.so.1). Bumped only on an
+ * incompatible change of the C ABI. */
+#define PFB_ABI_VERSION 1
+
+/* The version of the library actually loaded (compare with the macros). */
+PFB_API uint32_t pfb_version_number(void);
+/* "0.1.0". Static storage: never freed. */
+PFB_API const char* pfb_version_string(void);
+/* PFB_ABI_VERSION of the library actually loaded. */
+PFB_API uint32_t pfb_abi_version(void);
+
+/* ---- status codes --------------------------------------------------------
+ * Returned as int32_t by every fallible function. Values never change meaning;
+ * new codes are only appended. */
+#define PFB_OK 0
+#define PFB_INVALID_ARGUMENT 1    /* bad argument or bad input data */
+#define PFB_NOT_FOUND 2           /* no such id / file */
+#define PFB_OUT_OF_RANGE 3        /* index out of range, amount overflow */
+#define PFB_FAILED_PRECONDITION 4 /* call not allowed in this state */
+#define PFB_IO 5                  /* file could not be read / written */
+#define PFB_INTERNAL 6            /* a bug in perfbudget */
+#define PFB_NO_MEMORY 7           /* allocation failed */
+#define PFB_UNIMPLEMENTED 8       /* not available in this build */
+#define PFB_ALREADY_EXISTS 9      /* target already exists */
+
+/* "OK", "INVALID_ARGUMENT", ...; "UNKNOWN" for other values. Static storage. */
+PFB_API const char* pfb_status_name(int32_t status);
+
+/* ---- errors ------------------------------------------------------------- */
+typedef struct pfb_error pfb_error;
+
+/* Frees an error. NULL is fine. Any thread. */
+PFB_API void pfb_error_destroy(pfb_error* err);
+/* The status code (PFB_*); PFB_OK for NULL. */
+PFB_API int32_t pfb_error_code(const pfb_error* err);
+/* One-line UTF-8 message. Borrowed from `err`; "" for NULL. */
+PFB_API const char* pfb_error_message(const pfb_error* err);
+
+/* Input problems behind the error (loading, building): each says what and
+ * where. Kinds are the PFB_DIAG_* codes. Strings are UTF-8, borrowed from
+ * `err`, "" when unknown or when `i` is out of range; numbers are 0 when
+ * unknown (line and column are 1-based) and the kind is -1 when `i` is out of
+ * range. */
+#define PFB_DIAG_SYNTAX 0
+#define PFB_DIAG_TYPE 1
+#define PFB_DIAG_MISSING 2
+#define PFB_DIAG_ENUM_VALUE 3
+#define PFB_DIAG_SUB_FEN 4
+#define PFB_DIAG_OVERFLOW 5
+#define PFB_DIAG_DATE 6
+#define PFB_DIAG_DATE_OUT_OF_YEAR 7
+#define PFB_DIAG_DUPLICATE_ID 8
+#define PFB_DIAG_UNKNOWN_REFERENCE 9
+#define PFB_DIAG_NEGATIVE_AMOUNT 10
+#define PFB_DIAG_NEGATIVE_EXECUTED 11
+#define PFB_DIAG_FORMAT 12
+#define PFB_DIAG_ENCODING 13
+#define PFB_DIAG_VALUE 14
+#define PFB_DIAG_IO 15
+
+PFB_API uint32_t pfb_error_diagnostic_count(const pfb_error* err);
+/* Diagnostics found beyond the limit (counted, not kept). */
+PFB_API uint32_t pfb_error_diagnostics_dropped(const pfb_error* err);
+PFB_API int32_t pfb_error_diagnostic_kind(const pfb_error* err, uint32_t i);
+PFB_API const char* pfb_error_diagnostic_file(const pfb_error* err, uint32_t i);
+PFB_API int32_t pfb_error_diagnostic_line(const pfb_error* err, uint32_t i);
+PFB_API int32_t pfb_error_diagnostic_column(const pfb_error* err, uint32_t i);
+/* JSON path ("$.projects[3].funds[0].approved") or CSV table/column. */
+PFB_API const char* pfb_error_diagnostic_path(const pfb_error* err, uint32_t i);
+PFB_API const char* pfb_error_diagnostic_field(const pfb_error* err, uint32_t i);
+PFB_API const char* pfb_error_diagnostic_value(const pfb_error* err, uint32_t i);
+PFB_API const char* pfb_error_diagnostic_expected(const pfb_error* err, uint32_t i);
+PFB_API const char* pfb_error_diagnostic_message(const pfb_error* err, uint32_t i);
+/* "syntax", "type", ... for a PFB_DIAG_* kind; "" otherwise. Static storage. */
+PFB_API const char* pfb_diagnostic_kind_name(int32_t kind);
+
+/* ---- strings ------------------------------------------------------------ */
+/* Frees a string the library allocated (every `char**` out-parameter). NULL
+ * is fine. */
+PFB_API void pfb_string_free(char* s);
+
+/* ---- enumerations (numbering as include/perfbudget/model/enums.h) -------- */
+/* fund source 资金来源 */
+#define PFB_FUND_GENERAL_BUDGET 0  /* 一般公共预算 */
+#define PFB_FUND_GOVERNMENT_FUND 1 /* 政府性基金预算 */
+#define PFB_FUND_LAND_TRANSFER 2   /* 土地出让收入 */
+#define PFB_FUND_STATE_CAPITAL 3   /* 国有资本经营预算 */
+#define PFB_FUND_TRANSFER 4        /* 上级转移支付 */
+#define PFB_FUND_CARRY_OVER 5      /* 结转 */
+#define PFB_FUND_OTHER 6           /* 其他 */
+#define PFB_FUND_SOURCE_COUNT 7
+/* project kind 新增 / 延续 */
+#define PFB_PROJECT_NEW 0
+#define PFB_PROJECT_CONTINUING 1
+/* project status */
+#define PFB_STATUS_PLANNED 0         /* 未开始 */
+#define PFB_STATUS_IN_PROGRESS 1     /* 实施中 */
+#define PFB_STATUS_FINISHED 2        /* 已完成 */
+#define PFB_STATUS_TERMINATED 3      /* 已终止 */
+#define PFB_STATUS_NOT_IMPLEMENTED 4 /* 未实施 */
+#define PFB_STATUS_CANCELLED 5       /* 已取消 */
+/* goal owner */
+#define PFB_GOAL_PROJECT 0 /* 项目绩效目标 */
+#define PFB_GOAL_UNIT 1    /* 部门整体绩效目标 */
+/* indicator level 1 一级指标 */
+#define PFB_L1_COST 0
+#define PFB_L1_OUTPUT 1
+#define PFB_L1_BENEFIT 2
+#define PFB_L1_SATISFACTION 3
+/* indicator level 2 二级指标 */
+#define PFB_L2_ECONOMIC_COST 0
+#define PFB_L2_SOCIAL_COST 1
+#define PFB_L2_ENVIRONMENTAL_COST 2
+#define PFB_L2_QUANTITY 3
+#define PFB_L2_QUALITY 4
+#define PFB_L2_TIMELINESS 5
+#define PFB_L2_OUTPUT_COST 6
+#define PFB_L2_ECONOMIC_BENEFIT 7
+#define PFB_L2_SOCIAL_BENEFIT 8
+#define PFB_L2_ECOLOGICAL_BENEFIT 9
+#define PFB_L2_SUSTAINABILITY 10
+#define PFB_L2_BENEFICIARY_SATISFACTION 11
+/* comparator 比较符号 */
+#define PFB_CMP_GE 0
+#define PFB_CMP_LE 1
+#define PFB_CMP_EQ 2
+#define PFB_CMP_GT 3
+#define PFB_CMP_LT 4
+#define PFB_CMP_RANGE 5
+#define PFB_CMP_QUALITATIVE 6
+/* indicator value source 指标值来源 */
+#define PFB_VALUE_SOURCE_UNSPECIFIED 0
+#define PFB_VALUE_SOURCE_PLAN 1
+#define PFB_VALUE_SOURCE_INDUSTRY 2
+#define PFB_VALUE_SOURCE_HISTORY 3
+#define PFB_VALUE_SOURCE_OTHER 4
+/* qualitative grade 达成 / 部分达成 / 未达成; PFB_GRADE_NONE = no grade */
+#define PFB_GRADE_NONE (-1)
+#define PFB_GRADE_ACHIEVED 0
+#define PFB_GRADE_PARTLY_ACHIEVED 1
+#define PFB_GRADE_NOT_ACHIEVED 2
+/* text encodings of CSV input and output */
+#define PFB_ENCODING_UTF8 0
+#define PFB_ENCODING_GB18030 1
+
+/* ---- money ---------------------------------------------------------------
+ * Money is int64_t fen. These convert to and from decimal text exactly. */
+#define PFB_UNIT_YUAN 0     /* 元 */
+#define PFB_UNIT_WAN_YUAN 1 /* 万元 = 10^4 yuan */
+#define PFB_UNIT_YI_YUAN 2  /* 亿元 = 10^8 yuan */
+
+/* Parses an amount as written in data: "1234.56", "1,234.56", "￥12.5",
+ * "2400万元", "1.2亿元", full-width digits. `default_unit` (PFB_UNIT_*)
+ * applies when the text names no unit. More precision than a fen is
+ * PFB_INVALID_ARGUMENT; overflow is PFB_OUT_OF_RANGE. */
+PFB_API int32_t pfb_money_parse(const char* text, size_t len, int32_t default_unit,
+                                int64_t* out_fen, pfb_error** err);
+
+#define PFB_MONEY_GROUPING 1u   /* "1,234.56" */
+#define PFB_MONEY_UNIT_SUFFIX 2u /* append 元 / 万元 / 亿元 */
+/* Formats `fen` in `unit` (PFB_UNIT_*). `flags`: PFB_MONEY_* bits. `decimals`:
+ * -1 exact (all significant digits for 万元/亿元; always 2 for 元), or 0..10
+ * rounded half-up. *out: owned, free with pfb_string_free; *out_len (may be
+ * NULL) receives its length in bytes. */
+PFB_API int32_t pfb_money_format(int64_t fen, int32_t unit, uint32_t flags, int32_t decimals,
+                                 char** out, size_t* out_len, pfb_error** err);
+
+/* ---- dataset -------------------------------------------------------------
+ * One jurisdiction's fiscal year, validated and immutable. */
+typedef struct pfb_dataset pfb_dataset;
+
+/* Loads a dataset from `path`: a .json file, or a folder of CSV tables (a
+ * folder holding dataset.json loads that). `encoding`: PFB_ENCODING_* of CSV
+ * tables. All-or-nothing: on bad input returns PFB_INVALID_ARGUMENT and the
+ * error carries every problem found as diagnostics; a missing file is
+ * PFB_NOT_FOUND. *out: owned, free with pfb_dataset_destroy. */
+PFB_API int32_t pfb_dataset_load(const char* path, int32_t encoding, pfb_dataset** out,
+                                 pfb_error** err);
+/* Loads a dataset from JSON text in memory (`len` bytes, need not be
+ * NUL-terminated). `file_name` (may be NULL) names the input in diagnostics.
+ * As pfb_dataset_load otherwise. */
+PFB_API int32_t pfb_dataset_from_json(const char* json, size_t len, const char* file_name,
+                                      pfb_dataset** out, pfb_error** err);
+/* Frees a dataset. NULL is fine. Borrowed strings from it die with it. */
+PFB_API void pfb_dataset_destroy(pfb_dataset* dataset);
+
+/* Header. Strings are borrowed from the dataset; "" for NULL. */
+PFB_API int32_t pfb_dataset_fiscal_year(const pfb_dataset* dataset); /* 0 for NULL */
+PFB_API int32_t pfb_dataset_fiscal_year_start_month(const pfb_dataset* dataset);
+PFB_API const char* pfb_dataset_jurisdiction_code(const pfb_dataset* dataset);
+PFB_API const char* pfb_dataset_jurisdiction_name(const pfb_dataset* dataset);
+PFB_API const char* pfb_dataset_title(const pfb_dataset* dataset);
+
+/* Record counts; 0 for NULL. */
+PFB_API uint32_t pfb_dataset_unit_count(const pfb_dataset* dataset);
+PFB_API uint32_t pfb_dataset_project_count(const pfb_dataset* dataset);
+PFB_API uint32_t pfb_dataset_goal_count(const pfb_dataset* dataset);
+PFB_API uint32_t pfb_dataset_indicator_count(const pfb_dataset* dataset); /* over all goals */
+PFB_API uint32_t pfb_dataset_disbursement_count(const pfb_dataset* dataset);
+
+/* Records by index (0 .. count-1). *out strings are borrowed from the dataset.
+ * An index out of range is PFB_OUT_OF_RANGE. */
+PFB_API int32_t pfb_dataset_unit_id(const pfb_dataset* dataset, uint32_t index, const char** out,
+                                    pfb_error** err);
+PFB_API int32_t pfb_dataset_unit_name(const pfb_dataset* dataset, uint32_t index,
+                                      const char** out, pfb_error** err);
+PFB_API int32_t pfb_dataset_project_id(const pfb_dataset* dataset, uint32_t index,
+                                       const char** out, pfb_error** err);
+PFB_API int32_t pfb_dataset_project_name(const pfb_dataset* dataset, uint32_t index,
+                                         const char** out, pfb_error** err);
+/* The index of the project's unit. */
+PFB_API int32_t pfb_dataset_project_unit(const pfb_dataset* dataset, uint32_t index,
+                                         uint32_t* out_unit_index, pfb_error** err);
+/* Index of the unit / project with this id; PFB_NOT_FOUND when absent. */
+PFB_API int32_t pfb_dataset_find_unit(const pfb_dataset* dataset, const char* id,
+                                      uint32_t* out_index, pfb_error** err);
+PFB_API int32_t pfb_dataset_find_project(const pfb_dataset* dataset, const char* id,
+                                         uint32_t* out_index, pfb_error** err);
+
+/* Totals in fen. `as_of` (yyyymmdd, or 0 for "everything") limits dated
+ * records (adjustments, disbursements) to those on or before it:
+ *   approved  年初预算 the sum of fund lines;
+ *   current   全年预算数 approved + adjustments up to as_of;
+ *   executed  执行数 disbursements up to as_of.
+ * Any out pointer may be NULL. A sum beyond int64 is PFB_OUT_OF_RANGE. */
+PFB_API int32_t pfb_dataset_totals(const pfb_dataset* dataset, int32_t as_of,
+                                   int64_t* out_approved, int64_t* out_current,
+                                   int64_t* out_executed, pfb_error** err);
+/* The same for one unit (by index) or one fund source (PFB_FUND_*: fund lines,
+ * adjustments and disbursements of that source). */
+PFB_API int32_t pfb_dataset_unit_totals(const pfb_dataset* dataset, uint32_t unit_index,
+                                        int32_t as_of, int64_t* out_approved,
+                                        int64_t* out_current, int64_t* out_executed,
+                                        pfb_error** err);
+PFB_API int32_t pfb_dataset_fund_source_totals(const pfb_dataset* dataset, int32_t source,
+                                               int32_t as_of, int64_t* out_approved,
+                                               int64_t* out_current, int64_t* out_executed,
+                                               pfb_error** err);
+PFB_API int32_t pfb_dataset_project_totals(const pfb_dataset* dataset, uint32_t project_index,
+                                           int32_t as_of, int64_t* out_approved,
+                                           int64_t* out_current, int64_t* out_executed,
+                                           pfb_error** err);
+
+/* Export. */
+#define PFB_JSON_COMPACT 1u /* one line instead of two-space indentation */
+/* The dataset as JSON (docs/format.md), deterministic. *out: owned, free with
+ * pfb_string_free; *out_len (may be NULL) receives its length in bytes. */
+PFB_API int32_t pfb_dataset_to_json(const pfb_dataset* dataset, uint32_t flags, char** out,
+                                    size_t* out_len, pfb_error** err);
+#define PFB_CSV_BOM 1u /* write a UTF-8 byte-order mark (helps Excel) */
+/* Writes the CSV tables into folder `dir` (created if missing), atomically.
+ * `encoding`: PFB_ENCODING_*; `flags`: PFB_CSV_* bits. */
+PFB_API int32_t pfb_dataset_write_csv(const pfb_dataset* dataset, const char* dir,
+                                      int32_t encoding, uint32_t flags, pfb_error** err);
+
+/* ---- builder -------------------------------------------------------------
+ * How a vendor feeds rows from its own database. Rows may come in any order
+ * (a fund line before its project); references are resolved by pfb_builder_build.
+ * Each add_* checks its arguments at once (NULL, UTF-8, enum range, date,
+ * decimal text) and returns PFB_INVALID_ARGUMENT for a bad row; a rejected
+ * row is also recorded so that pfb_builder_build fails: ignoring a row error
+ * cannot yield a silently partial dataset. Optional text: NULL or "". */
+typedef struct pfb_builder pfb_builder;
+
+#define PFB_NAMED_BY_END 1u /* fiscal year N ends in calendar year N */
+/* A builder for one fiscal year. `start_month` 1..12 (1 in China); `flags`:
+ * PFB_NAMED_BY_END. *out: owned, free with pfb_builder_destroy. */
+PFB_API int32_t pfb_builder_create(const char* jurisdiction_code, const char* jurisdiction_name,
+                                   int32_t fiscal_year, int32_t start_month, uint32_t flags,
+                                   const char* title, pfb_builder** out, pfb_error** err);
+/* Frees a builder. NULL is fine. */
+PFB_API void pfb_builder_destroy(pfb_builder* builder);
+
+/* Names where the following rows come from, for diagnostics: `source` (a
+ * table or file name; NULL or "" for none) and its 1-based `row` (0 = unknown). */
+PFB_API int32_t pfb_builder_set_origin(pfb_builder* builder, const char* source, int32_t row,
+                                       pfb_error** err);
+
+PFB_API int32_t pfb_builder_add_unit(pfb_builder* builder, const char* id, const char* name,
+                                     pfb_error** err);
+
+#define PFB_PROJECT_KEY 1u                     /* 重点项目 */
+#define PFB_PROJECT_DISCLOSED_WITH_BUDGET 2u   /* goal published with the budget */
+#define PFB_PROJECT_DISCLOSED_WITH_APPROVAL 4u /* goal published with the approval */
+/* `kind`: PFB_PROJECT_NEW / _CONTINUING; `status`: PFB_STATUS_*; `start_year`
+ * 0 = unknown; `requested_fen` 申报数 (0 = not recorded); `flags`:
+ * PFB_PROJECT_* bits. */
+PFB_API int32_t pfb_builder_add_project(pfb_builder* builder, const char* id, const char* unit_id,
+                                        const char* name, const char* category, int32_t kind,
+                                        int32_t status, int32_t start_year, int64_t requested_fen,
+                                        uint32_t flags, pfb_error** err);
+/* `origin_year`: 0 = this fiscal year; a carry-over line names its year. */
+PFB_API int32_t pfb_builder_add_fund_line(pfb_builder* builder, const char* project_id,
+                                          int32_t source, int64_t approved_fen,
+                                          int32_t origin_year, pfb_error** err);
+PFB_API int32_t pfb_builder_add_adjustment(pfb_builder* builder, const char* project_id,
+                                           int32_t date, int32_t source, int64_t amount_fen,
+                                           const char* reason, pfb_error** err);
+PFB_API int32_t pfb_builder_add_planned_payment(pfb_builder* builder, const char* project_id,
+                                                int32_t date, int64_t amount_fen,
+                                                pfb_error** err);
+/* `owner`: PFB_GOAL_*; `project_id` required for a project goal (NULL/"" for a
+ * unit goal); `unit_id` required for a unit goal (NULL/"": the project's). */
+PFB_API int32_t pfb_builder_add_goal(pfb_builder* builder, const char* id, int32_t owner,
+                                     const char* project_id, const char* unit_id,
+                                     const char* text, pfb_error** err);
+/* Adds an indicator to goal `goal_id`. `target`: the target as written
+ * ("50", "95.5", or qualitative text); under a numeric comparator a decimal
+ * target is read exactly, other text is kept as written (the goal review
+ * reports it). `target_high`: the range's high end (PFB_CMP_RANGE). `weight`,
+ * `baseline`: decimal text or NULL/"". `value_source`: PFB_VALUE_SOURCE_*. */
+PFB_API int32_t pfb_builder_add_indicator(pfb_builder* builder, const char* goal_id,
+                                          const char* indicator_id, int32_t level1,
+                                          int32_t level2, const char* name, int32_t comparator,
+                                          const char* target, const char* target_high,
+                                          const char* unit_of_measure, const char* weight,
+                                          const char* baseline, int32_t value_source,
+                                          const char* evaluation_standard, pfb_error** err);
+/* An actual (完成值) of indicator `indicator_id` of goal `goal_id` on `date`:
+ * `value` decimal text (NULL/"" for none) and/or `grade` (PFB_GRADE_*,
+ * PFB_GRADE_NONE for none); `text` as written (may be NULL). */
+PFB_API int32_t pfb_builder_add_actual(pfb_builder* builder, const char* goal_id,
+                                       const char* indicator_id, int32_t date, const char* value,
+                                       int32_t grade, const char* text, pfb_error** err);
+/* `id` voucher number (NULL/"" for none); `amount_fen` negative = refund. */
+PFB_API int32_t pfb_builder_add_disbursement(pfb_builder* builder, const char* id,
+                                             const char* project_id, int32_t date,
+                                             int32_t source, int64_t amount_fen,
+                                             pfb_error** err);
+/* Validates everything and makes the dataset (*out: owned, free with
+ * pfb_dataset_destroy). On bad data returns PFB_INVALID_ARGUMENT with every
+ * problem as diagnostics. Either way the builder is used up: later calls on
+ * it return PFB_FAILED_PRECONDITION; destroy it. */
+PFB_API int32_t pfb_builder_build(pfb_builder* builder, pfb_dataset** out, pfb_error** err);
+
+#ifdef __cplusplus
+} /* extern "C" */
+#endif
+
+#endif /* PERFBUDGET_PFB_CORE_H_ */
