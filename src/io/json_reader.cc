@@ -1,0 +1,1487 @@
+// json_reader.cc: LoadDatasetJson, the JSON form of a dataset read with
+// simdjson's On-Demand API (docs/format.md, docs/dataset.schema.json).
+//
+// Every value is read from its raw text: numbers never pass through a double
+// (amounts go to Money::Parse, ratios to Ratio::ParseDecimal). Per-field
+// problems (types, missing and unknown fields, enum values, amounts, dates)
+// are reported here, all of them; cross-record ones (duplicates, references,
+// dates in the year, negative totals) by DatasetBuilder::Build. A syntax error
+// stops the reading; its line and column come from a small validator that
+// runs only on that path.
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstdint>
+#include <cstring>
+#include <initializer_list>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "base/absl_compat.h"
+#include "io/json_internal.h"
+#include "model/target_text.h"
+#include "perfbudget/io/json.h"
+#include "perfbudget/io/load.h"
+#include "simdjson.h"
+
+namespace perfbudget {
+namespace {
+
+// absl::StrCat for arguments that may be std::string_view (Debian's Abseil
+// has its own absl::string_view).
+template <typename T>
+auto CatArg(const T& v) {
+  if constexpr (std::is_convertible_v<const T&, std::string_view>) {
+    return AV(std::string_view(v));
+  } else {
+    return v;
+  }
+}
+template <typename... T>
+std::string Cat(const T&... args) {
+  return absl::StrCat(CatArg(args)...);
+}
+
+std::string Join(std::span<const std::string_view> items, std::string_view sep) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out.append(sep);
+    out.append(items[i]);
+  }
+  return out;
+}
+
+}  // namespace
+
+namespace json_internal {
+namespace {
+
+constexpr std::string_view kFullWidthSpace = "\xE3\x80\x80";
+
+std::string_view TrimText(std::string_view s) {
+  while (true) {
+    if (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' ||
+                       s.front() == '\r')) {
+      s.remove_prefix(1);
+    } else if (s.substr(0, 3) == kFullWidthSpace) {
+      s.remove_prefix(3);
+    } else {
+      break;
+    }
+  }
+  while (true) {
+    if (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' ||
+                       s.back() == '\r')) {
+      s.remove_suffix(1);
+    } else if (s.size() >= 3 && s.substr(s.size() - 3) == kFullWidthSpace) {
+      s.remove_suffix(3);
+    } else {
+      break;
+    }
+  }
+  return s;
+}
+
+}  // namespace
+
+absl::StatusOr<Ratio> ParseRatioText(std::string_view text) {
+  const std::string_view s = TrimText(text);
+  if (s.find_first_of("eE") != std::string_view::npos) {
+    return absl::InvalidArgumentError(
+        Cat("\"", text, "\" uses an exponent; write a plain decimal"));
+  }
+  const std::size_t slash = s.find('/');
+  if (slash == std::string_view::npos) {
+    absl::StatusOr<Ratio> r = Ratio::ParseDecimal(s);
+    if (r.ok() && r->overflowed()) {
+      return absl::InvalidArgumentError(Cat("\"", text, "\" is out of range"));
+    }
+    return r;
+  }
+  absl::StatusOr<Ratio> num = Ratio::ParseDecimal(TrimText(s.substr(0, slash)));
+  absl::StatusOr<Ratio> den = Ratio::ParseDecimal(TrimText(s.substr(slash + 1)));
+  if (!num.ok() || !den.ok() || !num->is_integer() || !den->is_integer() || den->is_zero() ||
+      den->is_negative()) {
+    return absl::InvalidArgumentError(Cat(
+        "\"", text, "\" is not a fraction of two integers with a positive denominator"));
+  }
+  Ratio r = *num / *den;
+  if (r.overflowed()) {
+    return absl::InvalidArgumentError(Cat("\"", text, "\" is out of range"));
+  }
+  return r;
+}
+
+std::string FormatRatio(const Ratio& r) {
+  if (r.overflowed()) return r.ToExactString();
+  int128_t den = r.denominator();
+  while (den % 2 == 0) den /= 2;
+  while (den % 5 == 0) den /= 5;
+  if (den == 1) {
+    std::string s = r.ToShortString(200);
+    absl::StatusOr<Ratio> back = Ratio::ParseDecimal(s);
+    if (back.ok() && *back == r) return s;
+  }
+  return r.ToExactString();
+}
+
+absl::Status ResolveTarget(const TargetInput& in, Indicator* out) {
+  if (!in.target_text.has_value()) {
+    return ResolveIndicatorTarget(in.target.value_or(""), in.target_high.value_or(""),
+                                  in.comparator, in.unit_of_measure.value_or(""), out);
+  }
+  // Exact form: the numbers stand as written.
+  out->target_text = *in.target_text;
+  out->unit_of_measure = in.unit_of_measure.value_or("");
+  out->target.reset();
+  out->target_high.reset();
+  out->comparator = in.comparator.value_or(in.target_high.has_value() ? Comparator::kRange
+                                                                      : Comparator::kGe);
+  if (in.target.has_value()) {
+    absl::StatusOr<Ratio> r = ParseRatioText(*in.target);
+    if (!r.ok()) {
+      return absl::InvalidArgumentError(Cat(
+          "target \"", AV(*in.target), "\" is not a plain number (required with target_text)"));
+    }
+    out->target = *r;
+  }
+  if (in.target_high.has_value()) {
+    absl::StatusOr<Ratio> r = ParseRatioText(*in.target_high);
+    if (!r.ok()) {
+      return absl::InvalidArgumentError(
+          Cat("target_high \"", AV(*in.target_high), "\" is not a number"));
+    }
+    out->target_high = *r;
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace json_internal
+
+namespace {
+
+namespace od = simdjson::ondemand;
+using json_internal::TrimText;
+
+constexpr std::size_t kMaxValueBytes = 80;
+
+// ---- syntax error location (error path only) --------------------------------
+
+struct SyntaxProblem {
+  std::size_t offset = 0;
+  std::string message;
+};
+
+class SyntaxChecker {
+ public:
+  explicit SyntaxChecker(std::string_view s) : s_(s) {}
+
+  std::optional<SyntaxProblem> Check() {
+    SkipSpace();
+    if (pos_ >= s_.size()) return Problem("the document is empty");
+    if (!Value(0)) return problem_;
+    SkipSpace();
+    if (pos_ < s_.size()) return Problem("unexpected content after the end of the document");
+    return std::nullopt;
+  }
+
+ private:
+  static constexpr int kMaxDepth = 1024;
+
+  std::optional<SyntaxProblem> Problem(std::string message) {
+    problem_ = SyntaxProblem{std::min(pos_, s_.size()), std::move(message)};
+    return problem_;
+  }
+  bool Fail(std::string message) {
+    Problem(std::move(message));
+    return false;
+  }
+  void SkipSpace() {
+    while (pos_ < s_.size() &&
+           (s_[pos_] == ' ' || s_[pos_] == '\t' || s_[pos_] == '\n' || s_[pos_] == '\r')) {
+      ++pos_;
+    }
+  }
+  std::string Unexpected() {
+    if (pos_ >= s_.size()) return "unexpected end of input";
+    const unsigned char c = static_cast<unsigned char>(s_[pos_]);
+    if (c >= 0x20 && c < 0x7F) return Cat("unexpected character '", s_.substr(pos_, 1), "'");
+    return Cat("unexpected byte 0x", absl::Hex(c, absl::kZeroPad2));
+  }
+  bool Literal(std::string_view word) {
+    if (s_.substr(pos_, word.size()) != word) {
+      return Fail(Cat("invalid literal; expected '", word, "'"));
+    }
+    pos_ += word.size();
+    return true;
+  }
+  bool Value(int depth) {
+    if (depth > kMaxDepth) return Fail("nesting too deep");
+    SkipSpace();
+    if (pos_ >= s_.size()) return Fail("unexpected end of input; expected a value");
+    switch (s_[pos_]) {
+      case '{': return Object(depth);
+      case '[': return Array(depth);
+      case '"': return String();
+      case 't': return Literal("true");
+      case 'f': return Literal("false");
+      case 'n': return Literal("null");
+      default:
+        if (s_[pos_] == '-' || (s_[pos_] >= '0' && s_[pos_] <= '9')) return Number();
+        return Fail(Cat(Unexpected(), "; expected a value"));
+    }
+  }
+  bool Digits() {
+    const std::size_t start = pos_;
+    while (pos_ < s_.size() && s_[pos_] >= '0' && s_[pos_] <= '9') ++pos_;
+    return pos_ > start;
+  }
+  bool Number() {
+    if (s_[pos_] == '-') ++pos_;
+    if (pos_ < s_.size() && s_[pos_] == '0') {
+      ++pos_;
+    } else if (!Digits()) {
+      return Fail("invalid number; expected a digit");
+    }
+    if (pos_ < s_.size() && s_[pos_] == '.') {
+      ++pos_;
+      if (!Digits()) return Fail("invalid number; expected a digit after '.'");
+    }
+    if (pos_ < s_.size() && (s_[pos_] == 'e' || s_[pos_] == 'E')) {
+      ++pos_;
+      if (pos_ < s_.size() && (s_[pos_] == '+' || s_[pos_] == '-')) ++pos_;
+      if (!Digits()) return Fail("invalid number; expected a digit in the exponent");
+    }
+    if (pos_ < s_.size() && (std::isalnum(static_cast<unsigned char>(s_[pos_])) || s_[pos_] == '.')) {
+      return Fail("invalid number");
+    }
+    return true;
+  }
+  bool Hex4() {
+    for (int i = 0; i < 4; ++i) {
+      if (pos_ >= s_.size() || !std::isxdigit(static_cast<unsigned char>(s_[pos_]))) {
+        return Fail("invalid \\u escape; expected 4 hexadecimal digits");
+      }
+      ++pos_;
+    }
+    return true;
+  }
+  // One UTF-8 sequence starting at pos_ (non-ASCII lead byte).
+  bool Utf8() {
+    const auto byte = [&](std::size_t i) -> unsigned {
+      return i < s_.size() ? static_cast<unsigned char>(s_[i]) : 0u;
+    };
+    const unsigned c = byte(pos_);
+    int n = 0;
+    unsigned lo = 0x80, hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) {
+      n = 1;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      n = 2;
+      if (c == 0xE0) lo = 0xA0;
+      if (c == 0xED) hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      n = 3;
+      if (c == 0xF0) lo = 0x90;
+      if (c == 0xF4) hi = 0x8F;
+    } else {
+      return Fail("invalid UTF-8");
+    }
+    const unsigned b1 = byte(pos_ + 1);
+    if (b1 < lo || b1 > hi) return Fail("invalid UTF-8");
+    for (int i = 2; i <= n; ++i) {
+      const unsigned b = byte(pos_ + static_cast<std::size_t>(i));
+      if (b < 0x80 || b > 0xBF) return Fail("invalid UTF-8");
+    }
+    pos_ += static_cast<std::size_t>(n) + 1;
+    return true;
+  }
+  bool String() {
+    const std::size_t start = pos_;
+    ++pos_;
+    while (true) {
+      if (pos_ >= s_.size()) {
+        pos_ = start;
+        return Fail("unterminated string");
+      }
+      const unsigned char c = static_cast<unsigned char>(s_[pos_]);
+      if (c == '"') {
+        ++pos_;
+        return true;
+      }
+      if (c == '\\') {
+        ++pos_;
+        if (pos_ >= s_.size()) continue;
+        const char e = s_[pos_];
+        if (e == 'u') {
+          ++pos_;
+          if (!Hex4()) return false;
+        } else if (std::string_view("\"\\/bfnrt").find(e) != std::string_view::npos) {
+          ++pos_;
+        } else {
+          return Fail("invalid escape in string");
+        }
+      } else if (c < 0x20) {
+        return Fail("control character in string; escape it (\\n, \\t, \\u00XX)");
+      } else if (c >= 0x80) {
+        if (!Utf8()) return false;
+      } else {
+        ++pos_;
+      }
+    }
+  }
+  bool Object(int depth) {
+    ++pos_;
+    SkipSpace();
+    if (pos_ < s_.size() && s_[pos_] == '}') {
+      ++pos_;
+      return true;
+    }
+    while (true) {
+      SkipSpace();
+      if (pos_ >= s_.size() || s_[pos_] != '"') {
+        return Fail(Cat(Unexpected(), "; expected a field name in double quotes"));
+      }
+      if (!String()) return false;
+      SkipSpace();
+      if (pos_ >= s_.size() || s_[pos_] != ':') {
+        return Fail(Cat(Unexpected(), "; expected ':' after the field name"));
+      }
+      ++pos_;
+      if (!Value(depth + 1)) return false;
+      SkipSpace();
+      if (pos_ < s_.size() && s_[pos_] == ',') {
+        ++pos_;
+        continue;
+      }
+      if (pos_ < s_.size() && s_[pos_] == '}') {
+        ++pos_;
+        return true;
+      }
+      return Fail(Cat(Unexpected(), "; expected ',' or '}'"));
+    }
+  }
+  bool Array(int depth) {
+    ++pos_;
+    SkipSpace();
+    if (pos_ < s_.size() && s_[pos_] == ']') {
+      ++pos_;
+      return true;
+    }
+    while (true) {
+      if (!Value(depth + 1)) return false;
+      SkipSpace();
+      if (pos_ < s_.size() && s_[pos_] == ',') {
+        ++pos_;
+        continue;
+      }
+      if (pos_ < s_.size() && s_[pos_] == ']') {
+        ++pos_;
+        return true;
+      }
+      return Fail(Cat(Unexpected(), "; expected ',' or ']'"));
+    }
+  }
+
+  std::string_view s_;
+  std::size_t pos_ = 0;
+  SyntaxProblem problem_;
+};
+
+// ---- line and column --------------------------------------------------------
+
+// Line and column (1-based; column in characters) of byte offsets, computed
+// incrementally as reading moves forward through the document.
+class LineTracker {
+ public:
+  explicit LineTracker(std::string_view text) : text_(text) {}
+
+  std::pair<int, int> At(std::size_t offset) {
+    offset = std::min(offset, text_.size());
+    if (offset < pos_) {
+      // Backwards (rare): count the newlines skipped back, then the column
+      // from the start of that line.
+      line_ -= static_cast<int>(std::count(text_.begin() + static_cast<std::ptrdiff_t>(offset),
+                                           text_.begin() + static_cast<std::ptrdiff_t>(pos_), '\n'));
+      const std::size_t nl = offset == 0 ? std::string_view::npos : text_.rfind('\n', offset - 1);
+      const std::size_t line_start = nl == std::string_view::npos ? 0 : nl + 1;
+      col_ = 1 + CountChars(line_start, offset);
+      pos_ = offset;
+      return {line_, col_};
+    }
+    while (pos_ < offset) {
+      const void* nl = std::memchr(text_.data() + pos_, '\n', offset - pos_);
+      if (nl == nullptr) {
+        col_ += CountChars(pos_, offset);
+        pos_ = offset;
+        break;
+      }
+      const std::size_t at = static_cast<std::size_t>(static_cast<const char*>(nl) - text_.data());
+      ++line_;
+      col_ = 1;
+      pos_ = at + 1;
+    }
+    return {line_, col_};
+  }
+
+ private:
+  int CountChars(std::size_t from, std::size_t to) const {
+    int n = 0;
+    for (std::size_t i = from; i < to; ++i) {
+      n += (static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80;
+    }
+    return n;
+  }
+
+  std::string_view text_;
+  std::size_t pos_ = 0;
+  int line_ = 1;
+  int col_ = 1;
+};
+
+// ---- JSON paths -------------------------------------------------------------
+
+// A node of the path to the value being read, kept on the stack and rendered
+// only when needed ("$.projects[3].funds[0].approved"). nullptr is the root.
+struct PathNode {
+  const PathNode* parent = nullptr;
+  std::string_view key;
+  std::size_t index = 0;
+  bool is_index = false;
+};
+
+bool IsPlainKey(std::string_view key) {
+  if (key.empty()) return false;
+  return std::all_of(key.begin(), key.end(), [](char c) {
+    return absl::ascii_isalnum(static_cast<unsigned char>(c)) || c == '_';
+  });
+}
+
+void AppendPath(const PathNode* p, std::string* out) {
+  if (p == nullptr) {
+    out->push_back('$');
+    return;
+  }
+  AppendPath(p->parent, out);
+  if (p->is_index) {
+    out->append(Cat("[", p->index, "]"));
+  } else if (IsPlainKey(p->key)) {
+    out->append(Cat(".", p->key));
+  } else {
+    out->append("[\"");
+    for (char c : p->key) {
+      if (c == '"' || c == '\\') out->push_back('\\');
+      out->push_back(c);
+    }
+    out->append("\"]");
+  }
+}
+
+std::string RenderPath(const PathNode* p) {
+  std::string out;
+  AppendPath(p, &out);
+  return out;
+}
+
+std::string_view FieldNameOf(const PathNode* p) {
+  while (p != nullptr && p->is_index) p = p->parent;
+  return p == nullptr ? std::string_view() : p->key;
+}
+
+std::string TruncateValue(std::string_view v) {
+  if (v.size() <= kMaxValueBytes) return std::string(v);
+  std::size_t n = kMaxValueBytes;
+  while (n > 0 && (static_cast<unsigned char>(v[n]) & 0xC0) == 0x80) --n;
+  return Cat(v.substr(0, n), "...");
+}
+
+std::string_view TypeName(od::json_type t) {
+  switch (t) {
+    case od::json_type::array: return "an array";
+    case od::json_type::object: return "an object";
+    case od::json_type::number: return "a number";
+    case od::json_type::string: return "a string";
+    case od::json_type::boolean: return "a boolean";
+    case od::json_type::null: return "null";
+  }
+  return "a value";
+}
+
+// Strict JSON number grammar; `*has_fraction_or_exponent` says whether it is
+// an integer literal.
+bool IsJsonNumber(std::string_view s, bool* has_exponent, bool* has_fraction) {
+  std::size_t i = 0;
+  *has_exponent = false;
+  *has_fraction = false;
+  const auto digits = [&]() {
+    const std::size_t start = i;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+    return i > start;
+  };
+  if (i < s.size() && s[i] == '-') ++i;
+  if (i < s.size() && s[i] == '0') {
+    ++i;
+  } else if (!digits()) {
+    return false;
+  }
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    *has_fraction = true;
+    if (!digits()) return false;
+  }
+  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    *has_exponent = true;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+    if (!digits()) return false;
+  }
+  return i == s.size();
+}
+
+// Decimal places an amount's text carries, and how many its unit allows.
+bool LooksSubFen(std::string_view text) {
+  const std::size_t dot = text.find('.');
+  if (dot == std::string_view::npos) return false;
+  std::size_t places = 0;
+  for (std::size_t i = dot + 1; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i) ++places;
+  std::size_t allowed = 2;
+  if (text.find("亿") != std::string_view::npos) {
+    allowed = 10;
+  } else if (text.find("万") != std::string_view::npos) {
+    allowed = 6;
+  }
+  return places > allowed;
+}
+
+constexpr std::string_view kAmountExpected =
+    "an amount in fen precision: a string such as \"1234.56\", \"2400万元\", \"1.2亿元\" or a "
+    "plain JSON number";
+constexpr std::string_view kRatioExpected =
+    "an exact decimal such as \"95.5\" (a string or a plain JSON number, no exponent)";
+
+// ---- the reader -------------------------------------------------------------
+
+using FieldNames = std::span<const std::string_view>;
+
+class Reader {
+ public:
+  Reader(std::string_view text, std::string_view file_name, std::size_t max_errors,
+         DatasetBuilder& builder)
+      : text_(text), file_(file_name), max_errors_(max_errors), builder_(builder), lines_(text) {}
+
+  // Reads the whole document; every problem goes to the builder.
+  void Run(od::document& doc);
+
+  bool fatal() const { return fatal_; }
+  bool root_not_object() const { return root_not_object_; }
+  simdjson::error_code fatal_error() const { return fatal_error_; }
+
+  void ReportSyntax(std::size_t offset, std::string message) {
+    Diagnostic d;
+    d.kind = DiagnosticKind::kSyntax;
+    d.where.file = std::string(file_);
+    auto [line, col] = lines_.At(offset);
+    d.where.line = line;
+    d.where.column = col;
+    d.value = TruncateValue(text_.substr(std::min(offset, text_.size()), 20));
+    d.expected = "well-formed JSON (RFC 8259)";
+    d.message = Cat("JSON syntax error: ", message);
+    Add(std::move(d));
+  }
+
+ private:
+  // ---- plumbing ----
+  bool Fail(simdjson::error_code e) {
+    if (e == simdjson::SUCCESS) return false;
+    if (!fatal_) {
+      fatal_ = true;
+      fatal_error_ = e;
+    }
+    return true;
+  }
+
+  std::size_t OffsetOf(const char* at) const {
+    if (at < text_.data() || at > text_.data() + text_.size()) return 0;
+    return static_cast<std::size_t>(at - text_.data());
+  }
+
+  void Add(Diagnostic d) {
+    ++reported_;
+    builder_.AddDiagnostic(std::move(d));
+  }
+
+  void Report(DiagnosticKind kind, const char* at, const PathNode* path, std::string_view value,
+              std::string_view expected, std::string message) {
+    Diagnostic d;
+    d.kind = kind;
+    d.where.file = std::string(file_);
+    if (reported_ < max_errors_) {  // later ones are only counted: skip the scan
+      auto [line, col] = lines_.At(OffsetOf(at));
+      d.where.line = line;
+      d.where.column = col;
+    }
+    d.where.path = RenderPath(path);
+    d.field = std::string(FieldNameOf(path));
+    d.value = TruncateValue(value);
+    d.expected = std::string(expected);
+    d.message = std::move(message);
+    Add(std::move(d));
+  }
+
+  Origin OriginAt(const char* at, const PathNode* path) {
+    Origin o;
+    o.file = std::string(file_);
+    auto [line, col] = lines_.At(OffsetOf(at));
+    o.line = line;
+    o.column = col;
+    o.path = RenderPath(path);
+    return o;
+  }
+
+  static std::string_view Raw(od::value& v) { return TrimText(v.raw_json_token()); }
+
+  // Type of `v`, or nullopt after a fatal error.
+  std::optional<od::json_type> TypeOf(od::value& v) {
+    od::json_type t;
+    if (Fail(v.type().get(t))) return std::nullopt;
+    return t;
+  }
+
+  void ReportType(od::value& v, const PathNode* path, od::json_type got, std::string_view expected) {
+    Report(DiagnosticKind::kType, Raw(v).data(), path, Raw(v), expected,
+           Cat("`", FieldNameOf(path), "` is ", TypeName(got), "; expected ", expected));
+  }
+
+  // Calls fn(index, value, path) for each known field of the object `v`;
+  // reports unknown and repeated fields, and the required ones missing. A
+  // null value counts as absent.
+  template <typename F>
+  void ForEachField(od::value& v, const PathNode* path, FieldNames names, std::uint32_t required,
+                    F&& fn) {
+    const char* start = Raw(v).data();
+    std::optional<od::json_type> t = TypeOf(v);
+    if (!t) return;
+    if (*t != od::json_type::object) {
+      ReportType(v, path, *t, "an object");
+      return;
+    }
+    od::object obj;
+    if (Fail(v.get_object().get(obj))) return;
+    std::uint32_t seen = 0;
+    std::uint32_t present = 0;
+    for (auto res : obj) {
+      od::field field;
+      if (Fail(std::move(res).get(field))) return;
+      std::string_view key;
+      if (Fail(field.unescaped_key().get(key))) return;
+      od::value& val = field.value();
+      const PathNode node{path, key};
+      std::size_t idx = 0;
+      while (idx < names.size() && names[idx] != key) ++idx;
+      if (idx == names.size()) {
+        Report(DiagnosticKind::kValue, Raw(val).data(), &node, key,
+               Cat("one of: ", Join(names, ", ")),
+               Cat("unknown field `", key, "` in ", RenderPath(path)));
+        continue;
+      }
+      const std::uint32_t bit = 1u << idx;
+      if (seen & bit) {
+        Report(DiagnosticKind::kValue, Raw(val).data(), &node, key, "each field once",
+               Cat("field `", key, "` appears more than once"));
+        continue;
+      }
+      seen |= bit;
+      std::optional<od::json_type> vt = TypeOf(val);
+      if (!vt) return;
+      if (*vt == od::json_type::null) {
+        bool is_null = false;
+        if (Fail(val.is_null().get(is_null))) return;
+        continue;
+      }
+      present |= bit;
+      fn(idx, val, &node);
+      if (fatal_) return;
+    }
+    const std::uint32_t missing = required & ~present;
+    if (missing == 0) return;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      if ((missing & (1u << i)) == 0) continue;
+      const PathNode node{path, names[i]};
+      Report(DiagnosticKind::kMissing, start, &node, "", "a value",
+             Cat("required field `", names[i], "` is missing",
+                          (seen & (1u << i)) ? " (null)" : "", " in ", RenderPath(path)));
+    }
+  }
+
+  // Calls fn(value, path) for each element of the array `v`.
+  template <typename F>
+  void ForEachElement(od::value& v, const PathNode* path, F&& fn) {
+    std::optional<od::json_type> t = TypeOf(v);
+    if (!t) return;
+    if (*t != od::json_type::array) {
+      ReportType(v, path, *t, "an array");
+      return;
+    }
+    od::array arr;
+    if (Fail(v.get_array().get(arr))) return;
+    std::size_t i = 0;
+    for (auto res : arr) {
+      od::value el;
+      if (Fail(std::move(res).get(el))) return;
+      const PathNode node{path, {}, i, true};
+      fn(el, &node);
+      if (fatal_) return;
+      ++i;
+    }
+  }
+
+  // ---- scalar readers: false when the value was wrong (reported) ----
+  bool ReadStringView(od::value& v, const PathNode* path, std::string_view* out) {
+    std::optional<od::json_type> t = TypeOf(v);
+    if (!t) return false;
+    if (*t != od::json_type::string) {
+      ReportType(v, path, *t, "a string");
+      return false;
+    }
+    return !Fail(v.get_string().get(*out));
+  }
+
+  bool ReadString(od::value& v, const PathNode* path, std::string* out) {
+    std::string_view s;
+    if (!ReadStringView(v, path, &s)) return false;
+    out->assign(s);
+    return true;
+  }
+
+  // A non-empty id.
+  bool ReadId(od::value& v, const PathNode* path, std::string* out) {
+    std::string_view s;
+    if (!ReadStringView(v, path, &s)) return false;
+    if (s.empty()) {
+      Report(DiagnosticKind::kValue, Raw(v).data(), path, "", "a non-empty string",
+             Cat("`", FieldNameOf(path), "` is empty"));
+      return false;
+    }
+    out->assign(s);
+    return true;
+  }
+
+  bool ReadBool(od::value& v, const PathNode* path, bool* out) {
+    std::optional<od::json_type> t = TypeOf(v);
+    if (!t) return false;
+    if (*t != od::json_type::boolean) {
+      ReportType(v, path, *t, "true or false");
+      return false;
+    }
+    return !Fail(v.get_bool().get(*out));
+  }
+
+  // Text of a JSON number, checked against the JSON grammar; exponents are
+  // refused (values are exact decimals).
+  bool NumberText(od::value& v, const PathNode* path, std::string_view expected,
+                  std::string_view* out) {
+    const std::string_view raw = Raw(v);
+    bool exponent = false, fraction = false;
+    if (!IsJsonNumber(raw, &exponent, &fraction)) {
+      Report(DiagnosticKind::kSyntax, raw.data(), path, raw, expected,
+             Cat("`", FieldNameOf(path), "`: malformed number"));
+      return false;
+    }
+    if (exponent) {
+      Report(DiagnosticKind::kValue, raw.data(), path, raw, expected,
+             Cat("`", FieldNameOf(path), "` uses an exponent; write a plain decimal"));
+      return false;
+    }
+    *out = raw;
+    return true;
+  }
+
+  bool ReadInt(od::value& v, const PathNode* path, int lo, int hi, int* out) {
+    std::optional<od::json_type> t = TypeOf(v);
+    if (!t) return false;
+    const std::string expected = Cat("an integer from ", lo, " to ", hi);
+    if (*t != od::json_type::number) {
+      ReportType(v, path, *t, expected);
+      return false;
+    }
+    const std::string_view raw = Raw(v);
+    bool exponent = false, fraction = false;
+    std::int64_t value = 0;
+    if (!IsJsonNumber(raw, &exponent, &fraction) || exponent || fraction ||
+        !absl::SimpleAtoi(AV(raw), &value)) {
+      Report(DiagnosticKind::kType, raw.data(), path, raw, expected,
+             Cat("`", FieldNameOf(path), "` is not an integer"));
+      return false;
+    }
+    if (value < lo || value > hi) {
+      Report(DiagnosticKind::kValue, raw.data(), path, raw, expected,
+             Cat("`", FieldNameOf(path), "` is out of range"));
+      return false;
+    }
+    *out = static_cast<int>(value);
+    return true;
+  }
+
+  bool ReadAmount(od::value& v, const PathNode* path, Money* out) {
+    std::optional<od::json_type> t = TypeOf(v);
+    if (!t) return false;
+    std::string_view text;
+    if (*t == od::json_type::number) {
+      if (!NumberText(v, path, kAmountExpected, &text)) return false;
+    } else if (*t == od::json_type::string) {
+      if (Fail(v.get_string().get(text))) return false;
+    } else {
+      ReportType(v, path, *t, kAmountExpected);
+      return false;
+    }
+    absl::StatusOr<Money> m = Money::Parse(text);
+    if (m.ok()) {
+      *out = *m;
+      return true;
+    }
+    DiagnosticKind kind = DiagnosticKind::kValue;
+    if (m.status().code() == absl::StatusCode::kOutOfRange) {
+      kind = DiagnosticKind::kOverflow;
+    } else if (LooksSubFen(text)) {
+      kind = DiagnosticKind::kSubFen;
+    }
+    Report(kind, Raw(v).data(), path, text, kAmountExpected,
+           Cat("`", FieldNameOf(path), "`: ", m.status().message()));
+    return false;
+  }
+
+  // A ratio's text: a string or a number's raw text.
+  bool RatioText(od::value& v, const PathNode* path, std::string_view* text) {
+    std::optional<od::json_type> t = TypeOf(v);
+    if (!t) return false;
+    if (*t == od::json_type::number) return NumberText(v, path, kRatioExpected, text);
+    if (*t == od::json_type::string) return !Fail(v.get_string().get(*text));
+    ReportType(v, path, *t, kRatioExpected);
+    return false;
+  }
+
+  bool ReadRatio(od::value& v, const PathNode* path, std::optional<Ratio>* out) {
+    std::string_view text;
+    if (!RatioText(v, path, &text)) return false;
+    absl::StatusOr<Ratio> r = json_internal::ParseRatioText(text);
+    if (!r.ok()) {
+      Report(DiagnosticKind::kValue, Raw(v).data(), path, text, kRatioExpected,
+             Cat("`", FieldNameOf(path), "`: ", r.status().message()));
+      return false;
+    }
+    *out = *r;
+    return true;
+  }
+
+  bool ReadDate(od::value& v, const PathNode* path, Date* out) {
+    std::string_view s;
+    std::optional<od::json_type> t = TypeOf(v);
+    if (!t) return false;
+    if (*t != od::json_type::string) {
+      ReportType(v, path, *t, "a date \"YYYY-MM-DD\"");
+      return false;
+    }
+    if (Fail(v.get_string().get(s))) return false;
+    absl::StatusOr<Date> d = Date::Parse(s);
+    if (!d.ok()) {
+      Report(DiagnosticKind::kDate, Raw(v).data(), path, s, "a date \"YYYY-MM-DD\"",
+             Cat("`", FieldNameOf(path), "`: ", d.status().message()));
+      return false;
+    }
+    *out = *d;
+    return true;
+  }
+
+  bool ReadDate(od::value& v, const PathNode* path, std::optional<Date>* out) {
+    Date d;
+    if (!ReadDate(v, path, &d)) return false;
+    *out = d;
+    return true;
+  }
+
+  template <typename E>
+  bool ReadEnum(od::value& v, const PathNode* path, std::optional<E> (*parse)(std::string_view),
+                E* out) {
+    std::string_view s;
+    const std::string expected = Cat("one of: ", Join(AllCodes(E{}), ", "));
+    std::optional<od::json_type> t = TypeOf(v);
+    if (!t) return false;
+    if (*t != od::json_type::string) {
+      ReportType(v, path, *t, expected);
+      return false;
+    }
+    if (Fail(v.get_string().get(s))) return false;
+    std::optional<E> e = parse(TrimText(s));
+    if (!e.has_value()) {
+      Report(DiagnosticKind::kEnumValue, Raw(v).data(), path, s, expected,
+             Cat("`", FieldNameOf(path), "`: unknown value \"", s, "\""));
+      return false;
+    }
+    *out = *e;
+    return true;
+  }
+
+  template <typename E>
+  bool ReadEnum(od::value& v, const PathNode* path, std::optional<E> (*parse)(std::string_view),
+                std::optional<E>* out) {
+    E e{};
+    if (!ReadEnum(v, path, parse, &e)) return false;
+    *out = e;
+    return true;
+  }
+
+  void ReadStringList(od::value& v, const PathNode* path, std::vector<std::string>* out) {
+    ForEachElement(v, path, [&](od::value& el, const PathNode* p) {
+      std::string s;
+      if (ReadString(el, p, &s)) out->push_back(std::move(s));
+    });
+  }
+
+  // ---- records ----
+  void ReadHeader(od::value& v, const PathNode* path);
+  void ReadJurisdiction(od::value& v, const PathNode* path);
+  void ReadFiscalYear(od::value& v, const PathNode* path);
+  void ReadUnit(od::value& v, const PathNode* path);
+  void ReadProject(od::value& v, const PathNode* path);
+  void ReadGoal(od::value& v, const PathNode* path);
+  bool ReadIndicator(od::value& v, const PathNode* path, Indicator* ind);
+  void ReadActual(od::value& v, const PathNode* path, Indicator* ind);
+  void ReadDisbursement(od::value& v, const PathNode* path);
+  void ReadExAnte(od::value& v, const PathNode* path);
+  void ReadEvaluation(od::value& v, const PathNode* path);
+  void ReadRectification(od::value& v, const PathNode* path);
+
+  std::string_view text_;
+  std::string_view file_;
+  std::size_t max_errors_;
+  DatasetBuilder& builder_;
+  LineTracker lines_;
+  std::size_t reported_ = 0;
+  bool fatal_ = false;
+  bool root_not_object_ = false;
+  simdjson::error_code fatal_error_ = simdjson::SUCCESS;
+  DatasetInfo info_;
+};
+
+// Field tables. Bit i of a `required` mask is names[i].
+constexpr std::array<std::string_view, 12> kTopFields = {
+    "format", "version", "jurisdiction", "fiscal_year", "title", "units", "projects", "goals",
+    "disbursements", "ex_ante", "evaluations", "rectifications"};
+constexpr std::array<std::string_view, 2> kJurisdictionFields = {"code", "name"};
+constexpr std::array<std::string_view, 3> kFiscalYearFields = {"year", "start_month",
+                                                               "named_by_end"};
+constexpr std::array<std::string_view, 2> kUnitFields = {"id", "name"};
+constexpr std::array<std::string_view, 13> kProjectFields = {
+    "id", "unit", "name", "category", "kind", "key", "status", "start_year", "requested", "funds",
+    "adjustments", "payment_plan", "disclosure"};
+constexpr std::array<std::string_view, 3> kFundFields = {"source", "approved", "origin_year"};
+constexpr std::array<std::string_view, 4> kAdjustmentFields = {"date", "source", "amount",
+                                                               "reason"};
+constexpr std::array<std::string_view, 2> kPaymentFields = {"date", "amount"};
+constexpr std::array<std::string_view, 2> kDisclosureFields = {"with_budget", "with_approval"};
+constexpr std::array<std::string_view, 6> kGoalFields = {"id",   "owner", "project",
+                                                         "unit", "text",  "indicators"};
+constexpr std::array<std::string_view, 14> kIndicatorFields = {
+    "id", "level1", "level2", "name", "comparator", "target", "target_high", "target_text",
+    "unit_of_measure", "weight", "baseline", "value_source", "evaluation_standard", "actuals"};
+constexpr std::array<std::string_view, 4> kActualFields = {"date", "value", "grade", "text"};
+constexpr std::array<std::string_view, 5> kDisbursementFields = {"id", "project", "date",
+                                                                 "source", "amount"};
+constexpr std::array<std::string_view, 5> kExAnteFields = {"project", "date", "requested",
+                                                           "scores", "note"};
+constexpr std::array<std::string_view, kExAnteDimensionCount> kExAnteScoreFields = {
+    "necessity", "economy", "goal_soundness", "feasibility", "funding_compliance"};
+constexpr std::array<std::string_view, 12> kEvaluationFields = {
+    "id", "kind", "project", "unit", "evaluated_year", "date", "amount", "score", "grade",
+    "evaluator", "problems", "suggestions"};
+constexpr std::array<std::string_view, 9> kRectificationFields = {
+    "id", "evaluation", "unit", "project", "description", "owner", "due", "status", "closed"};
+
+constexpr std::uint32_t Bits(std::initializer_list<int> idx) {
+  std::uint32_t m = 0;
+  for (int i : idx) m |= 1u << i;
+  return m;
+}
+
+void Reader::Run(od::document& doc) {
+  od::json_type type;
+  if (Fail(doc.type().get(type))) return;
+  if (type != od::json_type::object) {
+    Report(DiagnosticKind::kType, text_.data(), nullptr, TrimText(text_.substr(0, 20)),
+           "an object {\"format\": \"perfbudget-dataset\", ...}",
+           Cat("the document is ", TypeName(type), "; expected an object"));
+    root_not_object_ = true;
+    return;
+  }
+  od::value root;
+  if (Fail(doc.get_value().get(root))) return;
+  ReadHeader(root, nullptr);
+  if (fatal_) return;
+  const char* trailing = nullptr;
+  if (doc.current_location().get(trailing) == simdjson::SUCCESS) {
+    fatal_ = true;
+    fatal_error_ = simdjson::TRAILING_CONTENT;
+    return;
+  }
+  builder_.SetInfo(std::move(info_), Origin{std::string(file_), 1, 1, "$"});
+}
+
+void Reader::ReadHeader(od::value& v, const PathNode* path) {
+  ForEachField(v, path, kTopFields, Bits({0, 1, 3}), [&](std::size_t i, od::value& f,
+                                                          const PathNode* p) {
+    switch (i) {
+      case 0: {  // format
+        std::string_view s;
+        if (ReadStringView(f, p, &s) && s != kDatasetFormatName) {
+          Report(DiagnosticKind::kFormat, Raw(f).data(), p, s,
+                 Cat("\"", kDatasetFormatName, "\""),
+                 Cat("not a perfbudget dataset: format is \"", s, "\""));
+        }
+        break;
+      }
+      case 1: {  // version
+        const std::string_view raw = Raw(f);
+        int version = 0;
+        std::optional<od::json_type> t = TypeOf(f);
+        if (!t) return;
+        if (*t != od::json_type::number) {
+          ReportType(f, p, *t, Cat("the integer ", kDatasetFormatVersion));
+        } else if (!absl::SimpleAtoi(AV(raw), &version) || version != kDatasetFormatVersion) {
+          Report(DiagnosticKind::kFormat, raw.data(), p, raw,
+                 Cat("the integer ", kDatasetFormatVersion),
+                 Cat("unsupported format version ", raw, "; this library reads version ",
+                              kDatasetFormatVersion));
+        }
+        break;
+      }
+      case 2: ReadJurisdiction(f, p); break;
+      case 3: ReadFiscalYear(f, p); break;
+      case 4: ReadString(f, p, &info_.title); break;
+      case 5: ForEachElement(f, p, [&](od::value& e, const PathNode* ep) { ReadUnit(e, ep); }); break;
+      case 6:
+        ForEachElement(f, p, [&](od::value& e, const PathNode* ep) { ReadProject(e, ep); });
+        break;
+      case 7: ForEachElement(f, p, [&](od::value& e, const PathNode* ep) { ReadGoal(e, ep); }); break;
+      case 8:
+        ForEachElement(f, p, [&](od::value& e, const PathNode* ep) { ReadDisbursement(e, ep); });
+        break;
+      case 9:
+        ForEachElement(f, p, [&](od::value& e, const PathNode* ep) { ReadExAnte(e, ep); });
+        break;
+      case 10:
+        ForEachElement(f, p, [&](od::value& e, const PathNode* ep) { ReadEvaluation(e, ep); });
+        break;
+      case 11:
+        ForEachElement(f, p, [&](od::value& e, const PathNode* ep) { ReadRectification(e, ep); });
+        break;
+    }
+  });
+}
+
+void Reader::ReadJurisdiction(od::value& v, const PathNode* path) {
+  ForEachField(v, path, kJurisdictionFields, 0, [&](std::size_t i, od::value& f,
+                                                    const PathNode* p) {
+    ReadString(f, p, i == 0 ? &info_.jurisdiction_code : &info_.jurisdiction_name);
+  });
+}
+
+void Reader::ReadFiscalYear(od::value& v, const PathNode* path) {
+  ForEachField(v, path, kFiscalYearFields, Bits({0}), [&](std::size_t i, od::value& f,
+                                                          const PathNode* p) {
+    switch (i) {
+      case 0: ReadInt(f, p, 1400, 9998, &info_.fiscal_year); break;
+      case 1: ReadInt(f, p, 1, 12, &info_.fiscal_year_start_month); break;
+      case 2: ReadBool(f, p, &info_.fiscal_year_named_by_end); break;
+    }
+  });
+}
+
+void Reader::ReadUnit(od::value& v, const PathNode* path) {
+  Origin origin = OriginAt(Raw(v).data(), path);
+  Unit unit;
+  bool has_id = false;
+  ForEachField(v, path, kUnitFields, Bits({0, 1}), [&](std::size_t i, od::value& f,
+                                                       const PathNode* p) {
+    if (i == 0) {
+      has_id = ReadId(f, p, &unit.id);
+    } else {
+      ReadString(f, p, &unit.name);
+    }
+  });
+  if (has_id) builder_.AddUnit(std::move(unit), std::move(origin));
+}
+
+void Reader::ReadProject(od::value& v, const PathNode* path) {
+  Origin origin = OriginAt(Raw(v).data(), path);
+  Project project;
+  bool has_id = false;
+  // Child rows keep their own origins; they are added once the id is known.
+  std::vector<std::pair<FundLine, Origin>> funds;
+  std::vector<std::pair<Adjustment, Origin>> adjustments;
+  std::vector<std::pair<PlannedPayment, Origin>> payments;
+  ForEachField(v, path, kProjectFields, Bits({0, 1, 2}), [&](std::size_t i, od::value& f,
+                                                             const PathNode* p) {
+    switch (i) {
+      case 0: has_id = ReadId(f, p, &project.id); break;
+      case 1: ReadId(f, p, &project.unit_id); break;
+      case 2: ReadString(f, p, &project.name); break;
+      case 3: ReadString(f, p, &project.category); break;
+      case 4: ReadEnum(f, p, &ParseProjectKind, &project.kind); break;
+      case 5: ReadBool(f, p, &project.is_key); break;
+      case 6: ReadEnum(f, p, &ParseProjectStatus, &project.status); break;
+      case 7: ReadInt(f, p, 0, 9999, &project.start_year); break;
+      case 8: ReadAmount(f, p, &project.requested); break;
+      case 9:
+        ForEachElement(f, p, [&](od::value& e, const PathNode* ep) {
+          Origin o = OriginAt(Raw(e).data(), ep);
+          FundLine line;
+          ForEachField(e, ep, kFundFields, Bits({0, 1}), [&](std::size_t j, od::value& g,
+                                                             const PathNode* gp) {
+            switch (j) {
+              case 0: ReadEnum(g, gp, &ParseFundSource, &line.source); break;
+              case 1: ReadAmount(g, gp, &line.approved); break;
+              case 2: ReadInt(g, gp, 0, 9999, &line.origin_year); break;
+            }
+          });
+          funds.emplace_back(line, std::move(o));
+        });
+        break;
+      case 10:
+        ForEachElement(f, p, [&](od::value& e, const PathNode* ep) {
+          Origin o = OriginAt(Raw(e).data(), ep);
+          Adjustment adj;
+          ForEachField(e, ep, kAdjustmentFields, Bits({0, 2}), [&](std::size_t j, od::value& g,
+                                                                   const PathNode* gp) {
+            switch (j) {
+              case 0: ReadDate(g, gp, &adj.date); break;
+              case 1: ReadEnum(g, gp, &ParseFundSource, &adj.source); break;
+              case 2: ReadAmount(g, gp, &adj.amount); break;
+              case 3: ReadString(g, gp, &adj.reason); break;
+            }
+          });
+          adjustments.emplace_back(std::move(adj), std::move(o));
+        });
+        break;
+      case 11:
+        ForEachElement(f, p, [&](od::value& e, const PathNode* ep) {
+          Origin o = OriginAt(Raw(e).data(), ep);
+          PlannedPayment pay;
+          ForEachField(e, ep, kPaymentFields, Bits({0, 1}), [&](std::size_t j, od::value& g,
+                                                                const PathNode* gp) {
+            if (j == 0) {
+              ReadDate(g, gp, &pay.date);
+            } else {
+              ReadAmount(g, gp, &pay.amount);
+            }
+          });
+          payments.emplace_back(pay, std::move(o));
+        });
+        break;
+      case 12:
+        ForEachField(f, p, kDisclosureFields, 0, [&](std::size_t j, od::value& g,
+                                                     const PathNode* gp) {
+          ReadBool(g, gp, j == 0 ? &project.disclosure.with_budget
+                                 : &project.disclosure.with_approval);
+        });
+        break;
+    }
+  });
+  if (!has_id) return;
+  const std::string id = project.id;
+  builder_.AddProject(std::move(project), std::move(origin));
+  for (auto& [line, o] : funds) builder_.AddFundLine(id, line, std::move(o));
+  for (auto& [adj, o] : adjustments) builder_.AddAdjustment(id, std::move(adj), std::move(o));
+  for (auto& [pay, o] : payments) builder_.AddPlannedPayment(id, pay, std::move(o));
+}
+
+void Reader::ReadGoal(od::value& v, const PathNode* path) {
+  const char* start = Raw(v).data();
+  Origin origin = OriginAt(start, path);
+  Goal goal;
+  bool has_id = false;
+  bool has_owner = false;
+  std::vector<std::pair<Indicator, Origin>> indicators;
+  ForEachField(v, path, kGoalFields, Bits({0, 1}), [&](std::size_t i, od::value& f,
+                                                       const PathNode* p) {
+    switch (i) {
+      case 0: has_id = ReadId(f, p, &goal.id); break;
+      case 1: has_owner = ReadEnum(f, p, &ParseGoalOwner, &goal.owner); break;
+      case 2: ReadId(f, p, &goal.project_id); break;
+      case 3: ReadId(f, p, &goal.unit_id); break;
+      case 4: ReadString(f, p, &goal.text); break;
+      case 5:
+        ForEachElement(f, p, [&](od::value& e, const PathNode* ep) {
+          Origin o = OriginAt(Raw(e).data(), ep);
+          Indicator ind;
+          if (ReadIndicator(e, ep, &ind)) indicators.emplace_back(std::move(ind), std::move(o));
+        });
+        break;
+    }
+  });
+  if (has_owner) {
+    const bool project_owned = goal.owner == GoalOwner::kProject;
+    const std::string_view need = project_owned ? "project" : "unit";
+    if ((project_owned ? goal.project_id : goal.unit_id).empty()) {
+      const PathNode node{path, need};
+      Report(DiagnosticKind::kMissing, start, &node, "", "an id",
+             Cat("required field `", need, "` is missing in ", RenderPath(path),
+                          " (a goal owned by a ", need, " names it)"));
+    }
+  }
+  if (!has_id) return;
+  const std::string id = goal.id;
+  builder_.AddGoal(std::move(goal), std::move(origin));
+  for (auto& [ind, o] : indicators) builder_.AddIndicator(id, std::move(ind), std::move(o));
+}
+
+bool Reader::ReadIndicator(od::value& v, const PathNode* path, Indicator* ind) {
+  json_internal::TargetInput target;
+  const PathNode* target_path = nullptr;
+  const char* target_at = nullptr;
+  std::string target_raw;
+  PathNode target_node;
+  ForEachField(v, path, kIndicatorFields, Bits({1, 2, 3}), [&](std::size_t i, od::value& f,
+                                                               const PathNode* p) {
+    switch (i) {
+      case 0: ReadString(f, p, &ind->id); break;
+      case 1: ReadEnum(f, p, &ParseIndicatorLevel1, &ind->level1); break;
+      case 2: ReadEnum(f, p, &ParseIndicatorLevel2, &ind->level2); break;
+      case 3: ReadString(f, p, &ind->name); break;
+      case 4: ReadEnum(f, p, &ParseComparator, &target.comparator); break;
+      case 5: {
+        std::string_view text;
+        std::optional<od::json_type> t = TypeOf(f);
+        if (!t) return;
+        if (*t == od::json_type::string) {
+          if (Fail(f.get_string().get(text))) return;
+        } else if (*t == od::json_type::number) {
+          if (!NumberText(f, p, "a target such as \"≥50个\", \"[90, 100]\" or 95", &text)) return;
+        } else {
+          ReportType(f, p, *t, "a string or a number");
+          return;
+        }
+        target.target = std::string(text);
+        target_node = *p;
+        target_path = &target_node;
+        target_at = Raw(f).data();
+        target_raw = std::string(Raw(f));
+        break;
+      }
+      case 6: {
+        std::string_view text;
+        if (!RatioText(f, p, &text)) return;
+        if (!json_internal::ParseRatioText(text).ok()) {
+          Report(DiagnosticKind::kValue, Raw(f).data(), p, text, kRatioExpected,
+                 "`target_high` is not a number");
+          return;
+        }
+        target.target_high = std::string(text);
+        if (target_at == nullptr) {
+          target_node = *p;
+          target_path = &target_node;
+          target_at = Raw(f).data();
+          target_raw = std::string(Raw(f));
+        }
+        break;
+      }
+      case 7: {
+        std::string s;
+        if (ReadString(f, p, &s)) target.target_text = std::move(s);
+        break;
+      }
+      case 8: {
+        std::string s;
+        if (ReadString(f, p, &s)) target.unit_of_measure = std::move(s);
+        break;
+      }
+      case 9: ReadRatio(f, p, &ind->weight); break;
+      case 10: ReadRatio(f, p, &ind->baseline); break;
+      case 11: ReadEnum(f, p, &ParseValueSource, &ind->value_source); break;
+      case 12: ReadString(f, p, &ind->evaluation_standard); break;
+      case 13:
+        ForEachElement(f, p, [&](od::value& e, const PathNode* ep) { ReadActual(e, ep, ind); });
+        break;
+    }
+  });
+  if (fatal_) return false;
+  if (absl::Status st = json_internal::ResolveTarget(target, ind); !st.ok()) {
+    Report(DiagnosticKind::kValue, target_at, target_path, target_raw, kRatioExpected,
+           std::string(SV(st.message())));
+  }
+  return true;
+}
+
+void Reader::ReadActual(od::value& v, const PathNode* path, Indicator* ind) {
+  IndicatorActual actual;
+  ForEachField(v, path, kActualFields, Bits({0}), [&](std::size_t i, od::value& f,
+                                                      const PathNode* p) {
+    switch (i) {
+      case 0: ReadDate(f, p, &actual.date); break;
+      case 1: ReadRatio(f, p, &actual.value); break;
+      case 2: ReadEnum(f, p, &ParseQualitativeGrade, &actual.grade); break;
+      case 3: ReadString(f, p, &actual.text); break;
+    }
+  });
+  ind->actuals.push_back(std::move(actual));
+}
+
+void Reader::ReadDisbursement(od::value& v, const PathNode* path) {
+  Origin origin = OriginAt(Raw(v).data(), path);
+  Disbursement d;
+  bool has_project = false;
+  ForEachField(v, path, kDisbursementFields, Bits({1, 2, 4}), [&](std::size_t i, od::value& f,
+                                                                  const PathNode* p) {
+    switch (i) {
+      case 0: ReadString(f, p, &d.id); break;
+      case 1: has_project = ReadId(f, p, &d.project_id); break;
+      case 2: ReadDate(f, p, &d.date); break;
+      case 3: ReadEnum(f, p, &ParseFundSource, &d.source); break;
+      case 4: ReadAmount(f, p, &d.amount); break;
+    }
+  });
+  if (has_project) builder_.AddDisbursement(std::move(d), std::move(origin));
+}
+
+void Reader::ReadExAnte(od::value& v, const PathNode* path) {
+  Origin origin = OriginAt(Raw(v).data(), path);
+  ExAnteAssessment a;
+  bool has_project = false;
+  ForEachField(v, path, kExAnteFields, Bits({0}), [&](std::size_t i, od::value& f,
+                                                      const PathNode* p) {
+    switch (i) {
+      case 0: has_project = ReadId(f, p, &a.project_id); break;
+      case 1: ReadDate(f, p, &a.date); break;
+      case 2: ReadAmount(f, p, &a.requested); break;
+      case 3:
+        ForEachField(f, p, kExAnteScoreFields, 0, [&](std::size_t j, od::value& g,
+                                                      const PathNode* gp) {
+          ReadRatio(g, gp, &a.scores[j]);
+        });
+        break;
+      case 4: ReadString(f, p, &a.note); break;
+    }
+  });
+  if (has_project) builder_.AddExAnteAssessment(std::move(a), std::move(origin));
+}
+
+void Reader::ReadEvaluation(od::value& v, const PathNode* path) {
+  Origin origin = OriginAt(Raw(v).data(), path);
+  Evaluation e;
+  bool has_id = false;
+  ForEachField(v, path, kEvaluationFields, Bits({0}), [&](std::size_t i, od::value& f,
+                                                          const PathNode* p) {
+    switch (i) {
+      case 0: has_id = ReadId(f, p, &e.id); break;
+      case 1: ReadEnum(f, p, &ParseEvaluationKind, &e.kind); break;
+      case 2: ReadString(f, p, &e.project_id); break;
+      case 3: ReadString(f, p, &e.unit_id); break;
+      case 4: ReadInt(f, p, 0, 9999, &e.evaluated_year); break;
+      case 5: ReadDate(f, p, &e.date); break;
+      case 6: ReadAmount(f, p, &e.amount); break;
+      case 7: ReadRatio(f, p, &e.score); break;
+      case 8: ReadEnum(f, p, &ParseGrade, &e.grade); break;
+      case 9: ReadString(f, p, &e.evaluator); break;
+      case 10: ReadStringList(f, p, &e.problems); break;
+      case 11: ReadStringList(f, p, &e.suggestions); break;
+    }
+  });
+  if (has_id) builder_.AddEvaluation(std::move(e), std::move(origin));
+}
+
+void Reader::ReadRectification(od::value& v, const PathNode* path) {
+  Origin origin = OriginAt(Raw(v).data(), path);
+  RectificationItem r;
+  bool has_id = false;
+  ForEachField(v, path, kRectificationFields, Bits({0}), [&](std::size_t i, od::value& f,
+                                                             const PathNode* p) {
+    switch (i) {
+      case 0: has_id = ReadId(f, p, &r.id); break;
+      case 1: ReadString(f, p, &r.evaluation_id); break;
+      case 2: ReadString(f, p, &r.unit_id); break;
+      case 3: ReadString(f, p, &r.project_id); break;
+      case 4: ReadString(f, p, &r.description); break;
+      case 5: ReadString(f, p, &r.owner); break;
+      case 6: ReadDate(f, p, &r.due); break;
+      case 7: ReadEnum(f, p, &ParseRectificationStatus, &r.status); break;
+      case 8: ReadDate(f, p, &r.closed); break;
+    }
+  });
+  if (has_id) builder_.AddRectification(std::move(r), std::move(origin));
+}
+
+constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+
+// Loads from a buffer with at least SIMDJSON_PADDING bytes readable past its end.
+absl::StatusOr<Dataset> LoadPadded(std::string_view text, std::size_t capacity,
+                                   const LoadOptions& options, Diagnostics* diagnostics,
+                                   std::string_view file_name) {
+  if (text.substr(0, kUtf8Bom.size()) == kUtf8Bom) {
+    text.remove_prefix(kUtf8Bom.size());
+    capacity -= kUtf8Bom.size();
+  }
+  DatasetBuilder builder;
+  Reader reader(text, file_name, options.max_errors, builder);
+  {
+    od::parser parser;
+    od::document doc;
+    simdjson::error_code err =
+        parser.iterate(simdjson::padded_string_view(text.data(), text.size(), capacity)).get(doc);
+    if (err == simdjson::SUCCESS) reader.Run(doc);
+    if (err != simdjson::SUCCESS || reader.fatal()) {
+      if (err == simdjson::SUCCESS) err = reader.fatal_error();
+      std::optional<SyntaxProblem> problem = SyntaxChecker(text).Check();
+      if (problem.has_value()) {
+        reader.ReportSyntax(problem->offset, problem->message);
+      } else {
+        reader.ReportSyntax(0, Cat("the JSON parser stopped: ",
+                                            simdjson::error_message(err)));
+      }
+    } else if (reader.root_not_object()) {
+      std::optional<SyntaxProblem> problem = SyntaxChecker(text).Check();
+      if (problem.has_value()) reader.ReportSyntax(problem->offset, problem->message);
+    }
+  }
+  BuildOptions build;
+  build.max_errors = options.max_errors;
+  return builder.Build(build, diagnostics);
+}
+
+}  // namespace
+
+absl::StatusOr<Dataset> LoadDatasetJson(std::string_view text, const LoadOptions& options,
+                                        Diagnostics* diagnostics, std::string_view file_name) {
+  const simdjson::padded_string padded(text.data(), text.size());
+  return LoadPadded(std::string_view(padded.data(), padded.size()),
+                    padded.size() + simdjson::SIMDJSON_PADDING, options, diagnostics, file_name);
+}
+
+absl::StatusOr<Dataset> LoadDatasetJsonFile(const std::string& path, const LoadOptions& options,
+                                            Diagnostics* diagnostics) {
+  absl::StatusOr<std::string> text = ReadFile(path);
+  if (!text.ok()) {
+    if (diagnostics != nullptr) {
+      Diagnostic d;
+      d.kind = DiagnosticKind::kIo;
+      d.where.file = path;
+      d.expected = "a readable JSON file";
+      d.message = std::string(text.status().message());
+      diagnostics->Add(std::move(d));
+    }
+    return text.status();
+  }
+  // ReadFile leaves spare capacity; make sure the parser's padding fits.
+  text->reserve(text->size() + simdjson::SIMDJSON_PADDING);
+  return LoadPadded(*text, text->capacity(), options, diagnostics, path);
+}
+
+}  // namespace perfbudget
