@@ -29,7 +29,9 @@ class Date {
   int day() const;    // 1..31
   std::string ToString() const;  // "2022-08-31"
 
-  // Days since 1970-01-01 (may be negative).
+  // Days since 1970-01-01 (may be negative). Arithmetic may leave 1400..9999;
+  // such dates still convert and print (proleptic Gregorian), but FromYmd and
+  // Parse do not produce them.
   constexpr std::int32_t day_number() const { return days_; }
   static constexpr Date FromDayNumber(std::int32_t days) { return Date(days); }
   constexpr Date PlusDays(std::int32_t n) const { return Date(days_ + n); }

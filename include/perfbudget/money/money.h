@@ -5,9 +5,13 @@
 // binary floating point anywhere in this type. Amounts up to ±9.2e16 yuan fit.
 //
 // Parsing accepts what Chinese finance data actually contains:
-//   "1234.56"  "1,234.56"  "￥1,234.56"  "-12.5"  "106705万元"  "1.2亿元"
-//   "12.3456万元"  full-width digits ("１２３")  and the units 元 / 万元 / 亿元.
-// More precision than a fen is an error, never a silent rounding.
+//   "1234.56"  "1,234.56"  "￥1,234.56" / "¥"  "-12.5"  "+3"  "106705万元"
+//   "1.2亿元"  "12.3456万元"  "2400元"  full-width digits, comma, period and
+//   signs ("１，２３４．５６", "－１")  surrounding whitespace (also U+3000), and
+//   the units 元 / 万元 / 亿元 (also 万 / 亿 alone), optionally after a space.
+// Rejected: empty text, junk, two signs, misplaced grouping ("1,23"),
+// "1." / ".5", exponents, and more precision than a fen ("1.234",
+// "1.2345678万元"): never a silent rounding. Overflow is OutOfRange.
 #ifndef PERFBUDGET_MONEY_MONEY_H_
 #define PERFBUDGET_MONEY_MONEY_H_
 
@@ -32,8 +36,11 @@ struct MoneyFormat {
   MoneyUnit unit = MoneyUnit::kYuan;
   bool grouping = false;     // "1,234.56"
   bool unit_suffix = false;  // append "元" / "万元" / "亿元"
-  // Decimal places for 万元/亿元. -1 prints every significant digit (exact, at
-  // most 6 / 10 places); 0..10 rounds half-up to that many places.
+  // Decimal places. -1 (the default) is exact: for 元 always two places
+  // ("1234.50"); for 万元/亿元 every significant digit and no trailing zeros
+  // (at most 6 / 10 places): 106705万元 → "106705", 2396.8万元 → "2396.8".
+  // 0..N rounds half-up (away from zero at .5) to that many places, padding
+  // with zeros; a result that rounds to zero prints without a minus sign.
   int decimals = -1;
 };
 

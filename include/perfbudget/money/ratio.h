@@ -26,12 +26,16 @@ __extension__ typedef __int128 int128_t;
 class Ratio {
  public:
   constexpr Ratio() = default;  // 0
+  // Implicit from a 64-bit integer. A 128-bit value must use Ratio(n, 1):
+  // passing an int128_t here would narrow it.
   Ratio(std::int64_t value) : num_(value) {}  // NOLINT: implicit from integer is natural
   Ratio(int128_t numerator, int128_t denominator);
   static Ratio Overflowed();
 
-  // Exact decimal text: "12", "-0.5", "95.25", "1,234.5", full-width digits.
-  // No exponent form. Errors: InvalidArgument.
+  // Exact decimal text: "12", "-0.5", "+3", "95.25", "1,234.5", full-width
+  // digits/comma/period/sign, surrounding whitespace. At most 38 significant
+  // digits. No exponent form, no "%" or other unit (strip it first), no
+  // "1." or ".5". Errors: InvalidArgument saying what was wrong.
   static absl::StatusOr<Ratio> ParseDecimal(std::string_view text);
 
   int128_t numerator() const { return num_; }
@@ -57,8 +61,8 @@ class Ratio {
   friend bool operator==(const Ratio& a, const Ratio& b);
 
   // Rounded half-up to `decimals` places and scaled by 10^decimals:
-  // Ratio(5984,100).RoundedScaled(1) == 598 (59.84 → 59.8). Undefined when
-  // overflowed (returns 0); check first.
+  // Ratio(5984,100).RoundedScaled(1) == 598 (59.84 → 59.8). Returns 0 when
+  // overflowed or when the scaled result does not fit 128 bits; check first.
   int128_t RoundedScaled(int decimals) const;
   // "59.84" (decimals places, half-up); "overflow" when overflowed.
   std::string ToDecimalString(int decimals) const;
@@ -66,8 +70,9 @@ class Ratio {
   std::string ToPercentString(int decimals = 2) const { return (*this * Ratio(100)).ToDecimalString(decimals); }
   // Exact text: "3/8", "5", "-7/2". For JSON output and debugging.
   std::string ToExactString() const;
-  // Shortest exact decimal when the denominator is 2^a·5^b ("12.5"), else
-  // ToDecimalString(max_decimals).
+  // Shortest exact decimal when the denominator is 2^a·5^b and that needs at
+  // most max_decimals places ("12.5", "0.375"), else
+  // ToDecimalString(max_decimals) ("0.333333").
   std::string ToShortString(int max_decimals = 6) const;
 
  private:
