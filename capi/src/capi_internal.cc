@@ -1,6 +1,7 @@
 // capi_internal.cc: shared machinery of the C ABI implementation.
 #include "capi_internal.h"
 
+#include <memory>
 #include <string>
 
 #include "absl/strings/cord.h"
@@ -26,6 +27,11 @@ absl::StatusCode AbslCodeOf(std::int32_t pfb_code) {
     case PFB_ALREADY_EXISTS: return absl::StatusCode::kAlreadyExists;
     default: return absl::StatusCode::kInternal;
   }
+}
+
+// The C ABI promises UTF-8: input problems may quote invalid bytes as found.
+void MakeUtf8(std::string& s) {
+  if (!IsValidUtf8(s)) s = SanitizeUtf8(s).utf8;
 }
 
 }  // namespace
@@ -63,14 +69,21 @@ std::int32_t Fail(pfb_error** err, const absl::Status& status, const Diagnostics
     code = CodeFromStatus(status);
     if (code == PFB_OK) code = PFB_INTERNAL;  // a failure must never look like success
     if (err == nullptr) return code;
-    auto* e = new pfb_error;
+    auto e = std::make_unique<pfb_error>();
     e->code = code;
     e->message = std::string(status.message());
+    MakeUtf8(e->message);
     if (diagnostics != nullptr) {
       e->diagnostics = diagnostics->items();
       e->dropped = static_cast<std::uint32_t>(diagnostics->dropped());
+      for (Diagnostic& d : e->diagnostics) {
+        for (std::string* s : {&d.where.file, &d.where.path, &d.field, &d.value, &d.expected,
+                               &d.message}) {
+          MakeUtf8(*s);
+        }
+      }
     }
-    *err = e;
+    *err = e.release();
     return code;
   } catch (...) {
     // Out of memory while reporting: hand back what we can.

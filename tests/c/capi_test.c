@@ -73,6 +73,15 @@ static void expect_status(int line, int32_t got, int32_t want, pfb_error* err) {
     expect_status(__LINE__, rc_, (want), err_);    \
   } while (0)
 
+/* True when no byte of `s` is 0xC0, 0xC1 or 0xF5..0xFF (never in UTF-8). */
+static int plausible_utf8(const char* s) {
+  for (; *s != '\0'; ++s) {
+    unsigned char c = (unsigned char)*s;
+    if (c == 0xC0 || c == 0xC1 || c >= 0xF5) return 0;
+  }
+  return 1;
+}
+
 static const char kJson[] =
     "{\"format\":\"perfbudget-dataset\",\"version\":1,"
     "\"jurisdiction\":{\"code\":\"341300\",\"name\":\"宿马园区\"},"
@@ -414,8 +423,15 @@ static void test_load_json(const char* scratch) {
     static const char bad[] =
         "{\"format\":\"perfbudget-dataset\",\"version\":1,\"fiscal_year\":{\"year\":2022},"
         "\"units\":[{\"id\":\"U1\",\"name\":\"\xff\xfe\"}]}";
+    uint32_t i;
     CHECK(pfb_dataset_from_json(bad, strlen(bad), NULL, &ds, &err) == PFB_INVALID_ARGUMENT);
     CHECK(pfb_error_diagnostic_count(err) >= 1);
+    /* Strings out are UTF-8 even when they quote bad input. */
+    CHECK(plausible_utf8(pfb_error_message(err)));
+    for (i = 0; i < pfb_error_diagnostic_count(err); ++i) {
+      CHECK(plausible_utf8(pfb_error_diagnostic_value(err, i)));
+      CHECK(plausible_utf8(pfb_error_diagnostic_message(err, i)));
+    }
     pfb_error_destroy(err);
     err = NULL;
   }
