@@ -1,0 +1,51 @@
+// text_relevance.h: how much two Chinese texts share, by character bigrams.
+//
+// Text is read as Unicode code points (UTF-8). Runs of "word" characters (CJK
+// ideographs and other letters; ASCII letters lowercased) are cut into
+// adjacent pairs of code points: "园区道路维修" → 园区 区道 道路 路维 维修.
+// Digits, punctuation, symbols and spaces end a run, so "12公里" gives 公里
+// only. The goal review compares an indicator's bigrams with those of the
+// project's name, category and goal text (relevance.low_text_relevance).
+#ifndef PERFBUDGET_REVIEW_TEXT_RELEVANCE_H_
+#define PERFBUDGET_REVIEW_TEXT_RELEVANCE_H_
+
+#include <cstdint>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "perfbudget/money/ratio.h"
+
+namespace perfbudget {
+
+// A bigram: first code point in the high 32 bits, second in the low.
+using Bigram = std::uint64_t;
+
+// Appends the bigrams of `text` to `*out` (in text order, repeats kept).
+// Invalid UTF-8 bytes end a run and are skipped.
+void AppendBigrams(std::string_view text, std::vector<Bigram>* out);
+
+// A sorted set of bigrams, for repeated containment tests.
+class BigramSet {
+ public:
+  BigramSet() = default;
+  void Add(std::string_view text);  // call Seal() after the last Add
+  void Seal();
+  bool Contains(Bigram b) const;
+  std::size_t size() const { return bigrams_.size(); }
+
+ private:
+  std::vector<Bigram> bigrams_;
+};
+
+// The share (0..1, exact) of `text`'s distinct bigrams found in `set`. A text
+// without any bigram (empty, one character, only digits) gives 1: there is
+// nothing to judge.
+Ratio BigramContainment(std::string_view text, const BigramSet& set);
+
+// Counts the code points of `text` (invalid bytes count one each).
+std::size_t CodePointCount(std::string_view text);
+
+}  // namespace perfbudget
+
+#endif  // PERFBUDGET_REVIEW_TEXT_RELEVANCE_H_

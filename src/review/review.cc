@@ -1,0 +1,1179 @@
+// review.cc: the goal-review engine (完整性 · 相关性 · 适当性 · 可行性), ex-ante
+// conclusions and gating, and the batch result.
+#include "perfbudget/review/review.h"
+
+#include <algorithm>
+#include <array>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "base/absl_compat.h"
+#include "model/target_text.h"
+#include "perfbudget/policy/rule_catalog.h"
+#include "perfbudget/review/text_relevance.h"
+#include "review/review_rules.h"
+
+namespace perfbudget {
+
+// ---- vocabularies -----------------------------------------------------------
+
+std::string_view CodeOf(ReviewDimension d) {
+  switch (d) {
+    case ReviewDimension::kCompleteness:
+      return "completeness";
+    case ReviewDimension::kRelevance:
+      return "relevance";
+    case ReviewDimension::kAppropriateness:
+      return "appropriateness";
+    case ReviewDimension::kFeasibility:
+      return "feasibility";
+    case ReviewDimension::kOther:
+      return "other";
+  }
+  return "other";
+}
+
+std::string_view ZhLabelOf(ReviewDimension d) {
+  switch (d) {
+    case ReviewDimension::kCompleteness:
+      return "完整性";
+    case ReviewDimension::kRelevance:
+      return "相关性";
+    case ReviewDimension::kAppropriateness:
+      return "适当性";
+    case ReviewDimension::kFeasibility:
+      return "可行性";
+    case ReviewDimension::kOther:
+      return "其他";
+  }
+  return "其他";
+}
+
+std::optional<ReviewDimension> ParseReviewDimension(std::string_view s) {
+  for (int i = 0; i <= 4; ++i) {
+    const auto d = static_cast<ReviewDimension>(i);
+    if (s == CodeOf(d) || s == ZhLabelOf(d)) return d;
+  }
+  return std::nullopt;
+}
+
+std::string_view CodeOf(ReviewConsequence c) {
+  switch (c) {
+    case ReviewConsequence::kProceed:
+      return "proceed";
+    case ReviewConsequence::kProceedAfterFixes:
+      return "proceed_after_fixes";
+    case ReviewConsequence::kReviseAndResubmit:
+      return "revise_and_resubmit";
+    case ReviewConsequence::kBlocked:
+      return "blocked";
+  }
+  return "blocked";
+}
+
+std::string_view ZhLabelOf(ReviewConsequence c) {
+  switch (c) {
+    case ReviewConsequence::kProceed:
+      return "进入预算编制";
+    case ReviewConsequence::kProceedAfterFixes:
+      return "与单位协商修改后进入预算编制";
+    case ReviewConsequence::kReviseAndResubmit:
+      return "单位修改后重新报送";
+    case ReviewConsequence::kBlocked:
+      return "不得进入预算编制";
+  }
+  return "不得进入预算编制";
+}
+
+ReviewConsequence ConsequenceOf(Grade grade) {
+  switch (grade) {
+    case Grade::kExcellent:
+      return ReviewConsequence::kProceed;
+    case Grade::kGood:
+      return ReviewConsequence::kProceedAfterFixes;
+    case Grade::kFair:
+      return ReviewConsequence::kReviseAndResubmit;
+    case Grade::kPoor:
+      return ReviewConsequence::kBlocked;
+  }
+  return ReviewConsequence::kBlocked;
+}
+
+std::string_view CodeOf(ExAnteConclusion c) {
+  switch (c) {
+    case ExAnteConclusion::kSupported:
+      return "supported";
+    case ExAnteConclusion::kSupportedAfterRevision:
+      return "supported_after_revision";
+    case ExAnteConclusion::kNotSupported:
+      return "not_supported";
+  }
+  return "not_supported";
+}
+
+std::string_view ZhLabelOf(ExAnteConclusion c) {
+  switch (c) {
+    case ExAnteConclusion::kSupported:
+      return "予以支持";
+    case ExAnteConclusion::kSupportedAfterRevision:
+      return "修改完善后予以支持";
+    case ExAnteConclusion::kNotSupported:
+      return "不予支持";
+  }
+  return "不予支持";
+}
+
+namespace {
+
+using namespace review_internal;  // NOLINT: the RuleId enumerators
+
+constexpr std::string_view kExAnteBandsCode = "feasibility.ex_ante_not_supported";
+
+Ratio ParseOr(std::string_view text, Ratio fallback) {
+  absl::StatusOr<Ratio> r = Ratio::ParseDecimal(text);
+  return r.ok() ? *r : fallback;
+}
+
+// A parameter with the catalog default as fallback.
+Ratio ParamOf(const Policy& policy, const RuleSpec& spec, std::string_view name) {
+  for (const RuleParamSpec& p : spec.params) {
+    if (p.name == name) return policy.Param(spec.code, name, ParseOr(p.default_value, Ratio()));
+  }
+  return policy.Param(spec.code, name, Ratio());
+}
+
+ReviewDimension DimensionOf(const RuleSpec& spec) {
+  return ParseReviewDimension(spec.dimension).value_or(ReviewDimension::kOther);
+}
+
+// The policy's settings for every review rule, resolved once.
+struct Rules {
+  std::array<const RuleSpec*, kRuleCount> spec{};
+  std::array<RuleSetting, kRuleCount> set{};
+  // Parameters used in hot paths.
+  Ratio min_chars, max_qualitative_percent, relevance_min_percent, min_part_chars, weight_total,
+      execution_points, max_percent, satisfaction_min, baseline_tolerance, unit_cost_tolerance,
+      ex_ante_threshold, supported_min, revision_min;
+  bool relevance_goal_text = true, relevance_quantity = true, relevance_quality = false,
+       relevance_benefit = false, ex_ante_continuing = false;
+  std::array<bool, 4> unit_goals{};  // for missing_output / benefit / satisfaction / cost
+  int decimals = 2;
+  bool messages = true;
+
+  bool On(RuleId id) const { return set[id].enabled; }
+};
+
+Rules ResolveRules(const Policy& policy, bool messages) {
+  Rules r;
+  std::span<const RuleSpec> catalog = ReviewRuleCatalog();
+  for (std::size_t i = 0; i < kRuleCount; ++i) {
+    r.spec[i] = &catalog[i];
+    // A policy not made from the catalog (a bare Policy()) lacks the rule:
+    // fall back to the catalog defaults.
+    if (policy.rules().contains(catalog[i].code)) {
+      r.set[i] = policy.Rule(catalog[i].code);
+    } else {
+      RuleSetting s;
+      s.enabled = catalog[i].default_enabled;
+      s.severity = catalog[i].default_severity;
+      s.deduction = ParseOr(catalog[i].default_deduction, Ratio());
+      r.set[i] = s;
+    }
+  }
+  auto p = [&](RuleId id, std::string_view name) { return ParamOf(policy, catalog[id], name); };
+  auto flag = [&](RuleId id, std::string_view name) { return !p(id, name).is_zero(); };
+  r.min_chars = p(kGoalTextMissing, "min_chars");
+  r.max_qualitative_percent = p(kNotQuantified, "max_qualitative_percent");
+  r.relevance_min_percent = p(kLowTextRelevance, "min_percent");
+  r.relevance_goal_text = flag(kLowTextRelevance, "check_goal_text");
+  r.relevance_quantity = flag(kLowTextRelevance, "check_quantity");
+  r.relevance_quality = flag(kLowTextRelevance, "check_quality");
+  r.relevance_benefit = flag(kLowTextRelevance, "check_benefit");
+  r.min_part_chars = p(kShouldSplit, "min_part_chars");
+  r.weight_total = p(kWeightsDoNotSum, "total");
+  r.execution_points = p(kWeightsDoNotSum, "execution_points");
+  r.max_percent = p(kPercentOver100, "max_percent");
+  r.satisfaction_min = p(kSatisfactionTooLow, "min_percent");
+  r.baseline_tolerance = p(kTargetBelowBaseline, "tolerance_percent");
+  r.unit_cost_tolerance = p(kUnitCostOffBenchmark, "tolerance_percent");
+  r.ex_ante_threshold = p(kMissingExAnte, "threshold");
+  r.ex_ante_continuing = flag(kMissingExAnte, "continuing");
+  r.supported_min = p(kExAnteNotSupported, "supported_min");
+  r.revision_min = p(kExAnteNotSupported, "revision_min");
+  r.unit_goals = {flag(kMissingOutput, "unit_goals"), flag(kMissingBenefit, "unit_goals"),
+                  flag(kMissingSatisfaction, "unit_goals"), flag(kMissingCost, "unit_goals")};
+  r.decimals = policy.decimals();
+  r.messages = messages;
+  return r;
+}
+
+// ---- formatting ---------------------------------------------------------------
+
+std::string Num(const Ratio& r, int decimals) { return r.ToShortString(decimals); }
+
+std::string MoneyZh(Money m) {
+  return m.ToString(MoneyFormat{MoneyUnit::kWanYuan, false, true, -1});
+}
+std::string MoneyEn(Money m) {
+  return absl::StrCat(m.ToString(MoneyFormat{MoneyUnit::kYuan, true, false, 2}), " yuan");
+}
+std::string YuanZh(const Ratio& yuan, int decimals) {
+  return absl::StrCat((yuan / Ratio(10000)).ToShortString(std::max(decimals, 6)), "万元");
+}
+std::string YuanEn(const Ratio& yuan) { return absl::StrCat(yuan.ToDecimalString(2), " yuan"); }
+
+// Trims ASCII whitespace and U+3000 at both ends.
+std::string_view Trim(std::string_view s) {
+  constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";
+  for (;;) {
+    if (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' ||
+                       s.front() == '\r')) {
+      s.remove_prefix(1);
+    } else if (!s.empty() &&
+               (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r')) {
+      s.remove_suffix(1);
+    } else if (s.starts_with(kIdeographicSpace)) {
+      s.remove_prefix(kIdeographicSpace.size());
+    } else if (s.ends_with(kIdeographicSpace)) {
+      s.remove_suffix(kIdeographicSpace.size());
+    } else {
+      return s;
+    }
+  }
+}
+
+// Yuan per unit of a money unit of measure ("元" 1, "万元" 10^4, ...); 0 = not money.
+Ratio MoneyFactor(std::string_view unit) {
+  unit = Trim(unit);
+  if (unit == "元" || unit == "yuan") return Ratio(1);
+  if (unit == "千元") return Ratio(1000);
+  if (unit == "万元" || unit == "wan") return Ratio(10000);
+  if (unit == "百万元") return Ratio(1000000);
+  if (unit == "亿元" || unit == "yi") return Ratio(100000000);
+  return Ratio();
+}
+
+bool IsPercentUnit(std::string_view unit) {
+  unit = Trim(unit);
+  return unit == "%" || unit == "％" || unit == "百分比";
+}
+
+bool IsCostKind(const Indicator& ind) {
+  switch (ind.level2) {
+    case IndicatorLevel2::kEconomicCost:
+    case IndicatorLevel2::kSocialCost:
+    case IndicatorLevel2::kEnvironmentalCost:
+    case IndicatorLevel2::kOutputCost:
+      return true;
+    default:
+      return ind.level1 == IndicatorLevel1::kCost;
+  }
+}
+
+bool IsNumeric(Comparator c) { return c != Comparator::kQualitative; }
+
+// ---- the engine -----------------------------------------------------------------
+
+// What one goal is reviewed against.
+struct Context {
+  const Project* project = nullptr;
+  const Unit* unit = nullptr;
+  const FiscalYear* fiscal_year = nullptr;
+  Money budget;  // approved, or requested when nothing is approved; 0 = unknown
+};
+
+using Values = std::vector<std::pair<std::string_view, std::string>>;
+
+class GoalReviewer {
+ public:
+  GoalReviewer(const Rules& rules, const Goal& goal, const Context& ctx, GoalReview* out)
+      : rules_(rules), goal_(goal), ctx_(ctx), out_(out) {}
+
+  void Run();
+
+  // Adds a finding of rule `id`; `indicator` = kNoIndex for the goal itself.
+  void Emit(RuleId id, std::uint32_t indicator, std::string_view field, Values values);
+
+ private:
+  std::string Fmt(const Ratio& r) const { return Num(r, rules_.decimals); }
+  void CheckIndicator(std::uint32_t i, const Indicator& ind);
+  void CheckRelevance(std::uint32_t i, const Indicator& ind);
+  void CheckSplit(std::uint32_t i, const Indicator& ind);
+  void CheckTimeliness(std::uint32_t i, const Indicator& ind);
+  void CheckUnreadable(std::uint32_t i, const Indicator& ind);
+  void CheckUnitCost();
+
+  const Rules& rules_;
+  const Goal& goal_;
+  const Context& ctx_;
+  GoalReview* out_;
+  BigramSet context_set_;
+  std::string context_text_;
+  bool context_ready_ = false;
+  int qualitative_ = 0;
+  Ratio weight_sum_;
+  int weights_present_ = 0;
+  Ratio cost_yuan_;
+  bool any_cost_money_ = false;
+};
+
+void GoalReviewer::Emit(RuleId id, std::uint32_t indicator, std::string_view field,
+                        Values values) {
+  const RuleSetting& s = rules_.set[id];
+  if (!s.enabled) return;
+  const RuleSpec& spec = *rules_.spec[id];
+  Finding f;
+  f.code = spec.code;
+  f.dimension = DimensionOf(spec);
+  f.severity = s.severity;
+  f.deduction = s.deduction;
+  f.location.goal_id = goal_.id;
+  f.location.project_id = goal_.owner == GoalOwner::kProject ? goal_.project_id : "";
+  f.location.unit_id = goal_.unit_id;
+  f.location.indicator_index = indicator;
+  f.location.field = std::string(field);
+  if (indicator != kNoIndex) f.location.indicator_id = goal_.indicators[indicator].id;
+  if (rules_.messages) {
+    values.emplace_back("goal", goal_.id);
+    values.emplace_back("project", goal_.project_id);
+    values.emplace_back("unit", goal_.unit_id);
+    if (indicator != kNoIndex) {
+      values.emplace_back("indicator", goal_.indicators[indicator].name);
+      values.emplace_back("index", absl::StrCat(indicator + 1));
+    }
+    f.message_zh = FillTemplate(spec.message_zh, values);
+    f.message_en = FillTemplate(spec.message_en, values);
+  }
+  out_->findings.push_back(std::move(f));
+}
+
+void GoalReviewer::Run() {
+  const std::uint32_t n = static_cast<std::uint32_t>(goal_.indicators.size());
+  out_->indicator_count = n;
+  const bool is_project = goal_.owner == GoalOwner::kProject;
+
+  // 完整性: the goal statement.
+  if (rules_.On(kGoalTextMissing)) {
+    std::string_view text = Trim(goal_.text);
+    const std::size_t chars = CodePointCount(text);
+    if (Ratio(static_cast<std::int64_t>(chars)) < rules_.min_chars) {
+      Emit(kGoalTextMissing, kNoIndex, "text",
+           {{"text", std::string(text)},
+            {"chars", absl::StrCat(chars)},
+            {"min_chars", Fmt(rules_.min_chars)}});
+    }
+  }
+
+  // Context for text relevance: project name + category + goal text (or the
+  // unit's name for a unit-level goal).
+  if (rules_.On(kLowTextRelevance)) {
+    BigramSet owner_set;
+    if (ctx_.project != nullptr) {
+      owner_set.Add(ctx_.project->name);
+      owner_set.Add(ctx_.project->category);
+      context_text_ = ctx_.project->name;
+      context_set_.Add(ctx_.project->name);
+      context_set_.Add(ctx_.project->category);
+    } else if (ctx_.unit != nullptr) {
+      owner_set.Add(ctx_.unit->name);
+      context_text_ = ctx_.unit->name;
+      context_set_.Add(ctx_.unit->name);
+    }
+    owner_set.Seal();
+    if (rules_.relevance_goal_text && owner_set.size() > 0) {
+      const Ratio share = BigramContainment(goal_.text, owner_set);
+      if (share * Ratio(100) < rules_.relevance_min_percent) {
+        Emit(kLowTextRelevance, kNoIndex, "text",
+             {{"subject", goal_.text},
+              {"context", context_text_},
+              {"share", Fmt(share * Ratio(100))},
+              {"min_percent", Fmt(rules_.relevance_min_percent)}});
+      }
+    }
+    context_set_.Add(goal_.text);
+    context_set_.Seal();
+    context_ready_ = context_set_.size() > 0;
+  }
+
+  // 完整性: the level-1 kinds.
+  if (n == 0) {
+    Emit(kMissingLevel1, kNoIndex, "indicators", {});
+  } else {
+    bool has[4] = {false, false, false, false};
+    bool has_cost = false;
+    for (const Indicator& ind : goal_.indicators) {
+      has[static_cast<int>(ind.level1)] = true;
+      has_cost = has_cost || IsCostKind(ind);
+    }
+    auto need = [&](int k) { return is_project || rules_.unit_goals[k]; };
+    if (!has[static_cast<int>(IndicatorLevel1::kOutput)] && need(0)) {
+      Emit(kMissingOutput, kNoIndex, "indicators", {});
+    }
+    if (!has[static_cast<int>(IndicatorLevel1::kBenefit)] && need(1)) {
+      Emit(kMissingBenefit, kNoIndex, "indicators", {});
+    }
+    if (!has[static_cast<int>(IndicatorLevel1::kSatisfaction)] && need(2)) {
+      Emit(kMissingSatisfaction, kNoIndex, "indicators", {});
+    }
+    if (!has_cost && need(3)) Emit(kMissingCost, kNoIndex, "indicators", {});
+  }
+
+  for (std::uint32_t i = 0; i < n; ++i) CheckIndicator(i, goal_.indicators[i]);
+
+  // 相关性: share of qualitative indicators.
+  if (n > 0 && rules_.On(kNotQuantified)) {
+    const Ratio share = Ratio(qualitative_) * Ratio(100) / Ratio(static_cast<std::int64_t>(n));
+    if (share > rules_.max_qualitative_percent) {
+      Emit(kNotQuantified, kNoIndex, "comparator",
+           {{"count", absl::StrCat(n)},
+            {"qualitative", absl::StrCat(qualitative_)},
+            {"share", Fmt(share)},
+            {"max_percent", Fmt(rules_.max_qualitative_percent)}});
+    }
+  }
+
+  // 适当性: weights.
+  if (weights_present_ > 0 && rules_.On(kWeightsDoNotSum)) {
+    const int missing = static_cast<int>(n) - weights_present_;
+    const Ratio alt = rules_.weight_total - rules_.execution_points;
+    if (missing > 0 || (weight_sum_ != rules_.weight_total && weight_sum_ != alt)) {
+      Emit(kWeightsDoNotSum, kNoIndex, "weight",
+           {{"sum", Fmt(weight_sum_)},
+            {"missing", absl::StrCat(missing)},
+            {"total", Fmt(rules_.weight_total)},
+            {"alt_total", Fmt(alt)}});
+    }
+  }
+
+  // 适当性: cost indicators against the budget.
+  if (any_cost_money_ && ctx_.budget.fen() > 0 && rules_.On(kCostExceedsBudget)) {
+    const Ratio budget_yuan(ctx_.budget.fen(), 100);
+    if (cost_yuan_ > budget_yuan) {
+      Emit(kCostExceedsBudget, kNoIndex, "target",
+           {{"cost", YuanZh(cost_yuan_, rules_.decimals)},
+            {"budget", MoneyZh(ctx_.budget)},
+            {"cost_en", YuanEn(cost_yuan_)},
+            {"budget_en", MoneyEn(ctx_.budget)}});
+    }
+  }
+  if (ctx_.budget.fen() > 0 && rules_.On(kUnitCostOffBenchmark)) CheckUnitCost();
+}
+
+void GoalReviewer::CheckIndicator(std::uint32_t i, const Indicator& ind) {
+  const std::string_view name = Trim(ind.name);
+  if (name.empty()) Emit(kIndicatorNameMissing, i, "name", {});
+
+  // 完整性: target value, comparator, unit.
+  const std::string_view target_text = Trim(ind.target_text);
+  if (rules_.On(kTargetMissingComparatorOrUnit)) {
+    if (target_text.empty()) {
+      Emit(kTargetMissingComparatorOrUnit, i, "target",
+           {{"target_text", ""}, {"missing_zh", "指标值"}, {"missing_en", "value"}});
+    } else if (IsNumeric(ind.comparator) && Trim(ind.unit_of_measure).empty()) {
+      Emit(kTargetMissingComparatorOrUnit, i, "unit_of_measure",
+           {{"target_text", std::string(target_text)},
+            {"missing_zh", "计量单位"},
+            {"missing_en", "unit of measure"}});
+    }
+  }
+
+  // 相关性: level-2 under the right level 1 (cost kinds are accepted under
+  // 产出 too: older forms put 成本 there).
+  if (rules_.On(kLevel2UnderWrongLevel1)) {
+    const IndicatorLevel1 natural = NaturalLevel1Of(ind.level2);
+    const bool cost_family = ind.level2 == IndicatorLevel2::kEconomicCost ||
+                             ind.level2 == IndicatorLevel2::kSocialCost ||
+                             ind.level2 == IndicatorLevel2::kEnvironmentalCost ||
+                             ind.level2 == IndicatorLevel2::kOutputCost;
+    const bool ok = ind.level1 == natural ||
+                    (cost_family && (ind.level1 == IndicatorLevel1::kCost ||
+                                     ind.level1 == IndicatorLevel1::kOutput));
+    if (!ok) {
+      Emit(kLevel2UnderWrongLevel1, i, "level2",
+           {{"level2", std::string(ZhLabelOf(ind.level2))},
+            {"level1", std::string(ZhLabelOf(ind.level1))},
+            {"natural", std::string(ZhLabelOf(natural))},
+            {"level2_en", std::string(CodeOf(ind.level2))},
+            {"level1_en", std::string(CodeOf(ind.level1))},
+            {"natural_en", std::string(CodeOf(natural))}});
+    }
+  }
+  if (ind.comparator == Comparator::kQualitative) ++qualitative_;
+
+  CheckRelevance(i, ind);
+
+  // 相关性: duplicates (same name as an earlier indicator).
+  if (rules_.On(kDuplicateIndicator) && !name.empty()) {
+    for (std::uint32_t j = 0; j < i; ++j) {
+      if (Trim(goal_.indicators[j].name) == name) {
+        Emit(kDuplicateIndicator, i, "name", {{"first", absl::StrCat(j + 1)}});
+        break;
+      }
+    }
+  }
+  if (rules_.On(kShouldSplit)) CheckSplit(i, ind);
+
+  // 适当性.
+  if (ind.weight.has_value()) {
+    weight_sum_ += *ind.weight;
+    ++weights_present_;
+  }
+  const bool numeric = IsNumeric(ind.comparator) && ind.target.has_value();
+  const bool percent = IsPercentUnit(ind.unit_of_measure);
+  if (numeric && percent && rules_.On(kPercentOver100)) {
+    const Ratio top = (ind.comparator == Comparator::kRange && ind.target_high.has_value())
+                          ? Max(*ind.target, *ind.target_high)
+                          : *ind.target;
+    if (top > rules_.max_percent) {
+      Emit(kPercentOver100, i, "target",
+           {{"target", Fmt(top)}, {"max_percent", Fmt(rules_.max_percent)}});
+    }
+  }
+  if (numeric && percent && ind.level1 == IndicatorLevel1::kSatisfaction &&
+      ind.comparator != Comparator::kLe && ind.comparator != Comparator::kLt) {
+    if (*ind.target < rules_.satisfaction_min) {
+      Emit(kSatisfactionTooLow, i, "target",
+           {{"target", Fmt(*ind.target)}, {"min_percent", Fmt(rules_.satisfaction_min)}});
+    } else if (*ind.target == Ratio(100)) {
+      Emit(kSatisfactionExactly100, i, "target", {{"target", Fmt(*ind.target)}});
+    }
+  }
+  if (numeric && ind.baseline.has_value() &&
+      (ind.comparator == Comparator::kGe || ind.comparator == Comparator::kGt) &&
+      rules_.On(kTargetBelowBaseline)) {
+    const Ratio floor =
+        *ind.baseline * (Ratio(1) - rules_.baseline_tolerance / Ratio(100));
+    if (*ind.target < floor) {
+      Emit(kTargetBelowBaseline, i, "target",
+           {{"target", Fmt(*ind.target)},
+            {"baseline", Fmt(*ind.baseline)},
+            {"unit_of_measure", ind.unit_of_measure}});
+    }
+  }
+  if (numeric && IsCostKind(ind)) {
+    const Ratio factor = MoneyFactor(ind.unit_of_measure);
+    if (!factor.is_zero()) {
+      cost_yuan_ += *ind.target * factor;
+      any_cost_money_ = true;
+    }
+  }
+
+  // 可行性.
+  if (ind.level2 == IndicatorLevel2::kTimeliness && rules_.On(kTimelinessAfterYearEnd)) {
+    CheckTimeliness(i, ind);
+  }
+  if (rules_.On(kTargetUnreadable) && !target_text.empty()) CheckUnreadable(i, ind);
+}
+
+void GoalReviewer::CheckRelevance(std::uint32_t i, const Indicator& ind) {
+  if (!context_ready_) return;
+  bool check = false;
+  switch (ind.level2) {
+    case IndicatorLevel2::kQuantity:
+      check = rules_.relevance_quantity;
+      break;
+    case IndicatorLevel2::kQuality:
+      check = rules_.relevance_quality;
+      break;
+    default:
+      check = rules_.relevance_benefit && ind.level1 == IndicatorLevel1::kBenefit;
+      break;
+  }
+  if (!check || ind.level1 == IndicatorLevel1::kSatisfaction) return;
+  const Ratio share = BigramContainment(ind.name, context_set_);
+  if (share * Ratio(100) < rules_.relevance_min_percent) {
+    Emit(kLowTextRelevance, i, "name",
+         {{"subject", ind.name},
+          {"context", context_text_},
+          {"share", Fmt(share * Ratio(100))},
+          {"min_percent", Fmt(rules_.relevance_min_percent)}});
+  }
+}
+
+// One code point with its byte span.
+struct Cp {
+  std::uint32_t cp;
+  std::size_t begin;
+  std::size_t end;
+};
+
+std::vector<Cp> DecodeUtf8(std::string_view s) {
+  std::vector<Cp> out;
+  out.reserve(s.size() / 3 + 1);
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    std::size_t len = b0 < 0x80 ? 1 : (b0 & 0xE0) == 0xC0 ? 2 : (b0 & 0xF0) == 0xE0 ? 3
+                                      : (b0 & 0xF8) == 0xF0 ? 4 : 1;
+    if (i + len > s.size()) len = 1;
+    std::uint32_t cp = len == 1 ? b0 : (b0 & (0xFFu >> (len + 1)));
+    for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3Fu);
+    out.push_back({cp, i, i + len});
+    i += len;
+  }
+  return out;
+}
+
+bool IsHan(std::uint32_t cp) {
+  return (cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) || cp >= 0x20000 ||
+         (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+}
+
+// Words in which 和 / 及 / 与 do not join two measures.
+constexpr std::array<std::u32string_view, 24> kNotJoining = {
+    U"及时", U"及格", U"普及", U"涉及", U"危及", U"波及", U"顾及", U"及早",
+    U"不及", U"和谐", U"总和", U"温和", U"和平", U"缓和", U"饱和", U"柔和",
+    U"和睦", U"参与", U"给与", U"赋与", U"与会", U"与其", U"以及", U"人和"};
+
+void GoalReviewer::CheckSplit(std::uint32_t i, const Indicator& ind) {
+  const std::string_view name = ind.name;
+  if (name.size() < 6) return;
+  const std::vector<Cp> cps = DecodeUtf8(name);
+  const std::size_t n = cps.size();
+  auto pair_is = [&](std::size_t a, std::u32string_view w) {
+    return a + 1 < n && cps[a].cp == w[0] && cps[a + 1].cp == w[1];
+  };
+  auto excluded = [&](std::size_t j) {
+    for (std::u32string_view w : kNotJoining) {
+      if ((j > 0 && pair_is(j - 1, w)) || pair_is(j, w)) return true;
+    }
+    return false;
+  };
+  auto han_count = [&](std::size_t from, std::size_t to) {
+    std::int64_t c = 0;
+    for (std::size_t k = from; k < to; ++k) c += IsHan(cps[k].cp) ? 1 : 0;
+    return c;
+  };
+  for (std::size_t j = 1; j + 1 < n; ++j) {
+    std::size_t width = 0;
+    const std::uint32_t c = cps[j].cp;
+    if (c == U'以' && pair_is(j, U"以及")) {
+      width = 2;
+    } else if (c == U'、') {
+      width = 1;
+    } else if ((c == U'和' || c == U'及' || c == U'与') && !excluded(j)) {
+      width = 1;
+    }
+    if (width == 0 || j + width >= n) continue;
+    if (Ratio(han_count(0, j)) < rules_.min_part_chars ||
+        Ratio(han_count(j + width, n)) < rules_.min_part_chars) {
+      continue;
+    }
+    const std::size_t sep_begin = cps[j].begin;
+    const std::size_t sep_end = cps[j + width - 1].end;
+    Emit(kShouldSplit, i, "name",
+         {{"separator", std::string(name.substr(sep_begin, sep_end - sep_begin))},
+          {"left", std::string(name.substr(0, sep_begin))},
+          {"right", std::string(name.substr(sep_end))}});
+    return;
+  }
+}
+
+// Reads "2023年3月", "2022年12月31日", "2023-01-15", "2022年底" in text: the
+// last day it names, if any; `*relative_next` for 次年 / 下一年 / 明年.
+std::optional<Date> LatestDateIn(std::string_view text, bool* relative_next) {
+  *relative_next = text.find("次年") != std::string_view::npos ||
+                   text.find("下一年") != std::string_view::npos ||
+                   text.find("下年度") != std::string_view::npos ||
+                   text.find("明年") != std::string_view::npos;
+  std::optional<Date> latest;
+  auto digits = [&](std::size_t at, std::size_t max, std::size_t* len) {
+    int v = 0;
+    std::size_t k = 0;
+    while (k < max && at + k < text.size() && text[at + k] >= '0' && text[at + k] <= '9') {
+      v = v * 10 + (text[at + k] - '0');
+      ++k;
+    }
+    *len = k;
+    return v;
+  };
+  for (std::size_t i = 0; i + 4 <= text.size(); ++i) {
+    if (i > 0 && text[i - 1] >= '0' && text[i - 1] <= '9') continue;
+    std::size_t len = 0;
+    const int year = digits(i, 4, &len);
+    if (len != 4 || year < 1400) continue;
+    std::size_t p = i + 4;
+    std::optional<Date> d;
+    if (text.substr(p).starts_with("年")) {
+      p += 3;
+      std::size_t ml = 0;
+      const int month = digits(p, 2, &ml);
+      if (ml > 0 && month >= 1 && month <= 12 && text.substr(p + ml).starts_with("月")) {
+        p += ml + 3;
+        std::size_t dl = 0;
+        const int day = digits(p, 2, &dl);
+        absl::StatusOr<Date> dd = (dl > 0 && text.substr(p + dl).starts_with("日"))
+                                      ? Date::FromYmd(year, month, day)
+                                      : Date::FromYmd(year, month, 1);
+        if (dd.ok()) d = (dl > 0 && text.substr(p + dl).starts_with("日")) ? *dd : dd->EndOfMonth();
+      } else {
+        absl::StatusOr<Date> dd = Date::FromYmd(year, 12, 31);
+        if (dd.ok()) d = *dd;
+      }
+    } else if (p < text.size() && (text[p] == '-' || text[p] == '/' || text[p] == '.')) {
+      std::size_t ml = 0;
+      const int month = digits(p + 1, 2, &ml);
+      if (ml > 0 && month >= 1 && month <= 12) {
+        std::size_t q = p + 1 + ml;
+        std::size_t dl = 0;
+        int day = 0;
+        if (q < text.size() && text[q] == text[p]) day = digits(q + 1, 2, &dl);
+        absl::StatusOr<Date> dd = Date::FromYmd(year, month, dl > 0 ? day : 1);
+        if (dd.ok()) d = dl > 0 ? *dd : dd->EndOfMonth();
+      }
+    }
+    if (d.has_value() && (!latest.has_value() || *d > *latest)) latest = d;
+  }
+  return latest;
+}
+
+void GoalReviewer::CheckTimeliness(std::uint32_t i, const Indicator& ind) {
+  const FiscalYear* fy = ctx_.fiscal_year;
+  bool after = false;
+  bool next = false;
+  std::optional<Date> latest = LatestDateIn(ind.target_text, &next);
+  if (fy != nullptr && latest.has_value() && *latest > fy->last_day()) after = true;
+  if (next) after = true;
+  if (!after && IsNumeric(ind.comparator) && ind.target.has_value()) {
+    const Ratio top = (ind.comparator == Comparator::kRange && ind.target_high.has_value())
+                          ? Max(*ind.target, *ind.target_high)
+                          : *ind.target;
+    const std::string_view unit = Trim(ind.unit_of_measure);
+    const std::int64_t days = fy != nullptr ? fy->days() : 365;
+    if (unit == "月" || unit == "个月") {
+      after = top > Ratio(12);
+    } else if (unit == "天" || unit == "日" || unit == "自然日") {
+      after = top > Ratio(days);
+    } else if (unit == "年") {
+      after = top > Ratio(1);
+    }
+  }
+  if (!after) return;
+  Emit(kTimelinessAfterYearEnd, i, "target",
+       {{"target_text", ind.target_text},
+        {"year", fy != nullptr ? absl::StrCat(fy->year()) : std::string()},
+        {"year_end", fy != nullptr ? fy->last_day().ToString() : std::string("12个月 / 12 months")}});
+}
+
+void GoalReviewer::CheckUnreadable(std::uint32_t i, const Indicator& ind) {
+  const std::string unit(Trim(ind.unit_of_measure));
+  auto fire = [&](std::string_view field, std::string zh, std::string en) {
+    Emit(kTargetUnreadable, i, field,
+         {{"target_text", ind.target_text}, {"problem_zh", std::move(zh)}, {"problem_en", std::move(en)}});
+  };
+  if (ind.comparator == Comparator::kQualitative) {
+    // A qualitative comparator over a plainly numeric target ("≥95%").
+    absl::StatusOr<ParsedTarget> parsed = ParseTargetText(ind.target_text);
+    if (parsed.ok() && (parsed->comparator.has_value() || !parsed->unit_of_measure.empty())) {
+      fire("comparator", "为数值，但比较符号为定性，指标与指标值不匹配",
+           "is numeric but the comparator is qualitative: indicator and value do not match");
+    }
+    return;
+  }
+  if (!ind.target.has_value()) {
+    fire("target",
+         absl::StrCat("无法按计量单位“", unit, "”读取为", AV(ZhLabelOf(ind.comparator)), "数值"),
+         absl::StrCat("cannot be read as a number in its unit \"", unit, "\" for comparator ",
+                      AV(CodeOf(ind.comparator))));
+    return;
+  }
+  if (ind.comparator == Comparator::kRange) {
+    if (!ind.target_high.has_value()) {
+      fire("target_high", "为区间，但缺少区间上限", "is a range without an upper end");
+      return;
+    }
+    if (*ind.target_high < *ind.target) {
+      fire("target_high", "的区间下限大于上限", "is a range whose low end exceeds its high end");
+      return;
+    }
+  }
+  // A unit written in the target that differs from the unit of measure.
+  if (!unit.empty() && !Trim(ind.target_text).ends_with(unit)) {
+    absl::StatusOr<ParsedTarget> parsed = ParseTargetText(ind.target_text);
+    if (parsed.ok() && !parsed->unit_of_measure.empty() && parsed->unit_of_measure != unit) {
+      fire("unit_of_measure",
+           absl::StrCat("的单位“", parsed->unit_of_measure, "”与计量单位“", unit, "”不符"),
+           absl::StrCat("is written in \"", parsed->unit_of_measure,
+                        "\" but the unit of measure is \"", unit, "\""));
+    }
+  }
+}
+
+void GoalReviewer::CheckUnitCost() {
+  const Ratio budget_yuan(ctx_.budget.fen(), 100);
+  for (std::uint32_t c = 0; c < goal_.indicators.size(); ++c) {
+    const Indicator& cost = goal_.indicators[c];
+    if (!IsCostKind(cost) || !IsNumeric(cost.comparator)) continue;
+    const std::string_view unit = Trim(cost.unit_of_measure);
+    std::size_t slash = unit.find('/');
+    std::size_t slash_len = 1;
+    if (slash == std::string_view::npos) {
+      slash = unit.find("／");
+      slash_len = std::string_view("／").size();
+    }
+    if (slash == std::string_view::npos) continue;
+    const Ratio factor = MoneyFactor(unit.substr(0, slash));
+    const std::string_view per = Trim(unit.substr(slash + slash_len));
+    if (factor.is_zero() || per.empty()) continue;
+    const std::optional<Ratio>& bench_src = cost.baseline.has_value() ? cost.baseline : cost.target;
+    if (!bench_src.has_value() || !(*bench_src > Ratio(0))) continue;
+    for (std::uint32_t q = 0; q < goal_.indicators.size(); ++q) {
+      const Indicator& qty = goal_.indicators[q];
+      if (qty.level2 != IndicatorLevel2::kQuantity || !IsNumeric(qty.comparator) ||
+          !qty.target.has_value() || !(*qty.target > Ratio(0)) || Trim(qty.unit_of_measure) != per) {
+        continue;
+      }
+      const Ratio unit_cost = budget_yuan / *qty.target / factor;
+      const Ratio deviation = (unit_cost - *bench_src).Abs() / *bench_src * Ratio(100);
+      if (deviation > rules_.unit_cost_tolerance) {
+        Emit(kUnitCostOffBenchmark, c, "target",
+             {{"budget", MoneyZh(ctx_.budget)},
+              {"budget_en", MoneyEn(ctx_.budget)},
+              {"quantity", qty.name},
+              {"target", Fmt(*qty.target)},
+              {"quantity_unit", std::string(per)},
+              {"unit_cost", Fmt(unit_cost)},
+              {"cost_unit", std::string(unit)},
+              {"benchmark", Fmt(*bench_src)},
+              {"deviation", Fmt(deviation)},
+              {"tolerance_percent", Fmt(rules_.unit_cost_tolerance)}});
+      }
+      break;  // the first matching quantity indicator is the measure
+    }
+  }
+}
+
+void Score(const Rules& rules, const Policy& policy, GoalReview* review) {
+  (void)rules;
+  Ratio total;
+  bool blocker = false;
+  for (const Finding& f : review->findings) {
+    total += f.deduction;
+    blocker = blocker || f.severity == Severity::kBlocker;
+  }
+  Ratio score = Ratio(100) - total;
+  if (score < Ratio(0)) score = Ratio(0);
+  review->score = score;
+  review->has_blocker = blocker;
+  review->grade = blocker ? Grade::kPoor : policy.GradeOf(score);
+  review->consequence = ConsequenceOf(review->grade);
+}
+
+GoalReview ReviewOne(const Rules& rules, const Policy& policy, const Goal& goal,
+                     const Context& ctx) {
+  GoalReview review;
+  review.goal_id = goal.id;
+  review.owner = goal.owner;
+  review.project_id = goal.owner == GoalOwner::kProject ? goal.project_id : "";
+  review.unit_id = goal.unit_id;
+  GoalReviewer reviewer(rules, goal, ctx, &review);
+  reviewer.Run();
+  Score(rules, policy, &review);
+  return review;
+}
+
+// Ex-ante status of one project.
+struct ExAnteStatus {
+  bool required = false;            // new (or continuing by policy) and ≥ threshold
+  const ExAnteReview* review = nullptr;  // the latest assessment, if any
+  Money amount;                     // the amount compared with the threshold
+};
+
+Money GateAmount(const Project& p, Money approved) {
+  return p.requested.fen() > 0 ? p.requested : approved;
+}
+
+bool RequiresExAnte(const Rules& rules, const Project& p, Money amount) {
+  if (p.kind != ProjectKind::kNew && !rules.ex_ante_continuing) return false;
+  return Ratio(amount.fen(), 100) >= rules.ex_ante_threshold;
+}
+
+// Adds the ex-ante findings of a project's status to a goal review.
+void AddExAnteFindings(const Rules& rules, const Goal& goal, const Context& ctx,
+                       const ExAnteStatus& st, GoalReview* review) {
+  GoalReviewer reviewer(rules, goal, ctx, review);
+  auto score_text = [&](const ExAnteReview& r) { return Num(r.total, rules.decimals); };
+  if (st.review != nullptr) {
+    const ExAnteReview& r = *st.review;
+    if (r.conclusion == ExAnteConclusion::kNotSupported) {
+      reviewer.Emit(kExAnteNotSupported, kNoIndex, "ex_ante",
+                    {{"score", score_text(r)},
+                     {"revision_min", Num(rules.revision_min, rules.decimals)},
+                     {"supported_min", Num(rules.supported_min, rules.decimals)},
+                     {"amount", MoneyZh(r.amount)},
+                     {"amount_en", MoneyEn(r.amount)}});
+    } else if (r.conclusion == ExAnteConclusion::kSupportedAfterRevision) {
+      reviewer.Emit(kExAnteNeedsRevision, kNoIndex, "ex_ante",
+                    {{"score", score_text(r)},
+                     {"revision_min", Num(rules.revision_min, rules.decimals)},
+                     {"supported_min", Num(rules.supported_min, rules.decimals)}});
+    }
+  } else if (st.required) {
+    const Ratio fen = rules.ex_ante_threshold * Ratio(100);
+    const Money threshold_money = Money::FromFen(static_cast<std::int64_t>(fen.RoundedScaled(0)));
+    reviewer.Emit(kMissingExAnte, kNoIndex, "ex_ante",
+                  {{"amount", MoneyZh(st.amount)},
+                   {"amount_en", MoneyEn(st.amount)},
+                   {"threshold", MoneyZh(threshold_money)},
+                   {"threshold_en", MoneyEn(threshold_money)}});
+  }
+}
+
+ExAnteReview ConcludeOne(const Rules& rules, const ExAnteAssessment& a, std::uint32_t index,
+                         Money project_amount) {
+  ExAnteReview r;
+  r.assessment_index = index;
+  r.project_index = a.project_index;
+  r.project_id = a.project_id;
+  for (const std::optional<Ratio>& s : a.scores) {
+    if (s.has_value()) {
+      r.total += *s;
+    } else {
+      ++r.missing_scores;
+    }
+  }
+  if (r.total >= rules.supported_min) {
+    r.conclusion = ExAnteConclusion::kSupported;
+  } else if (r.total >= rules.revision_min) {
+    r.conclusion = ExAnteConclusion::kSupportedAfterRevision;
+  } else {
+    r.conclusion = ExAnteConclusion::kNotSupported;
+  }
+  r.amount = a.requested.fen() > 0 ? a.requested : project_amount;
+  return r;
+}
+
+void Count(const GoalReview& g, GoalCounts* c) {
+  ++c->reviewed;
+  ++c->per_grade[static_cast<int>(g.grade)];
+  if (g.passed()) {
+    ++c->passed;
+  } else if (g.grade == Grade::kFair) {
+    ++c->to_revise;
+  } else {
+    ++c->blocked;
+  }
+  c->comments += static_cast<std::uint32_t>(g.findings.size());
+  for (const Finding& f : g.findings) ++c->per_dimension[static_cast<int>(f.dimension)];
+}
+
+absl::Status AddMoney(Money* total, Money m) {
+  if (!total->TryAdd(m)) return absl::OutOfRangeError("review: amount total overflows");
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+ExAnteConclusion ConcludeExAnte(const Ratio& total, const Policy& policy) {
+  const RuleSpec* spec = FindRuleSpec(kExAnteBandsCode);
+  const Ratio supported = spec != nullptr ? ParamOf(policy, *spec, "supported_min") : Ratio(80);
+  const Ratio revision = spec != nullptr ? ParamOf(policy, *spec, "revision_min") : Ratio(60);
+  if (total >= supported) return ExAnteConclusion::kSupported;
+  if (total >= revision) return ExAnteConclusion::kSupportedAfterRevision;
+  return ExAnteConclusion::kNotSupported;
+}
+
+void ScoreGoalReview(const Policy& policy, GoalReview* review) {
+  Score(Rules{}, policy, review);
+}
+
+std::optional<Finding> MakeFinding(const Policy& policy, std::string_view code,
+                                   FindingLocation location,
+                                   std::span<const std::pair<std::string_view, std::string>> values) {
+  const RuleSpec* spec = nullptr;
+  for (const RuleSpec& s : ReviewRuleCatalog()) {
+    if (s.code == code) spec = &s;
+  }
+  if (spec == nullptr) return std::nullopt;
+  RuleSetting setting;
+  if (policy.rules().contains(code)) {
+    setting = policy.Rule(code);
+  } else {
+    setting.enabled = spec->default_enabled;
+    setting.severity = spec->default_severity;
+    setting.deduction = ParseOr(spec->default_deduction, Ratio());
+  }
+  if (!setting.enabled) return std::nullopt;
+  Finding f;
+  f.code = spec->code;
+  f.dimension = DimensionOf(*spec);
+  f.severity = setting.severity;
+  f.deduction = setting.deduction;
+  f.location = std::move(location);
+  f.message_zh = FillTemplate(spec->message_zh, values);
+  f.message_en = FillTemplate(spec->message_en, values);
+  return f;
+}
+
+absl::StatusOr<GoalReview> ReviewGoal(const Goal& goal, const GoalContext& context,
+                                      const Policy& policy, const ReviewOptions& options) {
+  const Rules rules = ResolveRules(policy, options.messages);
+  Context ctx;
+  ctx.project = context.project;
+  ctx.unit = context.unit;
+  ctx.fiscal_year = context.fiscal_year.has_value() ? &*context.fiscal_year : nullptr;
+  Money approved;
+  if (context.project != nullptr) {
+    for (const FundLine& line : context.project->funds) {
+      if (!approved.TryAdd(line.approved)) {
+        return absl::OutOfRangeError(absl::StrCat("review: the approved total of project ",
+                                                  context.project->id, " overflows"));
+      }
+    }
+    ctx.budget = approved.fen() > 0 ? approved : context.project->requested;
+  }
+  GoalReview review = ReviewOne(rules, policy, goal, ctx);
+  if (context.check_ex_ante && context.project != nullptr) {
+    ExAnteStatus st;
+    st.amount = GateAmount(*context.project, approved);
+    st.required = RequiresExAnte(rules, *context.project, st.amount);
+    ExAnteReview er;
+    if (context.ex_ante != nullptr) {
+      er = ConcludeOne(rules, *context.ex_ante, 0, st.amount);
+      st.review = &er;
+    }
+    AddExAnteFindings(rules, goal, ctx, st, &review);
+    Score(rules, policy, &review);
+  }
+  return review;
+}
+
+absl::StatusOr<ReviewResult> ReviewDataset(const Dataset& dataset, const Policy& policy,
+                                           const ReviewOptions& options) {
+  const Rules rules = ResolveRules(policy, options.messages);
+  ReviewResult result;
+  result.dataset = dataset;
+  result.decimals = policy.decimals();
+  const std::span<const Project> projects = dataset.projects();
+  const std::span<const Goal> goals = dataset.goals();
+
+  std::uint32_t only = kNoIndex;
+  if (!options.project_id.empty()) {
+    only = dataset.FindProject(options.project_id);
+    if (only == kNoIndex) {
+      return absl::NotFoundError(
+          absl::StrCat("review: no project with id \"", options.project_id, "\""));
+    }
+  }
+  auto in_scope = [&](std::uint32_t p) { return only == kNoIndex || p == only; };
+
+  // Ex-ante: conclude every assessment; the latest (by date, then order) per
+  // project decides.
+  std::vector<std::uint32_t> latest(projects.size(), kNoIndex);
+  const std::span<const ExAnteAssessment> assessments = dataset.ex_ante_assessments();
+  for (std::uint32_t a = 0; a < assessments.size(); ++a) {
+    const ExAnteAssessment& as = assessments[a];
+    if (as.project_index == kNoIndex || !in_scope(as.project_index)) continue;
+    const Project& p = projects[as.project_index];
+    result.ex_ante.push_back(
+        ConcludeOne(rules, as, a, GateAmount(p, dataset.ApprovedOf(as.project_index))));
+    std::uint32_t& l = latest[as.project_index];
+    const std::uint32_t pos = static_cast<std::uint32_t>(result.ex_ante.size() - 1);
+    if (l == kNoIndex) {
+      l = pos;
+    } else {
+      const ExAnteAssessment& prev = assessments[result.ex_ante[l].assessment_index];
+      if (!(as.date.has_value() && prev.date.has_value() && *as.date < *prev.date)) l = pos;
+    }
+  }
+
+  std::vector<ExAnteStatus> status(projects.size());
+  for (std::uint32_t p = 0; p < projects.size(); ++p) {
+    if (!in_scope(p)) continue;
+    status[p].amount = GateAmount(projects[p], dataset.ApprovedOf(p));
+    status[p].required = rules.On(kMissingExAnte) && RequiresExAnte(rules, projects[p], status[p].amount);
+    if (latest[p] != kNoIndex) status[p].review = &result.ex_ante[latest[p]];
+  }
+
+  // Goals.
+  std::vector<bool> review_blocked(projects.size(), false);
+  result.goals.reserve(goals.size());
+  for (std::uint32_t g = 0; g < goals.size(); ++g) {
+    const Goal& goal = goals[g];
+    Context ctx;
+    ctx.fiscal_year = &dataset.fiscal_year();
+    if (goal.owner == GoalOwner::kProject) {
+      if (goal.project_index == kNoIndex || !in_scope(goal.project_index)) continue;
+      ctx.project = &projects[goal.project_index];
+      const Money approved = dataset.ApprovedOf(goal.project_index);
+      ctx.budget = approved.fen() > 0 ? approved : ctx.project->requested;
+    } else {
+      if (only != kNoIndex || !options.unit_goals) continue;
+    }
+    if (goal.unit_index != kNoIndex) ctx.unit = &dataset.units()[goal.unit_index];
+    GoalReview review = ReviewOne(rules, policy, goal, ctx);
+    review.goal_index = g;
+    if (goal.owner == GoalOwner::kProject) {
+      if (review.blocked()) review_blocked[goal.project_index] = true;
+      const ExAnteStatus& st = status[goal.project_index];
+      const std::size_t before = review.findings.size();
+      AddExAnteFindings(rules, goal, ctx, st, &review);
+      if (review.findings.size() != before) Score(rules, policy, &review);
+    }
+    result.goals.push_back(std::move(review));
+  }
+
+  // Gates and the summary.
+  ReviewSummary& sum = result.summary;
+  for (const GoalReview& g : result.goals) {
+    Count(g, &sum.all);
+    Count(g, g.owner == GoalOwner::kProject ? &sum.project_goals : &sum.unit_goals);
+  }
+  for (const ExAnteReview& r : result.ex_ante) {
+    ++sum.ex_ante_assessed;
+    switch (r.conclusion) {
+      case ExAnteConclusion::kSupported:
+        ++sum.ex_ante_supported;
+        break;
+      case ExAnteConclusion::kSupportedAfterRevision:
+        ++sum.ex_ante_after_revision;
+        break;
+      case ExAnteConclusion::kNotSupported:
+        ++sum.ex_ante_not_supported;
+        if (absl::Status s = AddMoney(&sum.ex_ante_cut, r.amount); !s.ok()) return s;
+        break;
+    }
+  }
+  for (std::uint32_t p = 0; p < projects.size(); ++p) {
+    if (!in_scope(p)) continue;
+    ProjectGate gate;
+    gate.project_index = p;
+    gate.project_id = projects[p].id;
+    gate.amount = status[p].amount;
+    const ExAnteStatus& st = status[p];
+    if (st.review != nullptr) {
+      if (st.review->conclusion == ExAnteConclusion::kNotSupported && rules.On(kExAnteNotSupported)) {
+        gate.blocked_by_ex_ante = true;
+        gate.reasons.push_back(rules.spec[kExAnteNotSupported]->code);
+      }
+    } else if (st.required) {
+      gate.blocked_by_ex_ante = true;
+      gate.reasons.push_back(rules.spec[kMissingExAnte]->code);
+      ++sum.ex_ante_missing;
+      if (absl::Status s = AddMoney(&sum.ex_ante_missing_amount, gate.amount); !s.ok()) return s;
+    }
+    if (review_blocked[p]) {
+      gate.blocked_by_review = true;
+      gate.reasons.push_back("review.goal_poor");
+      ++sum.projects_blocked_by_review;
+      if (absl::Status s = AddMoney(&sum.amount_blocked_by_review, gate.amount); !s.ok()) return s;
+    }
+    gate.may_enter = !gate.blocked_by_ex_ante && !gate.blocked_by_review;
+    ++sum.projects;
+    if (gate.may_enter) {
+      ++sum.projects_entering;
+    } else {
+      ++sum.projects_blocked;
+      if (absl::Status s = AddMoney(&sum.amount_blocked, gate.amount); !s.ok()) return s;
+    }
+    result.gates.push_back(std::move(gate));
+  }
+  return result;
+}
+
+}  // namespace perfbudget

@@ -1,0 +1,118 @@
+// text_relevance.cc: character bigrams on Unicode code points.
+#include "perfbudget/review/text_relevance.h"
+
+#include <algorithm>
+
+namespace perfbudget {
+namespace {
+
+// Decodes one UTF-8 code point at s[*i]; advances *i. Returns 0xFFFFFFFF for
+// an invalid sequence (one byte consumed).
+std::uint32_t NextCodePoint(std::string_view s, std::size_t* i) {
+  const auto b0 = static_cast<unsigned char>(s[*i]);
+  if (b0 < 0x80) {
+    ++*i;
+    return b0;
+  }
+  int len = 0;
+  std::uint32_t cp = 0;
+  if ((b0 & 0xE0) == 0xC0) {
+    len = 2;
+    cp = b0 & 0x1Fu;
+  } else if ((b0 & 0xF0) == 0xE0) {
+    len = 3;
+    cp = b0 & 0x0Fu;
+  } else if ((b0 & 0xF8) == 0xF0) {
+    len = 4;
+    cp = b0 & 0x07u;
+  } else {
+    ++*i;
+    return 0xFFFFFFFFu;
+  }
+  if (*i + static_cast<std::size_t>(len) > s.size()) {
+    ++*i;
+    return 0xFFFFFFFFu;
+  }
+  for (int k = 1; k < len; ++k) {
+    const auto b = static_cast<unsigned char>(s[*i + static_cast<std::size_t>(k)]);
+    if ((b & 0xC0) != 0x80) {
+      ++*i;
+      return 0xFFFFFFFFu;
+    }
+    cp = (cp << 6) | (b & 0x3Fu);
+  }
+  *i += static_cast<std::size_t>(len);
+  return cp;
+}
+
+// A "word" character: ASCII letters (lowercased by the caller), and letters
+// and ideographs beyond ASCII except CJK punctuation, full-width forms
+// (digits, punctuation) and other symbol blocks.
+bool IsWordChar(std::uint32_t cp) {
+  if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+  if (cp == 0xFFFFFFFFu) return false;
+  if (cp < 0x00C0) return false;                    // Latin-1 punctuation and symbols
+  if (cp >= 0x2000 && cp <= 0x2BFF) return false;  // general punctuation, arrows, math, ...
+  if (cp >= 0x3000 && cp <= 0x303F) return false;  // CJK symbols and punctuation
+  if (cp >= 0xFE30 && cp <= 0xFE4F) return false;  // CJK compatibility forms
+  if (cp >= 0xFF00 && cp <= 0xFF20) return false;  // full-width punctuation and digits
+  if (cp >= 0xFF3B && cp <= 0xFF40) return false;
+  if (cp >= 0xFF5B && cp <= 0xFF65) return false;
+  if (cp >= 0xFFE0 && cp <= 0xFFEF) return false;  // full-width signs (￥)
+  return true;
+}
+
+}  // namespace
+
+void AppendBigrams(std::string_view text, std::vector<Bigram>* out) {
+  std::size_t i = 0;
+  std::uint32_t prev = 0;
+  bool have_prev = false;
+  while (i < text.size()) {
+    std::uint32_t cp = NextCodePoint(text, &i);
+    if (!IsWordChar(cp)) {
+      have_prev = false;
+      continue;
+    }
+    if (cp >= 'A' && cp <= 'Z') cp += 'a' - 'A';
+    if (have_prev) out->push_back((static_cast<Bigram>(prev) << 32) | cp);
+    prev = cp;
+    have_prev = true;
+  }
+}
+
+void BigramSet::Add(std::string_view text) { AppendBigrams(text, &bigrams_); }
+
+void BigramSet::Seal() {
+  std::sort(bigrams_.begin(), bigrams_.end());
+  bigrams_.erase(std::unique(bigrams_.begin(), bigrams_.end()), bigrams_.end());
+}
+
+bool BigramSet::Contains(Bigram b) const {
+  return std::binary_search(bigrams_.begin(), bigrams_.end(), b);
+}
+
+Ratio BigramContainment(std::string_view text, const BigramSet& set) {
+  // Indicator names are short: a small local buffer, sorted to drop repeats.
+  std::vector<Bigram> mine;
+  mine.reserve(text.size() / 3 + 1);
+  AppendBigrams(text, &mine);
+  if (mine.empty()) return Ratio(1);
+  std::sort(mine.begin(), mine.end());
+  mine.erase(std::unique(mine.begin(), mine.end()), mine.end());
+  std::int64_t found = 0;
+  for (Bigram b : mine) found += set.Contains(b) ? 1 : 0;
+  return Ratio(found, static_cast<std::int64_t>(mine.size()));
+}
+
+std::size_t CodePointCount(std::string_view text) {
+  std::size_t n = 0;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    NextCodePoint(text, &i);
+    ++n;
+  }
+  return n;
+}
+
+}  // namespace perfbudget
