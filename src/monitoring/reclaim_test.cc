@@ -1,0 +1,208 @@
+// reclaim_test.cc: each reclaim reason, fund-source splits that sum to the
+// fen (proportional and priority), totals, and scope.
+#include "perfbudget/monitoring/reclaim.h"
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "monitoring/monitor_test_util.h"
+#include "perfbudget/policy/rule_catalog.h"
+
+namespace perfbudget {
+namespace {
+
+using ::testing::HasSubstr;
+using testing_monitor::D;
+using testing_monitor::Fen;
+using testing_monitor::TestData;
+using testing_monitor::Wan;
+
+ReclaimReport RunReclaim(const Dataset& ds, const char* as_of, const Policy& policy = DefaultPolicy()) {
+  ReclaimOptions o;
+  o.as_of = D(as_of);
+  auto r = Reclaim(ds, policy, o);
+  EXPECT_TRUE(r.ok()) << r.status();
+  return r.ok() ? *r : ReclaimReport();
+}
+
+std::vector<const ReclaimProposal*> Of(const ReclaimReport& rep, const std::string& id) {
+  std::vector<const ReclaimProposal*> out;
+  for (const ReclaimProposal& p : rep.proposals) {
+    if (rep.dataset.projects()[p.project_index].id == id) out.push_back(&p);
+  }
+  return out;
+}
+
+Money SumSplit(const ReclaimProposal& p) {
+  Money s;
+  for (const FundSplit& f : p.split) EXPECT_TRUE(s.TryAdd(f.amount));
+  return s;
+}
+
+TEST(ReclaimTest, UnimplementedProjectGivesBackItsUnspentBudget) {
+  TestData t;
+  Project& p = t.NewProject("N", 60, ProjectStatus::kNotImplemented);
+  p.funds.push_back({FundSource::kLandTransfer, Wan(40), 0});
+  p.adjustments.push_back({D("2022-09-10"), FundSource::kGeneralBudget, Wan(-60), "after as-of"});
+  t.NewProject("RUN", 100);
+  t.Pay("RUN", "2022-01-10", Wan(70));
+  const Dataset ds = t.Build();
+  const ReclaimReport rep = RunReclaim(ds, "2022-08-31");
+  const auto n = Of(rep, "N");
+  ASSERT_EQ(n.size(), 1u);
+  EXPECT_EQ(n[0]->code, "reclaim.unimplemented");
+  EXPECT_EQ(n[0]->amount, Wan(100));
+  ASSERT_EQ(n[0]->split.size(), 2u);
+  EXPECT_EQ(n[0]->split[0].source, FundSource::kGeneralBudget);
+  EXPECT_EQ(n[0]->split[0].amount, Wan(60));
+  EXPECT_EQ(n[0]->split[1].source, FundSource::kLandTransfer);
+  EXPECT_EQ(n[0]->split[1].amount, Wan(40));
+  EXPECT_THAT(n[0]->message_zh, HasSubstr("100万元"));
+  EXPECT_THAT(n[0]->message_zh, HasSubstr("土地出让收入 40万元"));
+  EXPECT_THAT(n[0]->message_en, HasSubstr("not implemented"));
+  EXPECT_TRUE(Of(rep, "RUN").empty());
+  EXPECT_EQ(rep.total.amount, Wan(100));
+  EXPECT_EQ(rep.total.proposals, 1u);
+  ASSERT_EQ(rep.units.size(), 1u);
+  EXPECT_EQ(rep.units[0].amount, Wan(100));
+  EXPECT_EQ(rep.total.by_source[static_cast<int>(FundSource::kLandTransfer)], Wan(40));
+}
+
+TEST(ReclaimTest, SurplusOfFinishedAndTerminated) {
+  TestData t;
+  t.NewProject("F", 100, ProjectStatus::kFinished);
+  t.Pay("F", "2022-03-01", Wan(70));
+  t.NewProject("T", 50, ProjectStatus::kTerminated);
+  t.Pay("T", "2022-03-01", Wan(10));
+  t.NewProject("FULL", 50, ProjectStatus::kFinished);
+  t.Pay("FULL", "2022-03-01", Wan(50));
+  const Dataset ds = t.Build();
+  const ReclaimReport rep = RunReclaim(ds, "2022-08-31");
+  ASSERT_EQ(Of(rep, "F").size(), 1u);
+  EXPECT_EQ(Of(rep, "F")[0]->code, "reclaim.surplus_finished");
+  EXPECT_EQ(Of(rep, "F")[0]->amount, Wan(30));
+  EXPECT_EQ(Of(rep, "T")[0]->amount, Wan(40));
+  EXPECT_TRUE(Of(rep, "FULL").empty());
+  EXPECT_EQ(rep.total.amount, Wan(70));
+}
+
+TEST(ReclaimTest, CarryOverUnspentForTwoYears) {
+  TestData t;
+  Project& p = t.NewProject("CO", 80);
+  p.funds.push_back({FundSource::kCarryOver, Wan(20), 2020});
+  p.funds.push_back({FundSource::kCarryOver, Wan(10), 2021});  // one year only
+  t.Pay("CO", "2022-02-01", Wan(60));
+  t.Pay("CO", "2022-02-01", Wan(5), FundSource::kCarryOver);
+  Project& q = t.NewProject("YOUNG", 80);
+  q.funds.push_back({FundSource::kCarryOver, Wan(20), 2021});
+  t.Pay("YOUNG", "2022-02-01", Wan(60));
+  const Dataset ds = t.Build();
+  const ReclaimReport rep = RunReclaim(ds, "2022-08-31");
+  const auto co = Of(rep, "CO");
+  ASSERT_EQ(co.size(), 1u);
+  EXPECT_EQ(co[0]->code, "reclaim.carry_over_two_years");
+  EXPECT_EQ(co[0]->amount, Wan(15));  // 20 − 5 spent (oldest first)
+  EXPECT_EQ(co[0]->origin_year, 2020);
+  ASSERT_EQ(co[0]->split.size(), 1u);
+  EXPECT_EQ(co[0]->split[0].source, FundSource::kCarryOver);
+  EXPECT_THAT(co[0]->message_zh, HasSubstr("2020"));
+  EXPECT_TRUE(Of(rep, "YOUNG").empty());
+  Policy three = DefaultPolicy();
+  three.MutableRule("reclaim.carry_over_two_years").params["min_years"] = Ratio(3);
+  EXPECT_TRUE(Of(RunReclaim(ds, "2022-08-31", three), "CO").empty());
+}
+
+TEST(ReclaimTest, LaggingWithAndWithoutPlan) {
+  TestData t;
+  Project& p = t.NewProject("LAG", 100);
+  p.payment_plan.push_back({D("2022-06-30"), Wan(50)});
+  p.payment_plan.push_back({D("2022-10-31"), Wan(20)});
+  p.payment_plan.push_back({D("2022-12-31"), Wan(10)});
+  t.Pay("LAG", "2022-02-01", Wan(30));  // 30% against 66.67%: red
+  t.NewProject("NOPLAN", 100);
+  t.Pay("NOPLAN", "2022-02-01", Wan(30));
+  Project& y = t.NewProject("YELLOW", 100);  // 50%: yellow only, not lagging
+  y.payment_plan.push_back({D("2022-12-31"), Wan(10)});
+  t.Pay("YELLOW", "2022-02-01", Wan(50));
+  const Dataset ds = t.Build();
+  const ReclaimReport rep = RunReclaim(ds, "2022-08-31");
+  const auto lag = Of(rep, "LAG");
+  ASSERT_EQ(lag.size(), 1u);
+  EXPECT_EQ(lag[0]->code, "reclaim.lagging_with_plan");
+  EXPECT_EQ(lag[0]->planned_after, Wan(30));
+  EXPECT_EQ(lag[0]->amount, Wan(40));  // 100 − 30 − 30
+  EXPECT_EQ(SumSplit(*lag[0]), Wan(40));
+  const auto np = Of(rep, "NOPLAN");
+  ASSERT_EQ(np.size(), 1u);
+  EXPECT_EQ(np[0]->code, "reclaim.lagging_without_plan");
+  EXPECT_FALSE(np[0]->has_amount);
+  EXPECT_EQ(np[0]->amount, Money());
+  EXPECT_EQ(np[0]->severity, Severity::kWarning);
+  EXPECT_TRUE(Of(rep, "YELLOW").empty());
+  EXPECT_EQ(rep.total.amount, Wan(40));
+  EXPECT_EQ(rep.total.proposals, 1u);
+  EXPECT_EQ(rep.total.warnings, 1u);
+}
+
+TEST(ReclaimTest, ProportionalSplitSumsToTheFen) {
+  TestData t;
+  Project& p = t.NewProject("N", 0, ProjectStatus::kNotImplemented);
+  p.funds.push_back({FundSource::kGeneralBudget, Fen(100), 0});
+  p.funds.push_back({FundSource::kTransfer, Fen(100), 0});
+  p.funds.push_back({FundSource::kLandTransfer, Fen(100), 0});
+  t.Pay("N", "2022-02-01", Fen(1));  // leaves 299 fen over three equal weights
+  const Dataset ds = t.Build();
+  const ReclaimReport rep = RunReclaim(ds, "2022-08-31");
+  ASSERT_EQ(rep.proposals.size(), 1u);
+  const ReclaimProposal& pr = rep.proposals[0];
+  EXPECT_EQ(pr.amount, Fen(299));
+  ASSERT_EQ(pr.split.size(), 3u);
+  EXPECT_EQ(SumSplit(pr), Fen(299));
+  EXPECT_EQ(pr.split[0].amount, Fen(100));  // ties: lower index first
+  EXPECT_EQ(pr.split[1].amount, Fen(100));
+  EXPECT_EQ(pr.split[2].amount, Fen(99));
+}
+
+TEST(ReclaimTest, PrioritySplit) {
+  TestData t;
+  Project& p = t.NewProject("F", 60, ProjectStatus::kFinished);
+  p.funds.push_back({FundSource::kLandTransfer, Wan(40), 0});
+  t.Pay("F", "2022-03-01", Wan(30));  // general 30 unspent, land 40 unspent
+  const Dataset ds = t.Build();
+  const ReclaimReport prop = RunReclaim(ds, "2022-08-31");
+  ASSERT_EQ(prop.proposals.size(), 1u);
+  EXPECT_EQ(prop.proposals[0].amount, Wan(70));
+  EXPECT_EQ(prop.proposals[0].split[0].amount, Wan(42));  // 70 × 60/100
+  EXPECT_EQ(prop.proposals[0].split[1].amount, Wan(28));
+  Policy pri = DefaultPolicy();
+  pri.set_split_method(SplitMethod::kPriority);
+  pri.set_split_priority({FundSource::kLandTransfer, FundSource::kGeneralBudget});
+  const ReclaimReport rep = RunReclaim(ds, "2022-08-31", pri);
+  ASSERT_EQ(rep.proposals.size(), 1u);
+  const auto& split = rep.proposals[0].split;
+  ASSERT_EQ(split.size(), 2u);
+  EXPECT_EQ(split[0].source, FundSource::kLandTransfer);
+  EXPECT_EQ(split[0].amount, Wan(40));
+  EXPECT_EQ(split[1].source, FundSource::kGeneralBudget);
+  EXPECT_EQ(split[1].amount, Wan(30));
+}
+
+TEST(ReclaimTest, CancelledProjectsAreOutOfScope) {
+  TestData t;
+  t.NewProject("C", 100, ProjectStatus::kCancelled);
+  const Dataset ds = t.Build();
+  const ReclaimReport rep = RunReclaim(ds, "2022-08-31");
+  EXPECT_TRUE(rep.proposals.empty());
+  EXPECT_EQ(rep.total.amount, Money());
+}
+
+TEST(ReclaimTest, AsOfOutsideTheYear) {
+  TestData t;
+  t.NewProject("P", 100);
+  const Dataset ds = t.Build();
+  ReclaimOptions o;
+  o.as_of = D("2021-12-31");
+  EXPECT_EQ(Reclaim(ds, DefaultPolicy(), o).status().code(), absl::StatusCode::kOutOfRange);
+}
+
+}  // namespace
+}  // namespace perfbudget
