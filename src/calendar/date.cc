@@ -28,8 +28,8 @@ bool IsLeap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 
 // Boost's day number (Julian day number) of 1970-01-01.
 std::int64_t EpochJdn() {
   static constexpr unsigned short kY = 1970;  // NOLINT: Boost's own types
-  return static_cast<std::int64_t>(BoostCalendar::day_number(
-      BoostCalendar::ymd_type(kY, boost::gregorian::Jan, 1)));
+  return static_cast<std::int64_t>(
+      BoostCalendar::day_number(BoostCalendar::ymd_type(kY, boost::gregorian::Jan, 1)));
 }
 
 struct Ymd {
@@ -38,14 +38,16 @@ struct Ymd {
   int day;
 };
 
-// Proleptic Gregorian conversion by 400-year eras (days since 1970-01-01).
+// Proleptic Gregorian conversion by 400-year eras (days since 1970-01-01),
+// after the well-known public-domain civil_from_days algorithm (H. Hinnant,
+// "chrono-Compatible Low-Level Date Algorithms").
 Ymd CivilFromDays(std::int64_t z) {
   z += 719468;  // shift the epoch to 0000-03-01
   const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const std::int64_t doe = z - era * 146097;                                   // [0, 146096]
+  const std::int64_t doe = z - era * 146097;                                       // [0, 146096]
   const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;  // [0, 399]
-  const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);            // [0, 365]
-  const std::int64_t mp = (5 * doy + 2) / 153;                                 // [0, 11]
+  const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);                // [0, 365]
+  const std::int64_t mp = (5 * doy + 2) / 153;                                     // [0, 11]
   const auto day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
   const auto month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
   const auto year = static_cast<int>(yoe + era * 400 + (month <= 2 ? 1 : 0));
@@ -67,9 +69,9 @@ Ymd ToYmd(std::int32_t days) {
              static_cast<int>(ymd.day)};
 }
 
-constexpr std::string_view kMonthNames[] = {"January", "February", "March",     "April",
-                                            "May",     "June",     "July",      "August",
-                                            "September", "October", "November", "December"};
+constexpr std::string_view kMonthNames[] = {"January",   "February", "March",    "April",
+                                            "May",       "June",     "July",     "August",
+                                            "September", "October",  "November", "December"};
 
 }  // namespace
 
@@ -90,11 +92,11 @@ absl::StatusOr<Date> Date::FromYmd(int year, int month, int day) {
   }
   const int dim = DaysInMonth(year, month);
   if (day < 1 || day > dim) {
-    return absl::InvalidArgumentError(absl::StrFormat(
-        "%04d-%02d-%02d does not exist (%s %d has %d days)", year, month, day,
-        kMonthNames[month - 1], year, dim));
+    return absl::InvalidArgumentError(
+        absl::StrFormat("%04d-%02d-%02d does not exist (%s %d has %d days)", year, month, day,
+                        kMonthNames[month - 1], year, dim));
   }
-  const BoostCalendar::ymd_type ymd(static_cast<unsigned short>(year),  // NOLINT
+  const BoostCalendar::ymd_type ymd(static_cast<unsigned short>(year),   // NOLINT
                                     static_cast<unsigned short>(month),  // NOLINT
                                     static_cast<unsigned short>(day));   // NOLINT
   const auto jdn = static_cast<std::int64_t>(BoostCalendar::day_number(ymd));
@@ -103,8 +105,9 @@ absl::StatusOr<Date> Date::FromYmd(int year, int month, int day) {
 
 absl::StatusOr<Date> Date::Parse(std::string_view iso) {
   auto bad = [&](absl::string_view why) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("\"", absl::string_view(iso.data(), iso.size()), "\" is not a date: ", why, " (expected YYYY-MM-DD, e.g. 2022-08-31)"));
+    return absl::InvalidArgumentError(absl::StrCat("\"", absl::string_view(iso.data(), iso.size()),
+                                                   "\" is not a date: ", why,
+                                                   " (expected YYYY-MM-DD, e.g. 2022-08-31)"));
   };
   if (iso.empty()) return bad("the text is empty");
   auto digits = [&](size_t from, size_t count, int* out) {
@@ -127,8 +130,8 @@ absl::StatusOr<Date> Date::Parse(std::string_view iso) {
   if (!digits(8, 2, &day)) return bad("the day is not two digits");
   absl::StatusOr<Date> d = FromYmd(year, month, day);
   if (!d.ok()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("\"", absl::string_view(iso.data(), iso.size()), "\" is not a date: ", d.status().message()));
+    return absl::InvalidArgumentError(absl::StrCat("\"", absl::string_view(iso.data(), iso.size()),
+                                                   "\" is not a date: ", d.status().message()));
   }
   return d;
 }

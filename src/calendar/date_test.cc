@@ -96,8 +96,7 @@ TEST(Date, FromYmdErrorsNameTheBadPart) {
               HasSubstr("2022-02-30 does not exist"));
   EXPECT_THAT(std::string(Date::FromYmd(2022, 4, 0).status().message()),
               HasSubstr("does not exist"));
-  EXPECT_THAT(std::string(Date::FromYmd(1399, 12, 31).status().message()),
-              HasSubstr("year 1399"));
+  EXPECT_THAT(std::string(Date::FromYmd(1399, 12, 31).status().message()), HasSubstr("year 1399"));
   EXPECT_FALSE(Date::FromYmd(10000, 1, 1).ok());
 }
 

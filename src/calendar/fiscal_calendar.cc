@@ -12,8 +12,7 @@ absl::StatusOr<FiscalYear> FiscalYear::Create(int year, int start_month, bool na
         absl::StrCat("fiscal year start month ", start_month, " is not 1-12"));
   }
   if (year < 1400 || year > 9998) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("fiscal year ", year, " is outside 1400-9998"));
+    return absl::InvalidArgumentError(absl::StrCat("fiscal year ", year, " is outside 1400-9998"));
   }
   // Named by its end: a year not starting in January begins the calendar
   // year before its name.
@@ -44,9 +43,7 @@ absl::Status FiscalYear::CheckContains(Date d) const {
                                             last_.ToString(), ")"));
 }
 
-int FiscalYear::FiscalMonthOf(Date d) const {
-  return (d.month() - start_month_ + 12) % 12 + 1;
-}
+int FiscalYear::FiscalMonthOf(Date d) const { return (d.month() - start_month_ + 12) % 12 + 1; }
 
 int FiscalYear::MonthsElapsed(Date d) const {
   if (d < first_) return 0;

@@ -56,8 +56,7 @@ TEST(FiscalYear, CreateErrors) {
   EXPECT_EQ(FiscalYear::Create(9999).status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_TRUE(FiscalYear::Create(9998, 12).ok());
   EXPECT_TRUE(FiscalYear::Create(1400).ok());
-  EXPECT_EQ(FiscalYear::Create(1400, 10, true).status().code(),
-            absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(FiscalYear::Create(1400, 10, true).status().code(), absl::StatusCode::kInvalidArgument);
 }
 
 TEST(FiscalYear, ContainsAndCheckContains) {
@@ -97,7 +96,7 @@ TEST(FiscalYear, MonthsElapsedCountsAMonthOnItsLastDay) {
   EXPECT_EQ(fy.MonthsElapsed(D("2022-01-01")), 0);
   EXPECT_EQ(fy.MonthsElapsed(D("2022-01-31")), 1);
   EXPECT_EQ(fy.MonthsElapsed(D("2022-12-31")), 12);
-  EXPECT_EQ(fy.MonthsElapsed(D("2021-12-31")), 0);  // before the year
+  EXPECT_EQ(fy.MonthsElapsed(D("2021-12-31")), 0);   // before the year
   EXPECT_EQ(fy.MonthsElapsed(D("2023-05-01")), 12);  // after it
   const FiscalYear april = FY(2022, 4);
   EXPECT_EQ(april.MonthsElapsed(D("2022-11-30")), 8);
@@ -138,8 +137,7 @@ TEST(FiscalYear, TimeProgressOutsideTheYearIsAnError) {
     const absl::Status s = fy.TimeProgress(D("2023-01-01"), m).status();
     EXPECT_EQ(s.code(), absl::StatusCode::kOutOfRange);
     EXPECT_THAT(std::string(s.message()), HasSubstr("2023-01-01"));
-    EXPECT_EQ(fy.TimeProgress(D("2021-12-31"), m).status().code(),
-              absl::StatusCode::kOutOfRange);
+    EXPECT_EQ(fy.TimeProgress(D("2021-12-31"), m).status().code(), absl::StatusCode::kOutOfRange);
   }
 }
 

@@ -30,8 +30,8 @@ absl::StatusOr<std::vector<Money>> AllocateByWeights(Money total,
   }
   // Split |total| (≤ 2^63, so |total| × w < 2^126), then give the sign back.
   const bool negative = total.fen() < 0;
-  const int128_t magnitude = negative ? -static_cast<int128_t>(total.fen())
-                                      : static_cast<int128_t>(total.fen());
+  const int128_t magnitude =
+      negative ? -static_cast<int128_t>(total.fen()) : static_cast<int128_t>(total.fen());
   std::vector<int128_t> parts(weights.size());
   std::vector<int128_t> remainders(weights.size());
   int128_t given = 0;
@@ -68,8 +68,8 @@ absl::StatusOr<std::vector<Money>> AllocateByPriority(Money total, absl::Span<co
   }
   // A negative total is split as the negation of the positive split.
   const bool negative = total.is_negative();
-  const int128_t magnitude = negative ? -static_cast<int128_t>(total.fen())
-                                      : static_cast<int128_t>(total.fen());
+  const int128_t magnitude =
+      negative ? -static_cast<int128_t>(total.fen()) : static_cast<int128_t>(total.fen());
   std::vector<int128_t> parts(caps.size(), 0);
   int128_t remaining = magnitude;
   for (size_t i = 0; i < caps.size() && remaining > 0; ++i) {
@@ -80,14 +80,12 @@ absl::StatusOr<std::vector<Money>> AllocateByPriority(Money total, absl::Span<co
   if (remaining > 0) {
     const Money left = Money::FromFen(static_cast<std::int64_t>(negative ? -remaining : remaining));
     if (!allow_remainder || caps.empty()) {
-      return absl::FailedPreconditionError(
-          absl::StrCat("allocating ", total.ToString(), " 元 over caps totalling ",
-                       Money::FromFen(static_cast<std::int64_t>(
-                                          negative ? -(magnitude - remaining)
-                                                   : magnitude - remaining))
-                           .ToString(),
-                       " 元 leaves ", left.ToString(), " 元 unallocated",
-                       caps.empty() ? " (no parts)" : ""));
+      return absl::FailedPreconditionError(absl::StrCat(
+          "allocating ", total.ToString(), " 元 over caps totalling ",
+          Money::FromFen(static_cast<std::int64_t>(negative ? -(magnitude - remaining)
+                                                            : magnitude - remaining))
+              .ToString(),
+          " 元 leaves ", left.ToString(), " 元 unallocated", caps.empty() ? " (no parts)" : ""));
     }
     parts.back() += remaining;
   }

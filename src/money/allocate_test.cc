@@ -49,7 +49,8 @@ TEST(AllocateByWeights, LargestRemainderTiesGoToLowerIndex) {
   EXPECT_THAT(ByWeights(1, {2, 3}), ElementsAre(0, 1));
   EXPECT_THAT(ByWeights(10, {3, 3, 4}), ElementsAre(3, 3, 4));
   EXPECT_THAT(ByWeights(11, {3, 3, 4}), ElementsAre(3, 3, 5));  // 3.3, 3.3, 4.4: .4 largest
-  EXPECT_THAT(ByWeights(12, {3, 3, 4}), ElementsAre(4, 3, 5));  // 3.6, 3.6, 4.8: .8, then the lower .6
+  EXPECT_THAT(ByWeights(12, {3, 3, 4}),
+              ElementsAre(4, 3, 5));  // 3.6, 3.6, 4.8: .8, then the lower .6
 }
 
 TEST(AllocateByWeights, NegativeTotalMirrorsPositive) {

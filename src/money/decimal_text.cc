@@ -100,8 +100,8 @@ absl::StatusOr<DecimalDigits> LexUnsignedDecimal(std::string_view s, size_t* con
   size_t i = 0;
   // Integer part with optional grouping.
   std::string int_digits;
-  size_t group_len = 0;   // digits in the current group
-  bool grouped = false;   // a comma was seen
+  size_t group_len = 0;  // digits in the current group
+  bool grouped = false;  // a comma was seen
   while (i < s.size() && (IsDigit(s[i]) || s[i] == ',')) {
     if (s[i] == ',') {
       if (int_digits.empty()) {

@@ -57,7 +57,8 @@ absl::StatusOr<Money> Money::FromYuan(std::int64_t yuan) {
 absl::StatusOr<Money> Money::Parse(std::string_view text, MoneyUnit default_unit) {
   constexpr std::string_view kWhat = "an amount of money";
   auto bad = [&](absl::string_view why) {
-    return absl::InvalidArgumentError(absl::StrCat("\"", internal::ToAbsl(text), "\" is not ", internal::ToAbsl(kWhat), ": ", why));
+    return absl::InvalidArgumentError(absl::StrCat("\"", internal::ToAbsl(text), "\" is not ",
+                                                   internal::ToAbsl(kWhat), ": ", why));
   };
   absl::StatusOr<std::string> normalized = internal::NormalizeNumericText(text, kWhat);
   if (!normalized.ok()) return normalized.status();
@@ -128,14 +129,16 @@ absl::StatusOr<Money> Money::Parse(std::string_view text, MoneyUnit default_unit
   // 2^63 has 19 digits; anything longer certainly overflows.
   if (all.size() > 20) {
     return absl::OutOfRangeError(
-        absl::StrCat("\"", internal::ToAbsl(text), "\" is too large for an amount of money (beyond ±9.2e16 元)"));
+        absl::StrCat("\"", internal::ToAbsl(text),
+                     "\" is too large for an amount of money (beyond ±9.2e16 元)"));
   }
   uint128_t magnitude = 0;
   for (char c : all) magnitude = magnitude * 10 + static_cast<uint128_t>(c - '0');
   const uint128_t limit = negative ? (uint128_t{1} << 63) : ((uint128_t{1} << 63) - 1);
   if (magnitude > limit) {
     return absl::OutOfRangeError(
-        absl::StrCat("\"", internal::ToAbsl(text), "\" is too large for an amount of money (beyond ±9.2e16 元)"));
+        absl::StrCat("\"", internal::ToAbsl(text),
+                     "\" is too large for an amount of money (beyond ±9.2e16 元)"));
   }
   const int128_t signed_fen =
       negative ? -static_cast<int128_t>(magnitude) : static_cast<int128_t>(magnitude);
@@ -218,8 +221,9 @@ absl::StatusOr<MoneyUnit> ParseMoneyUnit(std::string_view text) {
   if (t == "亿元" || t == "亿" || t == "yi" || t == "yiyuan" || t == "yi_yuan") {
     return MoneyUnit::kYiYuan;
   }
-  return absl::InvalidArgumentError(absl::StrCat(
-      "\"", internal::ToAbsl(text), "\" is not a money unit (expected 元/yuan, 万元/wan or 亿元/yi)"));
+  return absl::InvalidArgumentError(
+      absl::StrCat("\"", internal::ToAbsl(text),
+                   "\" is not a money unit (expected 元/yuan, 万元/wan or 亿元/yi)"));
 }
 
 std::string_view MoneyUnitName(MoneyUnit unit) {

@@ -89,9 +89,10 @@ TEST(MoneyParse, FullWidth) {
 
 TEST(MoneyParse, Rejects) {
   for (const char* bad :
-       {"", "   ", "abc", "12abc", "1,23", "12,34.5", "1234,567", ",123", "1.2.3", "1.", ".5",
-        "--5", "+-5", "-￥-5", "￥￥5", "5-", "1 000", "1.5%", "1e5", "yuan", "万元", "￥",
-        "1,234.56,7", "1.23,4", "12元元", "12万亿", "12 万 元 x", "NaN", "0x10", "１２３ａ"}) {
+       {"",       "   ",    "abc",        "12abc", "1,23", "12,34.5", "1234,567",   ",123",
+        "1.2.3",  "1.",     ".5",         "--5",   "+-5",  "-￥-5",   "￥￥5",      "5-",
+        "1 000",  "1.5%",   "1e5",        "yuan",  "万元", "￥",      "1,234.56,7", "1.23,4",
+        "12元元", "12万亿", "12 万 元 x", "NaN",   "0x10", "１２３ａ"}) {
     EXPECT_EQ(CodeOf(bad), absl::StatusCode::kInvalidArgument) << "\"" << bad << "\"";
   }
 }
@@ -237,8 +238,8 @@ TEST(MoneyArithmetic, MulDivRoundsHalfUpAwayFromZero) {
   EXPECT_EQ(Money::FromFen(5).MulDiv(1, -2)->fen(), -3);
   EXPECT_EQ(Money::FromFen(-5).MulDiv(-1, -2)->fen(), -3);
   EXPECT_EQ(Money::FromFen(-5).MulDiv(-1, 2)->fen(), 3);
-  EXPECT_EQ(Money::FromFen(7).MulDiv(1, 3)->fen(), 2);    // 2.33 → 2
-  EXPECT_EQ(Money::FromFen(8).MulDiv(1, 3)->fen(), 3);    // 2.67 → 3
+  EXPECT_EQ(Money::FromFen(7).MulDiv(1, 3)->fen(), 2);  // 2.33 → 2
+  EXPECT_EQ(Money::FromFen(8).MulDiv(1, 3)->fen(), 3);  // 2.67 → 3
   EXPECT_EQ(Money::FromFen(-7).MulDiv(1, 3)->fen(), -2);
   EXPECT_EQ(Money::FromFen(1).MulDiv(1, 3)->fen(), 0);
   EXPECT_EQ(Money::FromFen(-1).MulDiv(1, 3)->fen(), 0);

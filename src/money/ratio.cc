@@ -107,7 +107,8 @@ Ratio Ratio::Overflowed() { return Ratio(0, 0); }
 absl::StatusOr<Ratio> Ratio::ParseDecimal(std::string_view text) {
   constexpr std::string_view kWhat = "a decimal number";
   auto bad = [&](absl::string_view why) {
-    return absl::InvalidArgumentError(absl::StrCat("\"", internal::ToAbsl(text), "\" is not ", internal::ToAbsl(kWhat), ": ", why));
+    return absl::InvalidArgumentError(absl::StrCat("\"", internal::ToAbsl(text), "\" is not ",
+                                                   internal::ToAbsl(kWhat), ": ", why));
   };
   absl::StatusOr<std::string> normalized = internal::NormalizeNumericText(text, kWhat);
   if (!normalized.ok()) return normalized.status();
@@ -154,8 +155,8 @@ Ratio Ratio::operator+(const Ratio& o) const {
     if (__builtin_add_overflow(num_, o.num_, &n)) return Overflowed();
     return Ratio(n, den_);
   }
-  const auto g = static_cast<int128_t>(Gcd(static_cast<uint128_t>(den_),
-                                           static_cast<uint128_t>(o.den_)));
+  const auto g =
+      static_cast<int128_t>(Gcd(static_cast<uint128_t>(den_), static_cast<uint128_t>(o.den_)));
   const int128_t b_g = den_ / g;
   const int128_t d_g = o.den_ / g;
   int128_t x, y, d;
@@ -208,9 +209,8 @@ std::partial_ordering operator<=>(const Ratio& a, const Ratio& b) {
     return x <=> y;
   }
   // Same sign: compare the magnitudes' cross products in 256 bits.
-  const std::strong_ordering mag =
-      Compare256(Mul256(Mag(a.num_), static_cast<uint128_t>(b.den_)),
-                 Mul256(Mag(b.num_), static_cast<uint128_t>(a.den_)));
+  const std::strong_ordering mag = Compare256(Mul256(Mag(a.num_), static_cast<uint128_t>(b.den_)),
+                                              Mul256(Mag(b.num_), static_cast<uint128_t>(a.den_)));
   if (sa > 0) return mag;
   return 0 <=> mag;  // both negative: larger magnitude is smaller
 }

@@ -146,15 +146,14 @@ TEST(Ratio, ParseDecimal) {
 }
 
 TEST(Ratio, ParseDecimalRejects) {
-  for (const char* bad : {"", " ", "abc", "1.5%", "1e5", "1E5", "--1", "+-1", "1,23", "1.",
-                          ".5", "1.2.3", "1 2", "5-", "￥5", "5元", "1/2", "0x10",
-                          "123456789012345678901234567890123456789"}) {
+  for (const char* bad :
+       {"", " ", "abc", "1.5%", "1e5", "1E5", "--1", "+-1", "1,23", "1.", ".5", "1.2.3", "1 2",
+        "5-", "￥5", "5元", "1/2", "0x10", "123456789012345678901234567890123456789"}) {
     EXPECT_EQ(Ratio::ParseDecimal(bad).status().code(), absl::StatusCode::kInvalidArgument)
         << "\"" << bad << "\"";
   }
   EXPECT_THAT(std::string(Ratio::ParseDecimal("1.5%").status().message()), HasSubstr("%"));
-  EXPECT_THAT(std::string(Ratio::ParseDecimal("1,23").status().message()),
-              HasSubstr("grouping"));
+  EXPECT_THAT(std::string(Ratio::ParseDecimal("1,23").status().message()), HasSubstr("grouping"));
 }
 
 TEST(Ratio, RoundingHalfUpAwayFromZero) {
