@@ -565,12 +565,22 @@ void ReadIndicators(Table& t) {
     ind.name = row.Text("name");
     if (Trim(ind.name).empty()) row.Value("name", true);
     std::optional<Comparator> comparator = row.Enum("comparator", &ParseComparator);
-    absl::Status target = ResolveIndicatorTarget(row.Text("target"), row.Text("target_high"),
-                                                 comparator, Trim(row.Text("unit_of_measure")),
-                                                 &ind);
-    if (!target.ok()) {
-      row.Report(DiagnosticKind::kType, "target_high", row.Value("target_high"), kNumberExpected,
-                 std::string(target.message()));
+    const std::string target_text = row.Text("target_text");
+    if (!target_text.empty()) {
+      // Exact form: plain numbers plus the text as written.
+      ind.target_text = target_text;
+      ind.target = row.Number("target");
+      ind.target_high = row.Number("target_high");
+      ind.comparator = comparator.value_or(ind.target_high ? Comparator::kRange : Comparator::kGe);
+      ind.unit_of_measure = row.Value("unit_of_measure");
+    } else {
+      absl::Status target = ResolveIndicatorTarget(row.Text("target"), row.Text("target_high"),
+                                                   comparator, Trim(row.Text("unit_of_measure")),
+                                                   &ind);
+      if (!target.ok()) {
+        row.Report(DiagnosticKind::kType, "target_high", row.Value("target_high"),
+                   kNumberExpected, std::string(target.message()));
+      }
     }
     ind.weight = row.Number("weight");
     ind.baseline = row.Number("baseline");

@@ -83,6 +83,10 @@ inline constexpr Column kIndicatorColumns[] = {
     {"comparator", false, {"computesign"}},
     {"target", false, {"kpi_val"}},
     {"target_high"},
+    // Exact form (as in JSON): `target` and `target_high` are plain numbers and
+    // this is the text as written. Written only when the text alone would not
+    // read back to the same numbers.
+    {"target_text"},
     {"unit_of_measure", false, {"meterunit"}},
     {"weight"},
     {"baseline"},

@@ -19,6 +19,7 @@
 #include "io/csv_schema.h"
 #include "io/csv_table.h"
 #include "io/text_encoding.h"
+#include "model/target_text.h"
 #include "perfbudget/io/csv.h"
 
 namespace perfbudget {
@@ -49,6 +50,36 @@ std::string OptRatio(const std::optional<Ratio>& r) { return r ? Exact(*r) : std
 template <typename E>
 std::string OptEnum(const std::optional<E>& e) {
   return e ? std::string(CodeOf(*e)) : std::string();
+}
+
+bool SameRatio(const std::optional<Ratio>& a, const std::optional<Ratio>& b) {
+  return a.has_value() == b.has_value() && (!a || *a == *b);
+}
+
+struct TargetCells {
+  std::string target;
+  std::string target_high;
+  std::string target_text;
+};
+
+// The target as written when reading it back gives the same indicator; else
+// the exact form (plain numbers plus target_text).
+TargetCells TargetCellsOf(const Indicator& ind) {
+  if (!ind.target_text.empty()) {
+    Indicator probe;
+    const bool ok = ResolveIndicatorTarget(ind.target_text, "", ind.comparator,
+                                           ind.unit_of_measure, &probe)
+                        .ok();
+    const bool high_from_text = SameRatio(probe.target_high, ind.target_high);
+    const bool high_explicit = !probe.target_high && ind.target_high;
+    if (ok && SameRatio(probe.target, ind.target) && (high_from_text || high_explicit) &&
+        probe.unit_of_measure == ind.unit_of_measure) {
+      return {ind.target_text, high_from_text ? std::string() : OptRatio(ind.target_high), ""};
+    }
+    return {OptRatio(ind.target), OptRatio(ind.target_high), ind.target_text};
+  }
+  // No text: the numbers alone (read back, they become the text).
+  return {OptRatio(ind.target), OptRatio(ind.target_high), ""};
 }
 
 std::string Header(const schema::Table& t) {
@@ -91,13 +122,11 @@ std::vector<std::string> TableTexts(const Dataset& ds) {
     rows[schema::kGoals].push_back(
         {g.id, std::string(CodeOf(g.owner)), g.project_id, g.unit_id, g.text});
     for (const Indicator& ind : g.indicators) {
-      // The target as written; a target given only as a number gets its text.
-      std::string target = ind.target_text;
-      if (target.empty() && ind.target) target = Exact(*ind.target);
+      const TargetCells target = TargetCellsOf(ind);
       rows[schema::kIndicators].push_back(
           {g.id, ind.id, std::string(CodeOf(ind.level1)), std::string(CodeOf(ind.level2)),
-           ind.name, std::string(CodeOf(ind.comparator)), target, OptRatio(ind.target_high),
-           ind.unit_of_measure, OptRatio(ind.weight), OptRatio(ind.baseline),
+           ind.name, std::string(CodeOf(ind.comparator)), target.target, target.target_high,
+           target.target_text, ind.unit_of_measure, OptRatio(ind.weight), OptRatio(ind.baseline),
            ind.value_source == ValueSource::kUnspecified
                ? std::string()
                : std::string(CodeOf(ind.value_source)),

@@ -214,10 +214,8 @@ absl::Status ResolveIndicatorTarget(std::string_view target, std::string_view ta
     indicator->comparator = *comparator;
   } else if (parsed.ok() && parsed->comparator) {
     indicator->comparator = *parsed->comparator;
-  } else if (parsed.ok() || !has_target) {
-    indicator->comparator = explicit_high ? Comparator::kRange : Comparator::kGe;
   } else {
-    indicator->comparator = Comparator::kQualitative;
+    indicator->comparator = explicit_high ? Comparator::kRange : Comparator::kGe;
   }
 
   if (indicator->comparator == Comparator::kQualitative) return absl::OkStatus();

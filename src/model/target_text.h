@@ -37,8 +37,7 @@ absl::StatusOr<ParsedTarget> ParseTargetText(std::string_view text);
 // unit_of_measure from the fields as written (empty = not given):
 //  - target_text = `target` as written;
 //  - an explicit `comparator` / `unit_of_measure` wins over the shorthand's;
-//  - no comparator anywhere: kGe for a numeric or empty target, kQualitative
-//    for text that is not numeric;
+//  - no comparator anywhere: kRange when `target_high` is given, else kGe;
 //  - kQualitative keeps the text only; a numeric comparator whose target is
 //    not numeric keeps the text only (the goal review reports it);
 //  - `target_high` (a plain number) sets the range's high end.
