@@ -1,15 +1,21 @@
 # C ABI tests (docs/c-abi.md):
-#  - capi_c_test: a strict C99 program that exercises every pfb_core.h function,
-#    error paths included, against the shared library;
+#  - every tests/c/<name>_test.c is a strict C99 program (-std=c99 -pedantic
+#    -Wall -Wextra -Werror) linked to the shared library and run as CTest test
+#    c_<name> with a scratch folder as its argument (capi_test.c covers
+#    pfb_core.h; later parts add review_test.c, monitor_test.c, ...);
 #  - capi_header_c99 / capi_header_cxx11 / capi_header_cxx20: the umbrella
 #    header compiles alone as C99 -pedantic -Werror and as C++.
-add_executable(perfbudget_capi_c_test ${PROJECT_SOURCE_DIR}/tests/c/capi_test.c)
-set_target_properties(perfbudget_capi_c_test PROPERTIES
-  C_STANDARD 99 C_STANDARD_REQUIRED ON C_EXTENSIONS OFF)
-target_compile_options(perfbudget_capi_c_test PRIVATE -pedantic -Wall -Wextra -Werror)
-target_link_libraries(perfbudget_capi_c_test PRIVATE perfbudget_shared)
-add_test(NAME capi_c_test
-  COMMAND perfbudget_capi_c_test ${CMAKE_CURRENT_BINARY_DIR}/capi_c_test_scratch)
+file(GLOB PERFBUDGET_C_TESTS CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/tests/c/*_test.c)
+foreach(src ${PERFBUDGET_C_TESTS})
+  get_filename_component(name ${src} NAME_WE)
+  add_executable(perfbudget_c_${name} ${src})
+  set_target_properties(perfbudget_c_${name} PROPERTIES
+    C_STANDARD 99 C_STANDARD_REQUIRED ON C_EXTENSIONS OFF)
+  target_compile_options(perfbudget_c_${name} PRIVATE -pedantic -Wall -Wextra -Werror)
+  target_link_libraries(perfbudget_c_${name} PRIVATE perfbudget_shared)
+  add_test(NAME c_${name}
+    COMMAND perfbudget_c_${name} ${CMAKE_CURRENT_BINARY_DIR}/c_${name}_scratch)
+endforeach()
 
 set(PERFBUDGET_HEADER_CHECK ${PROJECT_SOURCE_DIR}/tests/c/header_check.c)
 add_test(NAME capi_header_c99
