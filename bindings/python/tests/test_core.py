@@ -3,6 +3,7 @@ tests/c/capi_test.c, seen from Python."""
 
 import datetime
 import gc
+import pathlib
 import threading
 from decimal import Decimal
 
@@ -254,3 +255,16 @@ def test_declaring_a_function():
             find(ds)
     status_name = _lib.getter("pfb_status_name", _lib.BORROWED_STR, _lib.I32)
     assert status_name(E.NOT_FOUND) == "NOT_FOUND"
+
+
+EXAMPLE = pathlib.Path(__file__).resolve().parents[3] / "examples" / "suma-park-2022" / "dataset.json"
+
+
+@pytest.mark.skipif(not EXAMPLE.exists(), reason="example dataset not present")
+def test_seed_figures_from_example():
+    """F20/F21 of the seed report: 106705 万元 approved, 63854 万元 executed by 2022-08-31."""
+    with Dataset.load(EXAMPLE) as ds:
+        assert ds.unit_count == 6
+        t = ds.totals(datetime.date(2022, 8, 31))
+        assert t.approved == money.parse("106705万元")
+        assert t.executed == money.parse("63854万元")
