@@ -1,7 +1,12 @@
 // main.cc: the perfbudget command-line tool.
+//
+// Subcommands live in cli/cmd_*.cc (cli/command.h). Results go to stdout,
+// errors to stderr; exit codes are listed in cli/command.h and docs/cli.md.
+// A bad command line exits 2 with CLI11's message.
 #include <iostream>
 
 #include "command.h"
+#include "output.h"
 #include "perfbudget/version.h"
 
 int main(int argc, char** argv) {
@@ -12,6 +17,11 @@ int main(int argc, char** argv) {
   Context ctx;
   ctx.out = &std::cout;
   ctx.err = &std::cerr;
+  // The shared options, accepted before the subcommand too; subcommands
+  // inherit fallthrough, so a global option also works after the subcommand
+  // unless the subcommand defines its own.
+  perfbudget::cli::AddGlobalOptions(app, ctx, {"text", "json", "csv"});
+  app.fallthrough();
   perfbudget::cli::RegisterCheck(app, ctx);
   perfbudget::cli::RegisterSummary(app, ctx);
   perfbudget::cli::RegisterConvert(app, ctx);
@@ -30,5 +40,9 @@ int main(int argc, char** argv) {
     return perfbudget::cli::kExitInternal;
   }
   std::cout.flush();
+  if (!std::cout) {
+    std::cerr << "perfbudget: cannot write the output\n";
+    return perfbudget::cli::kExitOutputError;
+  }
   return ctx.exit_code;
 }

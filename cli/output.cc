@@ -1,0 +1,456 @@
+// output.cc: output helpers shared by every perfbudget subcommand.
+#include "output.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <ostream>
+
+#include "perfbudget/io/json.h"
+#include "perfbudget/io/load.h"
+
+namespace perfbudget::cli {
+namespace {
+
+// Decodes one UTF-8 code point at s[*i]; advances *i. Returns -1 for an
+// invalid byte (and advances by one).
+std::int32_t DecodeUtf8(std::string_view s, std::size_t* i) {
+  const auto b0 = static_cast<unsigned char>(s[*i]);
+  int len = 0;
+  std::int32_t cp = 0;
+  if (b0 < 0x80) {
+    ++*i;
+    return b0;
+  } else if ((b0 & 0xE0) == 0xC0) {
+    len = 2;
+    cp = b0 & 0x1F;
+  } else if ((b0 & 0xF0) == 0xE0) {
+    len = 3;
+    cp = b0 & 0x0F;
+  } else if ((b0 & 0xF8) == 0xF0) {
+    len = 4;
+    cp = b0 & 0x07;
+  } else {
+    ++*i;
+    return -1;
+  }
+  if (*i + static_cast<std::size_t>(len) > s.size()) {
+    ++*i;
+    return -1;
+  }
+  for (int k = 1; k < len; ++k) {
+    const auto b = static_cast<unsigned char>(s[*i + static_cast<std::size_t>(k)]);
+    if ((b & 0xC0) != 0x80) {
+      ++*i;
+      return -1;
+    }
+    cp = (cp << 6) | (b & 0x3F);
+  }
+  // Reject overlong forms, surrogates and out-of-range values.
+  if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+      (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
+    ++*i;
+    return -1;
+  }
+  *i += static_cast<std::size_t>(len);
+  return cp;
+}
+
+// East Asian Wide (W) and Fullwidth (F) ranges (Unicode UAX #11), condensed.
+bool IsWide(std::int32_t cp) {
+  return (cp >= 0x1100 && cp <= 0x115F) ||   // Hangul Jamo initials
+         (cp >= 0x2E80 && cp <= 0x303E) ||   // CJK radicals, punctuation (、。「」)
+         (cp >= 0x3041 && cp <= 0x33FF) ||   // kana, bopomofo, CJK compatibility
+         (cp >= 0x3400 && cp <= 0x4DBF) ||   // CJK extension A
+         (cp >= 0x4E00 && cp <= 0x9FFF) ||   // CJK unified ideographs
+         (cp >= 0xA000 && cp <= 0xA4CF) ||   // Yi
+         (cp >= 0xAC00 && cp <= 0xD7A3) ||   // Hangul syllables
+         (cp >= 0xF900 && cp <= 0xFAFF) ||   // CJK compatibility ideographs
+         (cp >= 0xFE10 && cp <= 0xFE19) ||   // vertical forms
+         (cp >= 0xFE30 && cp <= 0xFE6F) ||   // CJK compatibility forms, small forms
+         (cp >= 0xFF00 && cp <= 0xFF60) ||   // full-width ASCII (（），０-９)
+         (cp >= 0xFFE0 && cp <= 0xFFE6) ||   // full-width signs (￥)
+         (cp >= 0x1F300 && cp <= 0x1F64F) || // pictographs, emoticons
+         (cp >= 0x1F900 && cp <= 0x1F9FF) ||
+         (cp >= 0x20000 && cp <= 0x3FFFD);   // CJK extensions B..
+}
+
+std::string Pad(std::string_view s, int width, Align align) {
+  const int w = DisplayWidth(s);
+  const std::string fill(static_cast<std::size_t>(std::max(0, width - w)), ' ');
+  return align == Align::kRight ? fill + std::string(s) : std::string(s) + fill;
+}
+
+std::string RTrim(std::string s) {
+  while (!s.empty() && s.back() == ' ') s.pop_back();
+  return s;
+}
+
+}  // namespace
+
+int DisplayWidth(std::string_view utf8) {
+  int width = 0;
+  std::size_t i = 0;
+  while (i < utf8.size()) {
+    const std::int32_t cp = DecodeUtf8(utf8, &i);
+    if (cp >= 0x300 && cp <= 0x36F) continue;  // combining diacritics take no column
+    width += (cp >= 0 && IsWide(cp)) ? 2 : 1;
+  }
+  return width;
+}
+
+// ---- TextTable ----------------------------------------------------------------
+
+TextTable::TextTable(std::vector<std::string> headers, std::vector<Align> align)
+    : headers_(std::move(headers)), align_(std::move(align)) {
+  align_.resize(headers_.size(), Align::kLeft);
+}
+
+void TextTable::AddRow(std::vector<std::string> cells) {
+  cells.resize(headers_.size());
+  rows_.push_back(std::move(cells));
+}
+
+void TextTable::AddRule() { rows_.emplace_back(); }
+
+std::string TextTable::Render() const {
+  std::vector<int> width(headers_.size(), 0);
+  for (std::size_t c = 0; c < headers_.size(); ++c) width[c] = DisplayWidth(headers_[c]);
+  for (const auto& row : rows_) {
+    for (std::size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], DisplayWidth(row[c]));
+  }
+  int total = 0;
+  for (std::size_t c = 0; c < width.size(); ++c) total += width[c] + (c == 0 ? 0 : 2);
+  const std::string rule = std::string(static_cast<std::size_t>(total), '-') + "\n";
+  auto render_row = [&](const std::vector<std::string>& row) {
+    std::string line;
+    for (std::size_t c = 0; c < row.size(); ++c) {
+      if (c > 0) line += "  ";
+      line += Pad(row[c], width[c], align_[c]);
+    }
+    return RTrim(std::move(line)) + "\n";
+  };
+  std::string out = render_row(headers_) + rule;
+  for (const auto& row : rows_) out += row.empty() ? rule : render_row(row);
+  return out;
+}
+
+// ---- JSON ---------------------------------------------------------------------
+
+std::string JsonQuote(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 2);
+  out += '"';
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const std::size_t start = i;
+    const std::int32_t cp = DecodeUtf8(s, &i);
+    if (cp < 0) {
+      out += "\xEF\xBF\xBD";  // U+FFFD
+      continue;
+    }
+    switch (cp) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (cp < 0x20 || cp == 0x7F) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(cp));
+          out += buf;
+        } else {
+          out.append(s.substr(start, i - start));
+        }
+    }
+  }
+  out += '"';
+  return out;
+}
+
+void JsonWriter::Indent() {
+  out_ += '\n';
+  out_.append(stack_.size() * 2, ' ');
+}
+
+void JsonWriter::BeforeValue() {
+  if (after_key_) {
+    after_key_ = false;
+    return;
+  }
+  if (!stack_.empty()) {
+    if (!stack_.back().empty) out_ += ',';
+    stack_.back().empty = false;
+    Indent();
+  }
+}
+
+JsonWriter& JsonWriter::BeginObject() {
+  BeforeValue();
+  out_ += '{';
+  stack_.push_back({true, true});
+  return *this;
+}
+
+JsonWriter& JsonWriter::EndObject() {
+  const bool empty = stack_.back().empty;
+  stack_.pop_back();
+  if (!empty) Indent();
+  out_ += '}';
+  return *this;
+}
+
+JsonWriter& JsonWriter::BeginArray() {
+  BeforeValue();
+  out_ += '[';
+  stack_.push_back({false, true});
+  return *this;
+}
+
+JsonWriter& JsonWriter::EndArray() {
+  const bool empty = stack_.back().empty;
+  stack_.pop_back();
+  if (!empty) Indent();
+  out_ += ']';
+  return *this;
+}
+
+JsonWriter& JsonWriter::Key(std::string_view key) {
+  BeforeValue();
+  out_ += JsonQuote(key);
+  out_ += ": ";
+  after_key_ = true;
+  return *this;
+}
+
+JsonWriter& JsonWriter::String(std::string_view value) {
+  BeforeValue();
+  out_ += JsonQuote(value);
+  return *this;
+}
+
+JsonWriter& JsonWriter::Int(std::int64_t value) {
+  BeforeValue();
+  out_ += std::to_string(value);
+  return *this;
+}
+
+JsonWriter& JsonWriter::Bool(bool value) {
+  BeforeValue();
+  out_ += value ? "true" : "false";
+  return *this;
+}
+
+JsonWriter& JsonWriter::Null() {
+  BeforeValue();
+  out_ += "null";
+  return *this;
+}
+
+JsonWriter& JsonWriter::Raw(std::string_view json) {
+  BeforeValue();
+  out_.append(json);
+  return *this;
+}
+
+std::string JsonWriter::Finish() {
+  std::string out = std::move(out_);
+  out += '\n';
+  out_.clear();
+  stack_.clear();
+  after_key_ = false;
+  return out;
+}
+
+// ---- CSV ----------------------------------------------------------------------
+
+std::string CsvField(std::string_view s) {
+  const bool quote = s.find_first_of(",\"\r\n") != std::string_view::npos ||
+                     (!s.empty() && (s.front() == ' ' || s.back() == ' '));
+  if (!quote) return std::string(s);
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+  return out;
+}
+
+std::string CsvRow(const std::vector<std::string>& fields) {
+  std::string out;
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (i > 0) out += ',';
+    out += CsvField(fields[i]);
+  }
+  out += "\r\n";
+  return out;
+}
+
+// ---- language, money --------------------------------------------------------------
+
+bool IsEnglish(const GlobalOptions& g) { return g.lang == "en"; }
+
+std::string FormatAmount(Money m, MoneyUnit unit) {
+  MoneyFormat f;
+  f.unit = unit;
+  f.decimals = -1;
+  return m.ToString(f);
+}
+
+std::optional<MoneyUnit> ParseUnitOption(std::string_view s) {
+  if (s == "万元" || s == "wan" || s == "wan-yuan") return MoneyUnit::kWanYuan;
+  if (s == "元" || s == "yuan") return MoneyUnit::kYuan;
+  if (s == "亿元" || s == "yi" || s == "yi-yuan") return MoneyUnit::kYiYuan;
+  return std::nullopt;
+}
+
+// ---- diagnostics ------------------------------------------------------------------
+
+std::string FormatDiagnostic(const Diagnostic& d) {
+  std::string out = d.where.file.empty() ? "<input>" : d.where.file;
+  if (d.where.line > 0) {
+    out += ':' + std::to_string(d.where.line);
+    if (d.where.column > 0) out += ':' + std::to_string(d.where.column);
+  }
+  const std::string& path = d.where.path.empty() ? d.field : d.where.path;
+  out += ": ";
+  if (!path.empty()) out += path + ": ";
+  out += d.message.empty() ? std::string(CodeOf(d.kind)) : d.message;
+  std::string extra;
+  if (!d.value.empty()) extra += "value: " + JsonQuote(d.value);
+  if (!d.expected.empty()) {
+    if (!extra.empty()) extra += ", ";
+    extra += "expected: " + d.expected;
+  }
+  if (!extra.empty()) out += " (" + extra + ")";
+  return out;
+}
+
+void PrintDiagnostics(std::ostream& err, const Diagnostics& diagnostics) {
+  for (const Diagnostic& d : diagnostics.items()) err << FormatDiagnostic(d) << "\n";
+  if (diagnostics.dropped() > 0) {
+    err << "... and " << diagnostics.dropped() << " more problem(s) not shown (raise --max-errors)\n";
+  }
+}
+
+void WriteDiagnosticJson(JsonWriter& w, const Diagnostic& d) {
+  w.BeginObject();
+  w.Key("kind").String(CodeOf(d.kind));
+  w.Key("file").String(d.where.file);
+  w.Key("line").Int(d.where.line);
+  w.Key("column").Int(d.where.column);
+  w.Key("path").String(d.where.path);
+  w.Key("field").String(d.field);
+  w.Key("value").String(d.value);
+  w.Key("expected").String(d.expected);
+  w.Key("message").String(d.message);
+  w.EndObject();
+}
+
+void PrintError(std::ostream& err, std::string_view message) {
+  err << "perfbudget: " << message << "\n";
+}
+
+void PrintError(std::ostream& err, const absl::Status& status) {
+  PrintError(err, std::string_view(status.message().data(), status.message().size()));
+}
+
+// ---- loading ----------------------------------------------------------------------
+
+std::optional<TextEncoding> ParseEncodingOption(std::string_view s) {
+  if (s == "utf-8" || s == "utf8" || s == "UTF-8") return TextEncoding::kUtf8;
+  if (s == "gb18030" || s == "gbk" || s == "GB18030" || s == "GBK") return TextEncoding::kGb18030;
+  return std::nullopt;
+}
+
+std::optional<Dataset> LoadOrReport(Context& ctx, const std::string& path, std::size_t max_errors) {
+  CsvLoadOptions options;
+  options.max_errors = max_errors;
+  const std::optional<TextEncoding> enc = ParseEncodingOption(ctx.global.encoding);
+  if (!enc.has_value()) {
+    PrintError(*ctx.err, "unknown --encoding \"" + ctx.global.encoding + "\" (expected utf-8 or gb18030)");
+    ctx.exit_code = kExitUsage;
+    return std::nullopt;
+  }
+  options.encoding = *enc;
+  Diagnostics diagnostics(max_errors);
+  absl::StatusOr<Dataset> ds = LoadDataset(path, options, &diagnostics);
+  if (ds.ok()) return *std::move(ds);
+  if (diagnostics.empty()) {
+    PrintError(*ctx.err, ds.status());
+  } else {
+    PrintDiagnostics(*ctx.err, diagnostics);
+  }
+  ctx.exit_code = kExitInputError;
+  return std::nullopt;
+}
+
+// ---- options and dataset output ------------------------------------------------
+
+void AddGlobalOptions(CLI::App& cmd, Context& ctx, const std::vector<std::string>& formats) {
+  std::string names;
+  for (const std::string& f : formats) names += (names.empty() ? "" : "|") + f;
+  cmd.add_option("--format", ctx.global.format, "output format: " + names)
+      ->check(CLI::IsMember(formats));
+  cmd.add_option("--lang", ctx.global.lang, "language of labels: zh|en")
+      ->check(CLI::IsMember({"zh", "en"}));
+  cmd.add_option("--encoding", ctx.global.encoding, "CSV input encoding: utf-8|gb18030")
+      ->check(CLI::IsMember({"utf-8", "utf8", "gb18030", "gbk"}));
+}
+
+bool WriteDatasetTo(Context& ctx, const Dataset& dataset, const DatasetOutput& output) {
+  namespace fs = std::filesystem;
+  std::string to = output.to;
+  const std::string& path = output.path;
+  if (path.empty()) {
+    PrintError(*ctx.err, "no output given (expected a file, a folder or - for stdout)");
+    ctx.exit_code = kExitUsage;
+    return false;
+  }
+  if (to.empty()) {
+    const bool json = path == "-" || (path.size() >= 5 && path.compare(path.size() - 5, 5, ".json") == 0);
+    to = json ? "json" : "csv";
+  }
+  if (to != "json" && to != "csv") {
+    PrintError(*ctx.err, "unknown --to \"" + to + "\" (expected json or csv)");
+    ctx.exit_code = kExitUsage;
+    return false;
+  }
+  if (path == "-") {
+    if (to != "json") {
+      PrintError(*ctx.err, "only JSON can be written to stdout (-); give a folder for CSV");
+      ctx.exit_code = kExitUsage;
+      return false;
+    }
+    *ctx.out << DatasetToJson(dataset);
+    ctx.out->flush();
+    return true;
+  }
+  std::error_code ec;
+  if (fs::exists(fs::path(path), ec) && !output.force) {
+    PrintError(*ctx.err, path + " already exists; not overwritten (use --force to replace it)");
+    ctx.exit_code = kExitOutputError;
+    return false;
+  }
+  absl::Status status;
+  if (to == "json") {
+    status = WriteFileAtomically(path, DatasetToJson(dataset));
+  } else {
+    CsvWriteOptions options;
+    options.encoding = output.encoding;
+    options.bom = output.bom;
+    status = WriteDatasetCsv(dataset, path, options);
+  }
+  if (!status.ok()) {
+    PrintError(*ctx.err, status);
+    ctx.exit_code = kExitOutputError;
+    return false;
+  }
+  return true;
+}
+
+}  // namespace perfbudget::cli

@@ -1,0 +1,167 @@
+// output.h: output helpers shared by every perfbudget subcommand.
+//
+//   - text tables whose column widths count East Asian wide characters
+//     (汉字, full-width forms) as two columns;
+//   - a small JSON writer (pretty, two-space indent, correct escaping);
+//   - RFC 4180 CSV rows (quoted when needed, CRLF line ends);
+//   - zh / en label selection;
+//   - diagnostics on stderr as
+//       file:line:col: path: message (value: "...", expected: ...)
+//     or as JSON;
+//   - loading a dataset for a subcommand, reporting every problem.
+// Results go to Context::out, errors to Context::err.
+#ifndef PERFBUDGET_CLI_OUTPUT_H_
+#define PERFBUDGET_CLI_OUTPUT_H_
+
+#include <cstdint>
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "command.h"
+#include "perfbudget/io/csv.h"
+#include "perfbudget/io/diagnostic.h"
+#include "perfbudget/model/dataset.h"
+#include "perfbudget/money/money.h"
+
+namespace perfbudget::cli {
+
+// ---- text -------------------------------------------------------------------
+
+// Terminal columns of UTF-8 text: East Asian Wide and Fullwidth code points
+// (CJK ideographs, kana, hangul, full-width forms, CJK punctuation) count 2,
+// everything else 1. Invalid bytes count 1 each.
+int DisplayWidth(std::string_view utf8);
+
+enum class Align { kLeft, kRight };
+
+// A plain-text table: a header row, a rule of '-', then rows; columns are
+// separated by two spaces and padded to their display width. Trailing
+// spaces are trimmed.
+class TextTable {
+ public:
+  TextTable(std::vector<std::string> headers, std::vector<Align> align);
+  void AddRow(std::vector<std::string> cells);
+  void AddRule();  // a rule of '-' (e.g. before a total row)
+  std::string Render() const;
+
+ private:
+  std::vector<std::string> headers_;
+  std::vector<Align> align_;
+  std::vector<std::vector<std::string>> rows_;  // an empty row is a rule
+};
+
+// ---- JSON -------------------------------------------------------------------
+
+// `s` as a JSON string literal, quotes included. Escapes ", \, control
+// characters (\n \t ... \u00XX); passes UTF-8 through; replaces invalid
+// UTF-8 bytes with U+FFFD so the output is always valid JSON.
+std::string JsonQuote(std::string_view s);
+
+// A streaming JSON writer. Pretty: every member / element on its own line,
+// two-space indentation; empty containers print as {} and [].
+class JsonWriter {
+ public:
+  JsonWriter& BeginObject();
+  JsonWriter& EndObject();
+  JsonWriter& BeginArray();
+  JsonWriter& EndArray();
+  JsonWriter& Key(std::string_view key);  // inside an object, before its value
+  JsonWriter& String(std::string_view value);
+  JsonWriter& Int(std::int64_t value);
+  JsonWriter& Bool(bool value);
+  JsonWriter& Null();
+  // A value already in JSON syntax (a number's exact text).
+  JsonWriter& Raw(std::string_view json);
+  // The document, with a final newline.
+  std::string Finish();
+
+ private:
+  void BeforeValue();
+  void Indent();
+  std::string out_;
+  struct Level {
+    bool object;
+    bool empty;
+  };
+  std::vector<Level> stack_;
+  bool after_key_ = false;
+};
+
+// ---- CSV --------------------------------------------------------------------
+
+// One RFC 4180 field: quoted (with "" for ") when it holds a comma, a quote,
+// CR or LF, or leading/trailing spaces.
+std::string CsvField(std::string_view s);
+// One record, fields joined by commas, ending in CRLF.
+std::string CsvRow(const std::vector<std::string>& fields);
+
+// ---- language ---------------------------------------------------------------
+
+bool IsEnglish(const GlobalOptions& g);
+// `zh` or `en` by --lang.
+inline std::string Label(const GlobalOptions& g, std::string_view zh, std::string_view en) {
+  return std::string(IsEnglish(g) ? en : zh);
+}
+
+// ---- money ------------------------------------------------------------------
+
+// Exact digits in `unit`, no grouping, no suffix: 106705 万元 → "106705";
+// 23968000 元 → "2396.8" (万元); in 元 always two decimals "23968000.00".
+std::string FormatAmount(Money m, MoneyUnit unit);
+// Parses --unit: 万元 / wan / 元 / yuan / 亿元 / yi.
+std::optional<MoneyUnit> ParseUnitOption(std::string_view s);
+
+// ---- diagnostics ------------------------------------------------------------
+
+// file:line:col: path: message (value: "...", expected: ...)
+// Missing parts are left out; the path falls back to the field.
+std::string FormatDiagnostic(const Diagnostic& d);
+// Every diagnostic, one a line, then "... and N more" when some were dropped.
+void PrintDiagnostics(std::ostream& err, const Diagnostics& diagnostics);
+// {"kind": ..., "file": ..., "line": ..., "column": ..., "path": ..., "field": ...,
+//  "value": ..., "expected": ..., "message": ...}
+void WriteDiagnosticJson(JsonWriter& w, const Diagnostic& d);
+// "perfbudget: <message>" on `err`.
+void PrintError(std::ostream& err, std::string_view message);
+void PrintError(std::ostream& err, const absl::Status& status);
+
+// ---- loading ----------------------------------------------------------------
+
+// Parses --encoding: utf-8 / utf8 / gb18030 / gbk.
+std::optional<TextEncoding> ParseEncodingOption(std::string_view s);
+
+// Loads the dataset at `path` (a .json file or a CSV folder) with
+// ctx.global.encoding. On failure prints every diagnostic (or the error) to
+// ctx.err, sets ctx.exit_code = kExitInputError and returns nothing.
+std::optional<Dataset> LoadOrReport(Context& ctx, const std::string& path,
+                                    std::size_t max_errors = 100);
+
+// ---- options and dataset output ------------------------------------------------
+
+// Adds --format (checked against `formats`), --lang zh|en and --encoding to a
+// subcommand, bound to ctx.global. main() adds the same options to the top
+// level (`perfbudget --lang en summary ...` works too).
+void AddGlobalOptions(CLI::App& cmd, Context& ctx, const std::vector<std::string>& formats);
+
+// Where and how a dataset is written (convert, synth).
+struct DatasetOutput {
+  std::string to;   // json | csv; "" = from `path` (.json or "-" → json, else csv)
+  std::string path;  // a file (json), a folder (csv), or "-" for JSON on stdout
+  bool force = false;  // replace an existing path
+  TextEncoding encoding = TextEncoding::kUtf8;  // CSV output
+  bool bom = false;                             // CSV output
+};
+
+// Writes `dataset` as asked. Never leaves a half-written output (the writers
+// are atomic); refuses to replace an existing path unless `force`. On error
+// prints it, sets ctx.exit_code (kExitUsage for a bad combination,
+// kExitOutputError otherwise) and returns false.
+bool WriteDatasetTo(Context& ctx, const Dataset& dataset, const DatasetOutput& output);
+
+}  // namespace perfbudget::cli
+
+#endif  // PERFBUDGET_CLI_OUTPUT_H_

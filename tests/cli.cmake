@@ -1,0 +1,93 @@
+# cli.cmake: golden-file tests of the perfbudget command-line tool.
+#
+# Each case runs the built CLI (in the source folder, so paths in messages are
+# stable) and compares stdout, stderr and exit codes with
+# tests/cli/golden/<case>.{out,err,code}. Regenerate after an intended change:
+#   PERFBUDGET_UPDATE_GOLDENS=1 ctest --test-dir build/<name> -R '^cli\.'
+# then review `git diff tests/cli/golden`.
+if(NOT TARGET perfbudget_cli)
+  return()
+endif()
+
+set(PERFBUDGET_CLI_RUNNER ${CMAKE_CURRENT_LIST_DIR}/cli/run_golden.cmake)
+
+# perfbudget_cli_golden(<case> <step>...): a step is one command line with its
+# arguments separated by '|' (see tests/cli/run_golden.cmake).
+function(perfbudget_cli_golden name)
+  list(JOIN ARGN "@@" steps)
+  add_test(NAME cli.${name}
+    COMMAND ${CMAKE_COMMAND}
+      -DCLI=$<TARGET_FILE:perfbudget_cli>
+      -DSRC=${PROJECT_SOURCE_DIR}
+      -DTMP=${CMAKE_CURRENT_BINARY_DIR}/cli_golden_tmp/${name}
+      -DNAME=${name}
+      "-DSTEPS=${steps}"
+      -P ${PERFBUDGET_CLI_RUNNER})
+  set_tests_properties(cli.${name} PROPERTIES LABELS cli)
+endfunction()
+
+set(small tests/cli/data/small.json)
+set(suma examples/suma-park-2022/dataset.json)
+
+# check
+perfbudget_cli_golden(check_clean "check|${small}")
+perfbudget_cli_golden(check_clean_en_json "check|--lang|en|--format|json|${small}")
+perfbudget_cli_golden(check_bad "check|tests/cli/data/bad.json")
+perfbudget_cli_golden(check_bad_en "check|--lang|en|--max-errors|2|tests/cli/data/bad.json")
+perfbudget_cli_golden(check_bad_json "check|--format|json|tests/cli/data/bad.json")
+perfbudget_cli_golden(check_syntax "check|tests/cli/data/syntax.json")
+perfbudget_cli_golden(check_missing_file "check|tests/cli/data/no-such-file.json")
+
+# summary
+perfbudget_cli_golden(summary_text_zh "summary|${small}")
+perfbudget_cli_golden(summary_text_en "summary|--lang|en|--as-of|2022-08-31|${small}")
+perfbudget_cli_golden(summary_text_yuan "summary|--unit|元|--as-of|2022-12-31|${small}")
+perfbudget_cli_golden(summary_json "summary|--format|json|--as-of|2022-08-31|${small}")
+perfbudget_cli_golden(summary_csv_zh "summary|--format|csv|--as-of|2022-08-31|${small}")
+perfbudget_cli_golden(summary_csv_en "summary|--format|csv|--lang|en|--unit|元|${small}")
+perfbudget_cli_golden(summary_global_options_first "--lang|en|--format|csv|summary|${small}")
+perfbudget_cli_golden(summary_as_of_outside_year "summary|--as-of|2023-01-01|${small}")
+perfbudget_cli_golden(summary_bad_date "summary|--as-of|2022-02-30|${small}")
+perfbudget_cli_golden(summary_bad_input "summary|tests/cli/data/bad.json")
+if(EXISTS ${PROJECT_SOURCE_DIR}/${suma})
+  perfbudget_cli_golden(summary_suma_park "summary|--as-of|2022-08-31|${suma}")
+  perfbudget_cli_golden(summary_suma_park_en_json "summary|--as-of|2022-08-31|--format|json|--lang|en|${suma}")
+endif()
+
+# convert
+perfbudget_cli_golden(convert_json_stdout "convert|${small}|-")
+perfbudget_cli_golden(convert_round_trip
+  "convert|${small}|@TMP@/direct.json"
+  "convert|${small}|--to|csv|@TMP@/csv"
+  "convert|@TMP@/csv|@TMP@/back.json"
+  "@cmp|@TMP@/direct.json|@TMP@/back.json"
+  "convert|@TMP@/back.json|--to|csv|@TMP@/csv2"
+  "@cmpdir|@TMP@/csv|@TMP@/csv2"
+  "summary|--format|csv|@TMP@/csv")
+perfbudget_cli_golden(convert_no_overwrite
+  "convert|${small}|@TMP@/a.json"
+  "convert|${small}|@TMP@/a.json"
+  "convert|${small}|@TMP@/a.json|--force")
+perfbudget_cli_golden(convert_bad_input "convert|tests/cli/data/bad.json|@TMP@/x.json")
+perfbudget_cli_golden(convert_csv_to_stdout "convert|${small}|--to|csv|-")
+
+# synth
+perfbudget_cli_golden(synth_stdout
+  "synth|--seed|7|--units|2|--projects|3|--indicators-per-goal|3|--disbursements-per-project|2|-o|-")
+perfbudget_cli_golden(synth_deterministic
+  "synth|--seed|42|--units|5|--projects|60|@TMP@/a.json"
+  "synth|--seed|42|--units|5|--projects|60|@TMP@/b.json"
+  "@cmp|@TMP@/a.json|@TMP@/b.json"
+  "synth|--seed|42|--units|5|--projects|60|--to|csv|@TMP@/a_csv"
+  "synth|--seed|42|--units|5|--projects|60|--to|csv|@TMP@/b_csv"
+  "@cmpdir|@TMP@/a_csv|@TMP@/b_csv"
+  "check|@TMP@/a_csv"
+  "summary|--format|csv|--lang|en|@TMP@/a.json")
+perfbudget_cli_golden(synth_bad_option "synth|--seed|1|--units|0|--projects|3|-o|-")
+
+# bad command lines: exit 2 with CLI11's message
+perfbudget_cli_golden(usage_unknown_flag "summary|--bogus|${small}")
+perfbudget_cli_golden(usage_unknown_subcommand "frobnicate")
+perfbudget_cli_golden(usage_missing_data "summary")
+perfbudget_cli_golden(usage_bad_format "check|--format|csv|${small}")
+perfbudget_cli_golden(usage_no_subcommand "--lang|en")
