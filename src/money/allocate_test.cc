@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <random>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -69,6 +70,30 @@ TEST(AllocateByWeights, UglyWeightsAndExtremeTotals) {
   std::vector<std::int64_t> parts = ByWeights(999, many);
   EXPECT_EQ(parts.front(), 1);
   EXPECT_EQ(parts.back(), 0);
+}
+
+TEST(AllocateByWeights, RandomCasesSumAndStayWithinAFen) {
+  std::mt19937_64 rng(20220831);  // fixed seed: deterministic
+  for (int round = 0; round < 300; ++round) {
+    const size_t n = 1 + rng() % 12;
+    std::vector<std::int64_t> weights(n);
+    __int128 sum = 0;
+    for (auto& w : weights) {
+      w = static_cast<std::int64_t>(rng() >> (1 + rng() % 63));
+      sum += w;
+    }
+    if (sum == 0) weights[0] = 1, sum = 1;
+    const auto total = static_cast<std::int64_t>(rng());  // any sign, any size
+    const std::vector<std::int64_t> parts = ByWeights(total, weights);
+    ASSERT_EQ(parts.size(), n);
+    for (size_t i = 0; i < n; ++i) {
+      // |part × Σw − total × w| < Σw: each part is within one fen of exact.
+      __int128 diff =
+          static_cast<__int128>(parts[i]) * sum - static_cast<__int128>(total) * weights[i];
+      if (diff < 0) diff = -diff;
+      EXPECT_TRUE(diff < sum) << "round " << round << " part " << i;
+    }
+  }
 }
 
 TEST(AllocateByWeights, Errors) {

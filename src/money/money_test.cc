@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <random>
 #include <string>
 
 #include "absl/status/status.h"
@@ -200,6 +201,19 @@ TEST(MoneyFormat, RoundTripsThroughParse) {
         }
       }
     }
+  }
+}
+
+TEST(MoneyFormat, RandomRoundTrips) {
+  std::mt19937_64 rng(106705);  // fixed seed: deterministic
+  for (int i = 0; i < 2000; ++i) {
+    const auto fen = static_cast<std::int64_t>(rng()) >> (rng() % 64);
+    const auto unit = static_cast<MoneyUnit>(rng() % 3);
+    const MoneyFormat f{unit, (rng() & 1) != 0, (rng() & 1) != 0, -1};
+    const std::string text = Money::FromFen(fen).ToString(f);
+    absl::StatusOr<Money> back = Money::Parse(text, unit);
+    ASSERT_TRUE(back.ok()) << text << ": " << back.status();
+    EXPECT_EQ(back->fen(), fen) << text;
   }
 }
 

@@ -3,6 +3,7 @@
 
 #include <compare>
 #include <cstdint>
+#include <random>
 #include <string>
 
 #include "absl/status/status.h"
@@ -116,6 +117,29 @@ TEST(Ratio, ComparisonIsExact) {
   EXPECT_EQ(a <=> a, std::partial_ordering::equivalent);
   EXPECT_LT(Ratio(kMin128, kMax128), Ratio(-1));
   EXPECT_LT(Ratio(kMax128, kMax128 - 1), Ratio(kMax128 - 1, kMax128 - 2) - Ratio(0));
+}
+
+TEST(Ratio, RandomComparisonsAgreeWithSubtraction) {
+  std::mt19937_64 rng(59840);  // fixed seed: deterministic
+  auto draw = [&]() -> int128_t {
+    const int128_t v =
+        static_cast<int128_t>((static_cast<U128>(rng()) << 64) | rng()) >> (rng() % 127);
+    return v == 0 ? 1 : v;
+  };
+  int checked = 0;
+  for (int i = 0; i < 2000; ++i) {
+    const Ratio a(draw(), draw() < 0 ? -draw() : draw());
+    const Ratio b(draw(), draw());
+    if (a.overflowed() || b.overflowed()) continue;
+    const Ratio diff = a - b;
+    if (diff.overflowed()) continue;  // then only the 256-bit path decides
+    ++checked;
+    EXPECT_EQ(a < b, diff.is_negative());
+    EXPECT_EQ(a == b, diff.is_zero());
+    EXPECT_EQ(a > b, !diff.is_negative() && !diff.is_zero());
+    EXPECT_EQ(b<a, a> b);
+  }
+  EXPECT_GT(checked, 100);
 }
 
 TEST(Ratio, OverflowedComparesUnordered) {
