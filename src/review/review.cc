@@ -159,8 +159,10 @@ struct Rules {
   Ratio min_chars, max_qualitative_percent, relevance_min_percent, min_part_chars, weight_total,
       execution_points, max_percent, satisfaction_min, baseline_tolerance, unit_cost_tolerance,
       ex_ante_threshold, supported_min, revision_min;
-  bool relevance_goal_text = true, relevance_quantity = true, relevance_quality = false,
-       relevance_benefit = false, ex_ante_continuing = false;
+  Ratio min_unrelated_percent;
+  bool relevance_goal_text = true, relevance_quantity = true, relevance_quality = true,
+       relevance_benefit = true, relevance_unit_goals = false, ex_ante_continuing = false,
+       split_satisfaction = false;
   std::array<bool, 4> unit_goals{};  // for missing_output / benefit / satisfaction / cost
   int decimals = 2;
   bool messages = true;
@@ -194,7 +196,10 @@ Rules ResolveRules(const Policy& policy, bool messages) {
   r.relevance_quantity = flag(kLowTextRelevance, "check_quantity");
   r.relevance_quality = flag(kLowTextRelevance, "check_quality");
   r.relevance_benefit = flag(kLowTextRelevance, "check_benefit");
+  r.relevance_unit_goals = flag(kLowTextRelevance, "unit_goals");
   r.min_part_chars = p(kShouldSplit, "min_part_chars");
+  r.split_satisfaction = flag(kShouldSplit, "check_satisfaction");
+  r.min_unrelated_percent = p(kGoalUnrelated, "min_unrelated_percent");
   r.weight_total = p(kWeightsDoNotSum, "total");
   r.execution_points = p(kWeightsDoNotSum, "execution_points");
   r.max_percent = p(kPercentOver100, "max_percent");
@@ -316,6 +321,10 @@ class GoalReviewer {
   std::string context_text_;
   bool context_ready_ = false;
   int qualitative_ = 0;
+  int quantified_ = 0;
+  bool goal_text_unrelated_ = false;
+  int relevance_checked_ = 0;
+  int relevance_unrelated_ = 0;
   Ratio weight_sum_;
   int weights_present_ = 0;
   Ratio cost_yuan_;
@@ -371,7 +380,8 @@ void GoalReviewer::Run() {
 
   // Context for text relevance: project name + category + goal text (or the
   // unit's name for a unit-level goal).
-  if (rules_.On(kLowTextRelevance)) {
+  if ((rules_.On(kLowTextRelevance) || rules_.On(kGoalUnrelated)) &&
+      (is_project || rules_.relevance_unit_goals)) {
     BigramSet owner_set;
     if (ctx_.project != nullptr) {
       owner_set.Add(ctx_.project->name);
@@ -388,6 +398,7 @@ void GoalReviewer::Run() {
     if (rules_.relevance_goal_text && owner_set.size() > 0) {
       const Ratio share = BigramContainment(goal_.text, owner_set);
       if (share * Ratio(100) < rules_.relevance_min_percent) {
+        goal_text_unrelated_ = true;
         Emit(kLowTextRelevance, kNoIndex, "text",
              {{"subject", goal_.text},
               {"context", context_text_},
@@ -435,6 +446,21 @@ void GoalReviewer::Run() {
             {"share", Fmt(share)},
             {"max_percent", Fmt(rules_.max_qualitative_percent)}});
     }
+  }
+
+  // 相关性: nothing quantified at all.
+  if (n > 0 && quantified_ == 0) {
+    Emit(kNoQuantifiedIndicator, kNoIndex, "target", {{"count", absl::StrCat(n)}});
+  }
+  // 相关性: a goal that belongs to another project (statement and most
+  // indicators unrelated).
+  if (goal_text_unrelated_ && relevance_checked_ > 0 &&
+      Ratio(relevance_unrelated_) * Ratio(100) >=
+          rules_.min_unrelated_percent * Ratio(relevance_checked_)) {
+    Emit(kGoalUnrelated, kNoIndex, "text",
+         {{"unrelated", absl::StrCat(relevance_unrelated_)},
+          {"checked", absl::StrCat(relevance_checked_)},
+          {"context", context_text_}});
   }
 
   // 适当性: weights.
@@ -504,6 +530,7 @@ void GoalReviewer::CheckIndicator(std::uint32_t i, const Indicator& ind) {
     }
   }
   if (ind.comparator == Comparator::kQualitative) ++qualitative_;
+  if (IsNumeric(ind.comparator) && ind.target.has_value()) ++quantified_;
 
   CheckRelevance(i, ind);
 
@@ -516,7 +543,10 @@ void GoalReviewer::CheckIndicator(std::uint32_t i, const Indicator& ind) {
       }
     }
   }
-  if (rules_.On(kShouldSplit)) CheckSplit(i, ind);
+  if (rules_.On(kShouldSplit) &&
+      (ind.level1 != IndicatorLevel1::kSatisfaction || rules_.split_satisfaction)) {
+    CheckSplit(i, ind);
+  }
 
   // 适当性.
   if (ind.weight.has_value()) {
@@ -586,7 +616,9 @@ void GoalReviewer::CheckRelevance(std::uint32_t i, const Indicator& ind) {
   }
   if (!check || ind.level1 == IndicatorLevel1::kSatisfaction) return;
   const Ratio share = BigramContainment(ind.name, context_set_);
+  ++relevance_checked_;
   if (share * Ratio(100) < rules_.relevance_min_percent) {
+    ++relevance_unrelated_;
     Emit(kLowTextRelevance, i, "name",
          {{"subject", ind.name},
           {"context", context_text_},
@@ -625,9 +657,10 @@ bool IsHan(std::uint32_t cp) {
 }
 
 // Words in which 和 / 及 / 与 do not join two measures.
-constexpr std::array<std::u32string_view, 24> kNotJoining = {
-    U"及时", U"及格", U"普及", U"涉及", U"危及", U"波及", U"顾及", U"及早",
-    U"不及", U"和谐", U"总和", U"温和", U"和平", U"缓和", U"饱和", U"柔和",
+// (及以上 / 及以下 / 及其: "and above", "and below", "and its").
+constexpr std::array<std::u32string_view, 26> kNotJoining = {
+    U"及时", U"及格", U"普及", U"涉及", U"危及", U"波及", U"顾及", U"及早", U"不及",
+    U"及以", U"及其", U"和谐", U"总和", U"温和", U"和平", U"缓和", U"饱和", U"柔和",
     U"和睦", U"参与", U"给与", U"赋与", U"与会", U"与其", U"以及", U"人和"};
 
 void GoalReviewer::CheckSplit(std::uint32_t i, const Indicator& ind) {

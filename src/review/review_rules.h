@@ -22,6 +22,8 @@ enum RuleId : std::size_t {
   kLowTextRelevance,
   kDuplicateIndicator,
   kShouldSplit,
+  kNoQuantifiedIndicator,
+  kGoalUnrelated,
   kWeightsDoNotSum,
   kPercentOver100,
   kSatisfactionTooLow,

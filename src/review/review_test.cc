@@ -273,7 +273,7 @@ TEST(Relevance, LowTextRelevanceOnIndicator) {
   std::optional<Finding> x = FindCode(r, "relevance.low_text_relevance");
   ASSERT_TRUE(x.has_value());
   EXPECT_EQ(x->location.indicator_index, 0u);
-  EXPECT_THAT(x->message_zh, HasSubstr("“培训人员数量”与项目“园区主干道维修改造项目”的内容关联度为0%"));
+  EXPECT_THAT(x->message_zh, HasSubstr("“培训人员数量”与“园区主干道维修改造项目”的内容关联度为0%"));
 }
 
 TEST(Relevance, LowTextRelevanceOnGoalTextAndTunable) {
@@ -307,13 +307,19 @@ TEST(Relevance, DuplicateIndicator) {
 
 TEST(Relevance, ShouldSplit) {
   Fixture f;
-  f.I(2).name = "维修工程及时完成率";  // 及时 is one word
-  f.I(5).name = "沿线居民和商户满意度";
+  f.I(2).name = "维修工程及时完成率";      // 及时 is one word
+  f.I(4).name = "较大及以上交通事故发生数";  // 及以上: "and above"
+  f.I(5).name = "沿线居民和商户满意度";      // one survey: satisfaction is not checked by default
+  EXPECT_THAT(Codes(f.Review()), Not(Contains("relevance.should_split")));
+  Policy all = DefaultPolicy();
+  all.MutableRule("relevance.should_split").params["check_satisfaction"] = Ratio(1);
+  EXPECT_THAT(Codes(f.Review(all)), Contains("relevance.should_split"));
+  f.I(1).name = "路面修复和排水设施验收合格率";
   GoalReview r = f.Review();
   std::optional<Finding> x = FindCode(r, "relevance.should_split");
   ASSERT_TRUE(x.has_value());
-  EXPECT_EQ(x->location.indicator_index, 5u);
-  EXPECT_THAT(x->message_zh, HasSubstr("以“和”连接了“沿线居民”和“商户满意度”"));
+  EXPECT_EQ(x->location.indicator_index, 1u);
+  EXPECT_THAT(x->message_zh, HasSubstr("以“和”连接了“路面修复”和“排水设施验收合格率”"));
   Fixture g;
   g.I(0).name = "主干道维修长度、路灯更换数量";
   EXPECT_THAT(FindCode(g.Review(), "relevance.should_split").value_or(Finding{}).message_en,
@@ -321,6 +327,39 @@ TEST(Relevance, ShouldSplit) {
   Fixture h;
   h.I(0).name = "水、电";  // one character each side: a single measure
   EXPECT_THAT(Codes(h.Review()), Not(Contains("relevance.should_split")));
+}
+
+TEST(Relevance, NoQuantifiedIndicator) {
+  Fixture f;
+  f.goal.indicators.resize(3);
+  f.I(0).target.reset();
+  f.I(0).target_text = "若干";
+  EXPECT_THAT(Codes(f.Review()), Not(Contains("relevance.no_quantified_indicator")));
+  for (Indicator& i : f.goal.indicators) {
+    i.comparator = C::kQualitative;
+    i.target.reset();
+    i.target_text = "明显提升";
+  }
+  GoalReview r = f.Review();
+  EXPECT_THAT(Codes(r), Contains("relevance.no_quantified_indicator"));
+  EXPECT_EQ(r.grade, Grade::kPoor);
+}
+
+TEST(Relevance, GoalUnrelated) {
+  Fixture f;  // the statement is unrelated, but the indicators are not
+  f.goal.text = "做好相关工作，完成上级交办任务";
+  EXPECT_THAT(Codes(f.Review()), Not(Contains("relevance.goal_unrelated")));
+  // A goal copied from another project: street cleaning for a training project.
+  f.project.name = "财务人员业务培训";
+  f.project.category = "财政管理";
+  f.I(0).name = "道路清扫保洁面积";
+  f.I(1).name = "绿化苗木成活率";
+  f.I(4).name = "空气质量优良天数比例";
+  GoalReview r = f.Review();
+  std::optional<Finding> x = FindCode(r, "relevance.goal_unrelated");
+  ASSERT_TRUE(x.has_value());
+  EXPECT_THAT(x->message_zh, HasSubstr("总体目标及3/3个指标与项目“财务人员业务培训”均无内容关联"));
+  EXPECT_TRUE(r.blocked());
 }
 
 // ---- appropriateness ------------------------------------------------------

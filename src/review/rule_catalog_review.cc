@@ -40,12 +40,21 @@ constexpr RuleParamSpec kTextRelevanceParams[] = {
      "name, category and goal text"},
     {"check_goal_text", "1", "1 = also compare the goal statement with the project name and category"},
     {"check_quantity", "1", "1 = check output quantity (数量) indicators"},
-    {"check_quality", "0", "1 = check output quality (质量) indicators"},
-    {"check_benefit", "0", "1 = check benefit (效益) indicators"},
+    {"check_quality", "1", "1 = check output quality (质量) indicators"},
+    {"check_benefit", "1", "1 = check benefit (效益) indicators"},
+    {"unit_goals", "0",
+     "1 = also check unit-level goals against the unit's name (a unit's functions are broad)"},
 };
 constexpr RuleParamSpec kShouldSplitParams[] = {
     {"min_part_chars", "2",
      "each side of 和/及/与/、/以及 needs at least this many characters to count as two measures"},
+    {"check_satisfaction", "0",
+     "1 = also check satisfaction indicators (\"企业及群众满意度\" is usually one survey)"},
+};
+constexpr RuleParamSpec kGoalUnrelatedParams[] = {
+    {"min_unrelated_percent", "50",
+     "fires when the goal statement shares nothing with the project and at least this percent of "
+     "the indicators checked for relevance do not either"},
 };
 constexpr RuleParamSpec kWeightsParams[] = {
     {"total", "100", "indicator weights of a goal should sum to this"},
@@ -131,7 +140,7 @@ constexpr RuleSpec kReviewRules[] = {
      "{max_percent}%; make them specific and quantified"},
     {"relevance.low_text_relevance", "review", "relevance", Severity::kWarning, "2",
      kTextRelevanceParams, "与项目相关性不强", "Weak relevance to the project",
-     "“{subject}”与项目“{context}”的内容关联度为{share}%（低于{min_percent}%），相关性不强",
+     "“{subject}”与“{context}”的内容关联度为{share}%（低于{min_percent}%），与项目相关性不强",
      "\"{subject}\" shares {share}% of its character bigrams with \"{context}\" (below "
      "{min_percent}%): weak relevance to the project"},
     {"relevance.duplicate_indicator", "review", "relevance", Severity::kWarning, "2", {},
@@ -143,6 +152,16 @@ constexpr RuleSpec kReviewRules[] = {
      "指标“{indicator}”以“{separator}”连接了“{left}”和“{right}”两项内容，应拆分为两个指标",
      "Indicator \"{indicator}\" joins two measures (\"{left}\" and \"{right}\") with "
      "\"{separator}\"; split it into two indicators"},
+    {"relevance.no_quantified_indicator", "review", "relevance", Severity::kBlocker, "20", {},
+     "指标均未量化", "No quantified indicator",
+     "绩效目标{goal}的{count}个指标均未量化（没有可读取的数值指标值），不符合细化、量化要求，无法考核",
+     "Goal {goal}: none of its {count} indicators is quantified (no readable numeric target); it "
+     "cannot be assessed"},
+    {"relevance.goal_unrelated", "review", "relevance", Severity::kBlocker, "20",
+     kGoalUnrelatedParams, "绩效目标与项目不符", "Goal unrelated to the project",
+     "绩效目标{goal}的总体目标及{unrelated}/{checked}个指标与项目“{context}”均无内容关联，目标与项目不符",
+     "Goal {goal}: the statement and {unrelated} of {checked} indicators share nothing with the "
+     "project \"{context}\": the goal does not belong to this project"},
     // ---- 适当性 appropriateness ---------------------------------------------
     {"appropriateness.weights_do_not_sum", "review", "appropriateness", Severity::kWarning, "3",
      kWeightsParams, "指标权重合计不符", "Weights do not sum",
