@@ -434,6 +434,9 @@ DUPLICATE_INDICATOR = ['P0212']   # the satisfaction indicator entered twice
 SATISFACTION_LOW = {'P0117': '78'}  # below 80%
 QUALITATIVE_BENEFIT = ['P0506']   # a benefit left qualitative where a number was possible
 
+# Indicator template where the category's own does not fit the project.
+TEMPLATE_OF = {'P0606': '基础设施'}  # a kindergarten building: construction indicators
+
 SAT_TARGETS = ['85', '88', '90', '92', '95']
 
 # Self-evaluation of FY2021 (F3/F4): 32 key continuing projects; the 8 with a
@@ -684,7 +687,7 @@ def build():
   for idx, spec in enumerate(P):
     pid, uid, name, cat = spec[:4]
     qname, qtarget, qunit, qbase = spec[8]
-    t = T[cat]
+    t = T[TEMPLATE_OF.get(pid, cat)]
     inds = []
     w_q, w_ql, w_t, w_b1, w_b2, w_s = '20', '15', '15', '20', '10', '10'
     if pid == 'P0208':
@@ -706,7 +709,7 @@ def build():
     inds.append(ind(2, 'output', 'quality', qn, qc, qt, qu, w_ql, value_source='industry'))
     tn, tc, tt, tu = t['timeliness']
     if pid in LATE_TIMELINESS:
-      tt = LATE_TIMELINESS[pid]
+      tn, tc, tt, tu = '项目完成时限', 'le', LATE_TIMELINESS[pid], '个月'
     inds.append(ind(3, 'output', 'timeliness', tn, tc, tt, tu, w_t, value_source='plan'))
     (l2a, bna, bca, bta, bua, _), (l2b, bnb, bcb, btb, bub, _) = t['benefits']
     if pid in QUALITATIVE_BENEFIT:
