@@ -129,7 +129,9 @@ struct LoadContext {
 class Table {
  public:
   Table(LoadContext* ctx, const schema::Table& spec)
-      : ctx_(ctx), spec_(spec), path_(JoinPath(ctx->dir, spec.file)),
+      : ctx_(ctx),
+        spec_(spec),
+        path_(JoinPath(ctx->dir, spec.file)),
         index_(spec.columns.size(), -1) {}
 
   // Reads, decodes and tokenizes the file and maps its header. False when the
@@ -164,7 +166,7 @@ class Table {
   LoadContext* ctx_;
   const schema::Table& spec_;
   std::string path_;
-  std::vector<int> index_;                // spec column → cell index
+  std::vector<int> index_;                 // spec column → cell index
   std::vector<std::string> header_names_;  // by cell index, as written
   std::vector<CsvRecord> rows_;
 };
@@ -214,8 +216,8 @@ bool Table::Load() {
 
   CsvParseResult parsed = ParseCsv(decoded.utf8);
   for (const CsvSyntaxError& e : parsed.errors) {
-    ctx_->Report(DiagnosticKind::kSyntax, FileOrigin(e.line, e.column), "", "",
-                 "RFC 4180 CSV", e.message);
+    ctx_->Report(DiagnosticKind::kSyntax, FileOrigin(e.line, e.column), "", "", "RFC 4180 CSV",
+                 e.message);
   }
   if (parsed.records.empty()) {
     if (parsed.errors.empty()) {
@@ -272,10 +274,10 @@ bool Table::MapHeader(const CsvRecord& header) {
         if (!alias.empty()) absl::StrAppend(&also, also.empty() ? " (or " : ", ", AV(alias));
       }
       if (!also.empty()) also += ")";
-      ctx_->Report(DiagnosticKind::kMissing, FileOrigin(header.line, 1, col.name),
-                   std::string(col.name), "", absl::StrCat("a column ", AV(col.name), also),
-                   absl::StrCat("required column \"", AV(col.name), "\" is missing from ",
-                                AV(spec_.file)));
+      ctx_->Report(
+          DiagnosticKind::kMissing, FileOrigin(header.line, 1, col.name), std::string(col.name), "",
+          absl::StrCat("a column ", AV(col.name), also),
+          absl::StrCat("required column \"", AV(col.name), "\" is missing from ", AV(spec_.file)));
       ok = false;
     }
   }
@@ -302,11 +304,10 @@ class Row {
               std::string_view expected, std::string message) {
     ok_ = false;
     const CsvCell* cell = Cell(column);
-    table_->ctx().Report(kind,
-                         table_->FileOrigin(cell ? cell->line : record_->line,
-                                            cell ? cell->column : 0, column),
-                         std::string(column), std::string(value), std::string(expected),
-                         std::move(message));
+    table_->ctx().Report(
+        kind,
+        table_->FileOrigin(cell ? cell->line : record_->line, cell ? cell->column : 0, column),
+        std::string(column), std::string(value), std::string(expected), std::move(message));
   }
 
   // Free text, as written ("" when the column is absent).
@@ -406,11 +407,10 @@ bool RowShapeOk(Table& t, const CsvRecord& r) {
   if (r.cells.size() != want) {
     const CsvCell& last = r.cells.back();
     const CsvCell& at = r.cells.size() > want ? r.cells[want] : last;
-    t.ctx().Report(DiagnosticKind::kSyntax,
-                   t.FileOrigin(at.line, at.column), "", "",
+    t.ctx().Report(DiagnosticKind::kSyntax, t.FileOrigin(at.line, at.column), "", "",
                    absl::StrCat(want, " fields, as in the header row"),
-                   absl::StrCat("row has ", r.cells.size(), " field", r.cells.size() == 1 ? "" : "s",
-                                ", the header has ", want));
+                   absl::StrCat("row has ", r.cells.size(), " field",
+                                r.cells.size() == 1 ? "" : "s", ", the header has ", want));
     return false;
   }
   for (std::size_t c = 0; c < want; ++c) {
@@ -574,17 +574,18 @@ void ReadIndicators(Table& t) {
       ind.comparator = comparator.value_or(ind.target_high ? Comparator::kRange : Comparator::kGe);
       ind.unit_of_measure = row.Value("unit_of_measure");
     } else {
-      absl::Status target = ResolveIndicatorTarget(row.Text("target"), row.Text("target_high"),
-                                                   comparator, Trim(row.Text("unit_of_measure")),
-                                                   &ind);
+      absl::Status target =
+          ResolveIndicatorTarget(row.Text("target"), row.Text("target_high"), comparator,
+                                 Trim(row.Text("unit_of_measure")), &ind);
       if (!target.ok()) {
-        row.Report(DiagnosticKind::kType, "target_high", row.Value("target_high"),
-                   kNumberExpected, std::string(target.message()));
+        row.Report(DiagnosticKind::kType, "target_high", row.Value("target_high"), kNumberExpected,
+                   std::string(target.message()));
       }
     }
     ind.weight = row.Number("weight");
     ind.baseline = row.Number("baseline");
-    ind.value_source = row.Enum("value_source", &ParseValueSource).value_or(ValueSource::kUnspecified);
+    ind.value_source =
+        row.Enum("value_source", &ParseValueSource).value_or(ValueSource::kUnspecified);
     ind.evaluation_standard = row.Text("evaluation_standard");
     if (!goal.empty() && !Trim(ind.name).empty()) {
       t.ctx().builder->AddIndicator(std::move(goal), std::move(ind), row.Where());
@@ -603,8 +604,7 @@ void ReadActuals(Table& t) {
     a.text = row.Text("text");
     if (row.ok() && date) {
       a.date = *date;
-      t.ctx().builder->AddActual(std::move(goal), std::move(indicator), std::move(a),
-                                 row.Where());
+      t.ctx().builder->AddActual(std::move(goal), std::move(indicator), std::move(a), row.Where());
     }
   });
 }
@@ -706,10 +706,9 @@ absl::StatusOr<Dataset> LoadDatasetCsv(const std::string& dir, const CsvLoadOpti
   }
   using ReadFn = void (*)(Table&);
   constexpr ReadFn kReaders[schema::kTableCount] = {
-      &ReadDatasetTable, &ReadUnits,        &ReadProjects,      &ReadFunds,
-      &ReadAdjustments,  &ReadPaymentPlan,  &ReadGoals,         &ReadIndicators,
-      &ReadActuals,      &ReadDisbursements, &ReadExAnte,       &ReadEvaluations,
-      &ReadRectifications,
+      &ReadDatasetTable, &ReadUnits,       &ReadProjects,       &ReadFunds,   &ReadAdjustments,
+      &ReadPaymentPlan,  &ReadGoals,       &ReadIndicators,     &ReadActuals, &ReadDisbursements,
+      &ReadExAnte,       &ReadEvaluations, &ReadRectifications,
   };
   for (int i = 0; i < schema::kTableCount; ++i) {
     if (ctx.full()) break;

@@ -12,11 +12,11 @@
 namespace perfbudget {
 namespace {
 
-using ::testing::HasSubstr;
-using ::testing::SizeIs;
 using csv_test::CopyFixture;
 using csv_test::FixtureDir;
 using csv_test::TempDir;
+using ::testing::HasSubstr;
+using ::testing::SizeIs;
 
 Money Yuan(std::int64_t y) { return Money::FromFen(y * 100); }
 
@@ -197,7 +197,8 @@ TEST(CsvReaderTest, UndecodableGb18030IsReportedWithLine) {
   Loaded l;
   l.dir = tmp.str("ds");
   std::filesystem::create_directories(l.dir);
-  csv_test::WriteAll(l.dir + "/dataset.csv", "format,version,fiscal_year\nperfbudget-dataset,1,2022\n");
+  csv_test::WriteAll(l.dir + "/dataset.csv",
+                     "format,version,fiscal_year\nperfbudget-dataset,1,2022\n");
   csv_test::WriteAll(l.dir + "/units.csv", "id,name\nU01,\xCB\xDE\xFF\nU02,x\n");
   csv_test::WriteAll(l.dir + "/projects.csv", "id,unit,name\nP1,U02,x\n");
   l.dataset = LoadDatasetCsv(l.dir, options, &l.diagnostics);
@@ -293,9 +294,9 @@ TEST(CsvReaderTest, MissingRequiredColumn) {
 
 TEST(CsvReaderTest, UnknownAndDuplicateColumns) {
   TempDir tmp;
-  Loaded l = LoadGoodWith(
-      tmp, {{"units.csv", "id,name,colour\nU01,a,red\nU02,b,blue\n"},
-            {"goals.csv", "id,owner,project,pro_code\nG1,project,P001,P001\n"}});
+  Loaded l =
+      LoadGoodWith(tmp, {{"units.csv", "id,name,colour\nU01,a,red\nU02,b,blue\n"},
+                         {"goals.csv", "id,owner,project,pro_code\nG1,project,P001,P001\n"}});
   ASSERT_FALSE(l.dataset.ok());
   ASSERT_EQ(l.Count(DiagnosticKind::kValue), 2) << l.All();
   const Diagnostic& unknown = l.First(DiagnosticKind::kValue);
@@ -312,15 +313,14 @@ TEST(CsvReaderTest, CellErrorsAreAllReportedWithTheirColumns) {
       tmp,
       {{"funds.csv",
         "project,source,approved,origin_year\n"
-        "P001,general_budget,12.345,0\n"          // sub-fen
-        "P001,magic_money,100,0\n"                // enum
+        "P001,general_budget,12.345,0\n"                // sub-fen
+        "P001,magic_money,100,0\n"                      // enum
         "P001,general_budget,99999999999999999999,0\n"  // overflow
-        "P001,general_budget,abc,0\n"             // not an amount
-        "P001,general_budget,100,last year\n"},   // not an integer
+        "P001,general_budget,abc,0\n"                   // not an amount
+        "P001,general_budget,100,last year\n"},         // not an integer
        {"disbursements.csv",
         "id,project,date,source,amount\nV1,P001,2022-02-30,general_budget,1\n"},
-       {"indicators.csv",
-        "goal,id,level1,level2,name,weight\nG-P001,9,output,quantity,长度,1e3\n"},
+       {"indicators.csv", "goal,id,level1,level2,name,weight\nG-P001,9,output,quantity,长度,1e3\n"},
        {"projects.csv",
         "id,unit,name,key\nP001,U01,道路,maybe\nP002,U02,x,true\nP003,U01,y,false\n"}});
   ASSERT_FALSE(l.dataset.ok());
@@ -359,8 +359,8 @@ TEST(CsvReaderTest, MissingRequiredValue) {
 
 TEST(CsvReaderTest, WrongFormatAndVersion) {
   TempDir tmp;
-  Loaded l = LoadGoodWith(
-      tmp, {{"dataset.csv", "format,version,fiscal_year\nsomething-else,2,2022\n"}});
+  Loaded l =
+      LoadGoodWith(tmp, {{"dataset.csv", "format,version,fiscal_year\nsomething-else,2,2022\n"}});
   ASSERT_FALSE(l.dataset.ok());
   EXPECT_EQ(l.Count(DiagnosticKind::kFormat), 2) << l.All();
 }

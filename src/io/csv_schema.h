@@ -56,11 +56,7 @@ inline constexpr Column kFundColumns[] = {
     {"origin_year"},
 };
 inline constexpr Column kAdjustmentColumns[] = {
-    {"project", true, {"pro_code"}},
-    {"date", true},
-    {"source"},
-    {"amount", true},
-    {"reason"},
+    {"project", true, {"pro_code"}}, {"date", true}, {"source"}, {"amount", true}, {"reason"},
 };
 inline constexpr Column kPaymentPlanColumns[] = {
     {"project", true, {"pro_code"}},
@@ -94,19 +90,10 @@ inline constexpr Column kIndicatorColumns[] = {
     {"evaluation_standard", false, {"kpi_evalstd"}},
 };
 inline constexpr Column kActualColumns[] = {
-    {"goal", true},
-    {"indicator", true},
-    {"date", true},
-    {"value"},
-    {"grade"},
-    {"text"},
+    {"goal", true}, {"indicator", true}, {"date", true}, {"value"}, {"grade"}, {"text"},
 };
 inline constexpr Column kDisbursementColumns[] = {
-    {"id"},
-    {"project", true, {"pro_code"}},
-    {"date", true},
-    {"source"},
-    {"amount", true},
+    {"id"}, {"project", true, {"pro_code"}}, {"date", true}, {"source"}, {"amount", true},
 };
 inline constexpr Column kExAnteColumns[] = {
     {"project", true, {"pro_code"}},

@@ -98,9 +98,9 @@ CsvParseResult ParseCsv(std::string_view text) {
         }
         if (!cur.done() && cur.peek() != ',' && !cur.at_newline()) {
           if (!spoiled) {
-            result.errors.push_back(
-                {cur.line(), cur.column(),
-                 "unexpected text after a closing quote (expected a comma or the end of the line)"});
+            result.errors.push_back({cur.line(), cur.column(),
+                                     "unexpected text after a closing quote (expected a comma or "
+                                     "the end of the line)"});
           }
           spoiled = true;
           while (!cur.done() && cur.peek() != ',' && !cur.at_newline()) cur.Advance();
@@ -108,9 +108,9 @@ CsvParseResult ParseCsv(std::string_view text) {
       } else {
         while (!cur.done() && cur.peek() != ',' && !cur.at_newline()) {
           if (cur.peek() == '"' && !spoiled) {
-            result.errors.push_back(
-                {cur.line(), cur.column(),
-                 "double quote inside an unquoted field (quote the whole field and double the \")"});
+            result.errors.push_back({cur.line(), cur.column(),
+                                     "double quote inside an unquoted field (quote the whole field "
+                                     "and double the \")"});
             spoiled = true;
           }
           cell.text.push_back(cur.peek());

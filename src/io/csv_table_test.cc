@@ -51,8 +51,8 @@ TEST(CsvTableTest, QuotedFieldsWithCommasQuotesAndNewlines) {
 TEST(CsvTableTest, CrLfAndLoneCrEndRecords) {
   CsvParseResult r = ParseCsv("a,b\r\n1,2\r3,4\r\n");
   EXPECT_THAT(r.errors, IsEmpty());
-  EXPECT_THAT(Texts(r), ElementsAre(ElementsAre("a", "b"), ElementsAre("1", "2"),
-                                    ElementsAre("3", "4")));
+  EXPECT_THAT(Texts(r),
+              ElementsAre(ElementsAre("a", "b"), ElementsAre("1", "2"), ElementsAre("3", "4")));
   EXPECT_EQ(r.records[2].line, 3);
 }
 

@@ -1,8 +1,8 @@
 // csv_writer.cc: WriteDatasetCsv, every table of a dataset as CSV
 // (docs/format.md), deterministic, written atomically.
 #include <fcntl.h>
-#include <sys/stat.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -67,9 +67,9 @@ struct TargetCells {
 TargetCells TargetCellsOf(const Indicator& ind) {
   if (!ind.target_text.empty()) {
     Indicator probe;
-    const bool ok = ResolveIndicatorTarget(ind.target_text, "", ind.comparator,
-                                           ind.unit_of_measure, &probe)
-                        .ok();
+    const bool ok =
+        ResolveIndicatorTarget(ind.target_text, "", ind.comparator, ind.unit_of_measure, &probe)
+            .ok();
     const bool high_from_text = SameRatio(probe.target_high, ind.target_high);
     const bool high_explicit = !probe.target_high && ind.target_high;
     if (ok && SameRatio(probe.target, ind.target) && (high_from_text || high_explicit) &&
@@ -94,10 +94,9 @@ std::string Header(const schema::Table& t) {
 std::vector<std::string> TableTexts(const Dataset& ds) {
   std::vector<Rows> rows(schema::kTableCount);
   const DatasetInfo& info = ds.info();
-  rows[schema::kDataset].push_back({std::string(kDatasetFormatName),
-                                    Int(kDatasetFormatVersion), info.jurisdiction_code,
-                                    info.jurisdiction_name, Int(info.fiscal_year),
-                                    Int(info.fiscal_year_start_month),
+  rows[schema::kDataset].push_back({std::string(kDatasetFormatName), Int(kDatasetFormatVersion),
+                                    info.jurisdiction_code, info.jurisdiction_name,
+                                    Int(info.fiscal_year), Int(info.fiscal_year_start_month),
                                     Bool(info.fiscal_year_named_by_end), info.title});
   for (const Unit& u : ds.units()) rows[schema::kUnits].push_back({u.id, u.name});
   for (const Project& p : ds.projects()) {
@@ -110,9 +109,8 @@ std::vector<std::string> TableTexts(const Dataset& ds) {
           {p.id, std::string(CodeOf(f.source)), Amount(f.approved), Int(f.origin_year)});
     }
     for (const Adjustment& a : p.adjustments) {
-      rows[schema::kAdjustments].push_back({p.id, a.date.ToString(),
-                                            std::string(CodeOf(a.source)), Amount(a.amount),
-                                            a.reason});
+      rows[schema::kAdjustments].push_back(
+          {p.id, a.date.ToString(), std::string(CodeOf(a.source)), Amount(a.amount), a.reason});
     }
     for (const PlannedPayment& pp : p.payment_plan) {
       rows[schema::kPaymentPlan].push_back({p.id, pp.date.ToString(), Amount(pp.amount)});
@@ -124,12 +122,11 @@ std::vector<std::string> TableTexts(const Dataset& ds) {
     for (const Indicator& ind : g.indicators) {
       const TargetCells target = TargetCellsOf(ind);
       rows[schema::kIndicators].push_back(
-          {g.id, ind.id, std::string(CodeOf(ind.level1)), std::string(CodeOf(ind.level2)),
-           ind.name, std::string(CodeOf(ind.comparator)), target.target, target.target_high,
+          {g.id, ind.id, std::string(CodeOf(ind.level1)), std::string(CodeOf(ind.level2)), ind.name,
+           std::string(CodeOf(ind.comparator)), target.target, target.target_high,
            target.target_text, ind.unit_of_measure, OptRatio(ind.weight), OptRatio(ind.baseline),
-           ind.value_source == ValueSource::kUnspecified
-               ? std::string()
-               : std::string(CodeOf(ind.value_source)),
+           ind.value_source == ValueSource::kUnspecified ? std::string()
+                                                         : std::string(CodeOf(ind.value_source)),
            ind.evaluation_standard});
       for (const IndicatorActual& a : ind.actuals) {
         rows[schema::kActuals].push_back(
@@ -154,9 +151,9 @@ std::vector<std::string> TableTexts(const Dataset& ds) {
          absl::StrJoin(e.problems, "\n"), absl::StrJoin(e.suggestions, "\n")});
   }
   for (const RectificationItem& r : ds.rectifications()) {
-    rows[schema::kRectifications].push_back(
-        {r.id, r.evaluation_id, r.unit_id, r.project_id, r.description, r.owner, OptDate(r.due),
-         std::string(CodeOf(r.status)), OptDate(r.closed)});
+    rows[schema::kRectifications].push_back({r.id, r.evaluation_id, r.unit_id, r.project_id,
+                                             r.description, r.owner, OptDate(r.due),
+                                             std::string(CodeOf(r.status)), OptDate(r.closed)});
   }
 
   std::vector<std::string> texts;
@@ -227,8 +224,8 @@ absl::Status MoveIntoPlace(const fs::path& temp, const fs::path& target) {
     return absl::OkStatus();
   }
   if (!fs::is_directory(st)) {
-    return absl::InternalError(absl::StrCat("cannot write the tables: ", target.string(),
-                                            " exists and is not a folder"));
+    return absl::InternalError(
+        absl::StrCat("cannot write the tables: ", target.string(), " exists and is not a folder"));
   }
   if (fs::is_empty(target, ec) || HoldsOnlyTables(target)) {
     // Swap whole folders: target → backup, temp → target, drop the backup.
@@ -268,9 +265,15 @@ absl::Status MoveIntoPlace(const fs::path& temp, const fs::path& target) {
 absl::Status WriteDatasetCsv(const Dataset& dataset, const std::string& dir,
                              const CsvWriteOptions& options) {
   if (dir.empty()) return absl::InvalidArgumentError("no output folder given");
-  fs::path target = fs::path(dir).lexically_normal();
+  std::error_code abs_ec;
+  fs::path target = fs::absolute(fs::path(dir), abs_ec);  // "." and ".." get a real name
+  if (abs_ec) return ErrorCodeStatus(abs_ec, "resolve", dir);
+  target = target.lexically_normal();
   if (target.filename().empty()) target = target.parent_path();  // "out/" → "out"
-  const fs::path parent = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  if (target == target.root_path()) {
+    return absl::InvalidArgumentError("cannot write the tables over the root folder");
+  }
+  const fs::path parent = target.parent_path();
 
   // Encode everything first: nothing touches the disk unless all tables are ready.
   std::vector<std::string> texts = TableTexts(dataset);

@@ -16,11 +16,11 @@ namespace perfbudget {
 namespace {
 
 namespace fs = std::filesystem;
-using ::testing::HasSubstr;
-using ::testing::SizeIs;
 using csv_test::FixtureDir;
 using csv_test::ReadFolder;
 using csv_test::TempDir;
+using ::testing::HasSubstr;
+using ::testing::SizeIs;
 
 Dataset LoadFixture(const std::string& name, CsvLoadOptions options = {}) {
   absl::StatusOr<Dataset> ds = LoadDatasetCsv(FixtureDir(name), options);
@@ -196,6 +196,27 @@ TEST(CsvWriterTest, FailsCleanlyWhenTheTargetIsAFile) {
   EXPECT_THAT(s.message(), HasSubstr("out"));
   EXPECT_EQ(csv_test::ReadAll(tmp.path() / "out"), "a file");
   EXPECT_EQ(HiddenEntries(tmp.path()), 0);
+}
+
+TEST(CsvWriterTest, FailsCleanlyWhenTheParentIsAFile) {
+  TempDir tmp;
+  csv_test::WriteAll(tmp.path() / "file", "x");
+  absl::Status s = WriteDatasetCsv(LoadFixture("good"), tmp.str("file/out"));
+  EXPECT_FALSE(s.ok());
+  EXPECT_THAT(s.message(), HasSubstr("file"));
+  EXPECT_EQ(csv_test::ReadAll(tmp.path() / "file"), "x");
+  EXPECT_EQ(HiddenEntries(tmp.path()), 0);
+}
+
+TEST(CsvWriterTest, WritesIntoTheCurrentFolderByDot) {
+  TempDir tmp;
+  fs::create_directories(tmp.path() / "here");
+  const fs::path old_cwd = fs::current_path();
+  fs::current_path(tmp.path() / "here");
+  absl::Status s = WriteDatasetCsv(LoadFixture("good"), ".");
+  fs::current_path(old_cwd);
+  ASSERT_TRUE(s.ok()) << s;
+  ExpectSameFolders(tmp.path() / "here", FixtureDir("good"));
 }
 
 TEST(CsvWriterTest, PermissionDeniedLeavesNothing) {

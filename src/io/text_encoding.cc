@@ -107,8 +107,7 @@ DecodedText SanitizeUtf8(std::string_view text) {
     }
     // Skip the lead byte and any continuation bytes that follow it.
     std::size_t bad = 1;
-    while (bad < text.size() && bad < 4 &&
-           (static_cast<unsigned char>(text[bad]) & 0xC0) == 0x80) {
+    while (bad < text.size() && bad < 4 && (static_cast<unsigned char>(text[bad]) & 0xC0) == 0x80) {
       ++bad;
     }
     position.Advance(result.utf8);
@@ -142,8 +141,8 @@ absl::StatusOr<DecodedText> DecodeGb18030(std::string_view bytes) {
     // EILSEQ (an undecodable sequence) or EINVAL (truncated at the end).
     const std::size_t bad = (err == EINVAL) ? in_left : 1;
     position.Advance(result.utf8);
-    result.errors.push_back(
-        position.ErrorHere(std::string_view(in, std::min<std::size_t>(in_left, err == EINVAL ? 4 : 2))));
+    result.errors.push_back(position.ErrorHere(
+        std::string_view(in, std::min<std::size_t>(in_left, err == EINVAL ? 4 : 2))));
     result.utf8.append(kReplacement);
     in += bad;
     in_left -= bad;

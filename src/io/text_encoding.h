@@ -22,9 +22,9 @@ inline constexpr std::string_view kGb18030Bom = "\x84\x31\x95\x33";
 
 // One invalid spot in decoded text.
 struct EncodingError {
-  int line = 0;          // 1-based line of the decoded text
-  int column = 0;        // 1-based column (in characters) within that line
-  std::string bytes;     // the offending input bytes, as "\\xC3\\x28"
+  int line = 0;       // 1-based line of the decoded text
+  int column = 0;     // 1-based column (in characters) within that line
+  std::string bytes;  // the offending input bytes, as "\\xC3\\x28"
 };
 
 // Text decoded to UTF-8, with every bad spot replaced by U+FFFD.

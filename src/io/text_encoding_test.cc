@@ -15,8 +15,12 @@ using ::testing::IsEmpty;
 constexpr std::string_view kSumaGb = "\xCB\xDE\xC2\xED\xD4\xB0\xC7\xF8";
 
 TEST(TextEncodingTest, Bom) {
-  EXPECT_TRUE(HasUtf8Bom("\xEF\xBB\xBF" "a"));
-  EXPECT_EQ(StripUtf8Bom("\xEF\xBB\xBF" "a,b"), "a,b");
+  EXPECT_TRUE(
+      HasUtf8Bom("\xEF\xBB\xBF"
+                 "a"));
+  EXPECT_EQ(StripUtf8Bom("\xEF\xBB\xBF"
+                         "a,b"),
+            "a,b");
   EXPECT_EQ(StripUtf8Bom("a,b"), "a,b");
 }
 
@@ -78,9 +82,7 @@ TEST(TextEncodingTest, Gb18030RoundTripIncludingFourByteForms) {
   EXPECT_EQ(back->utf8, text);
 }
 
-TEST(TextEncodingTest, EncodeRejectsInvalidUtf8) {
-  EXPECT_FALSE(EncodeGb18030("\xFF").ok());
-}
+TEST(TextEncodingTest, EncodeRejectsInvalidUtf8) { EXPECT_FALSE(EncodeGb18030("\xFF").ok()); }
 
 TEST(TextEncodingTest, Utf8Length) { EXPECT_EQ(Utf8Length("a宿b"), 3); }
 

@@ -13,21 +13,21 @@ namespace {
 
 // Leading comparator words and symbols, longer ones before their prefixes.
 constexpr std::array<std::pair<std::string_view, Comparator>, 30> kComparatorPrefixes = {{
-    {">=", Comparator::kGe},       {"≥", Comparator::kGe},         {"≧", Comparator::kGe},
-    {"＞＝", Comparator::kGe},     {"大于或等于", Comparator::kGe}, {"大于等于", Comparator::kGe},
-    {"不低于", Comparator::kGe},   {"不少于", Comparator::kGe},     {"不小于", Comparator::kGe},
-    {"<=", Comparator::kLe},       {"≤", Comparator::kLe},         {"≦", Comparator::kLe},
-    {"＜＝", Comparator::kLe},     {"小于或等于", Comparator::kLe}, {"小于等于", Comparator::kLe},
-    {"不高于", Comparator::kLe},   {"不超过", Comparator::kLe},     {"不多于", Comparator::kLe},
-    {"不大于", Comparator::kLe},   {">", Comparator::kGt},         {"＞", Comparator::kGt},
-    {"大于", Comparator::kGt},     {"高于", Comparator::kGt},       {"超过", Comparator::kGt},
-    {"<", Comparator::kLt},        {"＜", Comparator::kLt},         {"小于", Comparator::kLt},
-    {"低于", Comparator::kLt},     {"=", Comparator::kEq},         {"＝", Comparator::kEq},
+    {">=", Comparator::kGe},     {"≥", Comparator::kGe},          {"≧", Comparator::kGe},
+    {"＞＝", Comparator::kGe},   {"大于或等于", Comparator::kGe}, {"大于等于", Comparator::kGe},
+    {"不低于", Comparator::kGe}, {"不少于", Comparator::kGe},     {"不小于", Comparator::kGe},
+    {"<=", Comparator::kLe},     {"≤", Comparator::kLe},          {"≦", Comparator::kLe},
+    {"＜＝", Comparator::kLe},   {"小于或等于", Comparator::kLe}, {"小于等于", Comparator::kLe},
+    {"不高于", Comparator::kLe}, {"不超过", Comparator::kLe},     {"不多于", Comparator::kLe},
+    {"不大于", Comparator::kLe}, {">", Comparator::kGt},          {"＞", Comparator::kGt},
+    {"大于", Comparator::kGt},   {"高于", Comparator::kGt},       {"超过", Comparator::kGt},
+    {"<", Comparator::kLt},      {"＜", Comparator::kLt},         {"小于", Comparator::kLt},
+    {"低于", Comparator::kLt},   {"=", Comparator::kEq},          {"＝", Comparator::kEq},
 }};
 
 // Range separators between two numbers.
-constexpr std::array<std::string_view, 9> kRangeSeparators = {
-    ",", "，", "-", "~", "～", "至", "—", "–", "－"};
+constexpr std::array<std::string_view, 9> kRangeSeparators = {",",  "，", "-", "~", "～",
+                                                              "至", "—",  "–", "－"};
 
 bool ConsumePrefix(std::string_view* s, std::string_view prefix) {
   if (!s->starts_with(prefix)) return false;
@@ -56,7 +56,8 @@ std::string_view Trim(std::string_view s) {
 bool IsFullWidthDigitAt(std::string_view s, std::size_t i) {
   // U+FF10..U+FF19: EF BC 90..99.
   return i + 3 <= s.size() && s[i] == '\xEF' && s[i + 1] == '\xBC' &&
-         static_cast<unsigned char>(s[i + 2]) >= 0x90 && static_cast<unsigned char>(s[i + 2]) <= 0x99;
+         static_cast<unsigned char>(s[i + 2]) >= 0x90 &&
+         static_cast<unsigned char>(s[i + 2]) <= 0x99;
 }
 
 bool HasDigit(std::string_view s) {

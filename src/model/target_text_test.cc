@@ -58,8 +58,8 @@ TEST(TargetTextTest, Ranges) {
 }
 
 TEST(TargetTextTest, NotNumeric) {
-  for (std::string_view text : {"", "严格执行相关制度规定", "2022年12月31日前", "≥", "[90, ]",
-                                "约41.7", "≥50个(2)"}) {
+  for (std::string_view text :
+       {"", "严格执行相关制度规定", "2022年12月31日前", "≥", "[90, ]", "约41.7", "≥50个(2)"}) {
     EXPECT_FALSE(ParseTargetText(text).ok()) << text;
   }
 }
