@@ -5,6 +5,7 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
+#include "base/absl_compat.h"
 #include "gtest/gtest.h"
 
 namespace perfbudget {
@@ -16,9 +17,9 @@ std::string Fingerprint(const Dataset& ds) {
   std::string out = absl::StrCat(ds.info().title, "|", ds.info().fiscal_year, "\n");
   for (const Unit& u : ds.units()) absl::StrAppend(&out, u.id, ",", u.name, "\n");
   for (const Project& p : ds.projects()) {
-    absl::StrAppend(&out, p.id, ",", p.unit_id, ",", p.name, ",", CodeOf(p.status), ",",
+    absl::StrAppend(&out, p.id, ",", p.unit_id, ",", p.name, ",", AV(CodeOf(p.status)), ",",
                     p.requested.fen(), ",", p.is_key);
-    for (const FundLine& f : p.funds) absl::StrAppend(&out, ",", CodeOf(f.source), f.approved.fen());
+    for (const FundLine& f : p.funds) absl::StrAppend(&out, ",", AV(CodeOf(f.source)), f.approved.fen());
     for (const Adjustment& a : p.adjustments) {
       absl::StrAppend(&out, ",adj", a.date.ToString(), a.amount.fen());
     }
@@ -30,8 +31,8 @@ std::string Fingerprint(const Dataset& ds) {
   for (const Goal& g : ds.goals()) {
     absl::StrAppend(&out, g.id, ",", g.text, "\n");
     for (const Indicator& i : g.indicators) {
-      absl::StrAppend(&out, " ", i.id, ",", CodeOf(i.level2), ",", i.name, ",",
-                      CodeOf(i.comparator), ",", i.target_text, ",",
+      absl::StrAppend(&out, " ", i.id, ",", AV(CodeOf(i.level2)), ",", i.name, ",",
+                      AV(CodeOf(i.comparator)), ",", i.target_text, ",",
                       i.weight ? i.weight->ToExactString() : "-", ",", i.actuals.size(), "\n");
     }
   }
