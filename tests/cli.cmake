@@ -68,6 +68,21 @@ perfbudget_cli_golden(convert_no_overwrite
   "convert|${small}|@TMP@/a.json"
   "convert|${small}|@TMP@/a.json"
   "convert|${small}|@TMP@/a.json|--force")
+perfbudget_cli_golden(convert_gb18030_bom
+  "convert|${small}|--to|csv|--out-encoding|gb18030|@TMP@/gb"
+  "summary|--encoding|gb18030|--format|csv|@TMP@/gb"
+  "convert|${small}|--to|csv|--bom|@TMP@/bom"
+  "convert|@TMP@/bom|@TMP@/bom.json"
+  "convert|${small}|@TMP@/direct.json"
+  "@cmp|@TMP@/direct.json|@TMP@/bom.json")
+if(EXISTS ${PROJECT_SOURCE_DIR}/${suma})
+  perfbudget_cli_golden(convert_round_trip_suma_park
+    "convert|${suma}|@TMP@/direct.json"
+    "convert|${suma}|@TMP@/csv"
+    "convert|@TMP@/csv|@TMP@/back.json"
+    "@cmp|@TMP@/direct.json|@TMP@/back.json"
+    "summary|--format|csv|--as-of|2022-08-31|@TMP@/csv")
+endif()
 perfbudget_cli_golden(convert_bad_input "convert|tests/cli/data/bad.json|@TMP@/x.json")
 perfbudget_cli_golden(convert_csv_to_stdout "convert|${small}|--to|csv|-")
 
