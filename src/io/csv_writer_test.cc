@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -242,6 +243,39 @@ TEST(CsvWriterTest, JsonToCsvToJsonIsByteIdentical) {
   absl::StatusOr<Dataset> from_csv = LoadDatasetCsv(tmp.str("out"));
   ASSERT_TRUE(from_csv.ok()) << from_csv.status();
   EXPECT_EQ(DatasetToJson(*from_csv), json);
+}
+
+// Every JSON dataset in the tree (the example and the JSON fixtures) survives
+// JSON → CSV → JSON, in UTF-8 and in GB18030.
+TEST(CsvWriterTest, JsonDatasetsSurviveCsv) {
+  std::vector<fs::path> files = {fs::path(csv_test::SourceDir()) / "examples" / "suma-park-2022" /
+                                 "dataset.json"};
+  const fs::path good_json = fs::path(csv_test::SourceDir()) / "tests" / "data" / "json" / "good";
+  if (fs::is_directory(good_json)) {
+    for (const auto& e : fs::directory_iterator(good_json)) {
+      if (e.path().extension() == ".json") files.push_back(e.path());
+    }
+  }
+  int tried = 0;
+  for (const fs::path& file : files) {
+    if (!fs::exists(file)) continue;
+    absl::StatusOr<Dataset> ds = LoadDatasetJsonFile(file.string());
+    if (!ds.ok()) continue;  // fixtures of other tests may be deliberately odd
+    ++tried;
+    const std::string json = DatasetToJson(*ds);
+    for (TextEncoding enc : {TextEncoding::kUtf8, TextEncoding::kGb18030}) {
+      TempDir tmp;
+      CsvWriteOptions w;
+      w.encoding = enc;
+      ASSERT_TRUE(WriteDatasetCsv(*ds, tmp.str("out"), w).ok()) << file;
+      CsvLoadOptions r;
+      r.encoding = enc;
+      absl::StatusOr<Dataset> back = LoadDatasetCsv(tmp.str("out"), r);
+      ASSERT_TRUE(back.ok()) << file << ": " << back.status();
+      EXPECT_EQ(DatasetToJson(*back), json) << file;
+    }
+  }
+  EXPECT_GT(tried, 0);
 }
 
 }  // namespace
