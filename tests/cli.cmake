@@ -106,3 +106,11 @@ perfbudget_cli_golden(usage_unknown_subcommand "frobnicate")
 perfbudget_cli_golden(usage_missing_data "summary")
 perfbudget_cli_golden(usage_bad_format "check|--format|csv|${small}")
 perfbudget_cli_golden(usage_no_subcommand "--lang|en")
+
+# Unit tests of the CLI's shared output helpers (cli/output.cc).
+add_executable(perfbudget_cli_output_tests
+  ${CMAKE_CURRENT_LIST_DIR}/cli/output_test.cc ${PROJECT_SOURCE_DIR}/cli/output.cc)
+target_include_directories(perfbudget_cli_output_tests PRIVATE ${PROJECT_SOURCE_DIR}/cli)
+target_link_libraries(perfbudget_cli_output_tests PRIVATE perfbudget_static CLI11::CLI11
+  GTest::gtest_main)
+gtest_discover_tests(perfbudget_cli_output_tests DISCOVERY_TIMEOUT 60)
