@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <charconv>
 #include <cstdint>
 #include <cstring>
 #include <initializer_list>
@@ -435,12 +436,20 @@ class LineTracker {
   }
 
  private:
+  // Characters (not UTF-8 continuation bytes) in [from, to), a word at a time.
   int CountChars(std::size_t from, std::size_t to) const {
-    int n = 0;
-    for (std::size_t i = from; i < to; ++i) {
-      n += (static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80;
+    std::size_t continuation = 0;
+    std::size_t i = from;
+    for (; i + 8 <= to; i += 8) {
+      std::uint64_t w;
+      std::memcpy(&w, text_.data() + i, 8);
+      // A continuation byte is 10xxxxxx: bit 7 set, bit 6 clear.
+      const std::uint64_t mask = w & ~(w << 1) & 0x8080808080808080ull;
+      // One bit per byte at bit 7: gather them into the top byte to count.
+      continuation += static_cast<std::size_t>(((mask >> 7) * 0x0101010101010101ull) >> 56);
     }
-    return n;
+    for (; i < to; ++i) continuation += (static_cast<unsigned char>(text_[i]) & 0xC0) == 0x80;
+    return static_cast<int>(to - from - continuation);
   }
 
   std::string_view text_;
@@ -474,9 +483,14 @@ void AppendPath(const PathNode* p, std::string* out) {
   }
   AppendPath(p->parent, out);
   if (p->is_index) {
-    out->append(Cat("[", p->index, "]"));
+    char buf[24];
+    const auto res = std::to_chars(buf, buf + sizeof(buf), p->index);
+    out->push_back('[');
+    out->append(buf, res.ptr);
+    out->push_back(']');
   } else if (IsPlainKey(p->key)) {
-    out->append(Cat(".", p->key));
+    out->push_back('.');
+    out->append(p->key);
   } else {
     out->append("[\"");
     for (char c : p->key) {
@@ -489,6 +503,7 @@ void AppendPath(const PathNode* p, std::string* out) {
 
 std::string RenderPath(const PathNode* p) {
   std::string out;
+  out.reserve(40);
   AppendPath(p, &out);
   return out;
 }
@@ -583,7 +598,7 @@ class Reader {
   void Run(od::document& doc);
 
   bool fatal() const { return fatal_; }
-  bool root_not_object() const { return root_not_object_; }
+  std::size_t reported() const { return reported_; }
   simdjson::error_code fatal_error() const { return fatal_error_; }
 
   void ReportSyntax(std::size_t offset, std::string message) {
@@ -809,9 +824,9 @@ class Reader {
   bool ReadInt(od::value& v, const PathNode* path, int lo, int hi, int* out) {
     std::optional<od::json_type> t = TypeOf(v);
     if (!t) return false;
-    const std::string expected = Cat("an integer from ", lo, " to ", hi);
+    const auto expected = [&] { return Cat("an integer from ", lo, " to ", hi); };
     if (*t != od::json_type::number) {
-      ReportType(v, path, *t, expected);
+      ReportType(v, path, *t, expected());
       return false;
     }
     const std::string_view raw = Raw(v);
@@ -819,12 +834,12 @@ class Reader {
     std::int64_t value = 0;
     if (!IsJsonNumber(raw, &exponent, &fraction) || exponent || fraction ||
         !absl::SimpleAtoi(AV(raw), &value)) {
-      Report(DiagnosticKind::kType, raw.data(), path, raw, expected,
+      Report(DiagnosticKind::kType, raw.data(), path, raw, expected(),
              Cat("`", FieldNameOf(path), "` is not an integer"));
       return false;
     }
     if (value < lo || value > hi) {
-      Report(DiagnosticKind::kValue, raw.data(), path, raw, expected,
+      Report(DiagnosticKind::kValue, raw.data(), path, raw, expected(),
              Cat("`", FieldNameOf(path), "` is out of range"));
       return false;
     }
@@ -913,17 +928,18 @@ class Reader {
   bool ReadEnum(od::value& v, const PathNode* path, std::optional<E> (*parse)(std::string_view),
                 E* out) {
     std::string_view s;
-    const std::string expected = Cat("one of: ", Join(AllCodes(E{}), ", "));
+    const auto expected = [] { return Cat("one of: ", Join(AllCodes(E{}), ", ")); };
     std::optional<od::json_type> t = TypeOf(v);
     if (!t) return false;
     if (*t != od::json_type::string) {
-      ReportType(v, path, *t, expected);
+      ReportType(v, path, *t, expected());
       return false;
     }
     if (Fail(v.get_string().get(s))) return false;
-    std::optional<E> e = parse(TrimText(s));
+    std::optional<E> e = parse(s);
+    if (!e.has_value()) e = parse(TrimText(s));
     if (!e.has_value()) {
-      Report(DiagnosticKind::kEnumValue, Raw(v).data(), path, s, expected,
+      Report(DiagnosticKind::kEnumValue, Raw(v).data(), path, s, expected(),
              Cat("`", FieldNameOf(path), "`: unknown value \"", s, "\""));
       return false;
     }
@@ -968,7 +984,6 @@ class Reader {
   LineTracker lines_;
   std::size_t reported_ = 0;
   bool fatal_ = false;
-  bool root_not_object_ = false;
   simdjson::error_code fatal_error_ = simdjson::SUCCESS;
   DatasetInfo info_;
 };
@@ -1020,7 +1035,6 @@ void Reader::Run(od::document& doc) {
     Report(DiagnosticKind::kType, text_.data(), nullptr, TrimText(text_.substr(0, 20)),
            "an object {\"format\": \"perfbudget-dataset\", ...}",
            Cat("the document is ", TypeName(type), "; expected an object"));
-    root_not_object_ = true;
     return;
   }
   od::value root;
@@ -1056,7 +1070,9 @@ void Reader::ReadHeader(od::value& v, const PathNode* path) {
         if (!t) return;
         if (*t != od::json_type::number) {
           ReportType(f, p, *t, Cat("the integer ", kDatasetFormatVersion));
-        } else if (!absl::SimpleAtoi(AV(raw), &version) || version != kDatasetFormatVersion) {
+        } else if (bool e = false, fr = false;
+                   !IsJsonNumber(raw, &e, &fr) || e || fr || !absl::SimpleAtoi(AV(raw), &version) ||
+                   version != kDatasetFormatVersion) {
           Report(DiagnosticKind::kFormat, raw.data(), p, raw,
                  Cat("the integer ", kDatasetFormatVersion),
                  Cat("unsupported format version ", raw, "; this library reads version ",
@@ -1446,7 +1462,9 @@ absl::StatusOr<Dataset> LoadPadded(std::string_view text, std::size_t capacity,
         reader.ReportSyntax(0, Cat("the JSON parser stopped: ",
                                             simdjson::error_message(err)));
       }
-    } else if (reader.root_not_object()) {
+    } else if (reader.reported() > 0) {
+      // On-Demand skips values it is not asked for (a wrong type, an unknown
+      // field): when anything was wrong, make sure no syntax error hides there.
       std::optional<SyntaxProblem> problem = SyntaxChecker(text).Check();
       if (problem.has_value()) reader.ReportSyntax(problem->offset, problem->message);
     }

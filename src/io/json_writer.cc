@@ -119,9 +119,19 @@ class JsonOut {
     if (!was_empty) Newline();
     out_.push_back(c);
   }
+  static bool NeedsEscape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
+
   void AppendString(std::string_view s) {
     out_.push_back('"');
-    for (char ch : s) {
+    std::size_t i = 0;
+    while (i < s.size()) {
+      // Copy the run of characters that need no escaping in one go.
+      std::size_t j = i;
+      while (j < s.size() && !NeedsEscape(static_cast<unsigned char>(s[j]))) ++j;
+      out_.append(s.data() + i, j - i);
+      if (j == s.size()) break;
+      i = j + 1;
+      const char ch = s[j];
       const unsigned char c = static_cast<unsigned char>(ch);
       switch (c) {
         case '"': out_.append("\\\""); break;
