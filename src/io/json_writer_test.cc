@@ -1,10 +1,13 @@
 // Tests for DatasetToJson: exact output, determinism and round trips through
 // LoadDatasetJson.
+#include <stdlib.h>
+
 #include <string>
 #include <string_view>
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "perfbudget/io/csv.h"
 #include "perfbudget/io/json.h"
 #include "perfbudget/io/load.h"
 
@@ -156,6 +159,35 @@ TEST(JsonWriterTest, EscapesControlCharacters) {
   const std::string json = DatasetToJson(*ds);
   EXPECT_THAT(json, HasSubstr(R"("title": "a\"b\\c\nd\te\u0001")"));
   EXPECT_EQ(LoadOrDie(json).info().title, info.title);
+}
+
+}  // namespace
+}  // namespace perfbudget
+
+namespace perfbudget {
+namespace {
+
+TEST(JsonWriterTest, RoundTripsTheExampleDataset) {
+  const std::string path =
+      std::string(PERFBUDGET_SOURCE_DIR) + "/examples/suma-park-2022/dataset.json";
+  absl::StatusOr<std::string> text = ReadFile(path);
+  if (!text.ok()) GTEST_SKIP() << "no example dataset: " << text.status();
+  const std::string json1 = DatasetToJson(LoadOrDie(*text));
+  const std::string json2 = DatasetToJson(LoadOrDie(json1));
+  EXPECT_EQ(json1, json2);
+}
+
+// JSON → CSV → JSON gives the same JSON bytes (perfbudget convert).
+TEST(JsonWriterTest, JsonCsvJsonIsByteIdentical) {
+  const Dataset first = LoadOrDie(FixtureText("good/full.json"));
+  const std::string json1 = DatasetToJson(first);
+  std::string dir = ::testing::TempDir() + "/pfb_json_csv_XXXXXX";
+  ASSERT_NE(::mkdtemp(dir.data()), nullptr);
+  ASSERT_TRUE(WriteDatasetCsv(first, dir + "/csv").ok());
+  Diagnostics diags;
+  absl::StatusOr<Dataset> back = LoadDatasetCsv(dir + "/csv", {}, &diags);
+  ASSERT_TRUE(back.ok()) << back.status() << "\n" << Dump(diags);
+  EXPECT_EQ(DatasetToJson(*back), json1);
 }
 
 }  // namespace
