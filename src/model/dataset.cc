@@ -153,6 +153,15 @@ const Diagnostics& DatasetBuilder::diagnostics() const { return state_->loader_d
 
 namespace {
 
+// "$.goals[3]" + "name" → "$.goals[3].name"; "funds.csv" + "approved" →
+// "funds.csv:approved".
+std::string JoinPath(std::string_view base, std::string_view suffix) {
+  if (base.empty()) return std::string(suffix);
+  if (suffix.empty()) return std::string(base);
+  const char* sep = base.ends_with(".csv") ? ":" : ".";
+  return absl::StrCat(AV(base), sep, AV(suffix));
+}
+
 // Collects validation problems while building.
 class Checker {
  public:
@@ -164,8 +173,7 @@ class Checker {
     d.kind = kind;
     d.where = where;
     if (!field_suffix.empty()) {
-      d.where.path = d.where.path.empty() ? std::string(field_suffix)
-                                          : absl::StrCat(d.where.path, ".", AV(field_suffix));
+      d.where.path = JoinPath(d.where.path, field_suffix);
     }
     d.field = std::move(field);
     d.value = std::move(value);
@@ -397,6 +405,17 @@ absl::StatusOr<Dataset> DatasetBuilder::Build(const BuildOptions& options,
       g.unit_index = unit_ref(g.unit_id, r.where, "unit", who);
     }
   }
+  // Where each indicator came from: inline ones at their goal's place, ones
+  // added row by row at their own.
+  std::vector<std::vector<Origin>> indicator_origins(s->goals.size());
+  for (std::uint32_t gi = 0; gi < s->goals.size(); ++gi) {
+    const auto& r = s->goals[gi];
+    for (std::size_t k = 0; k < r.value.indicators.size(); ++k) {
+      Origin o = r.where;
+      o.path = JoinPath(o.path, absl::StrCat("indicators[", k, "]"));
+      indicator_origins[gi].push_back(std::move(o));
+    }
+  }
   for (auto& c : s->indicators) {
     const std::uint32_t g = Find(impl->goal_by_id, c.parent);
     if (g == kNoIndex) {
@@ -407,26 +426,27 @@ absl::StatusOr<Dataset> DatasetBuilder::Build(const BuildOptions& options,
       continue;
     }
     s->goals[g].value.indicators.push_back(std::move(c.value));
+    indicator_origins[g].push_back(std::move(c.where));
   }
   for (std::uint32_t gi = 0; gi < s->goals.size(); ++gi) {
     Goal& g = s->goals[gi].value;
     absl::flat_hash_map<std::string, std::size_t> seen;
     for (std::size_t k = 0; k < g.indicators.size(); ++k) {
       const Indicator& ind = g.indicators[k];
-      const std::string at = absl::StrCat("indicators[", k, "]");
+      const Origin& at_origin = indicator_origins[gi][k];
       if (ind.name.empty()) {
-        check.Report(DiagnosticKind::kMissing, s->goals[gi].where, absl::StrCat(at, ".name"),
+        check.Report(DiagnosticKind::kMissing, at_origin, "name",
                      "name", "", "the indicator's name (三级指标)",
                      absl::StrCat("goal \"", g.id, "\": indicator has no name"));
       }
       if (!ind.id.empty() && !seen.emplace(ind.id, k).second) {
-        check.Report(DiagnosticKind::kDuplicateId, s->goals[gi].where, absl::StrCat(at, ".id"), "id",
+        check.Report(DiagnosticKind::kDuplicateId, at_origin, "id", "id",
                      ind.id, "an indicator id unique within its goal",
                      absl::StrCat("goal \"", g.id, "\": duplicate indicator id \"", ind.id, "\""));
       }
       if (ind.comparator == Comparator::kRange && ind.target && ind.target_high &&
           *ind.target_high < *ind.target) {
-        check.Report(DiagnosticKind::kValue, s->goals[gi].where, absl::StrCat(at, ".target_high"),
+        check.Report(DiagnosticKind::kValue, at_origin, "target_high",
                      "target_high", ind.target_high->ToShortString(),
                      absl::StrCat("a high end ≥ the low end ", ind.target->ToShortString()),
                      absl::StrCat("goal \"", g.id, "\": range target is reversed"));

@@ -227,6 +227,34 @@ TEST(DatasetBuilder, ReversedRangeAndDuplicateIndicatorIds) {
   EXPECT_EQ(std::count(kinds.begin(), kinds.end(), DiagnosticKind::kValue), 2);
 }
 
+TEST(DatasetBuilder, IndicatorProblemsPointAtTheIndicatorsOwnRow) {
+  DatasetBuilder b = Base();
+  Goal g;
+  g.id = "G1";
+  g.project_id = "P1";
+  b.AddGoal(g, {"goals.csv", 2, 0, "goals.csv"});
+  b.AddIndicator("G1", Indicator{.id = "1"}, {"indicators.csv", 7, 0, "indicators.csv"});
+  Diagnostics d;
+  auto kinds = Kinds(b, &d);
+  ASSERT_EQ(kinds.size(), 1u);
+  EXPECT_EQ(d.items()[0].where.file, "indicators.csv");
+  EXPECT_EQ(d.items()[0].where.line, 7);
+  EXPECT_EQ(d.items()[0].where.path, "indicators.csv:name");
+}
+
+TEST(DatasetBuilder, InlineIndicatorProblemsNameTheirJsonPath) {
+  DatasetBuilder b = Base();
+  Goal g;
+  g.id = "G1";
+  g.project_id = "P1";
+  g.indicators = {Indicator{.id = "1", .name = "a"}, Indicator{.id = "2"}};
+  b.AddGoal(g, {"d.json", 0, 0, "$.goals[0]"});
+  Diagnostics d;
+  auto kinds = Kinds(b, &d);
+  ASSERT_EQ(kinds.size(), 1u);
+  EXPECT_EQ(d.items()[0].where.path, "$.goals[0].indicators[1].name");
+}
+
 TEST(DatasetBuilder, BuilderIsEmptyAfterBuild) {
   DatasetBuilder b = Base();
   ASSERT_TRUE(b.Build().ok());
