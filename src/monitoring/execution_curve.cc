@@ -1,6 +1,8 @@
 // execution_curve.cc: cumulative execution by fiscal month (执行进度曲线).
 #include "perfbudget/monitoring/execution_curve.h"
 
+#include <string>
+
 #include "monitoring/monitor_internal.h"
 #include "perfbudget/monitoring/monitor.h"
 
@@ -43,7 +45,9 @@ absl::StatusOr<ExecutionCurve> BuildExecutionCurve(const Dataset& dataset, const
   ExecutionCurve curve;
   curve.as_of = as_of;
   curve.start_month = fy.start_month();
-  curve.title = dataset.info().title.empty() ? dataset.info().jurisdiction_name : dataset.info().title;
+  curve.title = dataset.info().jurisdiction_name.empty()
+                    ? dataset.info().title
+                    : dataset.info().jurisdiction_name + " " + std::to_string(fy.year()) + "年度";
   curve.total.id = dataset.info().jurisdiction_code.empty() ? "total" : dataset.info().jurisdiction_code;
   curve.total.name = "合计";
   const auto units = dataset.units();

@@ -41,7 +41,7 @@ struct CurveSeries {
 struct ExecutionCurve {
   Date as_of;
   int start_month = 1;  // calendar month of fiscal month 1 (for axis labels)
-  std::string title;    // dataset title or jurisdiction name
+  std::string title;    // "宿马园区 2022年度" (jurisdiction and year; else the dataset title)
   CurveSeries total;
   std::vector<CurveSeries> units;  // dataset order
 };
