@@ -1,11 +1,91 @@
-// cmd_policy.cc: `perfbudget policy` (placeholder until implemented).
+// cmd_policy.cc: `perfbudget policy list | show NAME|FILE`: the built-in
+// policy profiles and what a profile resolves to (docs/policy.md).
+//
+// `show` prints the resolved policy (every rule with its settings, defaults
+// filled in) as JSON; `show --raw NAME` prints a built-in profile's own text.
+// A bad profile file is reported like a bad dataset (exit 3).
+#include <memory>
+#include <ostream>
+#include <string>
+
 #include "command.h"
+#include "output.h"
+#include "perfbudget/policy/policy.h"
 
 namespace perfbudget::cli {
+namespace {
+
+struct PolicyArgs {
+  std::string name;
+  bool raw = false;
+};
+
+void RunList(Context& ctx) {
+  const bool json = ctx.global.format == "json";
+  JsonWriter w;
+  if (json) w.BeginArray();
+  TextTable table({Label(ctx.global, "名称", "name"), Label(ctx.global, "说明", "description")},
+                  {Align::kLeft, Align::kLeft});
+  for (const std::string& name : BuiltinPolicyNames()) {
+    absl::StatusOr<Policy> p = BuiltinPolicy(name);
+    std::string description = p.ok() ? p->description() : std::string(p.status().message());
+    if (json) {
+      w.BeginObject().Key("name").String(name).Key("description").String(description).EndObject();
+    } else {
+      table.AddRow({name, description});
+    }
+  }
+  if (json) {
+    w.EndArray();
+    *ctx.out << w.Finish();
+  } else {
+    *ctx.out << table.Render();
+  }
+  ctx.exit_code = kExitOk;
+}
+
+void RunShow(Context& ctx, const PolicyArgs& args) {
+  if (args.raw) {
+    absl::StatusOr<std::string> text = BuiltinPolicyJson(args.name);
+    if (!text.ok()) {
+      PrintError(*ctx.err, text.status());
+      ctx.exit_code = kExitInputError;
+      return;
+    }
+    *ctx.out << *text;
+    ctx.exit_code = kExitOk;
+    return;
+  }
+  Diagnostics diagnostics;
+  absl::StatusOr<Policy> p = ResolvePolicy(args.name, &diagnostics);
+  if (!p.ok()) {
+    if (diagnostics.empty()) {
+      PrintError(*ctx.err, p.status());
+    } else {
+      PrintDiagnostics(*ctx.err, diagnostics);
+    }
+    ctx.exit_code = kExitInputError;
+    return;
+  }
+  *ctx.out << PolicyToJson(*p);
+  ctx.exit_code = kExitOk;
+}
+
+}  // namespace
 
 void RegisterPolicy(CLI::App& app, Context& ctx) {
-  auto* cmd = app.add_subcommand("policy", "(not implemented yet)");
-  cmd->callback([&ctx] { ctx.exit_code = kExitInternal; });
+  auto args = std::make_shared<PolicyArgs>();
+  auto* cmd = app.add_subcommand("policy", "List the built-in policy profiles or show one");
+  cmd->require_subcommand(1);
+  auto* list = cmd->add_subcommand("list", "List the built-in policy profiles");
+  AddGlobalOptions(*list, ctx, {"text", "json"});
+  list->callback([&ctx] { RunList(ctx); });
+  auto* show = cmd->add_subcommand(
+      "show", "Show a policy (a built-in name or a JSON file) with every rule resolved, as JSON");
+  show->add_option("NAME", args->name, "a built-in policy name or a policy JSON file")->required();
+  show->add_flag("--raw", args->raw, "print a built-in profile's own JSON text");
+  AddGlobalOptions(*show, ctx, {"text", "json"});
+  show->callback([&ctx, args] { RunShow(ctx, *args); });
 }
 
 }  // namespace perfbudget::cli
