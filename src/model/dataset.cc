@@ -252,7 +252,12 @@ absl::StatusOr<Dataset> DatasetBuilder::Build(const BuildOptions& options,
   // Header and fiscal year.
   absl::StatusOr<FiscalYear> fy = FiscalYear::Create(s->info.fiscal_year, s->info.fiscal_year_start_month,
                                                     s->info.fiscal_year_named_by_end);
+  // A loader that could not read a field leaves its default in the record
+  // and has already reported it; these checks must not report it again.
+  const bool loader_failed = !s->loader_diagnostics.empty();
+  auto out_of_year = [&](Date d) { return !impl->fiscal_year.Contains(d) && !(loader_failed && d == Date()); };
   if (!fy.ok()) {
+    if (loader_failed) return out->ToStatus("dataset is invalid");
     check.Report(DiagnosticKind::kValue, s->info_origin, "fiscal_year", "fiscal_year",
                  absl::StrCat(s->info.fiscal_year, "/", s->info.fiscal_year_start_month),
                  "a year 1400..9998 and a start month 1..12", std::string(fy.status().message()));
@@ -345,7 +350,7 @@ absl::StatusOr<Dataset> DatasetBuilder::Build(const BuildOptions& options,
     Money adjusted = total;
     for (std::size_t a = 0; a < p.adjustments.size(); ++a) {
       const Adjustment& adj = p.adjustments[a];
-      if (!year.Contains(adj.date)) {
+      if (out_of_year(adj.date)) {
         check.Report(DiagnosticKind::kDateOutOfYear, w, absl::StrCat("adjustments[", a, "].date"),
                      "date", adj.date.ToString(), YearBounds(year),
                      absl::StrCat("project \"", p.id, "\": adjustment dated outside the fiscal year"));
@@ -361,7 +366,7 @@ absl::StatusOr<Dataset> DatasetBuilder::Build(const BuildOptions& options,
     Money planned;
     for (std::size_t k = 0; k < p.payment_plan.size(); ++k) {
       const PlannedPayment& pp = p.payment_plan[k];
-      if (!year.Contains(pp.date)) {
+      if (out_of_year(pp.date)) {
         check.Report(DiagnosticKind::kDateOutOfYear, w, absl::StrCat("payment_plan[", k, "].date"),
                      "date", pp.date.ToString(), YearBounds(year),
                      absl::StrCat("project \"", p.id,
@@ -485,7 +490,7 @@ absl::StatusOr<Dataset> DatasetBuilder::Build(const BuildOptions& options,
     Disbursement& d = r.value;
     d.project_index = project_ref(d.project_id, r.where, "project", "disbursement", true);
     disb_project[i] = d.project_index;
-    if (!year.Contains(d.date)) {
+    if (out_of_year(d.date)) {
       check.Report(DiagnosticKind::kDateOutOfYear, r.where, "date", "date", d.date.ToString(),
                    YearBounds(year), "disbursement dated outside the fiscal year");
     }

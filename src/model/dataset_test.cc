@@ -255,6 +255,25 @@ TEST(DatasetBuilder, InlineIndicatorProblemsNameTheirJsonPath) {
   EXPECT_EQ(d.items()[0].where.path, "$.goals[0].indicators[1].name");
 }
 
+TEST(DatasetBuilder, DoesNotRepeatWhatTheLoaderReported) {
+  // The loader could not read a date (left at its default) or the header.
+  DatasetBuilder b = Base();
+  b.AddDisbursement({"V1", "P1", Date(), FundSource::kGeneralBudget, Yuan(1)});
+  b.AddDiagnostic({DiagnosticKind::kDate, {"d.json", 9, 3, "$.disbursements[0].date"}, "date",
+                   "2022-02-30", "a date", "2022-02-30 does not exist"});
+  Diagnostics d;
+  auto kinds = Kinds(b, &d);
+  ASSERT_EQ(kinds.size(), 1u);
+  EXPECT_EQ(kinds[0], DiagnosticKind::kDate);
+
+  DatasetBuilder bad_header;  // fiscal year 0
+  bad_header.AddDiagnostic({DiagnosticKind::kSyntax, {"d.json", 1, 9, "$"}, "", "", "", "truncated"});
+  Diagnostics d2;
+  auto kinds2 = Kinds(bad_header, &d2);
+  ASSERT_EQ(kinds2.size(), 1u);
+  EXPECT_EQ(kinds2[0], DiagnosticKind::kSyntax);
+}
+
 TEST(DatasetBuilder, BuilderIsEmptyAfterBuild) {
   DatasetBuilder b = Base();
   ASSERT_TRUE(b.Build().ok());
