@@ -1,0 +1,93 @@
+/* pfb_monitor.h: the perfbudget C ABI, dual monitoring (双监控) and in-year
+ * reclaim (收回). Conventions: docs/c-abi.md; semantics: docs/monitoring.md.
+ *
+ * A pfb_monitor / pfb_reclaim is an immutable result: it may be read from many
+ * threads at once. Every string it hands out is borrowed from it (valid until
+ * it is destroyed). Money is int64 fen; rates and gaps are decimal text
+ * rounded half-up to the policy's decimals ("59.84"). */
+#ifndef PERFBUDGET_PFB_MONITOR_H_
+#define PERFBUDGET_PFB_MONITOR_H_
+#include "perfbudget/pfb_core.h"
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct pfb_monitor pfb_monitor; /* a monitoring result, immutable */
+typedef struct pfb_reclaim pfb_reclaim; /* reclaim proposals, immutable */
+
+/* Warning levels (append only, never renumber). */
+#define PFB_WARNING_NONE 0
+#define PFB_WARNING_YELLOW 1
+#define PFB_WARNING_RED 2
+
+/* Row kinds. */
+#define PFB_ROW_PROJECT 0
+#define PFB_ROW_UNIT 1
+#define PFB_ROW_FUND_SOURCE 2
+#define PFB_ROW_JURISDICTION 3
+
+/* Message languages. */
+#define PFB_LANG_ZH 0
+#define PFB_LANG_EN 1
+
+/* Monitors `dataset` as of `as_of` (yyyymmdd) under `policy_json` (a policy
+ * profile's JSON text; NULL / length 0 = the default policy).
+ * PFB_OUT_OF_RANGE for an as-of date outside the fiscal year;
+ * PFB_INVALID_ARGUMENT for a bad policy (with diagnostics) or overlapping
+ * warning bands. *out: owned, free with pfb_monitor_destroy. */
+PFB_API int32_t pfb_monitor_run(const pfb_dataset* dataset, const char* policy_json,
+                                size_t policy_len, int32_t as_of, pfb_monitor** out,
+                                pfb_error** err);
+PFB_API void pfb_monitor_destroy(pfb_monitor* monitor); /* NULL is fine */
+
+/* Time progress (序时进度) as percent text, "66.67"; "" for NULL. Borrowed. */
+PFB_API const char* pfb_monitor_time_progress(const pfb_monitor* monitor);
+/* Rows of a kind (PFB_ROW_*): 1 for the jurisdiction; 0 for NULL or a bad kind. */
+PFB_API uint32_t pfb_monitor_row_count(const pfb_monitor* monitor, int32_t kind);
+/* One row. id / name / rate_percent / gap_pp are borrowed (gap_pp is "" for a
+ * zero budget); level is PFB_WARNING_*; the row's reasons are
+ * [first_reason, first_reason + reason_count) of pfb_monitor_reason.
+ * Any out-pointer may be NULL. PFB_OUT_OF_RANGE past the end. */
+PFB_API int32_t pfb_monitor_row(const pfb_monitor* monitor, int32_t kind, uint32_t index,
+                                const char** id, const char** name, int64_t* current_fen,
+                                int64_t* executed_fen, const char** rate_percent,
+                                const char** gap_pp, int32_t* level, uint32_t* first_reason,
+                                uint32_t* reason_count, pfb_error** err);
+/* All fired rules, grouped by row. */
+PFB_API uint32_t pfb_monitor_reason_count(const pfb_monitor* monitor);
+/* One reason: its rule code ("monitoring.gap_red"), severity (0 info, 1
+ * warning, 2 error, 3 blocker), the row it belongs to, and its message in
+ * `lang` (PFB_LANG_*). Strings borrowed. Any out-pointer may be NULL. */
+PFB_API int32_t pfb_monitor_reason(const pfb_monitor* monitor, uint32_t index, int32_t lang,
+                                   const char** code, int32_t* severity, int32_t* row_kind,
+                                   uint32_t* row_index, const char** message, pfb_error** err);
+
+/* Reclaim proposals as of `as_of` (yyyymmdd); policy as pfb_monitor_run.
+ * *out: owned, free with pfb_reclaim_destroy. */
+PFB_API int32_t pfb_reclaim_run(const pfb_dataset* dataset, const char* policy_json,
+                                size_t policy_len, int32_t as_of, pfb_reclaim** out,
+                                pfb_error** err);
+PFB_API void pfb_reclaim_destroy(pfb_reclaim* reclaim); /* NULL is fine */
+/* The jurisdiction's total to reclaim, in fen; 0 for NULL. */
+PFB_API int64_t pfb_reclaim_total_fen(const pfb_reclaim* reclaim);
+PFB_API uint32_t pfb_reclaim_proposal_count(const pfb_reclaim* reclaim);
+/* One proposal. has_amount is 0 for a warning without amount
+ * (reclaim.lagging_without_plan). Strings borrowed; any out-pointer may be NULL. */
+PFB_API int32_t pfb_reclaim_proposal(const pfb_reclaim* reclaim, uint32_t index, int32_t lang,
+                                     const char** project_id, const char** code,
+                                     int64_t* amount_fen, int32_t* has_amount,
+                                     const char** message, uint32_t* split_count,
+                                     pfb_error** err);
+/* Split `split` of proposal `index`: fund source (PFB_FUND_* numbering of
+ * model/enums.h) and amount in fen. The splits of a proposal sum to its amount. */
+PFB_API int32_t pfb_reclaim_split(const pfb_reclaim* reclaim, uint32_t index, uint32_t split,
+                                  int32_t* source, int64_t* amount_fen, pfb_error** err);
+/* Units with a proposal: id (borrowed) and amount in fen. */
+PFB_API uint32_t pfb_reclaim_unit_count(const pfb_reclaim* reclaim);
+PFB_API int32_t pfb_reclaim_unit(const pfb_reclaim* reclaim, uint32_t index, const char** unit_id,
+                                 int64_t* amount_fen, pfb_error** err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* PERFBUDGET_PFB_MONITOR_H_ */

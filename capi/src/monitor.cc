@@ -1,0 +1,280 @@
+// monitor.cc: the C ABI of dual monitoring and reclaim (pfb_monitor.h).
+#include <array>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "capi_internal.h"
+#include "perfbudget/monitoring/monitor.h"
+#include "perfbudget/monitoring/reclaim.h"
+#include "perfbudget/pfb_monitor.h"
+#include "perfbudget/policy/rule_catalog.h"
+
+namespace capi = perfbudget::capi;
+using perfbudget::MonitorReport;
+using perfbudget::MonitorRow;
+using perfbudget::MonitorRowKind;
+
+namespace {
+
+// Display strings of one row, made once so they can be borrowed.
+struct RowText {
+  std::string id, name, rate, gap;
+};
+
+}  // namespace
+
+struct pfb_monitor {
+  MonitorReport report;
+  std::string progress;
+  std::array<std::vector<RowText>, 4> rows;  // by MonitorRowKind
+  std::vector<std::array<std::string, 2>> messages;  // per reason: zh, en
+};
+
+struct pfb_reclaim {
+  perfbudget::ReclaimReport report;
+  std::vector<std::string> project_ids;
+  std::vector<std::string> unit_ids;
+};
+
+namespace {
+
+absl::StatusOr<perfbudget::Policy> PolicyOf(const char* json, std::size_t len,
+                                            perfbudget::Diagnostics& diags) {
+  if (json == nullptr || len == 0) return perfbudget::DefaultPolicy();
+  auto text = capi::InText(json, len, "policy_json");
+  if (!text.ok()) return text.status();
+  return perfbudget::LoadPolicyJson(*text, &diags, "policy_json");
+}
+
+const std::vector<MonitorRow>* RowsOf(const MonitorReport& r, std::int32_t kind) {
+  switch (kind) {
+    case PFB_ROW_PROJECT: return &r.projects;
+    case PFB_ROW_UNIT: return &r.units;
+    case PFB_ROW_FUND_SOURCE: return &r.funds;
+    default: return nullptr;
+  }
+}
+
+const MonitorRow* RowAt(const MonitorReport& r, std::int32_t kind, std::uint32_t i) {
+  if (kind == PFB_ROW_JURISDICTION) return i == 0 ? &r.total : nullptr;
+  const auto* v = RowsOf(r, kind);
+  if (v == nullptr || i >= v->size()) return nullptr;
+  return &(*v)[i];
+}
+
+template <typename T>
+void Set(T* out, T value) {
+  if (out != nullptr) *out = value;
+}
+
+}  // namespace
+
+extern "C" PFB_API int32_t pfb_monitor_run(const pfb_dataset* dataset, const char* policy_json,
+                                           size_t policy_len, int32_t as_of, pfb_monitor** out,
+                                           pfb_error** err) {
+  return capi::Guard(err, [&](perfbudget::Diagnostics& diags) -> absl::Status {
+    PFB_RETURN_IF_ERROR(capi::ZeroOut(out, "out"));
+    PFB_ASSIGN_OR_RETURN(const perfbudget::Dataset* ds, capi::DatasetOf(dataset));
+    PFB_ASSIGN_OR_RETURN(perfbudget::Date date, capi::InDate(as_of, "as_of"));
+    PFB_ASSIGN_OR_RETURN(perfbudget::Policy policy, PolicyOf(policy_json, policy_len, diags));
+    perfbudget::MonitorOptions options;
+    options.as_of = date;
+    PFB_ASSIGN_OR_RETURN(MonitorReport report, perfbudget::Monitor(*ds, policy, options));
+    auto m = std::make_unique<pfb_monitor>();
+    m->report = std::move(report);
+    const MonitorReport& r = m->report;
+    m->progress = r.time_progress.ToPercentString(r.decimals);
+    for (std::int32_t kind = 0; kind < 4; ++kind) {
+      const std::uint32_t n = kind == PFB_ROW_JURISDICTION
+                                  ? 1u
+                                  : static_cast<std::uint32_t>(RowsOf(r, kind)->size());
+      for (std::uint32_t i = 0; i < n; ++i) {
+        const MonitorRow& row = *RowAt(r, kind, i);
+        m->rows[kind].push_back(
+            {perfbudget::RowId(r, row), perfbudget::RowName(r, row),
+             row.ExecutionRate().ToPercentString(r.decimals),
+             row.zero_budget() ? std::string() : row.GapPp(r.time_progress).ToDecimalString(r.decimals)});
+      }
+    }
+    for (const perfbudget::MonitorReason& reason : r.reasons) {
+      m->messages.push_back({perfbudget::ExplainReason(r, reason, "zh"),
+                             perfbudget::ExplainReason(r, reason, "en")});
+    }
+    *out = m.release();
+    return absl::OkStatus();
+  });
+}
+
+extern "C" PFB_API void pfb_monitor_destroy(pfb_monitor* monitor) { delete monitor; }
+
+extern "C" PFB_API const char* pfb_monitor_time_progress(const pfb_monitor* monitor) {
+  return monitor == nullptr ? "" : monitor->progress.c_str();
+}
+
+extern "C" PFB_API uint32_t pfb_monitor_row_count(const pfb_monitor* monitor, int32_t kind) {
+  if (monitor == nullptr || kind < 0 || kind > 3) return 0;
+  return static_cast<uint32_t>(monitor->rows[kind].size());
+}
+
+extern "C" PFB_API int32_t pfb_monitor_row(const pfb_monitor* monitor, int32_t kind, uint32_t index,
+                                           const char** id, const char** name, int64_t* current_fen,
+                                           int64_t* executed_fen, const char** rate_percent,
+                                           const char** gap_pp, int32_t* level,
+                                           uint32_t* first_reason, uint32_t* reason_count,
+                                           pfb_error** err) {
+  capi::ZeroOptionalOut(id);
+  capi::ZeroOptionalOut(name);
+  capi::ZeroOptionalOut(current_fen);
+  capi::ZeroOptionalOut(executed_fen);
+  capi::ZeroOptionalOut(rate_percent);
+  capi::ZeroOptionalOut(gap_pp);
+  capi::ZeroOptionalOut(level);
+  capi::ZeroOptionalOut(first_reason);
+  capi::ZeroOptionalOut(reason_count);
+  return capi::Guard(err, [&]() -> absl::Status {
+    PFB_RETURN_IF_ERROR(capi::RequireHandle(monitor, "monitor"));
+    if (kind < 0 || kind > 3) {
+      return capi::MakeStatus(PFB_INVALID_ARGUMENT,
+                              capi::Cat("kind ", kind, " is not a PFB_ROW_* value (0..3)"));
+    }
+    PFB_RETURN_IF_ERROR(capi::CheckIndex(index, monitor->rows[kind].size(), "row"));
+    const MonitorRow& row = *RowAt(monitor->report, kind, index);
+    const RowText& t = monitor->rows[kind][index];
+    Set(id, t.id.c_str());
+    Set(name, t.name.c_str());
+    Set(current_fen, static_cast<int64_t>(row.current.fen()));
+    Set(executed_fen, static_cast<int64_t>(row.executed.fen()));
+    Set(rate_percent, t.rate.c_str());
+    Set(gap_pp, t.gap.c_str());
+    Set(level, static_cast<int32_t>(row.level));
+    Set(first_reason, row.first_reason);
+    Set(reason_count, row.reason_count);
+    return absl::OkStatus();
+  });
+}
+
+extern "C" PFB_API uint32_t pfb_monitor_reason_count(const pfb_monitor* monitor) {
+  return monitor == nullptr ? 0 : static_cast<uint32_t>(monitor->report.reasons.size());
+}
+
+extern "C" PFB_API int32_t pfb_monitor_reason(const pfb_monitor* monitor, uint32_t index, int32_t lang,
+                                              const char** code, int32_t* severity,
+                                              int32_t* row_kind, uint32_t* row_index,
+                                              const char** message, pfb_error** err) {
+  capi::ZeroOptionalOut(code);
+  capi::ZeroOptionalOut(severity);
+  capi::ZeroOptionalOut(row_kind);
+  capi::ZeroOptionalOut(row_index);
+  capi::ZeroOptionalOut(message);
+  return capi::Guard(err, [&]() -> absl::Status {
+    PFB_RETURN_IF_ERROR(capi::RequireHandle(monitor, "monitor"));
+    if (lang != PFB_LANG_ZH && lang != PFB_LANG_EN) {
+      return capi::MakeStatus(PFB_INVALID_ARGUMENT, capi::Cat("lang ", lang, " is not 0 (zh) or 1 (en)"));
+    }
+    PFB_RETURN_IF_ERROR(capi::CheckIndex(index, monitor->report.reasons.size(), "reason"));
+    const perfbudget::MonitorReason& r = monitor->report.reasons[index];
+    Set(code, r.code.data());  // catalog codes are NUL-terminated literals
+    Set(severity, static_cast<int32_t>(r.severity));
+    Set(row_kind, static_cast<int32_t>(r.row_kind));
+    Set(row_index, r.row);
+    Set(message, monitor->messages[index][lang].c_str());
+    return absl::OkStatus();
+  });
+}
+
+extern "C" PFB_API int32_t pfb_reclaim_run(const pfb_dataset* dataset, const char* policy_json,
+                                           size_t policy_len, int32_t as_of, pfb_reclaim** out,
+                                           pfb_error** err) {
+  return capi::Guard(err, [&](perfbudget::Diagnostics& diags) -> absl::Status {
+    PFB_RETURN_IF_ERROR(capi::ZeroOut(out, "out"));
+    PFB_ASSIGN_OR_RETURN(const perfbudget::Dataset* ds, capi::DatasetOf(dataset));
+    PFB_ASSIGN_OR_RETURN(perfbudget::Date date, capi::InDate(as_of, "as_of"));
+    PFB_ASSIGN_OR_RETURN(perfbudget::Policy policy, PolicyOf(policy_json, policy_len, diags));
+    perfbudget::ReclaimOptions options;
+    options.as_of = date;
+    PFB_ASSIGN_OR_RETURN(perfbudget::ReclaimReport report, perfbudget::Reclaim(*ds, policy, options));
+    auto r = std::make_unique<pfb_reclaim>();
+    r->report = std::move(report);
+    for (const perfbudget::ReclaimProposal& p : r->report.proposals) {
+      r->project_ids.push_back(ds->projects()[p.project_index].id);
+    }
+    for (const perfbudget::ReclaimTotal& t : r->report.units) {
+      r->unit_ids.push_back(ds->units()[t.unit_index].id);
+    }
+    *out = r.release();
+    return absl::OkStatus();
+  });
+}
+
+extern "C" PFB_API void pfb_reclaim_destroy(pfb_reclaim* reclaim) { delete reclaim; }
+
+extern "C" PFB_API int64_t pfb_reclaim_total_fen(const pfb_reclaim* reclaim) {
+  return reclaim == nullptr ? 0 : reclaim->report.total.amount.fen();
+}
+
+extern "C" PFB_API uint32_t pfb_reclaim_proposal_count(const pfb_reclaim* reclaim) {
+  return reclaim == nullptr ? 0 : static_cast<uint32_t>(reclaim->report.proposals.size());
+}
+
+extern "C" PFB_API int32_t pfb_reclaim_proposal(const pfb_reclaim* reclaim, uint32_t index,
+                                                int32_t lang, const char** project_id,
+                                                const char** code, int64_t* amount_fen,
+                                                int32_t* has_amount, const char** message,
+                                                uint32_t* split_count, pfb_error** err) {
+  capi::ZeroOptionalOut(project_id);
+  capi::ZeroOptionalOut(code);
+  capi::ZeroOptionalOut(amount_fen);
+  capi::ZeroOptionalOut(has_amount);
+  capi::ZeroOptionalOut(message);
+  capi::ZeroOptionalOut(split_count);
+  return capi::Guard(err, [&]() -> absl::Status {
+    PFB_RETURN_IF_ERROR(capi::RequireHandle(reclaim, "reclaim"));
+    if (lang != PFB_LANG_ZH && lang != PFB_LANG_EN) {
+      return capi::MakeStatus(PFB_INVALID_ARGUMENT, capi::Cat("lang ", lang, " is not 0 (zh) or 1 (en)"));
+    }
+    PFB_RETURN_IF_ERROR(capi::CheckIndex(index, reclaim->report.proposals.size(), "proposal"));
+    const perfbudget::ReclaimProposal& p = reclaim->report.proposals[index];
+    Set(project_id, reclaim->project_ids[index].c_str());
+    Set(code, p.code.data());
+    Set(amount_fen, static_cast<int64_t>(p.amount.fen()));
+    Set(has_amount, static_cast<int32_t>(p.has_amount ? 1 : 0));
+    Set(message, (lang == PFB_LANG_EN ? p.message_en : p.message_zh).c_str());
+    Set(split_count, static_cast<uint32_t>(p.split.size()));
+    return absl::OkStatus();
+  });
+}
+
+extern "C" PFB_API int32_t pfb_reclaim_split(const pfb_reclaim* reclaim, uint32_t index,
+                                             uint32_t split, int32_t* source, int64_t* amount_fen,
+                                             pfb_error** err) {
+  capi::ZeroOptionalOut(source);
+  capi::ZeroOptionalOut(amount_fen);
+  return capi::Guard(err, [&]() -> absl::Status {
+    PFB_RETURN_IF_ERROR(capi::RequireHandle(reclaim, "reclaim"));
+    PFB_RETURN_IF_ERROR(capi::CheckIndex(index, reclaim->report.proposals.size(), "proposal"));
+    const perfbudget::ReclaimProposal& p = reclaim->report.proposals[index];
+    PFB_RETURN_IF_ERROR(capi::CheckIndex(split, p.split.size(), "split"));
+    Set(source, static_cast<int32_t>(p.split[split].source));
+    Set(amount_fen, static_cast<int64_t>(p.split[split].amount.fen()));
+    return absl::OkStatus();
+  });
+}
+
+extern "C" PFB_API uint32_t pfb_reclaim_unit_count(const pfb_reclaim* reclaim) {
+  return reclaim == nullptr ? 0 : static_cast<uint32_t>(reclaim->report.units.size());
+}
+
+extern "C" PFB_API int32_t pfb_reclaim_unit(const pfb_reclaim* reclaim, uint32_t index,
+                                            const char** unit_id, int64_t* amount_fen,
+                                            pfb_error** err) {
+  capi::ZeroOptionalOut(unit_id);
+  capi::ZeroOptionalOut(amount_fen);
+  return capi::Guard(err, [&]() -> absl::Status {
+    PFB_RETURN_IF_ERROR(capi::RequireHandle(reclaim, "reclaim"));
+    PFB_RETURN_IF_ERROR(capi::CheckIndex(index, reclaim->report.units.size(), "unit"));
+    Set(unit_id, reclaim->unit_ids[index].c_str());
+    Set(amount_fen, static_cast<int64_t>(reclaim->report.units[index].amount.fen()));
+    return absl::OkStatus();
+  });
+}
