@@ -1,0 +1,165 @@
+"""Dual monitoring (双监控) and in-year reclaim (收回) over the C ABI (pfb_monitor.h).
+
+    from perfbudget import Dataset
+    from perfbudget.monitor import Monitor, Reclaim
+    with Dataset.load("examples/suma-park-2022/dataset.json") as ds:
+        m = Monitor.run(ds, datetime.date(2022, 8, 31))      # policy_json=None: default policy
+        print(m.time_progress, m.total.executed, m.total.rate)  # Decimal("66.67"), Decimal yuan, ...
+        for r in m.reasons(lang="en"): print(r.code, r.message)
+        rc = Reclaim.run(ds, datetime.date(2022, 8, 31))
+        print(rc.total, [(p.project_id, p.code, p.amount, p.split) for p in rc.proposals()])
+
+Money is Decimal yuan; rates and gaps are Decimal percent / percentage points
+rounded half-up to the policy's decimals (exact values stay in the library).
+"""
+
+from __future__ import annotations
+
+import ctypes
+from ctypes import c_int32, c_int64, c_uint32
+from decimal import Decimal
+from typing import List, NamedTuple, Optional, Tuple
+
+from . import _lib, money
+from ._lib import BUF, HANDLE, I32, OUT_HANDLE, OUT_STR, U32, Out
+from .dataset import DateLike, date_to_int
+from .enums import FundSource
+
+ROW_PROJECT, ROW_UNIT, ROW_FUND_SOURCE, ROW_JURISDICTION = 0, 1, 2, 3
+WARNING_NAMES = ("none", "yellow", "red")
+SEVERITY_NAMES = ("info", "warning", "error", "blocker")
+_LANGS = {"zh": 0, "en": 1}
+
+_run = _lib.fn("pfb_monitor_run", HANDLE, BUF, I32, OUT_HANDLE)
+_destroy = _lib.getter("pfb_monitor_destroy", None, HANDLE)
+_progress = _lib.getter("pfb_monitor_time_progress", _lib.BORROWED_STR, HANDLE)
+_row_count = _lib.getter("pfb_monitor_row_count", c_uint32, HANDLE, I32)
+_row = _lib.fn("pfb_monitor_row", HANDLE, I32, U32, OUT_STR, OUT_STR, Out(c_int64), Out(c_int64),
+               OUT_STR, OUT_STR, Out(c_int32), Out(c_uint32), Out(c_uint32))
+_reason_count = _lib.getter("pfb_monitor_reason_count", c_uint32, HANDLE)
+_reason = _lib.fn("pfb_monitor_reason", HANDLE, U32, I32, OUT_STR, Out(c_int32), Out(c_int32),
+                  Out(c_uint32), OUT_STR)
+
+_rc_run = _lib.fn("pfb_reclaim_run", HANDLE, BUF, I32, OUT_HANDLE)
+_rc_destroy = _lib.getter("pfb_reclaim_destroy", None, HANDLE)
+_rc_total = _lib.getter("pfb_reclaim_total_fen", c_int64, HANDLE)
+_rc_count = _lib.getter("pfb_reclaim_proposal_count", c_uint32, HANDLE)
+_rc_proposal = _lib.fn("pfb_reclaim_proposal", HANDLE, U32, I32, OUT_STR, OUT_STR, Out(c_int64),
+                       Out(c_int32), OUT_STR, Out(c_uint32))
+_rc_split = _lib.fn("pfb_reclaim_split", HANDLE, U32, U32, Out(c_int32), Out(c_int64))
+_rc_unit_count = _lib.getter("pfb_reclaim_unit_count", c_uint32, HANDLE)
+_rc_unit = _lib.fn("pfb_reclaim_unit", HANDLE, U32, OUT_STR, Out(c_int64))
+
+
+def _lang(lang: str) -> int:
+    if lang not in _LANGS:
+        raise ValueError(f"lang must be 'zh' or 'en', got {lang!r}")
+    return _LANGS[lang]
+
+
+class Row(NamedTuple):
+    kind: int
+    index: int
+    id: str
+    name: str
+    current: Decimal  # yuan
+    executed: Decimal  # yuan
+    rate: Decimal  # percent, rounded
+    gap: Optional[Decimal]  # percentage points; None for a zero budget
+    level: str  # none | yellow | red
+    first_reason: int
+    reason_count: int
+
+
+class Reason(NamedTuple):
+    code: str
+    severity: str
+    row_kind: int
+    row_index: int
+    message: str
+
+
+class Monitor(_lib.Handle):
+    """A monitoring result as of a date (immutable)."""
+
+    _destroy = _destroy
+
+    @classmethod
+    def run(cls, dataset, as_of: DateLike, policy_json: Optional[str] = None) -> "Monitor":
+        return cls(_run(dataset, policy_json, date_to_int(as_of)))
+
+    @property
+    def time_progress(self) -> Decimal:
+        return Decimal(_progress(self))
+
+    def row(self, kind: int, index: int) -> Row:
+        rid, name, cur, exe, rate, gap, level, first, count = _row(self, kind, index)
+        return Row(kind, index, rid, name, money.from_fen(cur), money.from_fen(exe), Decimal(rate),
+                   Decimal(gap) if gap else None, WARNING_NAMES[level], first, count)
+
+    def rows(self, kind: int) -> List[Row]:
+        return [self.row(kind, i) for i in range(_row_count(self, kind))]
+
+    @property
+    def total(self) -> Row:
+        return self.row(ROW_JURISDICTION, 0)
+
+    def projects(self) -> List[Row]:
+        return self.rows(ROW_PROJECT)
+
+    def units(self) -> List[Row]:
+        return self.rows(ROW_UNIT)
+
+    def fund_sources(self) -> List[Row]:
+        return self.rows(ROW_FUND_SOURCE)
+
+    def reason(self, index: int, lang: str = "zh") -> Reason:
+        code, sev, kind, row, msg = _reason(self, index, _lang(lang))
+        return Reason(code, SEVERITY_NAMES[sev], kind, row, msg)
+
+    def reasons(self, lang: str = "zh", row: Optional[Row] = None) -> List[Reason]:
+        if row is not None:
+            rng = range(row.first_reason, row.first_reason + row.reason_count)
+        else:
+            rng = range(_reason_count(self))
+        return [self.reason(i, lang) for i in rng]
+
+
+class Proposal(NamedTuple):
+    project_id: str
+    code: str
+    amount: Optional[Decimal]  # yuan; None for a warning without amount
+    message: str
+    split: List[Tuple[FundSource, Decimal]]
+
+
+class Reclaim(_lib.Handle):
+    """Reclaim proposals as of a date (immutable)."""
+
+    _destroy = _rc_destroy
+
+    @classmethod
+    def run(cls, dataset, as_of: DateLike, policy_json: Optional[str] = None) -> "Reclaim":
+        return cls(_rc_run(dataset, policy_json, date_to_int(as_of)))
+
+    @property
+    def total(self) -> Decimal:
+        return money.from_fen(_rc_total(self))
+
+    def proposal(self, index: int, lang: str = "zh") -> Proposal:
+        pid, code, amount, has_amount, msg, n = _rc_proposal(self, index, _lang(lang))
+        split = []
+        for s in range(n):
+            source, fen = _rc_split(self, index, s)
+            split.append((FundSource(source), money.from_fen(fen)))
+        return Proposal(pid, code, money.from_fen(amount) if has_amount else None, msg, split)
+
+    def proposals(self, lang: str = "zh") -> List[Proposal]:
+        return [self.proposal(i, lang) for i in range(_rc_count(self))]
+
+    def units(self) -> List[Tuple[str, Decimal]]:
+        out = []
+        for i in range(_rc_unit_count(self)):
+            uid, fen = _rc_unit(self, i)
+            out.append((uid, money.from_fen(fen)))
+        return out
