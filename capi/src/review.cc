@@ -1,0 +1,333 @@
+// review.cc: the C ABI of goal review and policies (pfb_review.h).
+#include <cstring>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "capi_internal.h"
+#include "perfbudget/pfb_review.h"
+#include "perfbudget/policy/policy.h"
+#include "perfbudget/policy/rule_catalog.h"
+#include "perfbudget/review/review.h"
+
+struct pfb_policy {
+  perfbudget::Policy policy;
+};
+
+struct pfb_review {
+  perfbudget::ReviewSummary summary;
+  bool any_blocked = false;
+  std::vector<perfbudget::GoalReview> goals;
+  std::vector<perfbudget::ProjectGate> gates;
+  // Precomputed text and the flat finding index.
+  std::vector<std::string> scores;
+  std::vector<std::uint32_t> first_finding;
+  std::vector<std::pair<std::uint32_t, const perfbudget::Finding*>> findings;
+  std::vector<std::string> deductions;
+  std::vector<std::string> gate_reasons;
+};
+
+namespace perfbudget::capi {
+namespace {
+
+void Index(pfb_review* r, int decimals) {
+  for (std::uint32_t g = 0; g < r->goals.size(); ++g) {
+    r->scores.push_back(r->goals[g].score.ToShortString(decimals));
+    r->first_finding.push_back(static_cast<std::uint32_t>(r->findings.size()));
+    for (const Finding& f : r->goals[g].findings) {
+      r->findings.emplace_back(g, &f);
+      r->deductions.push_back(f.deduction.ToShortString(decimals));
+    }
+  }
+  for (const ProjectGate& gate : r->gates) {
+    std::string reasons;
+    for (std::string_view code : gate.reasons) {
+      if (!reasons.empty()) reasons += ",";
+      reasons += code;
+    }
+    r->gate_reasons.push_back(std::move(reasons));
+  }
+}
+
+const Policy& PolicyOr(const pfb_policy* p, Policy* fallback) {
+  if (p != nullptr) return p->policy;
+  *fallback = DefaultPolicy();
+  return *fallback;
+}
+
+const GoalReview* GoalAt(const pfb_review* r, std::uint32_t g) {
+  return (r != nullptr && g < r->goals.size()) ? &r->goals[g] : nullptr;
+}
+const Finding* FindingAt(const pfb_review* r, std::uint32_t i) {
+  return (r != nullptr && i < r->findings.size()) ? r->findings[i].second : nullptr;
+}
+
+std::int64_t CountValue(const GoalCounts& c, std::string_view key) {
+  if (key == "goals") return c.reviewed;
+  if (key == "excellent") return c.per_grade[0];
+  if (key == "good") return c.per_grade[1];
+  if (key == "fair") return c.per_grade[2];
+  if (key == "poor") return c.per_grade[3];
+  if (key == "passed") return c.passed;
+  if (key == "to_revise") return c.to_revise;
+  if (key == "blocked") return c.blocked;
+  if (key == "comments") return c.comments;
+  return -1;
+}
+
+absl::Status PolicyOut(absl::StatusOr<Policy> p, pfb_policy** out) {
+  if (!p.ok()) return p.status();
+  *out = new pfb_policy{*std::move(p)};
+  return absl::OkStatus();
+}
+
+}  // namespace
+}  // namespace perfbudget::capi
+
+using perfbudget::capi::Guard;
+using perfbudget::capi::GuardValue;
+namespace capi = perfbudget::capi;
+
+extern "C" {
+
+PFB_API int32_t pfb_policy_load(const char* name_or_path, pfb_policy** out, pfb_error** err) {
+  return Guard(err, [&](perfbudget::Diagnostics& diags) -> absl::Status {
+    PFB_RETURN_IF_ERROR(capi::ZeroOut(out, "out"));
+    PFB_ASSIGN_OR_RETURN(std::string_view name, capi::InString(name_or_path, "name_or_path"));
+    return capi::PolicyOut(perfbudget::ResolvePolicy(name, &diags), out);
+  });
+}
+
+PFB_API int32_t pfb_policy_load_json(const char* data, size_t len, pfb_policy** out,
+                                     pfb_error** err) {
+  return Guard(err, [&](perfbudget::Diagnostics& diags) -> absl::Status {
+    PFB_RETURN_IF_ERROR(capi::ZeroOut(out, "out"));
+    PFB_ASSIGN_OR_RETURN(std::string_view text, capi::InText(data, len, "data"));
+    return capi::PolicyOut(perfbudget::LoadPolicyJson(text, &diags), out);
+  });
+}
+
+PFB_API void pfb_policy_destroy(pfb_policy* policy) { delete policy; }
+
+PFB_API const char* pfb_policy_name(const pfb_policy* policy) {
+  return policy == nullptr ? "" : policy->policy.name().c_str();
+}
+
+PFB_API int32_t pfb_policy_to_json(const pfb_policy* policy, char** out, size_t* out_len,
+                                   pfb_error** err) {
+  return Guard(err, [&]() -> absl::Status {
+    PFB_RETURN_IF_ERROR(capi::ZeroOut(out, "out"));
+    capi::ZeroOptionalOut(out_len);
+    PFB_RETURN_IF_ERROR(capi::RequireHandle(policy, "policy"));
+    return capi::CopyOut(perfbudget::PolicyToJson(policy->policy), out, out_len);
+  });
+}
+
+PFB_API int32_t pfb_review_dataset(const pfb_dataset* dataset, const pfb_policy* policy,
+                                   const char* project_id, uint32_t flags, pfb_review** out,
+                                   pfb_error** err) {
+  return Guard(err, [&]() -> absl::Status {
+    PFB_RETURN_IF_ERROR(capi::ZeroOut(out, "out"));
+    PFB_ASSIGN_OR_RETURN(const perfbudget::Dataset* ds, capi::DatasetOf(dataset));
+    PFB_ASSIGN_OR_RETURN(std::string_view project, capi::InOptionalString(project_id, "project_id"));
+    PFB_RETURN_IF_ERROR(capi::CheckFlags(
+        flags, PFB_REVIEW_NO_UNIT_GOALS | PFB_REVIEW_NO_MESSAGES, "flags"));
+    perfbudget::Policy fallback;
+    const perfbudget::Policy& p = capi::PolicyOr(policy, &fallback);
+    perfbudget::ReviewOptions options;
+    options.project_id = std::string(project);
+    options.unit_goals = (flags & PFB_REVIEW_NO_UNIT_GOALS) == 0;
+    options.messages = (flags & PFB_REVIEW_NO_MESSAGES) == 0;
+    PFB_ASSIGN_OR_RETURN(perfbudget::ReviewResult r, perfbudget::ReviewDataset(*ds, p, options));
+    auto review = std::make_unique<pfb_review>();
+    review->summary = r.summary;
+    review->any_blocked = r.AnyBlocked();
+    review->goals = std::move(r.goals);
+    review->gates = std::move(r.gates);
+    capi::Index(review.get(), p.decimals());
+    *out = review.release();
+    return absl::OkStatus();
+  });
+}
+
+PFB_API int32_t pfb_review_goal(const pfb_dataset* dataset, const pfb_policy* policy,
+                                const char* goal_id, uint32_t flags, pfb_review** out,
+                                pfb_error** err) {
+  return Guard(err, [&]() -> absl::Status {
+    PFB_RETURN_IF_ERROR(capi::ZeroOut(out, "out"));
+    PFB_ASSIGN_OR_RETURN(const perfbudget::Dataset* ds, capi::DatasetOf(dataset));
+    PFB_ASSIGN_OR_RETURN(std::string_view id, capi::InString(goal_id, "goal_id"));
+    PFB_RETURN_IF_ERROR(capi::CheckFlags(
+        flags, PFB_REVIEW_NO_UNIT_GOALS | PFB_REVIEW_NO_MESSAGES, "flags"));
+    const std::uint32_t g = ds->FindGoal(id);
+    if (g == perfbudget::kNoIndex) {
+      return capi::MakeStatus(PFB_NOT_FOUND, capi::Cat("no goal with id \"", id, "\""));
+    }
+    perfbudget::Policy fallback;
+    const perfbudget::Policy& p = capi::PolicyOr(policy, &fallback);
+    const perfbudget::Goal& goal = ds->goals()[g];
+    perfbudget::GoalContext ctx;
+    ctx.fiscal_year = ds->fiscal_year();
+    if (goal.unit_index != perfbudget::kNoIndex) ctx.unit = &ds->units()[goal.unit_index];
+    if (goal.owner == perfbudget::GoalOwner::kProject && goal.project_index != perfbudget::kNoIndex) {
+      ctx.project = &ds->projects()[goal.project_index];
+      ctx.check_ex_ante = true;
+      for (const perfbudget::ExAnteAssessment& a : ds->ex_ante_assessments()) {
+        if (a.project_index == goal.project_index) ctx.ex_ante = &a;
+      }
+    }
+    perfbudget::ReviewOptions options;
+    options.messages = (flags & PFB_REVIEW_NO_MESSAGES) == 0;
+    PFB_ASSIGN_OR_RETURN(perfbudget::GoalReview gr, perfbudget::ReviewGoal(goal, ctx, p, options));
+    gr.goal_index = g;
+    auto review = std::make_unique<pfb_review>();
+    review->any_blocked = gr.blocked();
+    review->goals.push_back(std::move(gr));
+    const perfbudget::GoalReview& only = review->goals.front();
+    perfbudget::GoalCounts& c = only.owner == perfbudget::GoalOwner::kProject
+                                    ? review->summary.project_goals
+                                    : review->summary.unit_goals;
+    for (perfbudget::GoalCounts* counts : {&review->summary.all, &c}) {
+      ++counts->reviewed;
+      ++counts->per_grade[static_cast<int>(only.grade)];
+      if (only.passed()) {
+        ++counts->passed;
+      } else if (only.grade == perfbudget::Grade::kFair) {
+        ++counts->to_revise;
+      } else {
+        ++counts->blocked;
+      }
+      counts->comments += static_cast<std::uint32_t>(only.findings.size());
+    }
+    capi::Index(review.get(), p.decimals());
+    *out = review.release();
+    return absl::OkStatus();
+  });
+}
+
+PFB_API void pfb_review_destroy(pfb_review* review) { delete review; }
+
+PFB_API int64_t pfb_review_summary_value(const pfb_review* review, const char* key) {
+  return GuardValue<int64_t>(-1, [&]() -> int64_t {
+    if (review == nullptr || key == nullptr) return -1;
+    const perfbudget::ReviewSummary& s = review->summary;
+    std::string_view k(key);
+    if (k.starts_with("project_goals.")) return capi::CountValue(s.project_goals, k.substr(14));
+    if (k.starts_with("unit_goals.")) return capi::CountValue(s.unit_goals, k.substr(11));
+    if (std::int64_t v = capi::CountValue(s.all, k); v >= 0) return v;
+    if (k == "projects_blocked_by_review") return s.projects_blocked_by_review;
+    if (k == "amount_blocked_by_review") return s.amount_blocked_by_review.fen();
+    if (k == "ex_ante_assessed") return s.ex_ante_assessed;
+    if (k == "ex_ante_supported") return s.ex_ante_supported;
+    if (k == "ex_ante_after_revision") return s.ex_ante_after_revision;
+    if (k == "ex_ante_not_supported") return s.ex_ante_not_supported;
+    if (k == "ex_ante_cut") return s.ex_ante_cut.fen();
+    if (k == "ex_ante_missing") return s.ex_ante_missing;
+    if (k == "ex_ante_missing_amount") return s.ex_ante_missing_amount.fen();
+    if (k == "projects") return s.projects;
+    if (k == "projects_entering") return s.projects_entering;
+    if (k == "projects_blocked") return s.projects_blocked;
+    if (k == "amount_blocked") return s.amount_blocked.fen();
+    if (k == "any_blocked") return review->any_blocked ? 1 : 0;
+    return -1;
+  });
+}
+
+PFB_API uint32_t pfb_review_goal_count(const pfb_review* review) {
+  return review == nullptr ? 0 : static_cast<uint32_t>(review->goals.size());
+}
+PFB_API const char* pfb_review_goal_id(const pfb_review* review, uint32_t g) {
+  const perfbudget::GoalReview* x = capi::GoalAt(review, g);
+  return x == nullptr ? "" : x->goal_id.c_str();
+}
+PFB_API const char* pfb_review_goal_project(const pfb_review* review, uint32_t g) {
+  const perfbudget::GoalReview* x = capi::GoalAt(review, g);
+  return x == nullptr ? "" : x->project_id.c_str();
+}
+PFB_API const char* pfb_review_goal_unit(const pfb_review* review, uint32_t g) {
+  const perfbudget::GoalReview* x = capi::GoalAt(review, g);
+  return x == nullptr ? "" : x->unit_id.c_str();
+}
+PFB_API int32_t pfb_review_goal_owner(const pfb_review* review, uint32_t g) {
+  const perfbudget::GoalReview* x = capi::GoalAt(review, g);
+  return x == nullptr ? -1 : static_cast<int32_t>(x->owner);
+}
+PFB_API const char* pfb_review_goal_score(const pfb_review* review, uint32_t g) {
+  return capi::GoalAt(review, g) == nullptr ? "" : review->scores[g].c_str();
+}
+PFB_API int32_t pfb_review_goal_grade(const pfb_review* review, uint32_t g) {
+  const perfbudget::GoalReview* x = capi::GoalAt(review, g);
+  return x == nullptr ? -1 : static_cast<int32_t>(x->grade);
+}
+PFB_API int32_t pfb_review_goal_consequence(const pfb_review* review, uint32_t g) {
+  const perfbudget::GoalReview* x = capi::GoalAt(review, g);
+  return x == nullptr ? -1 : static_cast<int32_t>(x->consequence);
+}
+PFB_API uint32_t pfb_review_goal_first_finding(const pfb_review* review, uint32_t g) {
+  return capi::GoalAt(review, g) == nullptr ? 0 : review->first_finding[g];
+}
+PFB_API uint32_t pfb_review_goal_finding_count(const pfb_review* review, uint32_t g) {
+  const perfbudget::GoalReview* x = capi::GoalAt(review, g);
+  return x == nullptr ? 0 : static_cast<uint32_t>(x->findings.size());
+}
+
+PFB_API uint32_t pfb_review_finding_count(const pfb_review* review) {
+  return review == nullptr ? 0 : static_cast<uint32_t>(review->findings.size());
+}
+PFB_API uint32_t pfb_review_finding_goal(const pfb_review* review, uint32_t i) {
+  return capi::FindingAt(review, i) == nullptr ? PFB_NO_INDEX : review->findings[i].first;
+}
+PFB_API const char* pfb_review_finding_code(const pfb_review* review, uint32_t i) {
+  const perfbudget::Finding* f = capi::FindingAt(review, i);
+  return f == nullptr ? "" : f->code.data();  // catalog codes are NUL-terminated literals
+}
+PFB_API int32_t pfb_review_finding_dimension(const pfb_review* review, uint32_t i) {
+  const perfbudget::Finding* f = capi::FindingAt(review, i);
+  return f == nullptr ? -1 : static_cast<int32_t>(f->dimension);
+}
+PFB_API int32_t pfb_review_finding_severity(const pfb_review* review, uint32_t i) {
+  const perfbudget::Finding* f = capi::FindingAt(review, i);
+  return f == nullptr ? -1 : static_cast<int32_t>(f->severity);
+}
+PFB_API const char* pfb_review_finding_deduction(const pfb_review* review, uint32_t i) {
+  return capi::FindingAt(review, i) == nullptr ? "" : review->deductions[i].c_str();
+}
+PFB_API const char* pfb_review_finding_message(const pfb_review* review, uint32_t i,
+                                               const char* lang) {
+  const perfbudget::Finding* f = capi::FindingAt(review, i);
+  if (f == nullptr) return "";
+  const bool en = lang != nullptr && std::strcmp(lang, "en") == 0;
+  return en ? f->message_en.c_str() : f->message_zh.c_str();
+}
+PFB_API uint32_t pfb_review_finding_indicator(const pfb_review* review, uint32_t i) {
+  const perfbudget::Finding* f = capi::FindingAt(review, i);
+  return f == nullptr ? PFB_NO_INDEX : f->location.indicator_index;
+}
+PFB_API const char* pfb_review_finding_indicator_id(const pfb_review* review, uint32_t i) {
+  const perfbudget::Finding* f = capi::FindingAt(review, i);
+  return f == nullptr ? "" : f->location.indicator_id.c_str();
+}
+PFB_API const char* pfb_review_finding_field(const pfb_review* review, uint32_t i) {
+  const perfbudget::Finding* f = capi::FindingAt(review, i);
+  return f == nullptr ? "" : f->location.field.c_str();
+}
+
+PFB_API uint32_t pfb_review_gate_count(const pfb_review* review) {
+  return review == nullptr ? 0 : static_cast<uint32_t>(review->gates.size());
+}
+PFB_API const char* pfb_review_gate_project(const pfb_review* review, uint32_t i) {
+  return (review == nullptr || i >= review->gates.size()) ? "" : review->gates[i].project_id.c_str();
+}
+PFB_API int32_t pfb_review_gate_may_enter(const pfb_review* review, uint32_t i) {
+  if (review == nullptr || i >= review->gates.size()) return -1;
+  return review->gates[i].may_enter ? 1 : 0;
+}
+PFB_API int64_t pfb_review_gate_amount(const pfb_review* review, uint32_t i) {
+  return (review == nullptr || i >= review->gates.size()) ? 0 : review->gates[i].amount.fen();
+}
+PFB_API const char* pfb_review_gate_reasons(const pfb_review* review, uint32_t i) {
+  return (review == nullptr || i >= review->gates.size()) ? "" : review->gate_reasons[i].c_str();
+}
+
+}  // extern "C"
