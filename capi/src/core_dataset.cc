@@ -345,8 +345,8 @@ PFB_API int32_t pfb_dataset_project_totals(const pfb_dataset* dataset, uint32_t 
 PFB_API int32_t pfb_dataset_to_json(const pfb_dataset* dataset, uint32_t flags, char** out,
                                     size_t* out_len, pfb_error** err) {
   return capi::Guard(err, [&]() -> absl::Status {
+    capi::ZeroOptionalOut(out_len);  // first: zeroed even when `out` is NULL
     PFB_RETURN_IF_ERROR(capi::ZeroOut(out, "out"));
-    capi::ZeroOptionalOut(out_len);
     PFB_ASSIGN_OR_RETURN(const Dataset* ds, capi::DatasetOf(dataset));
     PFB_RETURN_IF_ERROR(capi::CheckFlags(flags, PFB_JSON_COMPACT, "flags"));
     perfbudget::JsonWriteOptions options;

@@ -41,8 +41,8 @@ PFB_API int32_t pfb_money_parse(const char* text, size_t len, int32_t default_un
 PFB_API int32_t pfb_money_format(int64_t fen, int32_t unit, uint32_t flags, int32_t decimals,
                                  char** out, size_t* out_len, pfb_error** err) {
   return capi::Guard(err, [&]() -> absl::Status {
+    capi::ZeroOptionalOut(out_len);  // first: zeroed even when `out` is NULL
     PFB_RETURN_IF_ERROR(capi::ZeroOut(out, "out"));
-    capi::ZeroOptionalOut(out_len);
     perfbudget::MoneyFormat format;
     PFB_ASSIGN_OR_RETURN(format.unit, InUnit(unit, "unit"));
     PFB_RETURN_IF_ERROR(
