@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import operator
 import os
 import pathlib
 import threading
@@ -36,6 +37,7 @@ from . import errors
 ABI_VERSION = 1  # the PFB_ABI_VERSION this package was written for
 
 _lock = threading.Lock()
+_close_lock = threading.Lock()
 _lib: Optional[ctypes.CDLL] = None
 _lib_path: Optional[str] = None
 
@@ -117,16 +119,30 @@ class Param:
 
 
 class Scalar(Param):
-    """An integer input (I32, U32, I64, SIZE)."""
+    """An integer input (I32, U32, I64, SIZE). Only integers (int, IntEnum,
+    anything with __index__) are accepted, and only in the C type's range:
+    ctypes would silently wrap 2**32 + 2022 to 2022, and int() would silently
+    truncate Decimal("1.5") to 1."""
 
     def __init__(self, ctype: Any):
         self.ctype = ctype
         self.argtypes = (ctype,)
+        bits = ctypes.sizeof(ctype) * 8
+        signed = ctype(-1).value == -1
+        self.lo = -(1 << (bits - 1)) if signed else 0
+        self.hi = (1 << (bits - 1)) - 1 if signed else (1 << bits) - 1
 
     def encode(self, value: Any) -> Tuple[Any, ...]:
         if isinstance(value, float):
             raise TypeError("perfbudget takes no floating point; use int or decimal.Decimal")
-        return (int(value),)
+        try:
+            v = operator.index(value)
+        except TypeError:
+            raise TypeError(f"expected an integer, got {type(value).__name__}") from None
+        if not self.lo <= v <= self.hi:
+            raise OverflowError(f"{v} is outside the range of {self.ctype.__name__} "
+                                f"({self.lo}..{self.hi})")
+        return (v,)
 
 
 class _Handle(Param):
@@ -142,19 +158,30 @@ class _Handle(Param):
         return (value,)
 
 
+def _no_nul(b: bytes) -> bytes:
+    """A C string cannot hold NUL: "U01\\0junk" would silently become "U01"."""
+    if b"\0" in b:
+        raise ValueError("string contains a NUL character")
+    return b
+
+
 class _Str(Param):
     """A NUL-terminated UTF-8 string input: str (encoded), bytes (as is) or None."""
 
     argtypes = (c_char_p,)
 
     def encode(self, value: Any) -> Tuple[Any, ...]:
-        if value is None or isinstance(value, bytes):
-            return (value,)
+        if value is None:
+            return (None,)
+        if isinstance(value, bytes):
+            return (_no_nul(value),)
         if isinstance(value, os.PathLike):
             value = os.fspath(value)
+            if isinstance(value, bytes):
+                return (_no_nul(value),)
         if not isinstance(value, str):
             raise TypeError(f"expected str, got {type(value).__name__}")
-        return (value.encode("utf-8", "surrogateescape"),)
+        return (_no_nul(value.encode("utf-8", "surrogateescape")),)
 
 
 class _Buf(Param):
@@ -379,7 +406,11 @@ class Handle:
         return self._ptr is None
 
     def close(self) -> None:
-        ptr, self._ptr = getattr(self, "_ptr", None), None
+        # The swap is under a lock so that two threads closing at once cannot
+        # both destroy the handle. (Closing while another thread still reads
+        # the handle is the caller's bug, as in C.)
+        with _close_lock:
+            ptr, self._ptr = getattr(self, "_ptr", None), None
         if ptr and self._destroy is not None:
             self._destroy(ptr)
 

@@ -43,6 +43,8 @@ def decimal_text(v: Union[Decimal, int, str, None]) -> Optional[str]:
     if isinstance(v, (bool, float)):
         raise TypeError("rates and values are never floats: use decimal.Decimal, int or str")
     if isinstance(v, Decimal):
+        if not v.is_finite():
+            raise ValueError(f"{v} is not a number")
         return format(v, "f")
     if isinstance(v, (int, str)):
         return str(v)

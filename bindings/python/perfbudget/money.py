@@ -7,7 +7,6 @@ a fen is an error, never a rounding.
 
 from __future__ import annotations
 
-import decimal
 from ctypes import c_int64
 from decimal import Decimal
 from typing import Union
@@ -40,6 +39,31 @@ def _check_range(fen: int) -> int:
     return fen
 
 
+def _decimal_to_fen(amount: Decimal) -> int:
+    """Exact fen of a Decimal in yuan, in integer arithmetic on its digits (no
+    decimal context, so no rounding, and no huge powers of ten for
+    Decimal("1E+999999999") or Decimal("1E-999999999"))."""
+    if not amount.is_finite():
+        raise ValueError(f"{amount} is not an amount")
+    sign, digits, exponent = amount.as_tuple()
+    assert isinstance(exponent, int)
+    # Drop trailing zeros of the coefficient: 1234.5600 is 123456 × 10^-2.
+    n = len(digits)
+    while n > 0 and digits[n - 1] == 0:
+        n -= 1
+        exponent += 1
+    if n == 0:
+        return 0
+    if exponent < -2:
+        raise ValueError(f"{amount} has more precision than a fen (0.01)")
+    # |amount| ≥ 10^(n - 1 + exponent); 2^63 fen < 10^17 yuan.
+    if n - 1 + exponent > 17:
+        raise OverflowError(f"{amount} yuan does not fit in 64-bit fen")
+    coefficient = int("".join(map(str, digits[:n])))
+    fen = coefficient * 10 ** (exponent + 2)
+    return _check_range(-fen if sign else fen)
+
+
 def to_fen(amount: Amount, default_unit: Union[str, int] = "yuan") -> int:
     """Fen of an amount: a Decimal or int in yuan, or text as written in data
     ("2400万元", "1,234.56", parsed by the library in `default_unit` when it
@@ -50,15 +74,7 @@ def to_fen(amount: Amount, default_unit: Union[str, int] = "yuan") -> int:
     if isinstance(amount, int):
         return _check_range(amount * 100)
     if isinstance(amount, Decimal):
-        if not amount.is_finite():
-            raise ValueError(f"{amount} is not an amount")
-        with decimal.localcontext() as ctx:
-            ctx.prec = 60
-            ctx.traps[decimal.Inexact] = True
-            scaled = amount.scaleb(2)
-            if scaled != scaled.to_integral_value():
-                raise ValueError(f"{amount} has more precision than a fen (0.01)")
-            return _check_range(int(scaled))
+        return _decimal_to_fen(amount)
     if isinstance(amount, str):
         return _parse(amount, _unit(default_unit))
     raise TypeError(f"expected Decimal, int or str amount, got {type(amount).__name__}")
