@@ -340,7 +340,9 @@ PFB_API int32_t pfb_builder_create(const char* jurisdiction_code, const char* ju
 PFB_API void pfb_builder_destroy(pfb_builder* builder);
 
 /* Names where the following rows come from, for diagnostics: `source` (a
- * table or file name; NULL or "" for none) and its 1-based `row` (0 = unknown). */
+ * table or file name; NULL or "" for none) and its 1-based `row` (0 = unknown).
+ * A rejected call keeps the previous origin (it is not a row: the build does
+ * not fail because of it). */
 PFB_API int32_t pfb_builder_set_origin(pfb_builder* builder, const char* source, int32_t row,
                                        pfb_error** err);
 
