@@ -419,6 +419,16 @@ class Handle:
         ptr, self._ptr = self.ptr, None
         return ptr
 
+    # A copy would share the pointer and free it twice: refuse copy and pickle.
+    def __copy__(self):
+        raise TypeError(f"{type(self).__name__} owns a C handle and cannot be copied")
+
+    def __deepcopy__(self, memo: Any):
+        raise TypeError(f"{type(self).__name__} owns a C handle and cannot be copied")
+
+    def __reduce__(self):
+        raise TypeError(f"{type(self).__name__} owns a C handle and cannot be pickled")
+
     def __enter__(self):
         return self
 

@@ -4,8 +4,10 @@ call (never silently wrapped or truncated), bad data raises PerfbudgetError
 with code, message and diagnostics, handles are freed exactly once, and one
 Dataset can be read from many threads at once."""
 
+import copy
 import datetime
 import gc
+import pickle
 import threading
 from decimal import Decimal
 
@@ -313,6 +315,17 @@ def test_handles_are_freed_exactly_once():
         CountingDataset.from_json("{")
     gc.collect()
     assert len(CountingDataset.destroyed) == 3
+
+
+def test_handles_cannot_be_copied(mini):
+    # A copy would share the C pointer and free it twice.
+    for dup in (copy.copy, copy.deepcopy, pickle.dumps):
+        with pytest.raises(TypeError):
+            dup(mini)
+    with Dataset.builder(2022) as b:
+        with pytest.raises(TypeError):
+            copy.copy(b)
+    assert mini.unit_count == 2
 
 
 def test_concurrent_close_destroys_once():
