@@ -123,4 +123,7 @@ def to_int(cls: Type[E], value: Any) -> int:
             raise ValueError(f"{value!r} is not a {cls.__name__} (expected one of {codes})") from None
     if isinstance(value, (bool, float)) or not isinstance(value, int):
         raise TypeError(f"expected {cls.__name__}, int or code string, got {type(value).__name__}")
+    if isinstance(value, enum.Enum) and not isinstance(value, cls):
+        # FundSource.TRANSFER where a ProjectStatus is expected: a mix-up, not a 4.
+        raise TypeError(f"expected {cls.__name__}, got {type(value).__name__}.{value.name}")
     return int(value)

@@ -122,6 +122,15 @@ def test_integers_out_of_range_are_refused(mini):
             b.add_indicator("G1", "1", "output", "quantity", "n", target=D("NaN"))
 
 
+def test_enum_mix_ups_are_refused(mini):
+    with pytest.raises(TypeError):
+        mini.fund_source_totals(perfbudget.ProjectStatus.FINISHED)  # would be transfer
+    with Dataset.builder(2022) as b:
+        with pytest.raises(TypeError):
+            b.add_project("P1", "U1", "p", kind=FundSource.GENERAL_BUDGET)
+    assert mini.fund_source_totals(FundSource.TRANSFER) == mini.fund_source_totals(4)
+
+
 def test_strings_with_nul_or_bad_utf8(mini):
     with pytest.raises(ValueError):
         mini.find_unit("U01\0junk")  # would silently look up "U01"
