@@ -93,16 +93,39 @@ bool BigramSet::Contains(Bigram b) const {
 }
 
 Ratio BigramContainment(std::string_view text, const BigramSet& set) {
-  // Indicator names are short: a small local buffer, sorted to drop repeats.
-  std::vector<Bigram> mine;
-  mine.reserve(text.size() / 3 + 1);
-  AppendBigrams(text, &mine);
-  if (mine.empty()) return Ratio(1);
-  std::sort(mine.begin(), mine.end());
-  mine.erase(std::unique(mine.begin(), mine.end()), mine.end());
+  // Indicator names are short: bigrams go to a stack buffer (a vector only
+  // for long texts), sorted to drop repeats.
+  constexpr std::size_t kInline = 48;
+  Bigram inline_buf[kInline];
+  std::vector<Bigram> heap;
+  Bigram* begin = inline_buf;
+  std::size_t n = 0;
+  if (text.size() / 3 + 2 > kInline) {
+    AppendBigrams(text, &heap);
+    begin = heap.data();
+    n = heap.size();
+  } else {
+    std::size_t i = 0;
+    std::uint32_t prev = 0;
+    bool have_prev = false;
+    while (i < text.size()) {
+      std::uint32_t cp = NextCodePoint(text, &i);
+      if (!IsWordChar(cp)) {
+        have_prev = false;
+        continue;
+      }
+      if (cp >= 'A' && cp <= 'Z') cp += 'a' - 'A';
+      if (have_prev && n < kInline) inline_buf[n++] = (static_cast<Bigram>(prev) << 32) | cp;
+      prev = cp;
+      have_prev = true;
+    }
+  }
+  if (n == 0) return Ratio(1);
+  std::sort(begin, begin + n);
+  Bigram* end = std::unique(begin, begin + n);
   std::int64_t found = 0;
-  for (Bigram b : mine) found += set.Contains(b) ? 1 : 0;
-  return Ratio(found, static_cast<std::int64_t>(mine.size()));
+  for (Bigram* b = begin; b != end; ++b) found += set.Contains(*b) ? 1 : 0;
+  return Ratio(found, static_cast<std::int64_t>(end - begin));
 }
 
 std::size_t CodePointCount(std::string_view text) {

@@ -31,6 +31,7 @@ class BigramSet {
   BigramSet() = default;
   void Add(std::string_view text);  // call Seal() after the last Add
   void Seal();
+  void Clear() { bigrams_.clear(); }  // keeps the capacity, for reuse
   bool Contains(Bigram b) const;
   std::size_t size() const { return bigrams_.size(); }
 
