@@ -110,6 +110,13 @@ constexpr std::string_view kIndicator = "monitoring.indicator_behind";
 
 // Sign of an/ad − bn/bd for positive denominators, exactly.
 int CompareFrac(int128_t an, int128_t ad, int128_t bn, int128_t bd) {
+  // Fast path: operands below 2^62 in magnitude cannot overflow a product.
+  constexpr int128_t kSafe = int128_t{1} << 62;
+  if (an < kSafe && an > -kSafe && bn < kSafe && bn > -kSafe && ad < kSafe && bd < kSafe) {
+    const int128_t l = an * bd;
+    const int128_t r = bn * ad;
+    return (l > r) - (l < r);
+  }
   int128_t l, r;
   if (!__builtin_mul_overflow(an, bd, &l) && !__builtin_mul_overflow(bn, ad, &r)) {
     return (l > r) - (l < r);
