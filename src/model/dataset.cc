@@ -243,7 +243,7 @@ absl::StatusOr<Dataset> DatasetBuilder::Build(const BuildOptions& options,
   Diagnostics* out = diagnostics != nullptr ? diagnostics : &local;
   *out = Diagnostics(options.max_errors);
   for (const Diagnostic& d : s->loader_diagnostics.items()) out->Add(d);
-  for (std::size_t i = 0; i < s->loader_diagnostics.dropped(); ++i) out->Add(Diagnostic{});
+  out->AddDropped(s->loader_diagnostics.dropped());
   Checker check(out);
 
   auto impl = std::make_shared<Dataset::Impl>();

@@ -67,6 +67,8 @@ class Diagnostics {
   // True once `limit` diagnostics were recorded; later ones are counted only.
   bool full() const { return items_.size() >= limit_; }
   std::size_t dropped() const { return dropped_; }
+  // Counts `n` problems found but not kept (e.g. dropped by an earlier list).
+  void AddDropped(std::size_t n) { dropped_ += n; }
   const std::vector<Diagnostic>& items() const { return items_; }
   // InvalidArgument summarising the count and the first few, or OK if empty.
   absl::Status ToStatus(std::string_view what) const;
