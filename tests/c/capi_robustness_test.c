@@ -299,6 +299,100 @@ static void test_json_shapes(void) {
   }
 }
 
+/* ---- CSV tables: truncated and mutated -------------------------------------- */
+
+static char* read_file(const char* path, size_t* len) {
+  FILE* f = fopen(path, "rb");
+  char* data;
+  long n;
+  if (f == NULL) return NULL;
+  if (fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) < 0 || fseek(f, 0, SEEK_SET) != 0) {
+    fclose(f);
+    return NULL;
+  }
+  data = (char*)malloc((size_t)n + 1);
+  if (data != NULL && fread(data, 1, (size_t)n, f) != (size_t)n) {
+    free(data);
+    data = NULL;
+  }
+  fclose(f);
+  *len = (size_t)n;
+  return data;
+}
+
+static int write_file(const char* path, const char* data, size_t len) {
+  FILE* f = fopen(path, "wb");
+  int ok;
+  if (f == NULL) return 0;
+  ok = fwrite(data, 1, len, f) == len;
+  return fclose(f) == 0 && ok;
+}
+
+/* Loads the CSV folder `dir`; checks the invariants of success and failure. */
+static void load_dir(const char* dir, int32_t encoding, int line) {
+  pfb_dataset* ds = (pfb_dataset*)&g_checks;
+  pfb_error* err = (pfb_error*)&g_checks;
+  int32_t rc = pfb_dataset_load(dir, encoding, &ds, &err);
+  ++g_checks;
+  if (rc == PFB_OK ? (ds == NULL || err != NULL) : (ds != NULL || !error_is_proper(err, rc))) {
+    ++g_failures;
+    fprintf(stderr, "%s:%d: bad outcome loading %s (status %d)\n", __FILE__, line, dir, (int)rc);
+  }
+  if (rc == PFB_OK) {
+    pfb_dataset_destroy(ds);
+  } else {
+    pfb_error_destroy(err);
+  }
+}
+
+static void test_csv_mutations(const char* scratch) {
+  static const char* const kTables[] = {"dataset.csv", "units.csv", "projects.csv", "funds.csv",
+                                        "indicators.csv", "disbursements.csv"};
+  static const char kReplacements[] = {'"', ',', '\n', (char)0xFF, '\0'};
+  char dir[400], path[512];
+  pfb_dataset* ds = NULL;
+  size_t t;
+  snprintf(dir, sizeof dir, "%s/fuzz_csv", scratch);
+  EXPECT(pfb_dataset_from_json(kJson, strlen(kJson), NULL, &ds, &err_), PFB_OK);
+  EXPECT(pfb_dataset_write_csv(ds, dir, PFB_ENCODING_UTF8, 0, &err_), PFB_OK);
+  pfb_dataset_destroy(ds);
+  load_dir(dir, PFB_ENCODING_UTF8, __LINE__);
+  for (t = 0; t < sizeof kTables / sizeof kTables[0]; ++t) {
+    size_t len = 0, i, r;
+    char* original;
+    char* buf;
+    snprintf(path, sizeof path, "%s/%s", dir, kTables[t]);
+    original = read_file(path, &len);
+    CHECK(original != NULL);
+    if (original == NULL) continue;
+    buf = (char*)malloc(len + 1);
+    if (buf == NULL) {
+      free(original);
+      continue;
+    }
+    for (i = 0; i <= len; ++i) { /* every truncation, both encodings */
+      CHECK(write_file(path, original, i));
+      load_dir(dir, PFB_ENCODING_UTF8, __LINE__);
+      load_dir(dir, PFB_ENCODING_GB18030, __LINE__);
+    }
+    for (i = 0; i < len; ++i) { /* every byte replaced */
+      for (r = 0; r < sizeof kReplacements; ++r) {
+        memcpy(buf, original, len);
+        buf[i] = kReplacements[r];
+        CHECK(write_file(path, buf, len));
+        load_dir(dir, PFB_ENCODING_UTF8, __LINE__);
+      }
+    }
+    /* Gone entirely. */
+    CHECK(remove(path) == 0);
+    load_dir(dir, PFB_ENCODING_UTF8, __LINE__);
+    CHECK(write_file(path, original, len));
+    free(buf);
+    free(original);
+  }
+  load_dir(dir, PFB_ENCODING_UTF8, __LINE__);
+}
+
 /* ---- NULL everywhere ------------------------------------------------------ */
 
 static void test_nulls(const char* scratch) {
@@ -795,6 +889,7 @@ int main(int argc, char** argv) {
   test_json_prefixes();
   test_json_shapes();
   test_json_mutations();
+  test_csv_mutations(scratch);
   test_builder_strings();
   test_builder_used_up();
   test_amounts();
