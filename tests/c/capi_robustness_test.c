@@ -22,13 +22,13 @@
 static int g_failures = 0;
 static int g_checks = 0;
 
-#define CHECK(cond)                                                              \
-  do {                                                                           \
-    ++g_checks;                                                                  \
-    if (!(cond)) {                                                               \
-      ++g_failures;                                                              \
-      fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond);   \
-    }                                                                            \
+#define CHECK(cond)                                                            \
+  do {                                                                         \
+    ++g_checks;                                                                \
+    if (!(cond)) {                                                             \
+      ++g_failures;                                                            \
+      fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
+    }                                                                          \
   } while (0)
 
 /* Strict UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF). */
@@ -111,8 +111,8 @@ static void expect_status(int line, int32_t got, int32_t want, pfb_error* err) {
   ++g_checks;
   if (got != want) {
     ++g_failures;
-    fprintf(stderr, "%s:%d: status %s (%d), want %s: %s\n", __FILE__, line,
-            pfb_status_name(got), (int)got, pfb_status_name(want), pfb_error_message(err));
+    fprintf(stderr, "%s:%d: status %s (%d), want %s: %s\n", __FILE__, line, pfb_status_name(got),
+            (int)got, pfb_status_name(want), pfb_error_message(err));
   } else if (got != PFB_OK && !error_is_proper(err, got)) {
     ++g_failures;
     fprintf(stderr, "%s:%d: failure %s without a proper error object\n", __FILE__, line,
@@ -130,10 +130,10 @@ static void expect_status(int line, int32_t got, int32_t want, pfb_error* err) {
     expect_status(__LINE__, rc_, (want), err_);         \
   } while (0)
 /* The same call with err == NULL must give the same status (and leak nothing). */
-#define EXPECT2(call_with_err, call_without_err, want)   \
-  do {                                                   \
-    EXPECT(call_with_err, want);                         \
-    CHECK((call_without_err) == (want));                 \
+#define EXPECT2(call_with_err, call_without_err, want) \
+  do {                                                 \
+    EXPECT(call_with_err, want);                       \
+    CHECK((call_without_err) == (want));               \
   } while (0)
 
 /* Any failure, with a proper error object. */
@@ -146,11 +146,11 @@ static void expect_failure(int line, int32_t got, pfb_error* err) {
   }
   pfb_error_destroy(err);
 }
-#define EXPECT_FAIL(call)                               \
-  do {                                                  \
-    pfb_error* err_ = NULL;                             \
-    int32_t rc_ = (call);                               \
-    expect_failure(__LINE__, rc_, err_);                \
+#define EXPECT_FAIL(call)                \
+  do {                                   \
+    pfb_error* err_ = NULL;              \
+    int32_t rc_ = (call);                \
+    expect_failure(__LINE__, rc_, err_); \
   } while (0)
 
 /* A valid dataset (the same figures as capi_test.c, shorter). */
@@ -239,8 +239,20 @@ static void test_json_mutations(void) {
 
 static void test_json_shapes(void) {
   static const char* const kShapes[] = {
-      "", " ", "\n\t ", "null", "true", "0", "-1", "1e999999", "\"x\"", "[]", "{}", "[{}]",
-      "{\"format\":1}", "{\"format\":\"perfbudget-dataset\"}",
+      "",
+      " ",
+      "\n\t ",
+      "null",
+      "true",
+      "0",
+      "-1",
+      "1e999999",
+      "\"x\"",
+      "[]",
+      "{}",
+      "[{}]",
+      "{\"format\":1}",
+      "{\"format\":\"perfbudget-dataset\"}",
       "{\"format\":\"perfbudget-dataset\",\"version\":99}",
       "{\"format\":\"perfbudget-dataset\",\"version\":1}",
       "{\"format\":\"perfbudget-dataset\",\"version\":1,\"units\":{}}",
@@ -256,7 +268,14 @@ static void test_json_shapes(void) {
       "{\"format\":\"perfbudget-dataset\",\"version\":1,\"title\":\"\xff\xfe\"}",
       "{\"format\":\"perfbudget-dataset\",\"version\":1,\"title\":\"\xe4\xb8\"}",
       "{\"format\":\"perfbudget-dataset\",\"format\":\"perfbudget-dataset\",\"version\":1}",
-      "\xef\xbb\xbf{}", "{}{}", "{} x", "{\"a\":}", "{\"a\" 1}", "{,}", "[,]", "{\"a\":1,}",
+      "\xef\xbb\xbf{}",
+      "{}{}",
+      "{} x",
+      "{\"a\":}",
+      "{\"a\" 1}",
+      "{,}",
+      "[,]",
+      "{\"a\":1,}",
       "{\"format\":\"perfbudget-dataset\",\"version\":1,\"projects\":[{\"id\":\"P\","
       "\"funds\":[{\"source\":\"general_budget\",\"approved\":\"99999999999999999999万元\"}]}]}",
       "{\"format\":\"perfbudget-dataset\",\"version\":1,\"projects\":[{\"id\":\"P\","
@@ -346,8 +365,8 @@ static void load_dir(const char* dir, int32_t encoding, int line) {
 }
 
 static void test_csv_mutations(const char* scratch) {
-  static const char* const kTables[] = {"dataset.csv", "units.csv", "projects.csv", "funds.csv",
-                                        "indicators.csv", "disbursements.csv"};
+  static const char* const kTables[] = {"dataset.csv", "units.csv",      "projects.csv",
+                                        "funds.csv",   "indicators.csv", "disbursements.csv"};
   static const char kReplacements[] = {'"', ',', '\n', (char)0xFF, '\0'};
   char dir[400], path[512];
   pfb_dataset* ds = NULL;
@@ -532,8 +551,7 @@ static void test_nulls(const char* scratch) {
   EXPECT(pfb_dataset_totals(ds, 20220000, &fen, NULL, NULL, &err_), PFB_INVALID_ARGUMENT);
   EXPECT(pfb_dataset_totals(ds, 99991231, &fen, NULL, NULL, &err_), PFB_OK);
   EXPECT(pfb_dataset_unit_totals(ds, UINT32_MAX, 0, &fen, NULL, NULL, &err_), PFB_OUT_OF_RANGE);
-  EXPECT(pfb_dataset_project_totals(ds, UINT32_MAX, 0, &fen, NULL, NULL, &err_),
-         PFB_OUT_OF_RANGE);
+  EXPECT(pfb_dataset_project_totals(ds, UINT32_MAX, 0, &fen, NULL, NULL, &err_), PFB_OUT_OF_RANGE);
   EXPECT(pfb_dataset_fund_source_totals(ds, INT32_MIN, 0, &fen, NULL, NULL, &err_),
          PFB_INVALID_ARGUMENT);
   EXPECT(pfb_dataset_fund_source_totals(ds, INT32_MAX, 0, &fen, NULL, NULL, &err_),
@@ -547,8 +565,7 @@ static void test_nulls(const char* scratch) {
   CHECK(b == NULL);
   EXPECT(pfb_builder_create(NULL, NULL, INT32_MIN, 1, 0, NULL, &b, &err_), PFB_INVALID_ARGUMENT);
   EXPECT(pfb_builder_create(NULL, NULL, INT32_MAX, 1, 0, NULL, &b, &err_), PFB_INVALID_ARGUMENT);
-  EXPECT(pfb_builder_create(NULL, NULL, 2022, INT32_MIN, 0, NULL, &b, &err_),
-         PFB_INVALID_ARGUMENT);
+  EXPECT(pfb_builder_create(NULL, NULL, 2022, INT32_MIN, 0, NULL, &b, &err_), PFB_INVALID_ARGUMENT);
   EXPECT(pfb_builder_create(NULL, NULL, 1400, 4, PFB_NAMED_BY_END, NULL, &b, &err_),
          PFB_INVALID_ARGUMENT);
   EXPECT(pfb_builder_create(NULL, NULL, 2022, 1, UINT32_MAX, NULL, &b, &err_),
@@ -559,8 +576,7 @@ static void test_nulls(const char* scratch) {
   EXPECT(pfb_builder_add_project(NULL, "P", "U", "n", NULL, 0, 0, 0, 0, 0, &err_),
          PFB_INVALID_ARGUMENT);
   EXPECT(pfb_builder_add_fund_line(NULL, "P", 0, 1, 0, &err_), PFB_INVALID_ARGUMENT);
-  EXPECT(pfb_builder_add_adjustment(NULL, "P", 20220101, 0, 1, NULL, &err_),
-         PFB_INVALID_ARGUMENT);
+  EXPECT(pfb_builder_add_adjustment(NULL, "P", 20220101, 0, 1, NULL, &err_), PFB_INVALID_ARGUMENT);
   EXPECT(pfb_builder_add_planned_payment(NULL, "P", 20220101, 1, &err_), PFB_INVALID_ARGUMENT);
   EXPECT(pfb_builder_add_goal(NULL, "G", PFB_GOAL_PROJECT, "P", NULL, NULL, &err_),
          PFB_INVALID_ARGUMENT);
@@ -582,24 +598,39 @@ static void test_nulls(const char* scratch) {
 
 /* ---- builder: every string argument bad in turn -------------------------- */
 
-enum { kUnit, kProject, kFundLine, kAdjustment, kPayment, kGoal, kIndicator, kActual,
-       kDisbursement, kOrigin, kFunctionCount };
+enum {
+  kUnit,
+  kProject,
+  kFundLine,
+  kAdjustment,
+  kPayment,
+  kGoal,
+  kIndicator,
+  kActual,
+  kDisbursement,
+  kOrigin,
+  kFunctionCount
+};
 /* Number of string arguments of each, and which may be NULL ("" = optional). */
-static const char* const kOptional[kFunctionCount] = {
-    "rr", "rrro", "r", "ro", "r", "rroo", "rorooooo", "rooo", "or", "o"};
+static const char* const kOptional[kFunctionCount] = {"rr",   "rrro",     "r",    "ro", "r",
+                                                      "rroo", "rorooooo", "rooo", "or", "o"};
 
 /* Calls builder function `f` with string arguments `s` (valid elsewhere). */
 static int32_t call_builder(pfb_builder* b, int f, const char* const* s, pfb_error** err) {
   switch (f) {
-    case kUnit: return pfb_builder_add_unit(b, s[0], s[1], err);
+    case kUnit:
+      return pfb_builder_add_unit(b, s[0], s[1], err);
     case kProject:
       return pfb_builder_add_project(b, s[0], s[1], s[2], s[3], PFB_PROJECT_NEW,
                                      PFB_STATUS_IN_PROGRESS, 2022, 0, 0, err);
-    case kFundLine: return pfb_builder_add_fund_line(b, s[0], PFB_FUND_GENERAL_BUDGET, 1, 0, err);
+    case kFundLine:
+      return pfb_builder_add_fund_line(b, s[0], PFB_FUND_GENERAL_BUDGET, 1, 0, err);
     case kAdjustment:
       return pfb_builder_add_adjustment(b, s[0], 20220601, PFB_FUND_GENERAL_BUDGET, 1, s[1], err);
-    case kPayment: return pfb_builder_add_planned_payment(b, s[0], 20220601, 1, err);
-    case kGoal: return pfb_builder_add_goal(b, s[0], PFB_GOAL_PROJECT, s[1], s[2], s[3], err);
+    case kPayment:
+      return pfb_builder_add_planned_payment(b, s[0], 20220601, 1, err);
+    case kGoal:
+      return pfb_builder_add_goal(b, s[0], PFB_GOAL_PROJECT, s[1], s[2], s[3], err);
     case kIndicator:
       return pfb_builder_add_indicator(b, s[0], s[1], PFB_L1_OUTPUT, PFB_L2_QUANTITY, s[2],
                                        PFB_CMP_RANGE, s[3], s[4], s[5], s[6], s[7],
@@ -607,10 +638,11 @@ static int32_t call_builder(pfb_builder* b, int f, const char* const* s, pfb_err
     case kActual:
       return pfb_builder_add_actual(b, s[0], s[1], 20220601, s[2], PFB_GRADE_ACHIEVED, s[3], err);
     case kDisbursement:
-      return pfb_builder_add_disbursement(b, s[0], s[1], 20220601, PFB_FUND_GENERAL_BUDGET, 1,
-                                          err);
-    case kOrigin: return pfb_builder_set_origin(b, s[0], 3, err);
-    default: return -1;
+      return pfb_builder_add_disbursement(b, s[0], s[1], 20220601, PFB_FUND_GENERAL_BUDGET, 1, err);
+    case kOrigin:
+      return pfb_builder_set_origin(b, s[0], 3, err);
+    default:
+      return -1;
   }
 }
 
@@ -628,8 +660,8 @@ static void test_builder_strings(void) {
       {"vendor.rows"},
   };
   static const char* const kBadUtf8[] = {
-      "\xff", "\xc0\x80", "\xed\xa0\x80", "\xf4\x90\x80\x80", "a\xe4\xb8", "\xe4\xb8\xad\x80",
-      "\xf8\x88\x80\x80\x80", "ok\xc3"};
+      "\xff",      "\xc0\x80",         "\xed\xa0\x80",         "\xf4\x90\x80\x80",
+      "a\xe4\xb8", "\xe4\xb8\xad\x80", "\xf8\x88\x80\x80\x80", "ok\xc3"};
   int f;
   size_t nbad = sizeof kBadUtf8 / sizeof kBadUtf8[0];
   for (f = 0; f < kFunctionCount; ++f) {
@@ -737,10 +769,8 @@ static void test_amounts(void) {
   char* text = NULL;
   if (b == NULL) return;
   /* Two lines of INT64_MAX each: valid rows, but their sum overflows. */
-  EXPECT(pfb_builder_add_fund_line(b, "P1", PFB_FUND_GENERAL_BUDGET, INT64_MAX, 0, &err_),
-         PFB_OK);
-  EXPECT(pfb_builder_add_fund_line(b, "P2", PFB_FUND_GENERAL_BUDGET, INT64_MAX, 0, &err_),
-         PFB_OK);
+  EXPECT(pfb_builder_add_fund_line(b, "P1", PFB_FUND_GENERAL_BUDGET, INT64_MAX, 0, &err_), PFB_OK);
+  EXPECT(pfb_builder_add_fund_line(b, "P2", PFB_FUND_GENERAL_BUDGET, INT64_MAX, 0, &err_), PFB_OK);
   {
     pfb_error* err = NULL;
     int32_t rc = pfb_builder_build(b, &ds, &err);
@@ -774,9 +804,9 @@ static void test_amounts(void) {
          PFB_OK);
   CHECK(text != NULL && strcmp(text, "-92,233,720,368,547,758.08") == 0);
   pfb_string_free(text);
-  EXPECT(pfb_money_format(INT64_MAX, PFB_UNIT_YI_YUAN, PFB_MONEY_UNIT_SUFFIX, 0, &text, NULL,
-                          &err_),
-         PFB_OK);
+  EXPECT(
+      pfb_money_format(INT64_MAX, PFB_UNIT_YI_YUAN, PFB_MONEY_UNIT_SUFFIX, 0, &text, NULL, &err_),
+      PFB_OK);
   CHECK(text != NULL && strcmp(text, "922337204亿元") == 0);
   pfb_string_free(text);
   EXPECT(pfb_money_format(INT64_MIN, PFB_UNIT_WAN_YUAN, 0, 10, &text, NULL, &err_), PFB_OK);
@@ -792,8 +822,7 @@ static void test_amounts(void) {
   CHECK(fen == INT64_MAX);
   EXPECT(pfb_money_parse("-92233720368547758.08", 21, PFB_UNIT_YUAN, &fen, &err_), PFB_OK);
   CHECK(fen == INT64_MIN);
-  EXPECT(pfb_money_parse("92233720368547758.08", 20, PFB_UNIT_YUAN, &fen, &err_),
-         PFB_OUT_OF_RANGE);
+  EXPECT(pfb_money_parse("92233720368547758.08", 20, PFB_UNIT_YUAN, &fen, &err_), PFB_OUT_OF_RANGE);
   CHECK(fen == 0);
   EXPECT(pfb_money_parse("922337203.6854775808亿元", strlen("922337203.6854775808亿元"),
                          PFB_UNIT_YUAN, &fen, &err_),
@@ -812,14 +841,16 @@ static void test_amounts(void) {
     EXPECT(pfb_money_parse(digits, sizeof digits, PFB_UNIT_YUAN, &fen, &err_), PFB_OK);
     CHECK(fen == 700);
   }
-  EXPECT(pfb_money_parse("12\0" "34", 5, PFB_UNIT_YUAN, &fen, &err_), PFB_INVALID_ARGUMENT);
+  EXPECT(pfb_money_parse("12\0"
+                         "34",
+                         5, PFB_UNIT_YUAN, &fen, &err_),
+         PFB_INVALID_ARGUMENT);
   EXPECT(pfb_money_parse("12", 2, INT32_MIN, &fen, &err_), PFB_INVALID_ARGUMENT);
   EXPECT(pfb_money_parse("--1", 3, PFB_UNIT_YUAN, &fen, &err_), PFB_INVALID_ARGUMENT);
   EXPECT(pfb_money_parse("1e5", 3, PFB_UNIT_YUAN, &fen, &err_), PFB_INVALID_ARGUMENT);
   EXPECT(pfb_money_parse("NaN", 3, PFB_UNIT_YUAN, &fen, &err_), PFB_INVALID_ARGUMENT);
   EXPECT(pfb_money_parse("￥", strlen("￥"), PFB_UNIT_YUAN, &fen, &err_), PFB_INVALID_ARGUMENT);
-  EXPECT(pfb_money_parse("万元", strlen("万元"), PFB_UNIT_YUAN, &fen, &err_),
-         PFB_INVALID_ARGUMENT);
+  EXPECT(pfb_money_parse("万元", strlen("万元"), PFB_UNIT_YUAN, &fen, &err_), PFB_INVALID_ARGUMENT);
 }
 
 static void test_dates(void) {
@@ -837,16 +868,11 @@ static void test_dates(void) {
          PFB_OK);
   EXPECT(pfb_builder_add_planned_payment(b, "P1", 99991231, 1, &err_), PFB_OK);
   /* Not dates at all: rejected at once. */
-  EXPECT(pfb_builder_add_disbursement(b, "V2", "P1", INT32_MAX, 0, 1, &err_),
-         PFB_INVALID_ARGUMENT);
-  EXPECT(pfb_builder_add_disbursement(b, "V2", "P1", INT32_MIN, 0, 1, &err_),
-         PFB_INVALID_ARGUMENT);
-  EXPECT(pfb_builder_add_disbursement(b, "V2", "P1", -20220101, 0, 1, &err_),
-         PFB_INVALID_ARGUMENT);
-  EXPECT(pfb_builder_add_disbursement(b, "V2", "P1", 20220229, 0, 1, &err_),
-         PFB_INVALID_ARGUMENT);
-  EXPECT(pfb_builder_add_disbursement(b, "V2", "P1", 13991231, 0, 1, &err_),
-         PFB_INVALID_ARGUMENT);
+  EXPECT(pfb_builder_add_disbursement(b, "V2", "P1", INT32_MAX, 0, 1, &err_), PFB_INVALID_ARGUMENT);
+  EXPECT(pfb_builder_add_disbursement(b, "V2", "P1", INT32_MIN, 0, 1, &err_), PFB_INVALID_ARGUMENT);
+  EXPECT(pfb_builder_add_disbursement(b, "V2", "P1", -20220101, 0, 1, &err_), PFB_INVALID_ARGUMENT);
+  EXPECT(pfb_builder_add_disbursement(b, "V2", "P1", 20220229, 0, 1, &err_), PFB_INVALID_ARGUMENT);
+  EXPECT(pfb_builder_add_disbursement(b, "V2", "P1", 13991231, 0, 1, &err_), PFB_INVALID_ARGUMENT);
   EXPECT(pfb_builder_add_adjustment(b, "P1", 0, 0, 1, NULL, &err_), PFB_INVALID_ARGUMENT);
   EXPECT(pfb_builder_add_actual(b, "G1", "1", 20221232, "1", PFB_GRADE_NONE, NULL, &err_),
          PFB_INVALID_ARGUMENT);
