@@ -42,6 +42,14 @@ _lib: Optional[ctypes.CDLL] = None
 _lib_path: Optional[str] = None
 
 
+def _sanitized_build(build_dir: pathlib.Path) -> bool:
+    try:
+        cache = (build_dir / "CMakeCache.txt").read_text(errors="replace")
+    except OSError:
+        return False
+    return "PERFBUDGET_SANITIZE:BOOL=ON" in cache
+
+
 def _candidates() -> List[str]:
     env = os.environ.get("PERFBUDGET_LIBRARY")
     if env:
@@ -51,6 +59,10 @@ def _candidates() -> List[str]:
     build = root / "build"
     if build.is_dir():
         libs = list(build.glob("libperfbudget.so.1")) + list(build.glob("*/libperfbudget.so.1"))
+        # A sanitizer build (-DPERFBUDGET_SANITIZE=ON) cannot be loaded into a
+        # plain interpreter: the ASan runtime kills the process, no OSError to
+        # catch. Only PERFBUDGET_LIBRARY (with LD_PRELOAD) picks one.
+        libs = [p for p in libs if not _sanitized_build(p.parent)]
         libs.sort(key=lambda p: p.stat().st_mtime, reverse=True)
         found += [str(p) for p in libs]
     system = ctypes.util.find_library("perfbudget")

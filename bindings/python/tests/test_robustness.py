@@ -401,3 +401,21 @@ def test_eight_threads_read_one_dataset(mini):
         t.join()
     assert failures == []
     assert isinstance(expected["totals"].approved, Decimal)
+
+
+def test_library_discovery_skips_sanitizer_builds(tmp_path, monkeypatch):
+    # An ASan build's library would kill a plain interpreter on load.
+    asan = tmp_path / "build" / "asan"
+    plain = tmp_path / "build" / "plain"
+    for d, flag in ((asan, "ON"), (plain, "OFF")):
+        d.mkdir(parents=True)
+        (d / "CMakeCache.txt").write_text(f"PERFBUDGET_SANITIZE:BOOL={flag}\n")
+        (d / "libperfbudget.so.1").write_bytes(b"")
+    assert _lib._sanitized_build(asan) and not _lib._sanitized_build(plain)
+    assert not _lib._sanitized_build(tmp_path / "missing")
+    monkeypatch.delenv("PERFBUDGET_LIBRARY", raising=False)
+    fake_module = tmp_path / "bindings" / "python" / "perfbudget" / "_lib.py"
+    monkeypatch.setattr(_lib, "__file__", str(fake_module))
+    found = _lib._candidates()
+    assert str(plain / "libperfbudget.so.1") in found
+    assert str(asan / "libperfbudget.so.1") not in found
