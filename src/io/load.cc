@@ -22,6 +22,8 @@ namespace {
 // Spare bytes ReadFile leaves after the content, so that a JSON parser's
 // padding fits without another copy.
 constexpr std::size_t kReadSlack = 64;
+// The largest input read (offsets in diagnostics are 32-bit).
+constexpr std::size_t kMaxInputBytes = std::size_t{4} << 30;
 
 absl::Status ErrnoStatus(int err, std::string_view what, const std::string& path) {
   const std::string message = absl::StrCat(AV(what), " \"", path, "\": ", std::strerror(err));
@@ -80,6 +82,11 @@ absl::StatusOr<std::string> ReadFile(const std::string& path) {
   struct stat st;
   if (::fstat(fd.get(), &st) != 0) return ErrnoStatus(errno, "cannot stat", path);
   if (S_ISDIR(st.st_mode)) return ErrnoStatus(EISDIR, "cannot read", path);
+  // Regular files and pipes only: a device such as /dev/zero never ends.
+  if (!S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode)) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("cannot read \"", path, "\": not a regular file or a pipe"));
+  }
   std::string out;
   std::size_t used = 0;
   out.reserve((S_ISREG(st.st_mode) ? static_cast<std::size_t>(st.st_size) : 0) + kReadSlack);
@@ -104,6 +111,10 @@ absl::StatusOr<std::string> ReadFile(const std::string& path) {
       std::memcpy(out.data() + used, probe, static_cast<std::size_t>(n));
     }
     used += static_cast<std::size_t>(n);
+    if (used > kMaxInputBytes) {
+      return absl::ResourceExhaustedError(absl::StrCat(
+          "cannot read \"", path, "\": larger than ", kMaxInputBytes >> 30, " GiB"));
+    }
   }
   out.resize(used);
   return out;

@@ -72,6 +72,13 @@ TEST(ReadFileTest, ErrorsNameThePath) {
   EXPECT_THAT(std::string(is_dir.status().message()), HasSubstr(dir));
 }
 
+TEST(ReadFileTest, RefusesDevicesThatNeverEnd) {
+  auto r = ReadFile("/dev/zero");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_NE(std::string(r.status().message()).find("/dev/zero"), std::string::npos);
+}
+
 TEST(WriteFileAtomicallyTest, CreatesAndReplacesLeavingNoTemporaryFile) {
   const std::string dir = MakeTempDir();
   const std::string path = dir + "/out.json";
