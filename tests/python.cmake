@@ -6,6 +6,18 @@ if(EXISTS ${PERFBUDGET_PYTHON})
   add_test(NAME python_binding
     COMMAND ${PERFBUDGET_PYTHON} -m pytest -q -p no:cacheprovider bindings/python/tests
     WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
-  set_tests_properties(python_binding PROPERTIES
-    ENVIRONMENT "PERFBUDGET_LIBRARY=$<TARGET_FILE:perfbudget_shared>;PYTHONDONTWRITEBYTECODE=1")
+  set(PERFBUDGET_PYTHON_ENV "PERFBUDGET_LIBRARY=$<TARGET_FILE:perfbudget_shared>;PYTHONDONTWRITEBYTECODE=1")
+  if(PERFBUDGET_SANITIZE)
+    # An instrumented library inside an uninstrumented interpreter: the ASan
+    # runtime must be loaded first; CPython's own allocations are not ours to
+    # leak-check.
+    execute_process(COMMAND ${CMAKE_CXX_COMPILER} -print-file-name=libasan.so
+      OUTPUT_VARIABLE PERFBUDGET_LIBASAN OUTPUT_STRIP_TRAILING_WHITESPACE)
+    execute_process(COMMAND ${CMAKE_CXX_COMPILER} -print-file-name=libubsan.so
+      OUTPUT_VARIABLE PERFBUDGET_LIBUBSAN OUTPUT_STRIP_TRAILING_WHITESPACE)
+    list(APPEND PERFBUDGET_PYTHON_ENV
+      "LD_PRELOAD=${PERFBUDGET_LIBASAN}:${PERFBUDGET_LIBUBSAN}"
+      "ASAN_OPTIONS=detect_leaks=0")
+  endif()
+  set_tests_properties(python_binding PROPERTIES ENVIRONMENT "${PERFBUDGET_PYTHON_ENV}")
 endif()
