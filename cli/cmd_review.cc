@@ -114,8 +114,8 @@ void WriteJson(Context& ctx, const ReviewResult& r, const Policy& policy) {
       }
       w.Key("indicator_id").String(f.location.indicator_id);
       w.Key("field").String(f.location.field);
-      w.Key("message_zh").String(f.message_zh);
-      w.Key("message_en").String(f.message_en);
+      w.Key("message_zh").String(f.message_zh.str());
+      w.Key("message_en").String(f.message_en.str());
       w.EndObject();
     }
     w.EndArray();

@@ -25,6 +25,8 @@ struct pfb_review {
   std::vector<std::uint32_t> first_finding;
   std::vector<std::pair<std::uint32_t, const perfbudget::Finding*>> findings;
   std::vector<std::string> deductions;
+  std::vector<std::string> messages_zh;  // formatted once, borrowed by the caller
+  std::vector<std::string> messages_en;
   std::vector<std::string> gate_reasons;
 };
 
@@ -38,6 +40,8 @@ void Index(pfb_review* r, int decimals) {
     for (const Finding& f : r->goals[g].findings) {
       r->findings.emplace_back(g, &f);
       r->deductions.push_back(f.deduction.ToShortString(decimals));
+      r->messages_zh.push_back(f.message_zh.str());
+      r->messages_en.push_back(f.message_en.str());
     }
   }
   for (const ProjectGate& gate : r->gates) {
@@ -295,10 +299,9 @@ PFB_API const char* pfb_review_finding_deduction(const pfb_review* review, uint3
 }
 PFB_API const char* pfb_review_finding_message(const pfb_review* review, uint32_t i,
                                                const char* lang) {
-  const perfbudget::Finding* f = capi::FindingAt(review, i);
-  if (f == nullptr) return "";
+  if (capi::FindingAt(review, i) == nullptr) return "";
   const bool en = lang != nullptr && std::strcmp(lang, "en") == 0;
-  return en ? f->message_en.c_str() : f->message_zh.c_str();
+  return en ? review->messages_en[i].c_str() : review->messages_zh[i].c_str();
 }
 PFB_API uint32_t pfb_review_finding_indicator(const pfb_review* review, uint32_t i) {
   const perfbudget::Finding* f = capi::FindingAt(review, i);

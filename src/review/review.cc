@@ -4,7 +4,10 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdio>
 #include <initializer_list>
+#include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -235,6 +238,12 @@ std::string YuanEn(const Ratio& yuan) { return absl::StrCat(yuan.ToDecimalString
 // Trims ASCII whitespace and U+3000 at both ends.
 std::string_view Trim(std::string_view s) {
   constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";
+  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  // Fast path: neither end can start a space (U+3000 starts with E3, ends with 80).
+  if (s.empty() || (!space(s.front()) && s.front() != '\xE3' && !space(s.back()) &&
+                    s.back() != '\x80')) {
+    return s;
+  }
   for (;;) {
     if (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' ||
                        s.front() == '\r')) {
@@ -292,7 +301,10 @@ struct Context {
   Money budget;  // approved, or requested when nothing is approved; 0 = unknown
 };
 
-using Values = std::vector<std::pair<std::string_view, std::string>>;
+// A message value: {name, text}. Texts may be temporaries of the Emit call's
+// full expression (Emit copies what it keeps).
+using Arg = std::pair<std::string_view, std::string_view>;
+using Args = std::initializer_list<Arg>;
 
 // Buffers reused from goal to goal (a batch review allocates them once).
 struct Scratch {
@@ -313,7 +325,7 @@ class GoalReviewer {
   void Run();
 
   // Adds a finding of rule `id`; `indicator` = kNoIndex for the goal itself.
-  void Emit(RuleId id, std::uint32_t indicator, std::string_view field, Values values);
+  void Emit(RuleId id, std::uint32_t indicator, std::string_view field, Args values);
 
  private:
   std::string Fmt(const Ratio& r) const { return Num(r, rules_.decimals); }
@@ -344,7 +356,7 @@ class GoalReviewer {
 };
 
 void GoalReviewer::Emit(RuleId id, std::uint32_t indicator, std::string_view field,
-                        Values values) {
+                        Args values) {
   const RuleSetting& s = rules_.set[id];
   if (!s.enabled) return;
   const RuleSpec& spec = *rules_.spec[id];
@@ -360,15 +372,25 @@ void GoalReviewer::Emit(RuleId id, std::uint32_t indicator, std::string_view fie
   f.location.field = std::string(field);
   if (indicator != kNoIndex) f.location.indicator_id = goal_.indicators[indicator].id;
   if (rules_.messages) {
-    values.emplace_back("goal", goal_.id);
-    values.emplace_back("project", goal_.project_id);
-    values.emplace_back("unit", goal_.unit_id);
+    // The values are packed; the texts are formatted when read.
+    std::string packed;
+    std::size_t size = 64 + goal_.id.size() + goal_.project_id.size() + goal_.unit_id.size();
+    for (const Arg& a : values) size += a.first.size() + a.second.size() + 8;
+    if (indicator != kNoIndex) size += goal_.indicators[indicator].name.size();
+    packed.reserve(size);
+    for (const Arg& a : values) PackMessageValue(a.first, a.second, &packed);
+    PackMessageValue("goal", goal_.id, &packed);
+    PackMessageValue("project", goal_.project_id, &packed);
+    PackMessageValue("unit", goal_.unit_id, &packed);
     if (indicator != kNoIndex) {
-      values.emplace_back("indicator", goal_.indicators[indicator].name);
-      values.emplace_back("index", absl::StrCat(indicator + 1));
+      PackMessageValue("indicator", goal_.indicators[indicator].name, &packed);
+      char digits[16];
+      const int len = std::snprintf(digits, sizeof digits, "%u", indicator + 1);
+      PackMessageValue("index", std::string_view(digits, static_cast<std::size_t>(len)), &packed);
     }
-    f.message_zh = FillTemplate(spec.message_zh, values);
-    f.message_en = FillTemplate(spec.message_en, values);
+    auto shared = std::make_shared<const std::string>(std::move(packed));
+    f.message_zh = FindingMessage(spec.message_zh, shared);
+    f.message_en = FindingMessage(spec.message_en, std::move(shared));
   }
   out_->findings.push_back(std::move(f));
 }
@@ -1020,6 +1042,64 @@ absl::Status AddMoney(Money* total, Money m) {
 
 }  // namespace
 
+void PackMessageValue(std::string_view name, std::string_view value, std::string* packed) {
+  // Length-prefixed (values may hold any byte): 4 bytes little-endian, text.
+  auto put = [packed](std::string_view text) {
+    const auto n = static_cast<std::uint32_t>(text.size());
+    const char len[4] = {static_cast<char>(n & 0xFF), static_cast<char>((n >> 8) & 0xFF),
+                         static_cast<char>((n >> 16) & 0xFF), static_cast<char>(n >> 24)};
+    packed->append(len, 4);
+    packed->append(text);
+  };
+  put(name);
+  put(value);
+}
+
+std::string FindingMessage::str() const {
+  const std::string_view tmpl = template_;
+  const std::string_view packed = values_ != nullptr ? std::string_view(*values_) : "";
+  // The first value packed under `name`, if any.
+  auto lookup = [packed](std::string_view name) -> std::optional<std::string_view> {
+    std::size_t i = 0;
+    auto take = [&](std::string_view* out) {
+      if (i + 4 > packed.size()) return false;
+      std::uint32_t n = 0;
+      for (int k = 3; k >= 0; --k) n = (n << 8) | static_cast<unsigned char>(packed[i + k]);
+      i += 4;
+      if (n > packed.size() - i) return false;
+      *out = packed.substr(i, n);
+      i += n;
+      return true;
+    };
+    std::string_view key;
+    std::string_view value;
+    while (take(&key) && take(&value)) {
+      if (key == name) return value;
+    }
+    return std::nullopt;
+  };
+  std::string out;
+  out.reserve(tmpl.size() + packed.size());
+  std::size_t i = 0;
+  while (i < tmpl.size()) {
+    const std::size_t open = tmpl.find('{', i);
+    if (open == std::string_view::npos) {
+      out.append(tmpl.substr(i));
+      break;
+    }
+    out.append(tmpl.substr(i, open - i));
+    const std::size_t close = tmpl.find('}', open + 1);
+    if (close == std::string_view::npos) {
+      out.append(tmpl.substr(open));
+      break;
+    }
+    const std::optional<std::string_view> value = lookup(tmpl.substr(open + 1, close - open - 1));
+    out.append(value.has_value() ? *value : tmpl.substr(open, close - open + 1));
+    i = close + 1;
+  }
+  return out;
+}
+
 ExAnteConclusion ConcludeExAnte(const Ratio& total, const Policy& policy) {
   const RuleSpec* spec = FindRuleSpec(kExAnteBandsCode);
   const Ratio supported = spec != nullptr ? ParamOf(policy, *spec, "supported_min") : Ratio(80);
@@ -1056,8 +1136,11 @@ std::optional<Finding> MakeFinding(const Policy& policy, std::string_view code,
   f.severity = setting.severity;
   f.deduction = setting.deduction;
   f.location = std::move(location);
-  f.message_zh = FillTemplate(spec->message_zh, values);
-  f.message_en = FillTemplate(spec->message_en, values);
+  std::string packed;
+  for (const auto& [name, value] : values) PackMessageValue(name, value, &packed);
+  auto shared = std::make_shared<const std::string>(std::move(packed));
+  f.message_zh = FindingMessage(spec->message_zh, shared);
+  f.message_en = FindingMessage(spec->message_en, std::move(shared));
   return f;
 }
 

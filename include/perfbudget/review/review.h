@@ -23,10 +23,13 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <optional>
+#include <ostream>
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -72,6 +75,36 @@ struct FindingLocation {
   std::string field;  // "text", "indicators", "target", "unit_of_measure", "weight", ...
 };
 
+// A finding's explanation, formatted when read: the rule's message template
+// (static storage) and the values it names, shared by the zh and en texts.
+// A batch review thus formats no text nobody reads. Reads like a string:
+// str(), conversion to std::string, empty(), == and <<.
+class FindingMessage {
+ public:
+  FindingMessage() = default;
+  // `values`: entries packed by PackMessageValue (nullptr = no values).
+  FindingMessage(std::string_view message_template, std::shared_ptr<const std::string> values)
+      : template_(message_template), values_(std::move(values)) {}
+
+  // The template with every {name} replaced by its value (a name without a
+  // value stays as written), as FillTemplate.
+  std::string str() const;
+  operator std::string() const { return str(); }  // NOLINT: reads as a string
+  bool empty() const { return template_.empty() || str().empty(); }
+
+  friend bool operator==(const FindingMessage& a, std::string_view b) { return a.str() == b; }
+  friend std::ostream& operator<<(std::ostream& os, const FindingMessage& m) {
+    return os << m.str();
+  }
+
+ private:
+  std::string_view template_;
+  std::shared_ptr<const std::string> values_;
+};
+
+// Appends one name/value entry to a FindingMessage's packed values.
+void PackMessageValue(std::string_view name, std::string_view value, std::string* packed);
+
 // One fired rule.
 struct Finding {
   std::string_view code;  // catalog code (static storage)
@@ -79,10 +112,10 @@ struct Finding {
   Severity severity = Severity::kWarning;
   Ratio deduction;  // points, from the policy
   FindingLocation location;
-  std::string message_zh;  // names the concrete values
-  std::string message_en;
-  const std::string& Message(std::string_view lang) const {
-    return lang == "en" ? message_en : message_zh;
+  FindingMessage message_zh;  // names the concrete values; "" without messages
+  FindingMessage message_en;
+  std::string Message(std::string_view lang) const {
+    return lang == "en" ? message_en.str() : message_zh.str();
   }
 };
 
