@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstddef>
 #include <numeric>
 
 #include "absl/strings/str_cat.h"
@@ -108,8 +109,18 @@ constexpr std::string_view kOverErr = "monitoring.overspend_error";
 constexpr std::string_view kZero = "monitoring.zero_budget";
 constexpr std::string_view kIndicator = "monitoring.indicator_behind";
 
+// Sign of an/ad − bn/bd for positive denominators when a product overflows.
+[[gnu::noinline]] int CompareFracSlow(int128_t an, int128_t ad, int128_t bn, int128_t bd) {
+  int128_t l, r;
+  if (!__builtin_mul_overflow(an, bd, &l) && !__builtin_mul_overflow(bn, ad, &r)) {
+    return (l > r) - (l < r);
+  }
+  const auto c = Ratio(an, ad) <=> Ratio(bn, bd);
+  return c < 0 ? -1 : (c > 0 ? 1 : 0);
+}
+
 // Sign of an/ad − bn/bd for positive denominators, exactly.
-int CompareFrac(int128_t an, int128_t ad, int128_t bn, int128_t bd) {
+inline int CompareFrac(int128_t an, int128_t ad, int128_t bn, int128_t bd) {
   // Fast path: operands below 2^62 in magnitude cannot overflow a product.
   constexpr int128_t kSafe = int128_t{1} << 62;
   if (an < kSafe && an > -kSafe && bn < kSafe && bn > -kSafe && ad < kSafe && bd < kSafe) {
@@ -117,12 +128,7 @@ int CompareFrac(int128_t an, int128_t ad, int128_t bn, int128_t bd) {
     const int128_t r = bn * ad;
     return (l > r) - (l < r);
   }
-  int128_t l, r;
-  if (!__builtin_mul_overflow(an, bd, &l) && !__builtin_mul_overflow(bn, ad, &r)) {
-    return (l > r) - (l < r);
-  }
-  const auto c = Ratio(an, ad) <=> Ratio(bn, bd);
-  return c < 0 ? -1 : (c > 0 ? 1 : 0);
+  return CompareFracSlow(an, ad, bn, bd);
 }
 
 // One rule's switch, severity and threshold, read once per call.
@@ -162,6 +168,21 @@ Rules ReadRules(const Policy& policy) {
   r.q3_month = static_cast<int>(std::clamp<int128_t>(m.RoundedScaled(0), 1, 12));
   return r;
 }
+
+// A disbursement of the project being evaluated: its dataset index and the
+// project's cumulative amount up to and including it.
+struct Paid {
+  std::int64_t cum = 0;
+  std::uint32_t index = 0;
+};
+
+// Sums of a unit or the jurisdiction in one date bucket (approved and
+// projects in bucket 0 only); wide, checked when the rows are made.
+struct Agg {
+  int128_t approved = 0, adjustments = 0, executed = 0;
+  std::uint64_t disbursements = 0;
+  std::uint32_t projects = 0;
+};
 
 // Per-date constants.
 struct DateCtx {
@@ -213,24 +234,21 @@ void EvaluateCommon(const Rules& rules, const DateCtx& d, MonitorReport& rep, Mo
 }
 
 // The disbursement (index into the dataset) at which `crossed(cum)` last
-// turned true, walking the project's disbursements up to as_of.
+// turned true, walking the project's disbursements up to as_of (`paid`: their
+// dataset indexes and cumulative amounts, in date order).
 template <typename Pred>
-std::uint32_t CrossingDisbursement(const Dataset& ds, std::uint32_t p, Date as_of, Pred crossed) {
-  std::int64_t cum = 0;
-  bool was = crossed(cum);
+std::uint32_t CrossingDisbursement(std::span<const Paid> paid, Pred crossed) {
+  bool was = crossed(std::int64_t{0});
   std::uint32_t at = kNoIndex;
-  for (std::uint32_t di : ds.DisbursementsOf(p)) {
-    const Disbursement& d = ds.disbursements()[di];
-    if (d.date > as_of) break;
-    cum += d.amount.fen();
-    const bool now = crossed(cum);
-    if (now && !was) at = di;
+  for (const Paid& x : paid) {
+    const bool now = crossed(x.cum);
+    if (now && !was) at = x.index;
     was = now;
   }
   return at;
 }
 
-void EvaluateOverspend(const Rules& rules, const Dataset& ds, const DateCtx& d, MonitorReport& rep,
+void EvaluateOverspend(const Rules& rules, std::span<const Paid> paid, MonitorReport& rep,
                        MonitorRow& row, std::uint32_t pos) {
   const std::int64_t c = row.current.fen();
   const std::int64_t e = row.executed.fen();
@@ -238,7 +256,7 @@ void EvaluateOverspend(const Rules& rules, const Dataset& ds, const DateCtx& d, 
   if (c <= 0) {
     if (rules.over_err.on) {
       const std::uint32_t at =
-          CrossingDisbursement(ds, row.index, d.as_of, [](std::int64_t cum) { return cum > 0; });
+          CrossingDisbursement(paid, [](std::int64_t cum) { return cum > 0; });
       AddReason(rep, row, MonitorRowKind::kProject, pos, rules.over_err, at);
     }
     return;
@@ -247,14 +265,14 @@ void EvaluateOverspend(const Rules& rules, const Dataset& ds, const DateCtx& d, 
     return CompareFrac(int128_t{100} * cum, c, t.numerator(), t.denominator());
   };
   if (rules.over_err.on && usage_cmp(e, rules.over_err.value) > 0) {
-    const Ratio t = rules.over_err.value;
-    const std::uint32_t at = CrossingDisbursement(
-        ds, row.index, d.as_of, [&](std::int64_t cum) { return usage_cmp(cum, t) > 0; });
+    const Ratio& t = rules.over_err.value;
+    const std::uint32_t at =
+        CrossingDisbursement(paid, [&](std::int64_t cum) { return usage_cmp(cum, t) > 0; });
     AddReason(rep, row, MonitorRowKind::kProject, pos, rules.over_err, at);
   } else if (rules.over_warn.on && usage_cmp(e, rules.over_warn.value) >= 0) {
-    const Ratio t = rules.over_warn.value;
-    const std::uint32_t at = CrossingDisbursement(
-        ds, row.index, d.as_of, [&](std::int64_t cum) { return usage_cmp(cum, t) >= 0; });
+    const Ratio& t = rules.over_warn.value;
+    const std::uint32_t at =
+        CrossingDisbursement(paid, [&](std::int64_t cum) { return usage_cmp(cum, t) >= 0; });
     AddReason(rep, row, MonitorRowKind::kProject, pos, rules.over_warn, at);
   }
 }
@@ -323,7 +341,7 @@ absl::StatusOr<std::vector<MonitorReport>> MonitorSeries(const Dataset& dataset,
     if (auto s = monitoring_internal::CheckAsOf(dataset, d); !s.ok()) return s;
   }
   if (auto s = monitoring_internal::CheckBands(policy); !s.ok()) return s;
-  if (auto s = monitoring_internal::CheckPaymentPlans(dataset); !s.ok()) return s;
+  // Payment plans outside the year are found in the project loop below.
   const Rules rules = ReadRules(policy);
   const TimeProgressMethod method = policy.time_progress_method();
 
@@ -340,8 +358,11 @@ absl::StatusOr<std::vector<MonitorReport>> MonitorSeries(const Dataset& dataset,
   std::vector<MonitorReport> reps(K);
   const auto units = dataset.units();
   const auto projects = dataset.projects();
-  std::size_t in_scope = 0;
-  for (const Project& p : projects) in_scope += InScope(p) ? 1 : 0;
+  // An overflow is reported after any payment plan outside the year.
+  const auto fail = [&](std::string_view what) -> absl::Status {
+    absl::Status plans = monitoring_internal::CheckPaymentPlans(dataset);
+    return plans.ok() ? Overflow(what) : plans;
+  };
   const Date q3_end = fy.EndOfFiscalMonth(rules.q3_month);
   for (std::size_t j = 0; j < K; ++j) {
     auto tp = fy.TimeProgress(sorted[j], method);
@@ -361,7 +382,9 @@ absl::StatusOr<std::vector<MonitorReport>> MonitorSeries(const Dataset& dataset,
     r.days_elapsed = sorted[j].day_number() - fy.first_day().day_number() + 1;
     r.decimals = policy.decimals();
     r.q3_end = q3_end;
-    r.projects.reserve(in_scope);
+    // Capacity only: pages untouched stay unallocated, and no growth copies.
+    r.projects.reserve(projects.size());
+    r.reasons.reserve(2 * projects.size() + 2 * units.size() + kFundSourceCount + 1);
     r.units.resize(units.size());
     for (std::uint32_t u = 0; u < units.size(); ++u) {
       r.units[u].kind = MonitorRowKind::kUnit;
@@ -379,17 +402,86 @@ absl::StatusOr<std::vector<MonitorReport>> MonitorSeries(const Dataset& dataset,
 
   std::vector<Money> adj_b(K), exec_b(K);
   std::vector<std::uint32_t> cnt_b(K);
+  // Unit (unit-major: [u * K + j]) and jurisdiction sums by date bucket.
+  std::vector<Agg> unit_agg(units.size() * K), total_agg(K);
   const auto disb = dataset.disbursements();
+  const auto goals = dataset.goals();
+  // The project's disbursements up to the last date: dataset index and
+  // cumulative amount, so the over-spend rules find their crossing
+  // disbursement without walking the dataset again (scratch, reused).
+  std::vector<Paid> paid;
+  bool plan_outside_year = false;
 
-  for (std::uint32_t p = 0; p < projects.size(); ++p) {
+  // Software prefetch: the loop is bound by memory latency (projects, their
+  // fund lines, disbursements and goals live in separate heap blocks), so the
+  // blocks of a project a few iterations ahead are requested early.
+  const auto n_projects = static_cast<std::uint32_t>(projects.size());
+  const auto prefetch_project = [&](std::uint32_t q) {
+    // Every cache line from `status` to the end of the struct.
+    const char* b = reinterpret_cast<const char*>(&projects[q]);
+    for (std::size_t off = offsetof(Project, status); off < sizeof(Project); off += 32) {
+      __builtin_prefetch(b + off);
+    }
+    __builtin_prefetch(b + sizeof(Project) - 1);
+  };
+  const auto prefetch_blocks = [&](std::uint32_t q) {
+    const Project& pr = projects[q];
+    if (!pr.funds.empty()) __builtin_prefetch(pr.funds.data());
+    if (!pr.adjustments.empty()) __builtin_prefetch(pr.adjustments.data());
+    if (!pr.payment_plan.empty()) __builtin_prefetch(pr.payment_plan.data());
+    for (std::uint32_t di : dataset.DisbursementsOf(q)) {
+      __builtin_prefetch(reinterpret_cast<const char*>(&disb[di]) + offsetof(Disbursement, date));
+    }
+    if (options.goals) {
+      for (std::uint32_t gi : dataset.GoalsOfProject(q)) {
+        __builtin_prefetch(reinterpret_cast<const char*>(&goals[gi]) + offsetof(Goal, indicators));
+      }
+    }
+  };
+  const auto prefetch_indicators = [&](std::uint32_t q) {
+    for (std::uint32_t gi : dataset.GoalsOfProject(q)) {
+      for (const Indicator& ind : goals[gi].indicators) {
+        const char* b = reinterpret_cast<const char*>(&ind);
+        __builtin_prefetch(b + offsetof(Indicator, comparator));
+        __builtin_prefetch(b + offsetof(Indicator, target));
+        __builtin_prefetch(b + offsetof(Indicator, target) + sizeof(ind.target) - 1);
+        __builtin_prefetch(b + offsetof(Indicator, actuals));
+        __builtin_prefetch(b + offsetof(Indicator, actuals) + sizeof(ind.actuals) - 1);
+      }
+    }
+  };
+  const auto prefetch_actuals = [&](std::uint32_t q) {
+    for (std::uint32_t gi : dataset.GoalsOfProject(q)) {
+      for (const Indicator& ind : goals[gi].indicators) {
+        for (const IndicatorActual& a : ind.actuals) {
+          __builtin_prefetch(&a);
+          __builtin_prefetch(reinterpret_cast<const char*>(&a) + sizeof(IndicatorActual) - 1);
+        }
+      }
+    }
+  };
+  constexpr std::uint32_t kAheadProject = 32, kAheadBlocks = 16, kAheadIndicators = 8,
+                          kAheadActuals = 4;
+
+  for (std::uint32_t p = 0; p < n_projects; ++p) {
+    if (p + kAheadProject < n_projects) prefetch_project(p + kAheadProject);
+    if (p + kAheadBlocks < n_projects) prefetch_blocks(p + kAheadBlocks);
+    if (options.goals) {
+      if (p + kAheadIndicators < n_projects) prefetch_indicators(p + kAheadIndicators);
+      if (p + kAheadActuals < n_projects) prefetch_actuals(p + kAheadActuals);
+    }
     const Project& proj = projects[p];
     if (!InScope(proj)) continue;
+    for (const PlannedPayment& pp : proj.payment_plan) {
+      if (!fy.Contains(pp.date)) plan_outside_year = true;
+    }
+    if (plan_outside_year) continue;  // reported below, after the loop
     Money approved;
     std::array<bool, kFundSourceCount> has_source{};
     for (const FundLine& f : proj.funds) {
       const auto s = static_cast<std::size_t>(f.source);
       if (!AddMoney(approved, f.approved) || !AddMoney(fund_approved[s], f.approved)) {
-        return Overflow("approved amounts");
+        return fail("approved amounts");
       }
       has_source[s] = true;
     }
@@ -403,19 +495,23 @@ absl::StatusOr<std::vector<MonitorReport>> MonitorSeries(const Dataset& dataset,
           std::lower_bound(sorted.begin(), sorted.end(), a.date) - sorted.begin());
       if (k == K) continue;
       if (!AddMoney(adj_b[k], a.amount) || !AddMoney(fund_adj[k][s], a.amount)) {
-        return Overflow("adjustments");
+        return fail("adjustments");
       }
     }
+    paid.clear();
     std::size_t k = 0;
+    Money cum;
     for (std::uint32_t di : dataset.DisbursementsOf(p)) {
       const Disbursement& d = disb[di];
       while (k < K && sorted[k] < d.date) ++k;
       if (k == K) break;
       const auto s = static_cast<std::size_t>(d.source);
       has_source[s] = true;
-      if (!exec_b[k].TryAdd(d.amount) || !fund_exec[k][s].TryAdd(d.amount)) {
-        return Overflow("disbursements");
+      if (!exec_b[k].TryAdd(d.amount) || !fund_exec[k][s].TryAdd(d.amount) ||
+          !cum.TryAdd(d.amount)) {
+        return fail("disbursements");
       }
+      paid.push_back({cum.fen(), di});
       ++cnt_b[k];
       ++fund_count[k][s];
     }
@@ -425,11 +521,21 @@ absl::StatusOr<std::vector<MonitorReport>> MonitorSeries(const Dataset& dataset,
         ++fund_projects[s];
       }
     }
+    // Unit and jurisdiction sums, by bucket (prefix sums after the loop).
+    for (Agg* agg : {&unit_agg[std::size_t{proj.unit_index} * K], total_agg.data()}) {
+      agg[0].approved += approved.fen();
+      ++agg[0].projects;
+      for (std::size_t j = 0; j < K; ++j) {
+        agg[j].adjustments += adj_b[j].fen();
+        agg[j].executed += exec_b[j].fen();
+        agg[j].disbursements += cnt_b[j];
+      }
+    }
     // Prefix sums and rules, date by date.
     Money adj, exec;
     std::uint32_t cnt = 0;
     for (std::size_t j = 0; j < K; ++j) {
-      if (!adj.TryAdd(adj_b[j]) || !exec.TryAdd(exec_b[j])) return Overflow("project totals");
+      if (!adj.TryAdd(adj_b[j]) || !exec.TryAdd(exec_b[j])) return fail("project totals");
       cnt += cnt_b[j];
       MonitorReport& rep = reps[j];
       MonitorRow row;
@@ -439,7 +545,7 @@ absl::StatusOr<std::vector<MonitorReport>> MonitorSeries(const Dataset& dataset,
       row.approved = approved;
       row.adjustments = adj;
       Money cur = approved;
-      if (!cur.TryAdd(adj)) return Overflow("current budget");
+      if (!cur.TryAdd(adj)) return fail("current budget");
       row.current = cur;
       row.executed = exec;
       row.disbursement_count = cnt;
@@ -451,22 +557,50 @@ absl::StatusOr<std::vector<MonitorReport>> MonitorSeries(const Dataset& dataset,
                       rules.no_disb.value.denominator()) >= 0) {
         AddReason(rep, row, MonitorRowKind::kProject, pos, rules.no_disb);
       }
-      EvaluateOverspend(rules, dataset, ctx[j], rep, row, pos);
+      EvaluateOverspend(rules, std::span<const Paid>(paid.data(), cnt), rep, row, pos);
       if (options.goals) {
         for (std::uint32_t gi : dataset.GoalsOfProject(p)) {
           EvaluateGoal(rules, dataset, gi, ctx[j], rep, row, MonitorRowKind::kProject, pos);
         }
       }
-      // Unit and jurisdiction sums.
-      for (MonitorRow* agg : {&rep.units[proj.unit_index], &rep.total}) {
-        if (!agg->approved.TryAdd(row.approved) || !agg->adjustments.TryAdd(row.adjustments) ||
-            !agg->current.TryAdd(row.current) || !agg->executed.TryAdd(row.executed)) {
-          return Overflow("unit totals");
-        }
-        ++agg->project_count;
-        agg->disbursement_count += cnt;
-      }
       rep.projects.push_back(row);
+    }
+  }
+  if (plan_outside_year) return monitoring_internal::CheckPaymentPlans(dataset);
+
+  // Unit and jurisdiction rows: prefix sums over the date buckets.
+  const auto set_agg = [&](const Agg* agg, MonitorRow& row, std::size_t j,
+                           int128_t& adj, int128_t& exec, std::uint64_t& disb_count) -> bool {
+    adj += agg[j].adjustments;
+    exec += agg[j].executed;
+    disb_count += agg[j].disbursements;
+    const int128_t current = agg[0].approved + adj;
+    constexpr int128_t kMax = INT64_MAX, kMin = INT64_MIN;
+    for (int128_t v : {agg[0].approved, adj, exec, current}) {
+      if (v > kMax || v < kMin) return false;
+    }
+    row.project_count = agg[0].projects;
+    row.approved = Money::FromFen(static_cast<std::int64_t>(agg[0].approved));
+    row.adjustments = Money::FromFen(static_cast<std::int64_t>(adj));
+    row.current = Money::FromFen(static_cast<std::int64_t>(current));
+    row.executed = Money::FromFen(static_cast<std::int64_t>(exec));
+    row.disbursement_count = static_cast<std::uint32_t>(disb_count);
+    return true;
+  };
+  for (std::uint32_t u = 0; u < units.size(); ++u) {
+    int128_t adj = 0, exec = 0;
+    std::uint64_t n = 0;
+    for (std::size_t j = 0; j < K; ++j) {
+      if (!set_agg(&unit_agg[std::size_t{u} * K], reps[j].units[u], j, adj, exec, n)) {
+        return fail("unit totals");
+      }
+    }
+  }
+  {
+    int128_t adj = 0, exec = 0;
+    std::uint64_t n = 0;
+    for (std::size_t j = 0; j < K; ++j) {
+      if (!set_agg(total_agg.data(), reps[j].total, j, adj, exec, n)) return fail("unit totals");
     }
   }
 
@@ -489,7 +623,7 @@ absl::StatusOr<std::vector<MonitorReport>> MonitorSeries(const Dataset& dataset,
     for (std::size_t i = 0; i <= j; ++i) {
       for (std::size_t s = 0; s < kFundSourceCount; ++s) {
         if (!adj_cum[s].TryAdd(fund_adj[i][s]) || !exec_cum[s].TryAdd(fund_exec[i][s])) {
-          return Overflow("fund totals");
+          return fail("fund totals");
         }
         cnt_cum[s] += fund_count[i][s];
       }
@@ -503,7 +637,7 @@ absl::StatusOr<std::vector<MonitorReport>> MonitorSeries(const Dataset& dataset,
       row.approved = fund_approved[s];
       row.adjustments = adj_cum[s];
       row.current = fund_approved[s];
-      if (!row.current.TryAdd(adj_cum[s])) return Overflow("fund totals");
+      if (!row.current.TryAdd(adj_cum[s])) return fail("fund totals");
       row.executed = exec_cum[s];
       row.disbursement_count = cnt_cum[s];
       row.first_reason = static_cast<std::uint32_t>(rep.reasons.size());

@@ -67,11 +67,11 @@ struct MonitorReason {
   Severity severity = Severity::kWarning;
   MonitorRowKind row_kind = MonitorRowKind::kProject;
   std::uint32_t row = 0;  // position in the report's vector of that kind (0 for jurisdiction)
-  Ratio threshold;        // the policy value the rule compared with (as written in the policy)
   // monitoring.overspend_*: the disbursement that took usage across the line.
   std::uint32_t disbursement_index = kNoIndex;
   // monitoring.indicator_behind: position in MonitorReport::indicators.
   std::uint32_t indicator_check = kNoIndex;
+  Ratio threshold;  // the policy value the rule compared with (as written in the policy)
 };
 
 // Execution figures of a project, a unit, a fund source or the jurisdiction.
