@@ -460,7 +460,7 @@ absl::StatusOr<std::vector<MonitorReport>> MonitorSeries(const Dataset& dataset,
       }
     }
   };
-  constexpr std::uint32_t kAheadProject = 32, kAheadBlocks = 16, kAheadIndicators = 8,
+  constexpr std::uint32_t kAheadProject = 48, kAheadBlocks = 24, kAheadIndicators = 10,
                           kAheadActuals = 4;
 
   for (std::uint32_t p = 0; p < n_projects; ++p) {

@@ -2,6 +2,8 @@
 #include "perfbudget/monitoring/reclaim.h"
 
 #include <algorithm>
+#include <cstddef>
+#include <iterator>
 
 #include "absl/strings/str_cat.h"
 #include "monitoring/monitor_internal.h"
@@ -33,9 +35,8 @@ struct ProjectFigures {
   Money executed_total;
 };
 
-absl::StatusOr<ProjectFigures> FiguresOf(const Dataset& ds, std::uint32_t p, Date as_of) {
-  const Project& proj = ds.projects()[p];
-  ProjectFigures f;
+// Per-source current budget (fund lines + adjustments dated ≤ as_of).
+absl::Status AddBudget(const Project& proj, Date as_of, ProjectFigures& f) {
   const auto overflow = [&] {
     return absl::OutOfRangeError(absl::StrCat("amount overflow in project ", proj.id));
   };
@@ -50,14 +51,62 @@ absl::StatusOr<ProjectFigures> FiguresOf(const Dataset& ds, std::uint32_t p, Dat
     f.present[s] = true;
     if (!f.current[s].TryAdd(a.amount) || !f.current_total.TryAdd(a.amount)) return overflow();
   }
+  return absl::OkStatus();
+}
+
+// Per-source executed amounts (disbursements dated ≤ as_of).
+absl::Status AddExecuted(const Dataset& ds, std::uint32_t p, Date as_of, ProjectFigures& f) {
   for (std::uint32_t di : ds.DisbursementsOf(p)) {
     const Disbursement& d = ds.disbursements()[di];
     if (d.date > as_of) break;
     const auto s = static_cast<std::size_t>(d.source);
     f.present[s] = true;
-    if (!f.executed[s].TryAdd(d.amount) || !f.executed_total.TryAdd(d.amount)) return overflow();
+    if (!f.executed[s].TryAdd(d.amount) || !f.executed_total.TryAdd(d.amount)) {
+      return absl::OutOfRangeError(absl::StrCat("amount overflow in project ", ds.projects()[p].id));
+    }
   }
-  return f;
+  return absl::OkStatus();
+}
+
+// A project's figures, made when first needed: the budget side costs a look
+// at its fund lines; the executed side a walk over its disbursements.
+class LazyFigures {
+ public:
+  LazyFigures(const Dataset& ds, std::uint32_t p, Date as_of) : ds_(ds), p_(p), as_of_(as_of) {}
+  absl::StatusOr<const ProjectFigures*> Budget() {
+    if (!budget_) {
+      if (auto s = AddBudget(ds_.projects()[p_], as_of_, f_); !s.ok()) return s;
+      budget_ = true;
+    }
+    return &f_;
+  }
+  absl::StatusOr<const ProjectFigures*> Full() {
+    if (auto b = Budget(); !b.ok()) return b.status();
+    if (!executed_) {
+      if (auto s = AddExecuted(ds_, p_, as_of_, f_); !s.ok()) return s;
+      executed_ = true;
+    }
+    return &f_;
+  }
+
+ private:
+  const Dataset& ds_;
+  std::uint32_t p_;
+  Date as_of_;
+  ProjectFigures f_;
+  bool budget_ = false, executed_ = false;
+};
+
+// Whether Split() needs the executed side (and the sources only disbursed
+// from): always for the priority method; for the proportional one only when
+// no source has a positive budget (then the first present source takes it
+// all). Otherwise a source with no budget has weight 0 and gets no fen.
+bool SplitNeedsExecuted(const Policy& policy, const ProjectFigures& f) {
+  if (policy.split_method() == SplitMethod::kPriority) return true;
+  for (std::size_t i = 0; i < kFundSourceCount; ++i) {
+    if (f.present[i] && f.current[i].fen() > 0) return false;
+  }
+  return true;
 }
 
 // Splits `amount` over the project's fund sources: proportional to each
@@ -132,25 +181,23 @@ std::string SplitText(const std::vector<FundSplit>& split, bool en) {
   return s;
 }
 
-void Explain(const Dataset& ds, Date as_of, ReclaimProposal& p) {
+std::string Render(const Dataset& ds, Date as_of, const ReclaimProposal& p, bool en) {
   const RuleSpec* spec = FindRuleSpec(p.code);
-  if (spec == nullptr) return;
+  if (spec == nullptr) return "";
   const Project& proj = ds.projects()[p.project_index];
-  for (bool en : {false, true}) {
-    std::vector<std::pair<std::string_view, std::string>> v = {
-        {"id", proj.id},
-        {"name", proj.name},
-        {"amount", WanYuan(p.amount)},
-        {"current", WanYuan(p.current)},
-        {"executed", WanYuan(p.executed)},
-        {"planned_after", WanYuan(p.planned_after)},
-        {"origin_year", absl::StrCat(p.origin_year)},
-        {"threshold", p.threshold.ToShortString()},
-        {"as_of", as_of.ToString()},
-        {"split", SplitText(p.split, en)},
-    };
-    (en ? p.message_en : p.message_zh) = FillTemplate(en ? spec->message_en : spec->message_zh, v);
-  }
+  std::vector<std::pair<std::string_view, std::string>> v = {
+      {"id", proj.id},
+      {"name", proj.name},
+      {"amount", WanYuan(p.amount)},
+      {"current", WanYuan(p.current)},
+      {"executed", WanYuan(p.executed)},
+      {"planned_after", WanYuan(p.planned_after)},
+      {"origin_year", absl::StrCat(p.origin_year)},
+      {"threshold", p.threshold.ToShortString()},
+      {"as_of", as_of.ToString()},
+      {"split", SplitText(p.split, en)},
+  };
+  return FillTemplate(en ? spec->message_en : spec->message_zh, v);
 }
 
 bool IsLagRule(std::string_view code) {
@@ -167,22 +214,50 @@ absl::StatusOr<ReclaimReport> Reclaim(const Dataset& dataset, const Policy& poli
   mo.goals = false;
   auto mon = Monitor(dataset, policy, mo);
   if (!mon.ok()) return mon.status();
+  return Reclaim(*mon, policy, options);
+}
 
+std::string ExplainProposal(const ReclaimReport& report, const ReclaimProposal& proposal,
+                            std::string_view lang) {
+  return Render(report.dataset, report.as_of, proposal, lang == "en");
+}
+
+absl::StatusOr<ReclaimReport> Reclaim(const MonitorReport& monitoring, const Policy& policy,
+                                      const ReclaimOptions& options) {
+  const MonitorReport* mon = &monitoring;
+  const Dataset& dataset = monitoring.dataset;
+  const Date as_of = monitoring.as_of;
   const int fy = dataset.fiscal_year().year();
   const bool co_on = policy.Enabled(kCarryOver);
   const Ratio min_years = monitoring_internal::ParamOf(policy, kCarryOver, "min_years");
   const int128_t min_years_int = min_years.RoundedScaled(0);
+  // Rules read once.
+  struct Code {
+    bool on;
+    Severity severity;
+  };
+  const auto code_of = [&](std::string_view c) {
+    const RuleSetting& s = policy.Rule(c);
+    return Code{s.enabled, s.severity};
+  };
+  const Code unimplemented_rule = code_of(kUnimplemented), surplus_rule = code_of(kSurplus),
+             lag_plan_rule = code_of(kLagPlan), lag_no_plan_rule = code_of(kLagNoPlan);
+  const Severity co_severity = policy.Rule(kCarryOver).severity;
 
   ReclaimReport rep;
   rep.dataset = dataset;
-  rep.as_of = options.as_of;
+  rep.as_of = as_of;
   std::vector<ReclaimTotal> unit_totals(dataset.units().size());
   for (std::uint32_t u = 0; u < unit_totals.size(); ++u) unit_totals[u].unit_index = u;
+  std::array<ReclaimReport::ByCode, std::size(kCodes)> by_code{};
+  for (std::size_t i = 0; i < std::size(kCodes); ++i) by_code[i].code = kCodes[i];
 
-  const auto add = [&](ReclaimProposal p) -> absl::Status {
-    const RuleSetting& s = policy.Rule(p.code);
-    p.severity = s.severity;
-    Explain(dataset, options.as_of, p);
+  const auto add = [&](ReclaimProposal p, Severity severity, std::size_t code_pos) -> absl::Status {
+    p.severity = severity;
+    if (options.messages) {
+      p.message_zh = Render(dataset, as_of, p, false);
+      p.message_en = Render(dataset, as_of, p, true);
+    }
     const std::uint32_t u = dataset.projects()[p.project_index].unit_index;
     for (ReclaimTotal* t : {&unit_totals[u], &rep.total}) {
       if (p.has_amount) {
@@ -197,39 +272,61 @@ absl::StatusOr<ReclaimReport> Reclaim(const Dataset& dataset, const Policy& poli
         ++t->warnings;
       }
     }
+    ++by_code[code_pos].count;
+    if (!by_code[code_pos].amount.TryAdd(p.amount)) {
+      return absl::OutOfRangeError("reclaim total overflow");
+    }
     rep.proposals.push_back(std::move(p));
     return absl::OkStatus();
   };
 
-  // Project rows of the monitoring report, by project index.
-  for (const MonitorRow& row : mon->projects) {
+  // Project rows of the monitoring report, by project index. The loop reads
+  // each project's status, fund lines and payment plan: prefetched ahead.
+  const auto projects = dataset.projects();
+  const auto& rows = mon->projects;
+  constexpr std::size_t kAheadProject = 64, kAheadBlocks = 32;
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    if (r + kAheadProject < rows.size()) {
+      const char* b = reinterpret_cast<const char*>(&projects[rows[r + kAheadProject].index]);
+      for (std::size_t off = offsetof(Project, status); off < sizeof(Project); off += 32) {
+        __builtin_prefetch(b + off);
+      }
+    }
+    if (r + kAheadBlocks < rows.size()) {
+      const Project& ahead = projects[rows[r + kAheadBlocks].index];
+      if (!ahead.funds.empty()) __builtin_prefetch(ahead.funds.data());
+      if (!ahead.payment_plan.empty()) __builtin_prefetch(ahead.payment_plan.data());
+    }
+    const MonitorRow& row = rows[r];
     const std::uint32_t pi = row.index;
-    const Project& proj = dataset.projects()[pi];
+    const Project& proj = projects[pi];
     if (!InScope(proj)) continue;
-    auto fig = FiguresOf(dataset, pi, options.as_of);
-    if (!fig.ok()) return fig.status();
-    auto unspent = fig->current_total.Minus(fig->executed_total);
+    auto unspent = row.current.Minus(row.executed);
     if (!unspent.ok()) return unspent.status();
     const std::size_t before = rep.proposals.size();
+    LazyFigures fig(dataset, pi, as_of);
 
     ReclaimProposal base;
     base.project_index = pi;
-    base.current = fig->current_total;
-    base.executed = fig->executed_total;
+    base.current = row.current;
+    base.executed = row.executed;
 
     const bool unimplemented = proj.status == ProjectStatus::kNotImplemented;
     const bool closed =
         proj.status == ProjectStatus::kFinished || proj.status == ProjectStatus::kTerminated;
     if (unimplemented || closed) {
-      const std::string_view code = unimplemented ? kUnimplemented : kSurplus;
-      if (policy.Enabled(code) && unspent->fen() > 0) {
+      const Code& rule = unimplemented ? unimplemented_rule : surplus_rule;
+      if (rule.on && unspent->fen() > 0) {
         ReclaimProposal p = base;
-        p.code = code;
+        p.code = unimplemented ? kUnimplemented : kSurplus;
         p.amount = *unspent;
-        auto split = Split(policy, *fig, p.amount);
+        auto f = fig.Budget();
+        if (f.ok() && SplitNeedsExecuted(policy, **f)) f = fig.Full();
+        if (!f.ok()) return f.status();
+        auto split = Split(policy, **f, p.amount);
         if (!split.ok()) return split.status();
         p.split = std::move(*split);
-        if (auto s = add(std::move(p)); !s.ok()) return s;
+        if (auto s = add(std::move(p), rule.severity, unimplemented ? 0 : 1); !s.ok()) return s;
       }
     } else {
       // Carry-over lines from min_years ago or earlier (oldest spent first).
@@ -245,10 +342,12 @@ absl::StatusOr<ReclaimReport> Reclaim(const Dataset& dataset, const Policy& poli
           newest_old = std::max(newest_old, l.origin_year);
         }
         if (old_budget.fen() > 0) {
+          auto f = fig.Full();
+          if (!f.ok()) return f.status();
           // Unspent of the old lines: spending goes to the oldest first, and
           // the source's own unspent caps it.
-          auto old_left = old_budget.Minus(fig->executed[co]);
-          auto co_left = fig->current[co].Minus(fig->executed[co]);
+          auto old_left = old_budget.Minus((*f)->executed[co]);
+          auto co_left = (*f)->current[co].Minus((*f)->executed[co]);
           if (!old_left.ok() || !co_left.ok()) return absl::OutOfRangeError("carry-over overflow");
           const Money amount = std::max(Money(), std::min(*old_left, *co_left));
           if (amount.fen() > 0) {
@@ -259,20 +358,22 @@ absl::StatusOr<ReclaimReport> Reclaim(const Dataset& dataset, const Policy& poli
             p.threshold = min_years;
             p.split = {{FundSource::kCarryOver, amount}};
             co_reclaimed = amount;
-            if (auto s = add(std::move(p)); !s.ok()) return s;
+            if (auto s = add(std::move(p), co_severity, 2); !s.ok()) return s;
           }
         }
       }
       // Lagging projects: red on a lag rule.
       bool lagging = false;
-      for (const MonitorReason& r : mon->ReasonsOf(row)) {
-        if (IsLagRule(r.code) && LevelOfSeverity(r.severity) == WarningLevel::kRed) lagging = true;
+      for (const MonitorReason& reason : mon->ReasonsOf(row)) {
+        if (IsLagRule(reason.code) && LevelOfSeverity(reason.severity) == WarningLevel::kRed) {
+          lagging = true;
+        }
       }
       if (lagging) {
         if (!proj.payment_plan.empty()) {
           Money planned_after;
           for (const PlannedPayment& pp : proj.payment_plan) {
-            if (pp.date > options.as_of && !planned_after.TryAdd(pp.amount)) {
+            if (pp.date > as_of && !planned_after.TryAdd(pp.amount)) {
               return absl::OutOfRangeError("payment plan overflow");
             }
           }
@@ -280,28 +381,37 @@ absl::StatusOr<ReclaimReport> Reclaim(const Dataset& dataset, const Policy& poli
           if (!expected.ok()) return expected.status();
           auto amount = expected->Minus(co_reclaimed);
           if (!amount.ok()) return amount.status();
-          if (policy.Enabled(kLagPlan) && amount->fen() > 0) {
+          if (lag_plan_rule.on && amount->fen() > 0) {
             ReclaimProposal p = base;
             p.code = kLagPlan;
             p.amount = *amount;
             p.planned_after = planned_after;
+            auto f = fig.Budget();
+            if (!f.ok()) return f.status();
             // The carry-over already proposed is no longer in its source.
-            ProjectFigures f2 = *fig;
+            ProjectFigures f2 = **f;
             if (co_reclaimed.fen() > 0) {
               auto c = f2.current[co].Minus(co_reclaimed);
               if (!c.ok()) return c.status();
               f2.current[co] = *c;
             }
+            if (SplitNeedsExecuted(policy, f2)) {
+              auto full = fig.Full();
+              if (!full.ok()) return full.status();
+              const Money co_current = f2.current[co];
+              f2 = **full;
+              f2.current[co] = co_current;
+            }
             auto split = Split(policy, f2, p.amount);
             if (!split.ok()) return split.status();
             p.split = std::move(*split);
-            if (auto s = add(std::move(p)); !s.ok()) return s;
+            if (auto s = add(std::move(p), lag_plan_rule.severity, 3); !s.ok()) return s;
           }
-        } else if (policy.Enabled(kLagNoPlan)) {
+        } else if (lag_no_plan_rule.on) {
           ReclaimProposal p = base;
           p.code = kLagNoPlan;
           p.has_amount = false;
-          if (auto s = add(std::move(p)); !s.ok()) return s;
+          if (auto s = add(std::move(p), lag_no_plan_rule.severity, 4); !s.ok()) return s;
         }
       }
     }
@@ -313,16 +423,7 @@ absl::StatusOr<ReclaimReport> Reclaim(const Dataset& dataset, const Policy& poli
   for (ReclaimTotal& t : unit_totals) {
     if (t.proposals + t.warnings > 0) rep.units.push_back(t);
   }
-  for (std::string_view code : kCodes) {
-    ReclaimReport::ByCode bc;
-    bc.code = code;
-    for (const ReclaimProposal& p : rep.proposals) {
-      if (p.code != code) continue;
-      ++bc.count;
-      if (!bc.amount.TryAdd(p.amount)) return absl::OutOfRangeError("reclaim total overflow");
-    }
-    rep.by_code.push_back(bc);
-  }
+  rep.by_code.assign(by_code.begin(), by_code.end());
   return rep;
 }
 

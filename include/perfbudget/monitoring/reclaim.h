@@ -41,8 +41,13 @@
 
 namespace perfbudget {
 
+struct MonitorReport;
+
 struct ReclaimOptions {
   Date as_of;
+  // Fill ReclaimProposal::message_zh / message_en. Without them (false),
+  // render a proposal's message on demand with ExplainProposal().
+  bool messages = true;
 };
 
 struct FundSplit {
@@ -63,8 +68,8 @@ struct ReclaimProposal {
   int origin_year = 0;    // carry_over_two_years: the newest origin year reclaimed
   Ratio threshold;        // the rule's parameter (min_years), else 0
   std::vector<FundSplit> split;  // sums to `amount`, fen-exact
-  std::string message_zh;
-  std::string message_en;
+  std::string message_zh;        // when ReclaimOptions::messages, else ""
+  std::string message_en;        // (ExplainProposal() renders either on demand)
 };
 
 struct ReclaimTotal {
@@ -95,6 +100,19 @@ struct ReclaimReport {
 // FailedPrecondition when a split cannot be made.
 absl::StatusOr<ReclaimReport> Reclaim(const Dataset& dataset, const Policy& policy,
                                       const ReclaimOptions& options);
+
+// The same from a monitoring report made by Monitor() with the same policy
+// (goals on or off): its dataset, as-of date, project rows and lag warnings
+// are reused, so monitoring plus reclaim walk the disbursements once (only
+// projects whose split needs per-source spending are walked again).
+// options.as_of is ignored (the report's date is used).
+absl::StatusOr<ReclaimReport> Reclaim(const MonitorReport& monitoring, const Policy& policy,
+                                      const ReclaimOptions& options = {});
+
+// The message of a proposal in "zh" or "en", naming the values behind it
+// (what message_zh / message_en hold when ReclaimOptions::messages).
+std::string ExplainProposal(const ReclaimReport& report, const ReclaimProposal& proposal,
+                            std::string_view lang = "zh");
 
 }  // namespace perfbudget
 
