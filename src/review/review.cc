@@ -4,7 +4,7 @@
 
 #include <algorithm>
 #include <array>
-#include <cstdio>
+#include <cstring>
 #include <initializer_list>
 #include <memory>
 #include <optional>
@@ -163,6 +163,8 @@ struct Rules {
       execution_points, max_percent, satisfaction_min, baseline_tolerance, unit_cost_tolerance,
       ex_ante_threshold, supported_min, revision_min;
   Ratio min_unrelated_percent;
+  Ratio baseline_keep;  // 1 − baseline_tolerance / 100
+  std::string relevance_min_text;  // min_percent as printed
   bool relevance_goal_text = true, relevance_quantity = true, relevance_quality = true,
        relevance_benefit = true, relevance_unit_goals = false, ex_ante_continuing = false,
        split_satisfaction = false;
@@ -208,6 +210,8 @@ Rules ResolveRules(const Policy& policy, bool messages) {
   r.max_percent = p(kPercentOver100, "max_percent");
   r.satisfaction_min = p(kSatisfactionTooLow, "min_percent");
   r.baseline_tolerance = p(kTargetBelowBaseline, "tolerance_percent");
+  r.baseline_keep = Ratio(1) - r.baseline_tolerance / Ratio(100);
+  r.relevance_min_text = r.relevance_min_percent.ToShortString(policy.decimals());
   r.unit_cost_tolerance = p(kUnitCostOffBenchmark, "tolerance_percent");
   r.ex_ante_threshold = p(kMissingExAnte, "threshold");
   r.ex_ante_continuing = flag(kMissingExAnte, "continuing");
@@ -291,6 +295,20 @@ bool IsCostKind(const Indicator& ind) {
 
 bool IsNumeric(Comparator c) { return c != Comparator::kQualitative; }
 
+// Whether count's share × 100 < min_percent, in integers when the policy's
+// value is small enough (always, in practice), else by Ratio.
+bool BelowPercent(const BigramCount& count, const Ratio& min_percent) {
+  const int128_t num = min_percent.numerator();
+  const int128_t den = min_percent.denominator();
+  constexpr int128_t kLimit = int128_t{1} << 62;
+  if (den <= 0 || num > kLimit || num < -kLimit || den > kLimit) {
+    return count.Share() * Ratio(100) < min_percent;
+  }
+  const int128_t found = count.total == 0 ? 1 : count.found;
+  const int128_t total = count.total == 0 ? 1 : count.total;
+  return found * 100 * den < num * total;
+}
+
 // ---- the engine -----------------------------------------------------------------
 
 // What one goal is reviewed against.
@@ -310,6 +328,7 @@ using Args = std::initializer_list<Arg>;
 struct Scratch {
   BigramSet context;
   BigramSet owner;
+  std::vector<std::string_view> names;  // the goal's indicator names, trimmed
 };
 
 class GoalReviewer {
@@ -342,14 +361,15 @@ class GoalReviewer {
   GoalReview* out_;
   Scratch own_scratch_;
   Scratch* scratch_;
-  std::string context_text_;
+  std::string_view context_text_;
   bool context_ready_ = false;
   int qualitative_ = 0;
   int quantified_ = 0;
   bool goal_text_unrelated_ = false;
   int relevance_checked_ = 0;
   int relevance_unrelated_ = 0;
-  Ratio weight_sum_;
+  Ratio weight_sum_;               // non-integer weights
+  std::int64_t int_weight_sum_ = 0;  // integer weights, flushed into weight_sum_ when large
   int weights_present_ = 0;
   Ratio cost_yuan_;
   bool any_cost_money_ = false;
@@ -373,20 +393,42 @@ void GoalReviewer::Emit(RuleId id, std::uint32_t indicator, std::string_view fie
   if (indicator != kNoIndex) f.location.indicator_id = goal_.indicators[indicator].id;
   if (rules_.messages) {
     // The values are packed; the texts are formatted when read.
-    std::string packed;
-    std::size_t size = 64 + goal_.id.size() + goal_.project_id.size() + goal_.unit_id.size();
-    for (const Arg& a : values) size += a.first.size() + a.second.size() + 8;
-    if (indicator != kNoIndex) size += goal_.indicators[indicator].name.size();
-    packed.reserve(size);
-    for (const Arg& a : values) PackMessageValue(a.first, a.second, &packed);
-    PackMessageValue("goal", goal_.id, &packed);
-    PackMessageValue("project", goal_.project_id, &packed);
-    PackMessageValue("unit", goal_.unit_id, &packed);
+    // Layout of PackMessageValue, written in place.
+    char digits[16];
+    char* d = digits + sizeof digits;
+    for (std::uint32_t v = indicator + 1; v > 0 || d == digits + sizeof digits; v /= 10) {
+      *--d = static_cast<char>('0' + v % 10);
+    }
+    const std::string_view index(d, static_cast<std::size_t>(digits + sizeof digits - d));
+    std::array<Arg, 5> extra = {Arg{"goal", goal_.id}, Arg{"project", goal_.project_id},
+                                Arg{"unit", goal_.unit_id}, Arg{}, Arg{}};
+    std::size_t count = 3;
     if (indicator != kNoIndex) {
-      PackMessageValue("indicator", goal_.indicators[indicator].name, &packed);
-      char digits[16];
-      const int len = std::snprintf(digits, sizeof digits, "%u", indicator + 1);
-      PackMessageValue("index", std::string_view(digits, static_cast<std::size_t>(len)), &packed);
+      extra[3] = Arg{"indicator", goal_.indicators[indicator].name};
+      extra[4] = Arg{"index", index};
+      count = 5;
+    }
+    std::size_t size = 0;
+    for (const Arg& a : values) size += a.first.size() + a.second.size() + 8;
+    for (std::size_t k = 0; k < count; ++k) size += extra[k].first.size() + extra[k].second.size() + 8;
+    std::string packed(size, '\0');
+    char* out = packed.data();
+    auto put = [&out](std::string_view text) {
+      const auto n = static_cast<std::uint32_t>(text.size());
+      out[0] = static_cast<char>(n & 0xFF);
+      out[1] = static_cast<char>((n >> 8) & 0xFF);
+      out[2] = static_cast<char>((n >> 16) & 0xFF);
+      out[3] = static_cast<char>(n >> 24);
+      if (n > 0) std::memcpy(out + 4, text.data(), n);
+      out += 4 + n;
+    };
+    for (const Arg& a : values) {
+      put(a.first);
+      put(a.second);
+    }
+    for (std::size_t k = 0; k < count; ++k) {
+      put(extra[k].first);
+      put(extra[k].second);
     }
     auto shared = std::make_shared<const std::string>(std::move(packed));
     f.message_zh = FindingMessage(spec.message_zh, shared);
@@ -469,6 +511,8 @@ void GoalReviewer::Run() {
     if (!has_cost && need(3)) Emit(kMissingCost, kNoIndex, "indicators", {});
   }
 
+  scratch_->names.clear();
+  for (const Indicator& ind : goal_.indicators) scratch_->names.push_back(Trim(ind.name));
   for (std::uint32_t i = 0; i < n; ++i) CheckIndicator(i, goal_.indicators[i]);
 
   // 相关性: share of qualitative indicators.
@@ -500,6 +544,7 @@ void GoalReviewer::Run() {
 
   // 适当性: weights.
   if (weights_present_ > 0 && rules_.On(kWeightsDoNotSum)) {
+    weight_sum_ += Ratio(int_weight_sum_);
     const int missing = static_cast<int>(n) - weights_present_;
     const Ratio alt = rules_.weight_total - rules_.execution_points;
     if (missing > 0 || (weight_sum_ != rules_.weight_total && weight_sum_ != alt)) {
@@ -572,7 +617,7 @@ void GoalReviewer::CheckIndicator(std::uint32_t i, const Indicator& ind) {
   // 相关性: duplicates (same name as an earlier indicator).
   if (rules_.On(kDuplicateIndicator) && !name.empty()) {
     for (std::uint32_t j = 0; j < i; ++j) {
-      if (Trim(goal_.indicators[j].name) == name) {
+      if (scratch_->names[j] == name) {
         Emit(kDuplicateIndicator, i, "name", {{"first", absl::StrCat(j + 1)}});
         break;
       }
@@ -585,7 +630,18 @@ void GoalReviewer::CheckIndicator(std::uint32_t i, const Indicator& ind) {
 
   // 适当性.
   if (ind.weight.has_value()) {
-    weight_sum_ += *ind.weight;
+    // Whole weights are summed as integers (exact; the common case).
+    const Ratio& w = *ind.weight;
+    if (w.is_integer() && w.numerator() < (int128_t{1} << 40) &&
+        w.numerator() > -(int128_t{1} << 40)) {
+      int_weight_sum_ += static_cast<std::int64_t>(w.numerator());
+      if (int_weight_sum_ > (std::int64_t{1} << 61) || int_weight_sum_ < -(std::int64_t{1} << 61)) {
+        weight_sum_ += Ratio(int_weight_sum_);
+        int_weight_sum_ = 0;
+      }
+    } else {
+      weight_sum_ += w;
+    }
     ++weights_present_;
   }
   const bool numeric = IsNumeric(ind.comparator) && ind.target.has_value();
@@ -611,8 +667,7 @@ void GoalReviewer::CheckIndicator(std::uint32_t i, const Indicator& ind) {
   if (numeric && ind.baseline.has_value() &&
       (ind.comparator == Comparator::kGe || ind.comparator == Comparator::kGt) &&
       rules_.On(kTargetBelowBaseline)) {
-    const Ratio floor =
-        *ind.baseline * (Ratio(1) - rules_.baseline_tolerance / Ratio(100));
+    const Ratio floor = *ind.baseline * rules_.baseline_keep;
     if (*ind.target < floor) {
       Emit(kTargetBelowBaseline, i, "target",
            {{"target", Fmt(*ind.target)},
@@ -650,15 +705,15 @@ void GoalReviewer::CheckRelevance(std::uint32_t i, const Indicator& ind) {
       break;
   }
   if (!check || ind.level1 == IndicatorLevel1::kSatisfaction) return;
-  const Ratio share = BigramContainment(ind.name, scratch_->context);
+  const BigramCount count = CountContainedBigrams(ind.name, scratch_->context);
   ++relevance_checked_;
-  if (share * Ratio(100) < rules_.relevance_min_percent) {
+  if (BelowPercent(count, rules_.relevance_min_percent)) {
     ++relevance_unrelated_;
     Emit(kLowTextRelevance, i, "name",
          {{"subject", ind.name},
           {"context", context_text_},
-          {"share", Fmt(share * Ratio(100))},
-          {"min_percent", Fmt(rules_.relevance_min_percent)}});
+          {"share", rules_.messages ? Fmt(count.Share() * Ratio(100)) : std::string()},
+          {"min_percent", rules_.relevance_min_text}});
   }
 }
 
@@ -841,6 +896,16 @@ void GoalReviewer::CheckUnreadable(std::uint32_t i, const Indicator& ind) {
   };
   if (ind.comparator == Comparator::kQualitative) {
     // A qualitative comparator over a plainly numeric target ("≥95%").
+    // A number needs a digit (ASCII, or full-width U+FF10..FF19: EF BC 90..99).
+    const std::string_view t = ind.target_text;
+    bool digit = false;
+    for (std::size_t k = 0; k < t.size() && !digit; ++k) {
+      digit = (t[k] >= '0' && t[k] <= '9') ||
+              (t[k] == '\xEF' && k + 2 < t.size() && t[k + 1] == '\xBC' &&
+               static_cast<unsigned char>(t[k + 2]) >= 0x90 &&
+               static_cast<unsigned char>(t[k + 2]) <= 0x99);
+    }
+    if (!digit) return;
     absl::StatusOr<ParsedTarget> parsed = ParseTargetText(ind.target_text);
     if (parsed.ok() && (parsed->comparator.has_value() || !parsed->unit_of_measure.empty())) {
       fire("comparator", "为数值，但比较符号为定性，指标与指标值不匹配",
@@ -866,7 +931,13 @@ void GoalReviewer::CheckUnreadable(std::uint32_t i, const Indicator& ind) {
     }
   }
   // A unit written in the target that differs from the unit of measure.
-  if (!unit.empty() && !Trim(ind.target_text).ends_with(unit)) {
+  // A text ending in a digit, or a bracketed range "[30, 40]", holds no unit.
+  const std::string_view trimmed = Trim(ind.target_text);
+  const bool no_unit = !trimmed.empty() &&
+                       ((trimmed.back() >= '0' && trimmed.back() <= '9') ||
+                        (trimmed.front() == '[' && trimmed.back() == ']' &&
+                         trimmed.find(']') == trimmed.size() - 1));
+  if (!unit.empty() && !no_unit && !trimmed.ends_with(unit)) {
     absl::StatusOr<ParsedTarget> parsed = ParseTargetText(ind.target_text);
     if (parsed.ok() && !parsed->unit_of_measure.empty() && parsed->unit_of_measure != unit) {
       fire("unit_of_measure",

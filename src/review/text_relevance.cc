@@ -92,7 +92,7 @@ bool BigramSet::Contains(Bigram b) const {
   return std::binary_search(bigrams_.begin(), bigrams_.end(), b);
 }
 
-Ratio BigramContainment(std::string_view text, const BigramSet& set) {
+BigramCount CountContainedBigrams(std::string_view text, const BigramSet& set) {
   // Indicator names are short: bigrams go to a stack buffer (a vector only
   // for long texts), sorted to drop repeats.
   constexpr std::size_t kInline = 48;
@@ -104,6 +104,7 @@ Ratio BigramContainment(std::string_view text, const BigramSet& set) {
     AppendBigrams(text, &heap);
     begin = heap.data();
     n = heap.size();
+    std::sort(begin, begin + n);
   } else {
     std::size_t i = 0;
     std::uint32_t prev = 0;
@@ -115,17 +116,30 @@ Ratio BigramContainment(std::string_view text, const BigramSet& set) {
         continue;
       }
       if (cp >= 'A' && cp <= 'Z') cp += 'a' - 'A';
-      if (have_prev && n < kInline) inline_buf[n++] = (static_cast<Bigram>(prev) << 32) | cp;
+      if (have_prev && n < kInline) {
+        // Insertion sort as the bigrams come (a handful per name).
+        const Bigram b = (static_cast<Bigram>(prev) << 32) | cp;
+        std::size_t k = n++;
+        while (k > 0 && inline_buf[k - 1] > b) {
+          inline_buf[k] = inline_buf[k - 1];
+          --k;
+        }
+        inline_buf[k] = b;
+      }
       prev = cp;
       have_prev = true;
     }
   }
-  if (n == 0) return Ratio(1);
-  std::sort(begin, begin + n);
+  BigramCount count;
+  if (n == 0) return count;
   Bigram* end = std::unique(begin, begin + n);
-  std::int64_t found = 0;
-  for (Bigram* b = begin; b != end; ++b) found += set.Contains(*b) ? 1 : 0;
-  return Ratio(found, static_cast<std::int64_t>(end - begin));
+  for (Bigram* b = begin; b != end; ++b) count.found += set.Contains(*b) ? 1 : 0;
+  count.total = static_cast<std::int64_t>(end - begin);
+  return count;
+}
+
+Ratio BigramContainment(std::string_view text, const BigramSet& set) {
+  return CountContainedBigrams(text, set).Share();
 }
 
 std::size_t CodePointCount(std::string_view text) {

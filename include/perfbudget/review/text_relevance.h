@@ -39,6 +39,15 @@ class BigramSet {
   std::vector<Bigram> bigrams_;
 };
 
+// How many of a text's distinct bigrams a set holds.
+struct BigramCount {
+  std::int64_t found = 0;
+  std::int64_t total = 0;  // distinct bigrams of the text
+  // found / total; 1 when the text has no bigram (nothing to judge).
+  Ratio Share() const { return total == 0 ? Ratio(1) : Ratio(found, total); }
+};
+BigramCount CountContainedBigrams(std::string_view text, const BigramSet& set);
+
 // The share (0..1, exact) of `text`'s distinct bigrams found in `set`. A text
 // without any bigram (empty, one character, only digits) gives 1: there is
 // nothing to judge.
