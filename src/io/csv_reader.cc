@@ -1,7 +1,9 @@
 // csv_reader.cc: LoadDatasetCsv, the CSV folder form of a dataset
 // (docs/format.md). Reads every table, checks every cell, reports every
 // problem with file, line and column, and feeds a DatasetBuilder.
+#include <array>
 #include <cerrno>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -24,6 +26,7 @@
 #include "io/csv_table.h"
 #include "io/text_encoding.h"
 #include "model/target_text.h"
+#include "money/fast_decimal.h"
 #include "perfbudget/io/csv.h"
 #include "perfbudget/model/dataset.h"
 #include "perfbudget/model/enums.h"
@@ -71,6 +74,7 @@ absl::StatusOr<std::string> ReadBytes(const std::string& path) {
 // Parses "a/b" (what the writer emits for a ratio with no finite decimal form)
 // or an exact decimal.
 absl::StatusOr<Ratio> ParseRatioText(std::string_view text) {
+  if (std::optional<Ratio> fast = internal::FastParsePlainDecimal(text)) return *fast;
   const std::size_t slash = text.find('/');
   if (slash == std::string_view::npos) return Ratio::ParseDecimal(text);
   absl::StatusOr<Ratio> num = Ratio::ParseDecimal(Trim(text.substr(0, slash)));
@@ -110,6 +114,56 @@ struct LoadContext {
   std::string dir;
   CsvLoadOptions options;
   DatasetBuilder* builder;
+  // Records carry a locator (table, line) that Resolve turns into the full
+  // origin only when a diagnostic reports it.
+  std::array<std::string, schema::kTableCount> paths;
+
+  static constexpr int kTableShift = 40;
+  static std::uint64_t Locator(int table, int line) {
+    return (static_cast<std::uint64_t>(table + 1) << kTableShift) |
+           static_cast<std::uint64_t>(line);
+  }
+  // Parses enum text through a small memo of the texts met in this load
+  // (a province's million rows repeat a handful of codes).
+  template <typename E>
+  std::optional<E> ParseEnum(std::optional<E> (*parse)(std::string_view), std::string_view s) {
+    const auto fn = reinterpret_cast<std::uintptr_t>(parse);
+    EnumMemo* memo = nullptr;
+    for (EnumMemo& m : enum_memos) {
+      if (m.parse == fn) {
+        memo = &m;
+        break;
+      }
+    }
+    if (memo == nullptr) {
+      enum_memos.push_back(EnumMemo{fn, {}});
+      memo = &enum_memos.back();
+    }
+    for (const auto& [text, value] : memo->entries) {
+      if (text == s) return static_cast<E>(value);
+    }
+    std::optional<E> e = parse(s);
+    if (e.has_value() && memo->entries.size() < 16) {
+      memo->entries.emplace_back(std::string(s), static_cast<int>(*e));
+    }
+    return e;
+  }
+  struct EnumMemo {
+    std::uintptr_t parse;
+    std::vector<std::pair<std::string, int>> entries;
+  };
+  std::vector<EnumMemo> enum_memos;
+
+  Origin Resolve(std::uint64_t locator) const {
+    const auto table = static_cast<std::size_t>(locator >> kTableShift) - 1;
+    if (table >= paths.size()) return Origin();
+    Origin o;
+    o.file = paths[table];
+    o.line = static_cast<int>(locator & ((std::uint64_t{1} << kTableShift) - 1));
+    o.column = 1;
+    o.path = std::string(schema::kTables[table].file);
+    return o;
+  }
 
   bool full() const { return builder->diagnostics().full(); }
   void Report(DiagnosticKind kind, Origin where, std::string field, std::string value,
@@ -128,17 +182,21 @@ struct LoadContext {
 // One table's header and records, after decoding and tokenizing.
 class Table {
  public:
-  Table(LoadContext* ctx, const schema::Table& spec)
+  Table(LoadContext* ctx, int number)
       : ctx_(ctx),
-        spec_(spec),
-        path_(JoinPath(ctx->dir, spec.file)),
-        index_(spec.columns.size(), -1) {}
+        number_(number),
+        spec_(schema::kTables[static_cast<std::size_t>(number)]),
+        path_(JoinPath(ctx->dir, spec_.file)),
+        index_(spec_.columns.size(), -1) {
+    ctx->paths[static_cast<std::size_t>(number)] = path_;
+  }
 
   // Reads, decodes and tokenizes the file and maps its header. False when the
   // table is absent or unusable (problems reported).
   bool Load();
 
   LoadContext& ctx() { return *ctx_; }
+  int number() const { return number_; }
   const schema::Table& spec() const { return spec_; }
   const std::string& path() const { return path_; }
   const std::vector<CsvRecord>& rows() const { return rows_; }
@@ -164,6 +222,7 @@ class Table {
   bool MapHeader(const CsvRecord& header);
 
   LoadContext* ctx_;
+  int number_;  // in schema::kTables
   const schema::Table& spec_;
   std::string path_;
   std::vector<int> index_;                 // spec column → cell index
@@ -292,7 +351,10 @@ class Row {
   bool ok() const { return ok_; }
 
   // The row's origin for the builder: file, line, path "projects.csv".
-  Origin Where() const { return table_->FileOrigin(record_->line, 1); }
+  // (A locator: LoadContext::Resolve makes the full origin when needed.)
+  Origin Where() const {
+    return Origin::Locator(LoadContext::Locator(table_->number(), record_->line));
+  }
 
   const CsvCell* Cell(std::string_view column) const {
     const int i = table_->IndexOf(column);
@@ -311,24 +373,29 @@ class Row {
   }
 
   // Free text, as written ("" when the column is absent).
-  std::string Text(std::string_view column) const {
+  std::string_view TextView(std::string_view column) const {
     const CsvCell* cell = Cell(column);
-    return cell ? cell->text : std::string();
+    return cell ? std::string_view(cell->text) : std::string_view();
   }
+  std::string Text(std::string_view column) const { return std::string(TextView(column)); }
 
   // A trimmed value; reports kMissing when required and empty.
-  std::string Value(std::string_view column, bool required = false) {
-    std::string v(Trim(Text(column)));
+  std::string_view ValueView(std::string_view column, bool required = false) {
+    const std::string_view v = Trim(TextView(column));
     if (v.empty() && required) {
       Report(DiagnosticKind::kMissing, column, "", absl::StrCat("a value for ", AV(column)),
              absl::StrCat("required value \"", AV(column), "\" is empty"));
     }
     return v;
   }
+  std::string Value(std::string_view column, bool required = false) {
+    return std::string(ValueView(column, required));
+  }
 
   std::optional<Money> Amount(std::string_view column, bool required = false) {
-    const std::string v = Value(column, required);
+    const std::string_view v = ValueView(column, required);
     if (v.empty()) return std::nullopt;
+    if (std::optional<Money> fast = internal::FastParsePlainYuan(v)) return *fast;
     absl::StatusOr<Money> m = Money::Parse(v);
     if (m.ok()) return *m;
     DiagnosticKind kind = DiagnosticKind::kType;
@@ -342,7 +409,7 @@ class Row {
   }
 
   std::optional<Ratio> Number(std::string_view column) {
-    const std::string v = Value(column);
+    const std::string_view v = ValueView(column);
     if (v.empty()) return std::nullopt;
     absl::StatusOr<Ratio> r = ParseRatioText(v);
     if (r.ok()) return *r;
@@ -351,7 +418,7 @@ class Row {
   }
 
   std::optional<Date> DateValue(std::string_view column, bool required = false) {
-    const std::string v = Value(column, required);
+    const std::string_view v = ValueView(column, required);
     if (v.empty()) return std::nullopt;
     absl::StatusOr<Date> d = Date::Parse(v);
     if (d.ok()) return *d;
@@ -360,37 +427,39 @@ class Row {
   }
 
   std::optional<int> Int(std::string_view column, bool required = false) {
-    const std::string v = Value(column, required);
+    const std::string_view v = ValueView(column, required);
     if (v.empty()) return std::nullopt;
     int i = 0;
     if (absl::SimpleAtoi(AV(v), &i)) return i;
     Report(DiagnosticKind::kType, column, v, "a whole number, e.g. 2022",
-           absl::StrCat("\"", v, "\" is not a whole number"));
+           absl::StrCat("\"", AV(v), "\" is not a whole number"));
     return std::nullopt;
   }
 
   std::optional<bool> Bool(std::string_view column) {
-    const std::string v = Value(column);
+    const std::string_view v = ValueView(column);
     if (v.empty()) return std::nullopt;
-    const std::string lower = absl::AsciiStrToLower(v);
+    if (v == "false" || v == "0") return false;  // what the writer writes
+    if (v == "true" || v == "1") return true;
+    const std::string lower = absl::AsciiStrToLower(AV(v));
     if (lower == "true" || lower == "1" || lower == "y" || lower == "yes" || v == "是") return true;
     if (lower == "false" || lower == "0" || lower == "n" || lower == "no" || v == "否") {
       return false;
     }
     Report(DiagnosticKind::kType, column, v, kBoolExpected,
-           absl::StrCat("\"", v, "\" is not a boolean"));
+           absl::StrCat("\"", AV(v), "\" is not a boolean"));
     return std::nullopt;
   }
 
   template <typename E>
   std::optional<E> Enum(std::string_view column, std::optional<E> (*parse)(std::string_view),
                         bool required = false) {
-    const std::string v = Value(column, required);
+    const std::string_view v = ValueView(column, required);
     if (v.empty()) return std::nullopt;
-    std::optional<E> e = parse(v);
+    std::optional<E> e = table_->ctx().ParseEnum(parse, v);
     if (!e) {
       Report(DiagnosticKind::kEnumValue, column, v, EnumExpected(E{}),
-             absl::StrCat("unknown ", AV(column), " \"", v, "\""));
+             absl::StrCat("unknown ", AV(column), " \"", AV(v), "\""));
     }
     return e;
   }
@@ -690,7 +759,8 @@ void ReadRectifications(Table& t) {
 absl::StatusOr<Dataset> LoadDatasetCsv(const std::string& dir, const CsvLoadOptions& options,
                                        Diagnostics* diagnostics) {
   DatasetBuilder builder;
-  LoadContext ctx{dir, options, &builder};
+  LoadContext ctx{dir, options, &builder, {}, {}};
+  builder.SetOriginResolver([&ctx](std::uint64_t locator) { return ctx.Resolve(locator); });
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec)) {
     Diagnostic d;
@@ -712,7 +782,7 @@ absl::StatusOr<Dataset> LoadDatasetCsv(const std::string& dir, const CsvLoadOpti
   };
   for (int i = 0; i < schema::kTableCount; ++i) {
     if (ctx.full()) break;
-    Table table(&ctx, schema::kTables[static_cast<std::size_t>(i)]);
+    Table table(&ctx, i);
     if (table.Load()) kReaders[i](table);
   }
   BuildOptions build;

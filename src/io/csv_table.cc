@@ -29,6 +29,28 @@ class Cursor {
       ++column_;
     }
   }
+  // Consumes the run of bytes up to (not including) the next byte for which
+  // `stop` is true, or the end; returns it. Same line and column as
+  // consuming it byte by byte with Advance (no newline may be in the run).
+  template <typename Stop>
+  std::string_view TakeRun(Stop stop) {
+    const std::size_t start = pos_;
+    std::size_t i = pos_;
+    const std::size_t n = text_.size();
+    while (i < n && !stop(text_[i])) ++i;
+    if (i > start) {
+      // Advance counts a character when the byte after it is not a UTF-8
+      // continuation byte: count the continuation bytes in (start, i].
+      std::size_t continuation = 0;
+      for (std::size_t k = start + 1; k <= i && k < n; ++k) {
+        continuation += (static_cast<unsigned char>(text_[k]) & 0xC0) == 0x80;
+      }
+      column_ += static_cast<int>((i - start) - continuation);
+      pos_ = i;
+    }
+    return text_.substr(start, i - start);
+  }
+
   // The newline at the cursor as written ("\n", "\r\n" or "\r").
   std::string_view newline() const {
     if (peek() == '\r' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '\n') {
@@ -55,6 +77,7 @@ bool NeedsQuotes(std::string_view field) {
 CsvParseResult ParseCsv(std::string_view text) {
   CsvParseResult result;
   Cursor cur(text);
+  std::size_t last_cells = 0;  // a table's records have the same width
   while (!cur.done()) {
     // Skip empty lines.
     if (cur.at_newline()) {
@@ -62,6 +85,7 @@ CsvParseResult ParseCsv(std::string_view text) {
       continue;
     }
     CsvRecord record;
+    record.cells.reserve(last_cells);
     record.line = cur.line();
     bool spoiled = false;
     bool record_done = false;
@@ -86,10 +110,11 @@ CsvParseResult ParseCsv(std::string_view text) {
           }
           if (c == '\r' || c == '\n') {
             cell.text.append(cur.newline());
+            cur.Advance();
           } else {
-            cell.text.push_back(c);
+            cell.text.append(
+                cur.TakeRun([](char b) { return b == '"' || b == '\r' || b == '\n'; }));
           }
-          cur.Advance();
         }
         if (!closed) {
           result.errors.push_back({cell.line, cell.column,
@@ -107,14 +132,19 @@ CsvParseResult ParseCsv(std::string_view text) {
         }
       } else {
         while (!cur.done() && cur.peek() != ',' && !cur.at_newline()) {
-          if (cur.peek() == '"' && !spoiled) {
-            result.errors.push_back({cur.line(), cur.column(),
-                                     "double quote inside an unquoted field (quote the whole field "
-                                     "and double the \")"});
-            spoiled = true;
+          if (cur.peek() == '"') {
+            if (!spoiled) {
+              result.errors.push_back({cur.line(), cur.column(),
+                                       "double quote inside an unquoted field (quote the whole "
+                                       "field and double the \")"});
+              spoiled = true;
+            }
+            cell.text.push_back(cur.peek());
+            cur.Advance();
+            continue;
           }
-          cell.text.push_back(cur.peek());
-          cur.Advance();
+          cell.text.append(cur.TakeRun(
+              [](char b) { return b == ',' || b == '"' || b == '\r' || b == '\n'; }));
         }
       }
       record.cells.push_back(std::move(cell));
@@ -125,6 +155,7 @@ CsvParseResult ParseCsv(std::string_view text) {
         record_done = true;
       }
     }
+    last_cells = record.cells.size();
     if (!spoiled) result.records.push_back(std::move(record));
   }
   return result;

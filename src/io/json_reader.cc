@@ -8,7 +8,12 @@
 // dates in the year, negative totals) by DatasetBuilder::Build. A syntax error
 // stops the reading; its line and column come from a small validator that
 // runs only on that path.
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <array>
 #include <cctype>
 #include <charconv>
@@ -30,6 +35,7 @@
 #include "absl/strings/str_cat.h"
 #include "base/absl_compat.h"
 #include "io/json_internal.h"
+#include "money/fast_decimal.h"
 #include "model/target_text.h"
 #include "perfbudget/io/json.h"
 #include "perfbudget/io/load.h"
@@ -96,6 +102,7 @@ std::string_view TrimText(std::string_view s) {
 }  // namespace
 
 absl::StatusOr<Ratio> ParseRatioText(std::string_view text) {
+  if (std::optional<Ratio> fast = internal::FastParsePlainDecimal(text)) return *fast;
   const std::string_view s = TrimText(text);
   if (s.find_first_of("eE") != std::string_view::npos) {
     return absl::InvalidArgumentError(
@@ -406,6 +413,9 @@ class SyntaxChecker {
 class LineTracker {
  public:
   explicit LineTracker(std::string_view text) : text_(text) {}
+  // Resumes at `pos`, known to be at `line` and `column`.
+  LineTracker(std::string_view text, std::size_t pos, int line, int column)
+      : text_(text), pos_(pos), line_(line), col_(column) {}
 
   std::pair<int, int> At(std::size_t offset) {
     offset = std::min(offset, text_.size());
@@ -457,6 +467,83 @@ class LineTracker {
   int line_ = 1;
   int col_ = 1;
 };
+
+// Line and column of byte offsets in any order: a LineTracker resumed from
+// the nearest checkpoint (one per 1 MiB, taken in one pass on first use).
+// Used only when a builder diagnostic is reported.
+class PlaceIndex {
+ public:
+  explicit PlaceIndex(std::string_view text) : text_(text) {}
+
+  std::pair<int, int> At(std::size_t offset) {
+    offset = std::min(offset, text_.size());
+    if (checkpoints_.empty()) {
+      LineTracker t(text_);
+      for (std::size_t at = 0; at <= text_.size(); at += kBlock) checkpoints_.push_back(t.At(at));
+    }
+    const std::size_t block = offset / kBlock;
+    const auto [line, col] = checkpoints_[block];
+    LineTracker t(text_, block * kBlock, line, col);
+    return t.At(offset);
+  }
+
+ private:
+  static constexpr std::size_t kBlock = std::size_t{1} << 20;
+  std::string_view text_;
+  std::vector<std::pair<int, int>> checkpoints_;
+};
+
+// ---- record locators ----------------------------------------------------------
+
+// What a locator points at. Top-level records are elements of the document's
+// arrays; the others are elements of an array inside one (`child` index).
+enum class RecordKind : std::uint8_t {
+  kUnit = 1,
+  kProject,
+  kFund,
+  kAdjustment,
+  kPayment,
+  kGoal,
+  kIndicator,
+  kDisbursement,
+  kExAnte,
+  kEvaluation,
+  kRectification,
+  kCount
+};
+
+// The top-level array a kind lives in (itself or its parent), and the array
+// inside the parent for child kinds ("" for top-level kinds).
+struct KindInfo {
+  RecordKind top;
+  std::string_view top_name;
+  std::string_view child_name;
+};
+
+KindInfo InfoOf(RecordKind k) {
+  switch (k) {
+    case RecordKind::kUnit: return {k, "units", ""};
+    case RecordKind::kProject: return {k, "projects", ""};
+    case RecordKind::kFund: return {RecordKind::kProject, "projects", "funds"};
+    case RecordKind::kAdjustment: return {RecordKind::kProject, "projects", "adjustments"};
+    case RecordKind::kPayment: return {RecordKind::kProject, "projects", "payment_plan"};
+    case RecordKind::kGoal: return {k, "goals", ""};
+    case RecordKind::kIndicator: return {RecordKind::kGoal, "goals", "indicators"};
+    case RecordKind::kDisbursement: return {k, "disbursements", ""};
+    case RecordKind::kExAnte: return {k, "ex_ante", ""};
+    case RecordKind::kEvaluation: return {k, "evaluations", ""};
+    case RecordKind::kRectification: return {k, "rectifications", ""};
+    case RecordKind::kCount: break;
+  }
+  return {RecordKind::kUnit, "", ""};
+}
+
+// A locator packs the record's byte offset (bits 0..39), its kind (40..43)
+// and its child index (44..62). Bit 63 stays clear (the builder's own).
+constexpr int kKindShift = 40;
+constexpr int kChildShift = 44;
+constexpr std::uint64_t kMaxLocatorOffset = std::uint64_t{1} << kKindShift;
+constexpr std::uint64_t kMaxLocatorChild = std::uint64_t{1} << (63 - kChildShift);
 
 // ---- JSON paths -------------------------------------------------------------
 
@@ -653,6 +740,41 @@ class Reader {
     Add(std::move(d));
   }
 
+  // The origin of a record at `at` (`path` its JSON path): a locator, turned
+  // into file, line, column and path by Resolve only when reported. Top-level
+  // records must be located in document order.
+  Origin Locate(RecordKind kind, const char* at, const PathNode* path, std::size_t child = 0) {
+    const std::uint64_t offset = OffsetOf(at);
+    const KindInfo info = InfoOf(kind);
+    if (info.child_name.empty()) starts_[static_cast<std::size_t>(kind)].push_back(offset);
+    if (offset >= kMaxLocatorOffset || child >= kMaxLocatorChild) return OriginAt(at, path);
+    return Origin::Locator(offset | (static_cast<std::uint64_t>(kind) << kKindShift) |
+                           (static_cast<std::uint64_t>(child) << kChildShift));
+  }
+
+ public:
+  // The full origin of a locator made by Locate.
+  Origin Resolve(std::uint64_t locator) {
+    const std::uint64_t offset = locator & (kMaxLocatorOffset - 1);
+    const auto kind = static_cast<RecordKind>((locator >> kKindShift) & 0xF);
+    const std::uint64_t child = locator >> kChildShift;
+    if (kind < RecordKind::kUnit || kind >= RecordKind::kCount) return Origin();
+    const KindInfo info = InfoOf(kind);
+    const std::vector<std::uint64_t>& starts = starts_[static_cast<std::size_t>(info.top)];
+    // The top-level element that starts at or before the offset.
+    const auto it = std::upper_bound(starts.begin(), starts.end(), offset);
+    const std::size_t index = it == starts.begin() ? 0 : static_cast<std::size_t>(it - starts.begin() - 1);
+    Origin o;
+    o.file = std::string(file_);
+    auto [line, col] = places_.At(offset);
+    o.line = line;
+    o.column = col;
+    o.path = Cat("$.", info.top_name, "[", index, "]");
+    if (!info.child_name.empty()) absl::StrAppend(&o.path, ".", AV(info.child_name), "[", child, "]");
+    return o;
+  }
+
+ private:
   Origin OriginAt(const char* at, const PathNode* path) {
     Origin o;
     o.file = std::string(file_);
@@ -664,6 +786,45 @@ class Reader {
   }
 
   static std::string_view Raw(od::value& v) { return TrimText(v.raw_json_token()); }
+
+  // The key of `field` straight from the document when it holds no escape
+  // (the usual case: no copy into the parser's string buffer).
+  static bool PlainKey(od::field& field, std::string_view* key) {
+    const char* start = field.key().raw();
+    const char* p = start;
+    while (*p != '"') {
+      if (*p == '\\') return false;
+      ++p;
+    }
+    *key = std::string_view(start, static_cast<std::size_t>(p - start));
+    return true;
+  }
+
+  // Parses enum text through a small memo of the texts met in this load
+  // (a province's million records repeat a handful of codes).
+  template <typename E>
+  std::optional<E> ParseEnumText(std::optional<E> (*parse)(std::string_view), std::string_view s) {
+    const auto fn = reinterpret_cast<std::uintptr_t>(parse);
+    EnumMemo* memo = nullptr;
+    for (EnumMemo& m : enum_memos_) {
+      if (m.parse == fn) {
+        memo = &m;
+        break;
+      }
+    }
+    if (memo == nullptr) {
+      enum_memos_.push_back(EnumMemo{fn, {}});
+      memo = &enum_memos_.back();
+    }
+    for (const auto& [text, value] : memo->entries) {
+      if (text == s) return static_cast<E>(value);
+    }
+    std::optional<E> e = parse(s);
+    if (e.has_value() && memo->entries.size() < kEnumMemoSize) {
+      memo->entries.emplace_back(std::string(s), static_cast<int>(*e));
+    }
+    return e;
+  }
 
   // Type of `v`, or nullopt after a fatal error.
   std::optional<od::json_type> TypeOf(od::value& v) {
@@ -698,7 +859,7 @@ class Reader {
       od::field field;
       if (Fail(std::move(res).get(field))) return;
       std::string_view key;
-      if (Fail(field.unescaped_key().get(key))) return;
+      if (!PlainKey(field, &key) && Fail(field.unescaped_key().get(key))) return;
       od::value& val = field.value();
       const PathNode node{path, key};
       std::size_t idx = 0;
@@ -859,6 +1020,10 @@ class Reader {
       ReportType(v, path, *t, kAmountExpected);
       return false;
     }
+    if (std::optional<Money> fast = internal::FastParsePlainYuan(text)) {
+      *out = *fast;
+      return true;
+    }
     absl::StatusOr<Money> m = Money::Parse(text);
     if (m.ok()) {
       *out = *m;
@@ -936,7 +1101,7 @@ class Reader {
       return false;
     }
     if (Fail(v.get_string().get(s))) return false;
-    std::optional<E> e = parse(s);
+    std::optional<E> e = ParseEnumText(parse, s);
     if (!e.has_value()) e = parse(TrimText(s));
     if (!e.has_value()) {
       Report(DiagnosticKind::kEnumValue, Raw(v).data(), path, s, expected(),
@@ -982,6 +1147,14 @@ class Reader {
   std::size_t max_errors_;
   DatasetBuilder& builder_;
   LineTracker lines_;
+  PlaceIndex places_{text_};
+  struct EnumMemo {
+    std::uintptr_t parse;
+    std::vector<std::pair<std::string, int>> entries;
+  };
+  static constexpr std::size_t kEnumMemoSize = 16;
+  std::vector<EnumMemo> enum_memos_;
+  std::array<std::vector<std::uint64_t>, static_cast<std::size_t>(RecordKind::kCount)> starts_;
   std::size_t reported_ = 0;
   bool fatal_ = false;
   simdjson::error_code fatal_error_ = simdjson::SUCCESS;
@@ -1123,7 +1296,7 @@ void Reader::ReadFiscalYear(od::value& v, const PathNode* path) {
 }
 
 void Reader::ReadUnit(od::value& v, const PathNode* path) {
-  Origin origin = OriginAt(Raw(v).data(), path);
+  Origin origin = Locate(RecordKind::kUnit, Raw(v).data(), path);
   Unit unit;
   bool has_id = false;
   ForEachField(v, path, kUnitFields, Bits({0, 1}), [&](std::size_t i, od::value& f,
@@ -1138,7 +1311,7 @@ void Reader::ReadUnit(od::value& v, const PathNode* path) {
 }
 
 void Reader::ReadProject(od::value& v, const PathNode* path) {
-  Origin origin = OriginAt(Raw(v).data(), path);
+  Origin origin = Locate(RecordKind::kProject, Raw(v).data(), path);
   Project project;
   bool has_id = false;
   // Child rows keep their own origins; they are added once the id is known.
@@ -1159,7 +1332,7 @@ void Reader::ReadProject(od::value& v, const PathNode* path) {
       case 8: ReadAmount(f, p, &project.requested); break;
       case 9:
         ForEachElement(f, p, [&](od::value& e, const PathNode* ep) {
-          Origin o = OriginAt(Raw(e).data(), ep);
+          Origin o = Locate(RecordKind::kFund, Raw(e).data(), ep, ep->index);
           FundLine line;
           ForEachField(e, ep, kFundFields, Bits({0, 1}), [&](std::size_t j, od::value& g,
                                                              const PathNode* gp) {
@@ -1174,7 +1347,7 @@ void Reader::ReadProject(od::value& v, const PathNode* path) {
         break;
       case 10:
         ForEachElement(f, p, [&](od::value& e, const PathNode* ep) {
-          Origin o = OriginAt(Raw(e).data(), ep);
+          Origin o = Locate(RecordKind::kAdjustment, Raw(e).data(), ep, ep->index);
           Adjustment adj;
           ForEachField(e, ep, kAdjustmentFields, Bits({0, 2}), [&](std::size_t j, od::value& g,
                                                                    const PathNode* gp) {
@@ -1190,7 +1363,7 @@ void Reader::ReadProject(od::value& v, const PathNode* path) {
         break;
       case 11:
         ForEachElement(f, p, [&](od::value& e, const PathNode* ep) {
-          Origin o = OriginAt(Raw(e).data(), ep);
+          Origin o = Locate(RecordKind::kPayment, Raw(e).data(), ep, ep->index);
           PlannedPayment pay;
           ForEachField(e, ep, kPaymentFields, Bits({0, 1}), [&](std::size_t j, od::value& g,
                                                                 const PathNode* gp) {
@@ -1222,7 +1395,7 @@ void Reader::ReadProject(od::value& v, const PathNode* path) {
 
 void Reader::ReadGoal(od::value& v, const PathNode* path) {
   const char* start = Raw(v).data();
-  Origin origin = OriginAt(start, path);
+  Origin origin = Locate(RecordKind::kGoal, start, path);
   Goal goal;
   bool has_id = false;
   bool has_owner = false;
@@ -1237,7 +1410,7 @@ void Reader::ReadGoal(od::value& v, const PathNode* path) {
       case 4: ReadString(f, p, &goal.text); break;
       case 5:
         ForEachElement(f, p, [&](od::value& e, const PathNode* ep) {
-          Origin o = OriginAt(Raw(e).data(), ep);
+          Origin o = Locate(RecordKind::kIndicator, Raw(e).data(), ep, ep->index);
           Indicator ind;
           if (ReadIndicator(e, ep, &ind)) indicators.emplace_back(std::move(ind), std::move(o));
         });
@@ -1352,7 +1525,7 @@ void Reader::ReadActual(od::value& v, const PathNode* path, Indicator* ind) {
 }
 
 void Reader::ReadDisbursement(od::value& v, const PathNode* path) {
-  Origin origin = OriginAt(Raw(v).data(), path);
+  Origin origin = Locate(RecordKind::kDisbursement, Raw(v).data(), path);
   Disbursement d;
   bool has_project = false;
   ForEachField(v, path, kDisbursementFields, Bits({1, 2, 4}), [&](std::size_t i, od::value& f,
@@ -1369,7 +1542,7 @@ void Reader::ReadDisbursement(od::value& v, const PathNode* path) {
 }
 
 void Reader::ReadExAnte(od::value& v, const PathNode* path) {
-  Origin origin = OriginAt(Raw(v).data(), path);
+  Origin origin = Locate(RecordKind::kExAnte, Raw(v).data(), path);
   ExAnteAssessment a;
   bool has_project = false;
   ForEachField(v, path, kExAnteFields, Bits({0}), [&](std::size_t i, od::value& f,
@@ -1391,7 +1564,7 @@ void Reader::ReadExAnte(od::value& v, const PathNode* path) {
 }
 
 void Reader::ReadEvaluation(od::value& v, const PathNode* path) {
-  Origin origin = OriginAt(Raw(v).data(), path);
+  Origin origin = Locate(RecordKind::kEvaluation, Raw(v).data(), path);
   Evaluation e;
   bool has_id = false;
   ForEachField(v, path, kEvaluationFields, Bits({0}), [&](std::size_t i, od::value& f,
@@ -1415,7 +1588,7 @@ void Reader::ReadEvaluation(od::value& v, const PathNode* path) {
 }
 
 void Reader::ReadRectification(od::value& v, const PathNode* path) {
-  Origin origin = OriginAt(Raw(v).data(), path);
+  Origin origin = Locate(RecordKind::kRectification, Raw(v).data(), path);
   RectificationItem r;
   bool has_id = false;
   ForEachField(v, path, kRectificationFields, Bits({0}), [&](std::size_t i, od::value& f,
@@ -1447,6 +1620,7 @@ absl::StatusOr<Dataset> LoadPadded(std::string_view text, std::size_t capacity,
   }
   DatasetBuilder builder;
   Reader reader(text, file_name, options.max_errors, builder);
+  builder.SetOriginResolver([&reader](std::uint64_t locator) { return reader.Resolve(locator); });
   {
     od::parser parser;
     od::document doc;
@@ -1483,8 +1657,52 @@ absl::StatusOr<Dataset> LoadDatasetJson(std::string_view text, const LoadOptions
                     padded.size() + simdjson::SIMDJSON_PADDING, options, diagnostics, file_name);
 }
 
+namespace {
+
+// Reads a regular file straight into a buffer with the parser's padding (one
+// allocation, no second copy). nullopt on anything unusual: the caller then
+// uses ReadFile, which also words the errors.
+std::optional<simdjson::padded_string> ReadPaddedFile(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return std::nullopt;
+  std::optional<simdjson::padded_string> out;
+  struct stat st;
+  // Larger files go through ReadFile, which refuses them with a clear error.
+  constexpr std::size_t kMaxBytes = std::size_t{4} << 30;
+  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+      static_cast<std::size_t>(st.st_size) <= kMaxBytes) {
+    const auto size = static_cast<std::size_t>(st.st_size);
+    simdjson::padded_string buffer(size);
+    std::size_t used = 0;
+    bool ok = buffer.data() != nullptr;
+    while (ok && used < size) {
+      const ssize_t n = ::read(fd, buffer.data() + used, size - used);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) {
+        ok = false;
+        break;
+      }
+      used += static_cast<std::size_t>(n);
+    }
+    char probe;
+    ssize_t more;
+    do {
+      more = ok ? ::read(fd, &probe, 1) : 0;
+    } while (more < 0 && errno == EINTR);
+    if (ok && more == 0) out.emplace(std::move(buffer));  // the whole file, and no more
+  }
+  ::close(fd);
+  return out;
+}
+
+}  // namespace
+
 absl::StatusOr<Dataset> LoadDatasetJsonFile(const std::string& path, const LoadOptions& options,
                                             Diagnostics* diagnostics) {
+  if (std::optional<simdjson::padded_string> padded = ReadPaddedFile(path)) {
+    return LoadPadded(std::string_view(padded->data(), padded->size()),
+                      padded->size() + simdjson::SIMDJSON_PADDING, options, diagnostics, path);
+  }
   absl::StatusOr<std::string> text = ReadFile(path);
   if (!text.ok()) {
     if (diagnostics != nullptr) {

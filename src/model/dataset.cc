@@ -4,8 +4,10 @@
 
 #include <algorithm>
 #include <numeric>
+#include <span>
 #include <utility>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "base/absl_compat.h"
@@ -70,24 +72,42 @@ Money Dataset::ApprovedOf(std::uint32_t p) const {
 
 struct DatasetBuilder::State {
   DatasetInfo info;
-  Origin info_origin;
+  std::uint64_t info_where = 0;
+  // Each record keeps its place as one number: a loader's locator (resolved
+  // only when reported), or kFullOrigin | index into `origins` for an origin
+  // given in full, or 0 for none. Millions of records cost 8 bytes each.
   template <typename T>
   struct Rec {
     T value;
-    Origin where;
+    std::uint64_t where;
   };
   template <typename T>
   struct Child {
     std::string parent;
     T value;
-    Origin where;
+    std::uint64_t where;
   };
   struct ActualRec {
     std::string goal;
     std::string indicator;
     IndicatorActual value;
-    Origin where;
+    std::uint64_t where;
   };
+  static constexpr std::uint64_t kFullOrigin = std::uint64_t{1} << 63;
+
+  std::uint64_t Keep(Origin&& o) {
+    if (o.file.empty() && o.path.empty() && o.line == 0 && o.column == 0) {
+      if (o.locator < kFullOrigin) return o.locator;
+    }
+    origins.push_back(std::move(o));
+    return kFullOrigin | (origins.size() - 1);
+  }
+  Origin Resolve(std::uint64_t where) const {
+    if (where == 0) return Origin();
+    if (where & kFullOrigin) return origins[where & ~kFullOrigin];
+    return resolver ? resolver(where) : Origin();
+  }
+
   std::vector<Rec<Unit>> units;
   std::vector<Rec<Project>> projects;
   std::vector<Child<FundLine>> fund_lines;
@@ -100,6 +120,8 @@ struct DatasetBuilder::State {
   std::vector<Rec<ExAnteAssessment>> ex_ante;
   std::vector<Rec<Evaluation>> evaluations;
   std::vector<Rec<RectificationItem>> rectifications;
+  std::vector<Origin> origins;  // the ones given in full
+  OriginResolver resolver;
   Diagnostics loader_diagnostics{100000};
 };
 
@@ -112,41 +134,49 @@ DatasetBuilder& DatasetBuilder::operator=(DatasetBuilder&&) noexcept = default;
 
 void DatasetBuilder::SetInfo(DatasetInfo info, Origin where) {
   state_->info = std::move(info);
-  state_->info_origin = std::move(where);
+  state_->info_where = state_->Keep(std::move(where));
 }
 const DatasetInfo& DatasetBuilder::info() const { return state_->info; }
+void DatasetBuilder::SetOriginResolver(OriginResolver resolver) {
+  state_->resolver = std::move(resolver);
+}
 
-void DatasetBuilder::AddUnit(Unit v, Origin w) { state_->units.push_back({std::move(v), std::move(w)}); }
+void DatasetBuilder::AddUnit(Unit v, Origin w) {
+  state_->units.push_back({std::move(v), state_->Keep(std::move(w))});
+}
 void DatasetBuilder::AddProject(Project v, Origin w) {
-  state_->projects.push_back({std::move(v), std::move(w)});
+  state_->projects.push_back({std::move(v), state_->Keep(std::move(w))});
 }
 void DatasetBuilder::AddFundLine(std::string p, FundLine v, Origin w) {
-  state_->fund_lines.push_back({std::move(p), v, std::move(w)});
+  state_->fund_lines.push_back({std::move(p), v, state_->Keep(std::move(w))});
 }
 void DatasetBuilder::AddAdjustment(std::string p, Adjustment v, Origin w) {
-  state_->adjustments.push_back({std::move(p), std::move(v), std::move(w)});
+  state_->adjustments.push_back({std::move(p), std::move(v), state_->Keep(std::move(w))});
 }
 void DatasetBuilder::AddPlannedPayment(std::string p, PlannedPayment v, Origin w) {
-  state_->plans.push_back({std::move(p), v, std::move(w)});
+  state_->plans.push_back({std::move(p), v, state_->Keep(std::move(w))});
 }
-void DatasetBuilder::AddGoal(Goal v, Origin w) { state_->goals.push_back({std::move(v), std::move(w)}); }
+void DatasetBuilder::AddGoal(Goal v, Origin w) {
+  state_->goals.push_back({std::move(v), state_->Keep(std::move(w))});
+}
 void DatasetBuilder::AddIndicator(std::string g, Indicator v, Origin w) {
-  state_->indicators.push_back({std::move(g), std::move(v), std::move(w)});
+  state_->indicators.push_back({std::move(g), std::move(v), state_->Keep(std::move(w))});
 }
 void DatasetBuilder::AddActual(std::string g, std::string i, IndicatorActual v, Origin w) {
-  state_->actuals.push_back({std::move(g), std::move(i), std::move(v), std::move(w)});
+  state_->actuals.push_back(
+      {std::move(g), std::move(i), std::move(v), state_->Keep(std::move(w))});
 }
 void DatasetBuilder::AddDisbursement(Disbursement v, Origin w) {
-  state_->disbursements.push_back({std::move(v), std::move(w)});
+  state_->disbursements.push_back({std::move(v), state_->Keep(std::move(w))});
 }
 void DatasetBuilder::AddExAnteAssessment(ExAnteAssessment v, Origin w) {
-  state_->ex_ante.push_back({std::move(v), std::move(w)});
+  state_->ex_ante.push_back({std::move(v), state_->Keep(std::move(w))});
 }
 void DatasetBuilder::AddEvaluation(Evaluation v, Origin w) {
-  state_->evaluations.push_back({std::move(v), std::move(w)});
+  state_->evaluations.push_back({std::move(v), state_->Keep(std::move(w))});
 }
 void DatasetBuilder::AddRectification(RectificationItem v, Origin w) {
-  state_->rectifications.push_back({std::move(v), std::move(w)});
+  state_->rectifications.push_back({std::move(v), state_->Keep(std::move(w))});
 }
 void DatasetBuilder::AddDiagnostic(Diagnostic d) { state_->loader_diagnostics.Add(std::move(d)); }
 const Diagnostics& DatasetBuilder::diagnostics() const { return state_->loader_diagnostics; }
@@ -162,16 +192,31 @@ std::string JoinPath(std::string_view base, std::string_view suffix) {
   return absl::StrCat(AV(base), sep, AV(suffix));
 }
 
-// Collects validation problems while building.
+// Collects validation problems while building. Places are resolved only for
+// the problems kept (past the limit they are only counted).
 class Checker {
  public:
-  explicit Checker(Diagnostics* out) : out_(out) {}
+  Checker(Diagnostics* out, const DatasetBuilder::State* state) : out_(out), state_(state) {}
 
+  void Report(DiagnosticKind kind, std::uint64_t where, std::string_view field_suffix,
+              std::string field, std::string value, std::string expected, std::string message) {
+    if (out_->full()) {
+      out_->AddDropped(1);
+      return;
+    }
+    Report(kind, state_->Resolve(where), field_suffix, std::move(field), std::move(value),
+           std::move(expected), std::move(message));
+  }
   void Report(DiagnosticKind kind, const Origin& where, std::string_view field_suffix,
               std::string field, std::string value, std::string expected, std::string message) {
+    if (out_->full()) {
+      out_->AddDropped(1);
+      return;
+    }
     Diagnostic d;
     d.kind = kind;
     d.where = where;
+    d.where.locator = 0;
     if (!field_suffix.empty()) {
       d.where.path = JoinPath(d.where.path, field_suffix);
     }
@@ -182,9 +227,11 @@ class Checker {
     out_->Add(std::move(d));
   }
   bool any() const { return !out_->empty() || out_->dropped() > 0; }
+  const DatasetBuilder::State& state() const { return *state_; }
 
  private:
   Diagnostics* out_;
+  const DatasetBuilder::State* state_;
 };
 
 // Registers ids of one table; reports duplicates and empty ids.
@@ -202,7 +249,7 @@ StringMap<std::uint32_t> IndexIds(const std::vector<Rec>& recs, IdOf id_of,
     }
     auto [it, inserted] = index.emplace(id, i);
     if (!inserted) {
-      const Origin& first = recs[it->second].where;
+      const Origin first = check.state().Resolve(recs[it->second].where);
       std::string first_at = first.line > 0 ? absl::StrCat(" (first at line ", first.line, ")")
                              : !first.path.empty() ? absl::StrCat(" (first at ", first.path, ")")
                                                    : "";
@@ -229,6 +276,20 @@ GroupIndex Group(std::size_t groups, const std::vector<std::uint32_t>& group_of_
   return g;
 }
 
+// Who a reference problem is about: "fund line", or `project "P1"`; the text
+// is made only when a problem is reported.
+struct Who {
+  Who(const char* k) : kind(k) {}         // NOLINT: a plain description converts
+  Who(const std::string& k) : kind(k) {}  // NOLINT
+  Who(std::string_view k, std::string_view i) : kind(k), id(i), with_id(true) {}
+  std::string str() const {
+    return with_id ? absl::StrCat(AV(kind), " \"", AV(id), "\"") : std::string(kind);
+  }
+  std::string_view kind;
+  std::string_view id;
+  bool with_id = false;
+};
+
 std::string YearBounds(const FiscalYear& fy) {
   return absl::StrCat("a date in fiscal year ", fy.year(), " (", fy.first_day().ToString(), " .. ",
                       fy.last_day().ToString(), ")");
@@ -244,7 +305,7 @@ absl::StatusOr<Dataset> DatasetBuilder::Build(const BuildOptions& options,
   *out = Diagnostics(options.max_errors);
   for (const Diagnostic& d : s->loader_diagnostics.items()) out->Add(d);
   out->AddDropped(s->loader_diagnostics.dropped());
-  Checker check(out);
+  Checker check(out, s.get());
 
   auto impl = std::make_shared<Dataset::Impl>();
   impl->info = s->info;
@@ -258,7 +319,7 @@ absl::StatusOr<Dataset> DatasetBuilder::Build(const BuildOptions& options,
   auto out_of_year = [&](Date d) { return !impl->fiscal_year.Contains(d) && !(loader_failed && d == Date()); };
   if (!fy.ok()) {
     if (loader_failed) return out->ToStatus("dataset is invalid");
-    check.Report(DiagnosticKind::kValue, s->info_origin, "fiscal_year", "fiscal_year",
+    check.Report(DiagnosticKind::kValue, s->info_where, "fiscal_year", "fiscal_year",
                  absl::StrCat(s->info.fiscal_year, "/", s->info.fiscal_year_start_month),
                  "a year 1400..9998 and a start month 1..12", std::string(fy.status().message()));
     return out->ToStatus("dataset is invalid");
@@ -275,14 +336,14 @@ absl::StatusOr<Dataset> DatasetBuilder::Build(const BuildOptions& options,
                    absl::StrCat("unit \"", r.value.id, "\" has no name"));
     }
   }
-  auto unit_ref = [&](const std::string& id, const Origin& where, std::string_view field,
-                      std::string_view who) -> std::uint32_t {
+  auto unit_ref = [&](const std::string& id, std::uint64_t where, std::string_view field,
+                      const Who& who) -> std::uint32_t {
     const std::uint32_t u = Find(impl->unit_by_id, id);
     if (u == kNoIndex) {
       check.Report(id.empty() ? DiagnosticKind::kMissing : DiagnosticKind::kUnknownReference, where,
                    field, std::string(field), id, "the id of a unit in units",
-                   id.empty() ? absl::StrCat(AV(who), " names no unit")
-                              : absl::StrCat(AV(who), " refers to unknown unit \"", id, "\""));
+                   id.empty() ? absl::StrCat(who.str(), " names no unit")
+                              : absl::StrCat(who.str(), " refers to unknown unit \"", id, "\""));
     }
     return u;
   };
@@ -291,18 +352,17 @@ absl::StatusOr<Dataset> DatasetBuilder::Build(const BuildOptions& options,
   impl->project_by_id = IndexIds(
       s->projects, [](const Project& p) -> const std::string& { return p.id; }, "project", check);
   for (auto& r : s->projects) {
-    r.value.unit_index = unit_ref(r.value.unit_id, r.where, "unit",
-                                  absl::StrCat("project \"", r.value.id, "\""));
+    r.value.unit_index = unit_ref(r.value.unit_id, r.where, "unit", Who("project", r.value.id));
   }
-  auto project_ref = [&](const std::string& id, const Origin& where, std::string_view field,
-                         std::string_view who, bool required) -> std::uint32_t {
+  auto project_ref = [&](const std::string& id, std::uint64_t where, std::string_view field,
+                         const Who& who, bool required) -> std::uint32_t {
     if (id.empty() && !required) return kNoIndex;
     const std::uint32_t p = Find(impl->project_by_id, id);
     if (p == kNoIndex) {
       check.Report(id.empty() ? DiagnosticKind::kMissing : DiagnosticKind::kUnknownReference, where,
                    field, std::string(field), id, "the id of a project in projects",
-                   id.empty() ? absl::StrCat(AV(who), " names no project")
-                              : absl::StrCat(AV(who), " refers to unknown project \"", id, "\""));
+                   id.empty() ? absl::StrCat(who.str(), " names no project")
+                              : absl::StrCat(who.str(), " refers to unknown project \"", id, "\""));
     }
     return p;
   };
@@ -322,7 +382,7 @@ absl::StatusOr<Dataset> DatasetBuilder::Build(const BuildOptions& options,
   Money all_approved;
   for (std::uint32_t i = 0; i < s->projects.size(); ++i) {
     Project& p = s->projects[i].value;
-    const Origin& w = s->projects[i].where;
+    const std::uint64_t w = s->projects[i].where;
     Money total;
     for (std::size_t f = 0; f < p.funds.size(); ++f) {
       const FundLine& line = p.funds[f];
@@ -387,7 +447,7 @@ absl::StatusOr<Dataset> DatasetBuilder::Build(const BuildOptions& options,
                               "goal", check);
   for (auto& r : s->goals) {
     Goal& g = r.value;
-    const std::string who = absl::StrCat("goal \"", g.id, "\"");
+    const Who who("goal", g.id);
     if (g.owner == GoalOwner::kProject) {
       g.project_index = project_ref(g.project_id, r.where, "project", who, true);
       if (g.project_index != kNoIndex) {
@@ -397,7 +457,7 @@ absl::StatusOr<Dataset> DatasetBuilder::Build(const BuildOptions& options,
         } else if (g.unit_id != p.unit_id) {
           check.Report(DiagnosticKind::kValue, r.where, "unit", "unit", g.unit_id,
                        absl::StrCat("the project's unit \"", p.unit_id, "\" or nothing"),
-                       absl::StrCat(who, " names a unit other than its project's"));
+                       absl::StrCat(who.str(), " names a unit other than its project's"));
         }
         g.unit_index = p.unit_index;
       }
@@ -405,23 +465,21 @@ absl::StatusOr<Dataset> DatasetBuilder::Build(const BuildOptions& options,
       if (!g.project_id.empty()) {
         check.Report(DiagnosticKind::kValue, r.where, "project", "project", g.project_id,
                      "no project for a unit-level goal",
-                     absl::StrCat(who, " is a unit goal but names a project"));
+                     absl::StrCat(who.str(), " is a unit goal but names a project"));
       }
       g.unit_index = unit_ref(g.unit_id, r.where, "unit", who);
     }
   }
-  // Where each indicator came from: inline ones at their goal's place, ones
-  // added row by row at their own.
-  std::vector<std::vector<Origin>> indicator_origins(s->goals.size());
+  // Indicators added row by row join their goal's list after its inline
+  // ones. Where each came from: inline ones at their goal's place, the others
+  // at their own (resolved only when a problem is reported).
+  std::vector<std::uint32_t> inline_count(s->goals.size());
   for (std::uint32_t gi = 0; gi < s->goals.size(); ++gi) {
-    const auto& r = s->goals[gi];
-    for (std::size_t k = 0; k < r.value.indicators.size(); ++k) {
-      Origin o = r.where;
-      o.path = JoinPath(o.path, absl::StrCat("indicators[", k, "]"));
-      indicator_origins[gi].push_back(std::move(o));
-    }
+    inline_count[gi] = static_cast<std::uint32_t>(s->goals[gi].value.indicators.size());
   }
-  for (auto& c : s->indicators) {
+  std::vector<std::uint32_t> indicator_goal(s->indicators.size(), kNoIndex);
+  for (std::uint32_t i = 0; i < s->indicators.size(); ++i) {
+    const auto& c = s->indicators[i];
     const std::uint32_t g = Find(impl->goal_by_id, c.parent);
     if (g == kNoIndex) {
       check.Report(c.parent.empty() ? DiagnosticKind::kMissing : DiagnosticKind::kUnknownReference,
@@ -430,28 +488,57 @@ absl::StatusOr<Dataset> DatasetBuilder::Build(const BuildOptions& options,
                                 c.parent, "\""));
       continue;
     }
-    s->goals[g].value.indicators.push_back(std::move(c.value));
-    indicator_origins[g].push_back(std::move(c.where));
+    indicator_goal[i] = g;
   }
+  const GroupIndex indicators_by_goal = Group(s->goals.size(), indicator_goal);
+  for (std::uint32_t gi = 0; gi < s->goals.size(); ++gi) {
+    const std::span<const std::uint32_t> added = indicators_by_goal.Of(gi);
+    if (added.empty()) continue;
+    std::vector<Indicator>& inds = s->goals[gi].value.indicators;
+    inds.reserve(inds.size() + added.size());
+    for (std::uint32_t i : added) inds.push_back(std::move(s->indicators[i].value));
+  }
+  auto indicator_origin = [&](std::uint32_t gi, std::size_t k) -> Origin {
+    if (k < inline_count[gi]) {
+      Origin o = s->Resolve(s->goals[gi].where);
+      o.path = JoinPath(o.path, absl::StrCat("indicators[", k, "]"));
+      return o;
+    }
+    return s->Resolve(s->indicators[indicators_by_goal.Of(gi)[k - inline_count[gi]]].where);
+  };
+  absl::flat_hash_set<std::string_view, StringViewHash, StringViewEq> seen;
   for (std::uint32_t gi = 0; gi < s->goals.size(); ++gi) {
     Goal& g = s->goals[gi].value;
-    absl::flat_hash_map<std::string, std::size_t> seen;
-    for (std::size_t k = 0; k < g.indicators.size(); ++k) {
+    const std::size_t n = g.indicators.size();
+    // A duplicate id is one met before in the goal's list: compare pairwise
+    // for the usual handful of indicators, through a set for long lists.
+    const bool use_set = n > 16;
+    if (use_set) seen.clear();
+    for (std::size_t k = 0; k < n; ++k) {
       const Indicator& ind = g.indicators[k];
-      const Origin& at_origin = indicator_origins[gi][k];
       if (ind.name.empty()) {
-        check.Report(DiagnosticKind::kMissing, at_origin, "name",
+        check.Report(DiagnosticKind::kMissing, indicator_origin(gi, k), "name",
                      "name", "", "the indicator's name (三级指标)",
                      absl::StrCat("goal \"", g.id, "\": indicator has no name"));
       }
-      if (!ind.id.empty() && !seen.emplace(ind.id, k).second) {
-        check.Report(DiagnosticKind::kDuplicateId, at_origin, "id", "id",
+      bool duplicate = false;
+      if (!ind.id.empty()) {
+        if (use_set) {
+          duplicate = !seen.insert(std::string_view(ind.id)).second;
+        } else {
+          for (std::size_t j = 0; j < k && !duplicate; ++j) {
+            duplicate = g.indicators[j].id == ind.id;
+          }
+        }
+      }
+      if (duplicate) {
+        check.Report(DiagnosticKind::kDuplicateId, indicator_origin(gi, k), "id", "id",
                      ind.id, "an indicator id unique within its goal",
                      absl::StrCat("goal \"", g.id, "\": duplicate indicator id \"", ind.id, "\""));
       }
       if (ind.comparator == Comparator::kRange && ind.target && ind.target_high &&
           *ind.target_high < *ind.target) {
-        check.Report(DiagnosticKind::kValue, at_origin, "target_high",
+        check.Report(DiagnosticKind::kValue, indicator_origin(gi, k), "target_high",
                      "target_high", ind.target_high->ToShortString(),
                      absl::StrCat("a high end ≥ the low end ", ind.target->ToShortString()),
                      absl::StrCat("goal \"", g.id, "\": range target is reversed"));

@@ -7,6 +7,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "base/absl_compat.h"
+#include "money/fast_decimal.h"
 
 namespace perfbudget {
 namespace {
@@ -94,6 +95,10 @@ std::optional<Ratio> ConsumeNumber(std::string_view* s, bool allow_grouping) {
     }
   }
   if (!any_digit) return std::nullopt;
+  if (std::optional<Ratio> fast = internal::FastParsePlainDecimal(s->substr(0, i))) {
+    s->remove_prefix(i);
+    return *fast;
+  }
   absl::StatusOr<Ratio> r = Ratio::ParseDecimal(s->substr(0, i));
   if (!r.ok()) return std::nullopt;
   s->remove_prefix(i);

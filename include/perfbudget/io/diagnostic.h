@@ -21,6 +21,19 @@ struct Origin {
   int line = 0;      // 1-based; 0 = unknown
   int column = 0;    // 1-based; 0 = unknown
   std::string path;  // JSON path ("$.projects[3].funds[0].approved") or CSV column
+  // A compact stand-in for all of the above, for loaders that read millions
+  // of records: an opaque non-zero number (below 2^63) that the loader's
+  // resolver (DatasetBuilder::SetOriginResolver) turns into the full place
+  // only when a diagnostic reports it. 0 = none; used only when the other
+  // fields are empty.
+  std::uint64_t locator = 0;
+
+  // An origin known only by its locator.
+  static Origin Locator(std::uint64_t locator) {
+    Origin o;
+    o.locator = locator;
+    return o;
+  }
 };
 
 // Stable kinds of input problem (numbering is part of the C ABI).

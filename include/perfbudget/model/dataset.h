@@ -9,6 +9,8 @@
 #ifndef PERFBUDGET_MODEL_DATASET_H_
 #define PERFBUDGET_MODEL_DATASET_H_
 
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -109,6 +111,13 @@ class DatasetBuilder {
   void AddExAnteAssessment(ExAnteAssessment assessment, Origin where = {});
   void AddEvaluation(Evaluation evaluation, Origin where = {});
   void AddRectification(RectificationItem item, Origin where = {});
+
+  // Turns an Origin's `locator` into the full place (file, line, column,
+  // path) when a diagnostic needs it; without one, a locator-only origin
+  // reports no place. The builder keeps it until Build returns (it may refer
+  // to the loader's text, which must outlive Build).
+  using OriginResolver = std::function<Origin(std::uint64_t locator)>;
+  void SetOriginResolver(OriginResolver resolver);
 
   // A problem found while reading (by a loader); makes Build fail.
   void AddDiagnostic(Diagnostic d);
