@@ -161,7 +161,7 @@ struct Rules {
   // Parameters used in hot paths.
   Ratio min_chars, max_qualitative_percent, relevance_min_percent, min_part_chars, weight_total,
       execution_points, max_percent, satisfaction_min, baseline_tolerance, unit_cost_tolerance,
-      ex_ante_threshold, supported_min, revision_min;
+      ex_ante_threshold, supported_min, revision_min, dimension_max;
   Ratio min_unrelated_percent;
   Ratio baseline_keep;  // 1 − baseline_tolerance / 100
   std::string relevance_min_text;  // min_percent as printed
@@ -217,6 +217,7 @@ Rules ResolveRules(const Policy& policy, bool messages) {
   r.ex_ante_continuing = flag(kMissingExAnte, "continuing");
   r.supported_min = p(kExAnteNotSupported, "supported_min");
   r.revision_min = p(kExAnteNotSupported, "revision_min");
+  r.dimension_max = p(kExAnteNotSupported, "dimension_max");
   r.unit_goals = {flag(kMissingOutput, "unit_goals"), flag(kMissingBenefit, "unit_goals"),
                   flag(kMissingSatisfaction, "unit_goals"), flag(kMissingCost, "unit_goals")};
   r.decimals = policy.decimals();
@@ -1037,6 +1038,12 @@ bool RequiresExAnte(const Rules& rules, const Project& p, Money amount) {
   return Ratio(amount.fen(), 100) >= rules.ex_ante_threshold;
 }
 
+// The five ex-ante dimensions, in ExAnteDimension order.
+constexpr std::array<std::string_view, kExAnteDimensionCount> kExAnteDimensionZh = {
+    "立项必要性", "投入经济性", "绩效目标合理性", "实施方案可行性", "筹资合规性"};
+constexpr std::array<std::string_view, kExAnteDimensionCount> kExAnteDimensionEn = {
+    "necessity", "economy", "goal_soundness", "feasibility", "funding_compliance"};
+
 // Adds the ex-ante findings of a project's status to a goal review.
 void AddExAnteFindings(const Rules& rules, const Goal& goal, const Context& ctx,
                        const ExAnteStatus& st, GoalReview* review) {
@@ -1044,6 +1051,14 @@ void AddExAnteFindings(const Rules& rules, const Goal& goal, const Context& ctx,
   auto score_text = [&](const ExAnteReview& r) { return Num(r.total, rules.decimals); };
   if (st.review != nullptr) {
     const ExAnteReview& r = *st.review;
+    for (int d = 0; d < kExAnteDimensionCount; ++d) {
+      if ((r.out_of_range & (1u << d)) == 0) continue;
+      reviewer.Emit(kExAnteScoreOutOfRange, kNoIndex, "ex_ante",
+                    {{"dimension", kExAnteDimensionZh[static_cast<std::size_t>(d)]},
+                     {"dimension_en", kExAnteDimensionEn[static_cast<std::size_t>(d)]},
+                     {"score", Num(*r.scores[static_cast<std::size_t>(d)], rules.decimals)},
+                     {"dimension_max", Num(rules.dimension_max, rules.decimals)}});
+    }
     if (r.conclusion == ExAnteConclusion::kNotSupported) {
       reviewer.Emit(kExAnteNotSupported, kNoIndex, "ex_ante",
                     {{"score", score_text(r)},
@@ -1074,9 +1089,12 @@ ExAnteReview ConcludeOne(const Rules& rules, const ExAnteAssessment& a, std::uin
   r.assessment_index = index;
   r.project_index = a.project_index;
   r.project_id = a.project_id;
-  for (const std::optional<Ratio>& s : a.scores) {
+  r.scores = a.scores;
+  for (int d = 0; d < kExAnteDimensionCount; ++d) {
+    const std::optional<Ratio>& s = a.scores[static_cast<std::size_t>(d)];
     if (s.has_value()) {
       r.total += *s;
+      if (*s < Ratio(0) || *s > rules.dimension_max) r.out_of_range |= static_cast<std::uint8_t>(1u << d);
     } else {
       ++r.missing_scores;
     }
@@ -1353,6 +1371,10 @@ absl::StatusOr<ReviewResult> ReviewDataset(const Dataset& dataset, const Policy&
     gate.amount = status[p].amount;
     const ExAnteStatus& st = status[p];
     if (st.review != nullptr) {
+      if (st.review->out_of_range != 0 && rules.On(kExAnteScoreOutOfRange)) {
+        gate.blocked_by_ex_ante = true;
+        gate.reasons.push_back(rules.spec[kExAnteScoreOutOfRange]->code);
+      }
       if (st.review->conclusion == ExAnteConclusion::kNotSupported && rules.On(kExAnteNotSupported)) {
         gate.blocked_by_ex_ante = true;
         gate.reasons.push_back(rules.spec[kExAnteNotSupported]->code);

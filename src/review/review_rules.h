@@ -36,6 +36,7 @@ enum RuleId : std::size_t {
   kMissingExAnte,
   kExAnteNotSupported,
   kExAnteNeedsRevision,
+  kExAnteScoreOutOfRange,
   kOtherComment,
   kRuleCount,
 };

@@ -547,6 +547,66 @@ TEST(Feasibility, MissingExAnteAndConclusions) {
               Not(Contains("feasibility.missing_ex_ante")));
 }
 
+// dimension_max is enforced: a dimension score outside 0..max makes the
+// assessment invalid (a blocker finding per dimension, and the gate blocks).
+TEST(Feasibility, ExAnteScoreOutOfRange) {
+  Fixture f;
+  f.project.kind = ProjectKind::kNew;
+  GoalContext ctx;
+  ctx.project = &f.project;
+  ctx.fiscal_year = f.fy;
+  ctx.check_ex_ante = true;
+  ExAnteAssessment a;
+  a.project_id = "P001";
+  a.scores = {R("20"), R("20"), R("0"), R("20"), R("20")};  // at the limits: fine
+  ctx.ex_ante = &a;
+  EXPECT_THAT(Codes(*ReviewGoal(f.goal, ctx, DefaultPolicy())),
+              Not(Contains("feasibility.ex_ante_score_out_of_range")));
+  a.scores = {R("25"), R("18"), R("-1"), R("17"), R("18")};  // 77, but two scores out of range
+  GoalReview r = *ReviewGoal(f.goal, ctx, DefaultPolicy());
+  EXPECT_THAT(Codes(r), ::testing::ElementsAre("feasibility.ex_ante_score_out_of_range",
+                                               "feasibility.ex_ante_score_out_of_range",
+                                               "feasibility.ex_ante_needs_revision"));
+  EXPECT_EQ(r.findings[0].message_zh,
+            "项目P001事前绩效评估“立项必要性”得分25分，超出0至20分的范围，评估结论无效，应核实更正");
+  EXPECT_THAT(r.findings[1].message_en, HasSubstr("the ex-ante goal_soundness score -1 is outside 0 to 20"));
+  EXPECT_TRUE(r.has_blocker);
+  EXPECT_TRUE(r.blocked());
+  // A profile with 25-point dimensions accepts the 25.
+  Policy wide = DefaultPolicy();
+  wide.MutableRule("feasibility.ex_ante_not_supported").params["dimension_max"] = Ratio(25);
+  r = *ReviewGoal(f.goal, ctx, wide);
+  ASSERT_EQ(r.findings.size(), 2u);
+  EXPECT_THAT(r.findings[0].message_zh, HasSubstr("“绩效目标合理性”得分-1分，超出0至25分"));
+  // Disabled: no finding.
+  Policy off = DefaultPolicy();
+  off.MutableRule("feasibility.ex_ante_score_out_of_range").enabled = false;
+  EXPECT_THAT(Codes(*ReviewGoal(f.goal, ctx, off)),
+              Not(Contains("feasibility.ex_ante_score_out_of_range")));
+
+  // In a batch the gate blocks with the rule's code (the loader already
+  // refuses negative scores; a score above the profile's max loads).
+  a.scores = {R("25"), R("18"), R("17"), R("17"), R("18")};
+  DatasetInfo info;
+  info.jurisdiction_code = "341300";
+  info.jurisdiction_name = "宿马园区";
+  info.fiscal_year = 2022;
+  DatasetBuilder b(info);
+  b.AddUnit(f.unit);
+  b.AddProject(f.project);
+  b.AddGoal(f.goal);
+  b.AddExAnteAssessment(a);
+  absl::StatusOr<Dataset> ds = b.Build();
+  ASSERT_TRUE(ds.ok()) << ds.status();
+  absl::StatusOr<ReviewResult> batch = ReviewDataset(*ds, DefaultPolicy());
+  ASSERT_TRUE(batch.ok()) << batch.status();
+  ASSERT_EQ(batch->gates.size(), 1u);
+  EXPECT_FALSE(batch->gates[0].may_enter);
+  EXPECT_TRUE(batch->gates[0].blocked_by_ex_ante);
+  EXPECT_THAT(batch->gates[0].reasons, Contains("feasibility.ex_ante_score_out_of_range"));
+  EXPECT_EQ(batch->ex_ante[0].out_of_range, 0b00001);
+}
+
 TEST(ExAnte, ConclusionBands) {
   Policy p = DefaultPolicy();
   EXPECT_EQ(ConcludeExAnte(Ratio(80), p), ExAnteConclusion::kSupported);

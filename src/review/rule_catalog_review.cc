@@ -83,7 +83,9 @@ constexpr RuleParamSpec kExAnteBandParams[] = {
     {"supported_min", "80", "total ex-ante score from which the project is supported (予以支持)"},
     {"revision_min", "60",
      "total from which it is supported after revision (修改完善后支持); below: not supported"},
-    {"dimension_max", "20", "maximum points of each of the five ex-ante dimensions"},
+    {"dimension_max", "20",
+     "maximum points of each of the five ex-ante dimensions; a score outside 0..max fires "
+     "feasibility.ex_ante_score_out_of_range"},
 };
 
 using review_internal::kRuleCount;
@@ -220,6 +222,11 @@ constexpr RuleSpec kReviewRules[] = {
      "项目{project}事前绩效评估得分{score}分（{revision_min}至{supported_min}分），应修改完善后予以支持",
      "Project {project}: ex-ante score {score} (between {revision_min} and {supported_min}); "
      "supported after revision"},
+    {"feasibility.ex_ante_score_out_of_range", "exante", "feasibility", Severity::kBlocker, "0", {},
+     "事前绩效评估得分超出范围", "Ex-ante score out of range",
+     "项目{project}事前绩效评估“{dimension}”得分{score}分，超出0至{dimension_max}分的范围，评估结论无效，应核实更正",
+     "Project {project}: the ex-ante {dimension_en} score {score} is outside 0 to {dimension_max} "
+     "(dimension_max): the assessment is invalid until corrected"},
     // ---- 其他 other ---------------------------------------------------------
     {"other.comment", "review", "other", Severity::kWarning, "0", {}, "其他意见",
      "Other comment", "{text}", "{text}"},

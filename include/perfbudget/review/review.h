@@ -156,6 +156,11 @@ struct ExAnteReview {
   int missing_scores = 0;       // dimensions without a score
   ExAnteConclusion conclusion = ExAnteConclusion::kSupported;
   Money amount;  // the assessment's requested; else the project's requested; else approved
+  // Bit d set: dimension d's score is negative or above `dimension_max`
+  // (feasibility.ex_ante_score_out_of_range: the assessment is invalid and
+  // the project is blocked until it is corrected).
+  std::uint8_t out_of_range = 0;
+  std::array<std::optional<Ratio>, kExAnteDimensionCount> scores;
 };
 
 // Whether a project may enter the project library and be budgeted.
