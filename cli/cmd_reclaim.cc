@@ -52,6 +52,40 @@ std::string Text(const ReclaimReport& rep, const GlobalOptions& g, MoneyUnit uni
                   "; amounts in " + un + "\n"
             : "资金收回建议：" + ds.info().jurisdiction_name + " " + std::to_string(ds.info().fiscal_year) +
                   "年度，截至 " + rep.as_of.ToString() + "；金额单位：" + un + "\n";
+  // Summary: the unimplemented projects (未实施项目) on a line of their own,
+  // then each other reason with proposals, then the total.
+  const auto count_of = [&](std::string_view code) -> const ReclaimReport::ByCode* {
+    for (const ReclaimReport::ByCode& b : rep.by_code) {
+      if (b.code == code) return &b;
+    }
+    return nullptr;
+  };
+  out += "\n" + Label(g, "要点", "Summary") + "\n";
+  {
+    const ReclaimReport::ByCode* b = count_of("reclaim.unimplemented");
+    const std::uint32_t n = b == nullptr ? 0 : b->count;
+    const std::string amount = FormatAmount(b == nullptr ? Money() : b->amount, unit);
+    out += en ? "  " + std::to_string(n) + " unimplemented project" + (n == 1 ? "" : "s") +
+                    " (未实施项目), " + amount + " " + un + " to reclaim\n"
+              : "  未实施项目" + std::to_string(n) + "个，收回" + amount + un + "\n";
+  }
+  for (const ReclaimReport::ByCode& b : rep.by_code) {
+    if (b.code == "reclaim.unimplemented" || b.count == 0) continue;
+    const bool warning_only = b.code == "reclaim.lagging_without_plan";
+    out += "  " + Title(g, b.code) + (en ? ": " : "：") + std::to_string(b.count) +
+           (en ? (b.count == 1 ? " project" : " projects") : "个项目");
+    if (warning_only) {
+      out += Label(g, "（仅预警，不提金额）", ", a warning without amount");
+    } else {
+      out += (en ? ", " : "，") + FormatAmount(b.amount, unit) + (en ? " " : "") + un;
+    }
+    out += "\n";
+  }
+  out += en ? "  Total: " + std::to_string(rep.total.proposals) + " proposals with an amount, " +
+                  FormatAmount(rep.total.amount, unit) + " " + un + "\n"
+            : "  合计：" + std::to_string(rep.total.proposals) + "项收回建议，" +
+                  FormatAmount(rep.total.amount, unit) + un + "\n";
+
   out += "\n" + Label(g, "按原因", "By reason") + "\n";
   TextTable by_code({en ? "Code" : "规则", en ? "Reason" : "原因", en ? "Count" : "项目数",
                      en ? "Amount" : "金额"},
@@ -66,19 +100,26 @@ std::string Text(const ReclaimReport& rep, const GlobalOptions& g, MoneyUnit uni
                   FormatAmount(rep.total.amount, unit)});
   out += by_code.Render();
 
+  // Proposals grouped by reason: unimplemented projects apart from lagging ones.
   out += "\n" + Label(g, "建议明细", "Proposals") + "\n";
-  TextTable t({en ? "Project" : "项目编码", en ? "Name" : "项目名称", en ? "Unit" : "预算单位",
-               en ? "Rule" : "规则", en ? "Current" : "全年预算", en ? "Executed" : "已支出",
-               en ? "Amount" : "收回金额", en ? "Split by fund source" : "按资金来源"},
-              {Align::kLeft, Align::kLeft, Align::kLeft, Align::kLeft, Align::kRight, Align::kRight,
-               Align::kRight, Align::kLeft});
-  for (const ReclaimProposal& p : rep.proposals) {
-    const Project& proj = ds.projects()[p.project_index];
-    t.AddRow({proj.id, proj.name, proj.unit_id, std::string(p.code), FormatAmount(p.current, unit),
-              FormatAmount(p.executed, unit), p.has_amount ? FormatAmount(p.amount, unit) : "-",
-              SplitCell(p.split, unit, en)});
+  if (rep.proposals.empty()) out += Label(g, "  （无）\n", "  (none)\n");
+  for (const ReclaimReport::ByCode& b : rep.by_code) {
+    if (b.count == 0) continue;
+    out += "\n" + Title(g, b.code) + " (" + std::string(b.code) + ")\n";
+    TextTable t({en ? "Project" : "项目编码", en ? "Name" : "项目名称", en ? "Unit" : "预算单位",
+                 en ? "Current" : "全年预算", en ? "Executed" : "已支出",
+                 en ? "Amount" : "收回金额", en ? "Split by fund source" : "按资金来源"},
+                {Align::kLeft, Align::kLeft, Align::kLeft, Align::kRight, Align::kRight,
+                 Align::kRight, Align::kLeft});
+    for (const ReclaimProposal& p : rep.proposals) {
+      if (p.code != b.code) continue;
+      const Project& proj = ds.projects()[p.project_index];
+      t.AddRow({proj.id, proj.name, proj.unit_id, FormatAmount(p.current, unit),
+                FormatAmount(p.executed, unit), p.has_amount ? FormatAmount(p.amount, unit) : "-",
+                SplitCell(p.split, unit, en)});
+    }
+    out += t.Render();
   }
-  out += t.Render();
 
   out += "\n" + Label(g, "按预算单位", "By unit") + "\n";
   TextTable u({en ? "ID" : "编码", en ? "Unit" : "预算单位", en ? "Projects" : "项目数",

@@ -29,6 +29,19 @@ struct Frame {
   }
 };
 
+// Approximate width in pixels of `text` at font size 12: 12 for a CJK (or
+// other 3/4-byte UTF-8) character, 7 for anything else.
+int TextWidth(std::string_view text) {
+  int w = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    const std::size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    w += n >= 3 ? 12 : 7;
+    i += n;
+  }
+  return w;
+}
+
 // Where on the month axis a point sits: m at a month end, else m − 1 plus
 // the share of the month elapsed.
 Ratio MonthPos(const CurvePoint& p) {
@@ -95,6 +108,15 @@ std::string RenderExecutionCurveSvg(const ExecutionCurve& curve, const SvgChartO
   const int128_t steps = (top_pct / Ratio(20)).RoundedScaled(0);
   f.ymax = Ratio(20) * Ratio(static_cast<std::int64_t>(steps));
   if (f.ymax < top_pct) f.ymax += Ratio(20);
+
+  // Room on the right for the legend's longest label (the plot shrinks).
+  {
+    int longest = TextWidth(en ? "Time progress" : "序时进度");
+    if (options.units) {
+      for (const CurveSeries& u : curve.units) longest = std::max(longest, TextWidth(u.name));
+    }
+    f.right = std::clamp(20 + 36 + longest + 16, f.right, f.width / 2);
+  }
 
   std::string title = options.title;
   if (title.empty()) {
@@ -176,9 +198,13 @@ std::string RenderExecutionCurveSvg(const ExecutionCurve& curve, const SvgChartO
   }
   s += Polyline(f, RatePoints(curve.total), "#000000", "3", "", "total");
   legend.push_back({en ? "Total" : curve.total.name, "#000000", "3", ""});
-  // Label the total's last point.
+  // Label the total's last point, and the time progress there (left of it).
   if (!curve.total.points.empty()) {
     const CurvePoint& last = curve.total.points.back();
+    const Ratio tp_pct = last.time_progress * Ratio(100);
+    absl::StrAppend(&s, "  <text x=\"", Fix(f.X(MonthPos(last)) - Ratio(6)), "\" y=\"",
+                    Fix(f.Y(tp_pct) - Ratio(8)), "\" text-anchor=\"end\" fill=\"#666666\">",
+                    en ? "Time progress " : "序时进度 ", tp_pct.ToDecimalString(2), "%</text>\n");
     const Ratio pct = last.execution_rate * Ratio(100);
     absl::StrAppend(&s, "  <circle cx=\"", Fix(f.X(MonthPos(last))), "\" cy=\"", Fix(f.Y(pct)),
                     "\" r=\"4\" fill=\"#000000\"/>\n");
