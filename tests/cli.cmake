@@ -100,6 +100,28 @@ perfbudget_cli_golden(synth_deterministic
   "summary|--format|csv|--lang|en|@TMP@/a.json")
 perfbudget_cli_golden(synth_bad_option "synth|--seed|1|--units|0|--projects|3|-o|-")
 
+# monitor / reclaim on the bundled example at 2022-08-31 (docs/monitoring.md)
+if(EXISTS ${PROJECT_SOURCE_DIR}/${suma})
+  foreach(cmd monitor reclaim)
+    perfbudget_cli_golden(${cmd}_suma_text_zh "${cmd}|--as-of|2022-08-31|${suma}")
+    perfbudget_cli_golden(${cmd}_suma_text_en "${cmd}|--as-of|2022-08-31|--lang|en|${suma}")
+    perfbudget_cli_golden(${cmd}_suma_json "${cmd}|--as-of|2022-08-31|--format|json|${suma}")
+    perfbudget_cli_golden(${cmd}_suma_csv "${cmd}|--as-of|2022-08-31|--format|csv|${suma}")
+    perfbudget_cli_golden(${cmd}_as_of_outside_year "${cmd}|--as-of|2023-01-01|${suma}")
+  endforeach()
+  # --chart: written twice byte-identical; then parsed as XML by a second test.
+  perfbudget_cli_golden(monitor_chart
+    "monitor|--as-of|2022-08-31|--level|unit|--chart|@TMP@/chart.svg|${suma}"
+    "monitor|--as-of|2022-08-31|--level|unit|--chart|@TMP@/again.svg|${suma}"
+    "@cmp|@TMP@/chart.svg|@TMP@/again.svg")
+  set_tests_properties(cli.monitor_chart PROPERTIES FIXTURES_SETUP monitor_chart)
+  add_test(NAME cli.monitor_chart_xml
+    COMMAND /usr/bin/python3 -c
+      "import sys, xml.dom.minidom as m; d = m.parse(sys.argv[1]); assert d.documentElement.tagName == 'svg'"
+      ${CMAKE_CURRENT_BINARY_DIR}/cli_golden_tmp/monitor_chart/chart.svg)
+  set_tests_properties(cli.monitor_chart_xml PROPERTIES FIXTURES_REQUIRED monitor_chart LABELS cli)
+endif()
+
 # bad command lines: exit 2 with CLI11's message
 perfbudget_cli_golden(usage_unknown_flag "summary|--bogus|${small}")
 perfbudget_cli_golden(usage_unknown_subcommand "frobnicate")
