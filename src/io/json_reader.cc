@@ -787,6 +787,26 @@ class Reader {
 
   static std::string_view Raw(od::value& v) { return TrimText(v.raw_json_token()); }
 
+  // The content of the string value `v`: straight from the document when it
+  // holds no escape (no copy into the parser's string buffer, which would
+  // otherwise grow by every string read), else unescaped by the parser.
+  // False after a fatal error.
+  bool GetString(od::value& v, std::string_view* out) {
+    std::string_view raw = v.raw_json_token();
+    while (!raw.empty() && (raw.back() == ' ' || raw.back() == '\t' || raw.back() == '\n' ||
+                            raw.back() == '\r')) {
+      raw.remove_suffix(1);
+    }
+    if (raw.size() >= 2 && raw.front() == '"' && raw.back() == '"') {
+      const std::string_view content = raw.substr(1, raw.size() - 2);
+      if (content.find('\\') == std::string_view::npos) {
+        *out = content;
+        return true;
+      }
+    }
+    return !Fail(v.get_string().get(*out));
+  }
+
   // The key of `field` straight from the document when it holds no escape
   // (the usual case: no copy into the parser's string buffer).
   static bool PlainKey(od::field& field, std::string_view* key) {
@@ -855,6 +875,7 @@ class Reader {
     if (Fail(v.get_object().get(obj))) return;
     std::uint32_t seen = 0;
     std::uint32_t present = 0;
+    std::size_t next = 0;
     for (auto res : obj) {
       od::field field;
       if (Fail(std::move(res).get(field))) return;
@@ -862,8 +883,13 @@ class Reader {
       if (!PlainKey(field, &key) && Fail(field.unescaped_key().get(key))) return;
       od::value& val = field.value();
       const PathNode node{path, key};
-      std::size_t idx = 0;
-      while (idx < names.size() && names[idx] != key) ++idx;
+      // Fields usually come in table order: try the one after the last first.
+      std::size_t idx = next;
+      if (idx >= names.size() || names[idx] != key) {
+        idx = 0;
+        while (idx < names.size() && names[idx] != key) ++idx;
+      }
+      next = idx + 1;
       if (idx == names.size()) {
         Report(DiagnosticKind::kValue, Raw(val).data(), &node, key,
                Cat("one of: ", Join(names, ", ")),
@@ -929,7 +955,7 @@ class Reader {
       ReportType(v, path, *t, "a string");
       return false;
     }
-    return !Fail(v.get_string().get(*out));
+    return GetString(v, out);
   }
 
   bool ReadString(od::value& v, const PathNode* path, std::string* out) {
@@ -1015,7 +1041,7 @@ class Reader {
     if (*t == od::json_type::number) {
       if (!NumberText(v, path, kAmountExpected, &text)) return false;
     } else if (*t == od::json_type::string) {
-      if (Fail(v.get_string().get(text))) return false;
+      if (!GetString(v, &text)) return false;
     } else {
       ReportType(v, path, *t, kAmountExpected);
       return false;
@@ -1045,7 +1071,7 @@ class Reader {
     std::optional<od::json_type> t = TypeOf(v);
     if (!t) return false;
     if (*t == od::json_type::number) return NumberText(v, path, kRatioExpected, text);
-    if (*t == od::json_type::string) return !Fail(v.get_string().get(*text));
+    if (*t == od::json_type::string) return GetString(v, text);
     ReportType(v, path, *t, kRatioExpected);
     return false;
   }
@@ -1071,7 +1097,7 @@ class Reader {
       ReportType(v, path, *t, "a date \"YYYY-MM-DD\"");
       return false;
     }
-    if (Fail(v.get_string().get(s))) return false;
+    if (!GetString(v, &s)) return false;
     absl::StatusOr<Date> d = Date::Parse(s);
     if (!d.ok()) {
       Report(DiagnosticKind::kDate, Raw(v).data(), path, s, "a date \"YYYY-MM-DD\"",
@@ -1100,7 +1126,7 @@ class Reader {
       ReportType(v, path, *t, expected());
       return false;
     }
-    if (Fail(v.get_string().get(s))) return false;
+    if (!GetString(v, &s)) return false;
     std::optional<E> e = ParseEnumText(parse, s);
     if (!e.has_value()) e = parse(TrimText(s));
     if (!e.has_value()) {
@@ -1154,6 +1180,8 @@ class Reader {
   };
   static constexpr std::size_t kEnumMemoSize = 16;
   std::vector<EnumMemo> enum_memos_;
+  std::vector<Origin> indicator_origins_;  // ReadGoal's, reused
+  std::vector<Indicator> indicator_scratch_;  // ReadGoal's, reused
   std::array<std::vector<std::uint64_t>, static_cast<std::size_t>(RecordKind::kCount)> starts_;
   std::size_t reported_ = 0;
   bool fatal_ = false;
@@ -1399,7 +1427,12 @@ void Reader::ReadGoal(od::value& v, const PathNode* path) {
   Goal goal;
   bool has_id = false;
   bool has_owner = false;
-  std::vector<std::pair<Indicator, Origin>> indicators;
+  // Indicators are read in place; their origins go alongside.
+  // Read into a reused scratch list, then moved into a list of exact size.
+  std::vector<Origin>& indicator_origins = indicator_origins_;
+  indicator_origins.clear();
+  std::vector<Indicator>& scratch = indicator_scratch_;
+  scratch.clear();
   ForEachField(v, path, kGoalFields, Bits({0, 1}), [&](std::size_t i, od::value& f,
                                                        const PathNode* p) {
     switch (i) {
@@ -1411,8 +1444,12 @@ void Reader::ReadGoal(od::value& v, const PathNode* path) {
       case 5:
         ForEachElement(f, p, [&](od::value& e, const PathNode* ep) {
           Origin o = Locate(RecordKind::kIndicator, Raw(e).data(), ep, ep->index);
-          Indicator ind;
-          if (ReadIndicator(e, ep, &ind)) indicators.emplace_back(std::move(ind), std::move(o));
+          scratch.emplace_back();
+          if (ReadIndicator(e, ep, &scratch.back())) {
+            indicator_origins.push_back(std::move(o));
+          } else {
+            scratch.pop_back();
+          }
         });
         break;
     }
@@ -1428,16 +1465,16 @@ void Reader::ReadGoal(od::value& v, const PathNode* path) {
     }
   }
   if (!has_id) return;
-  const std::string id = goal.id;
-  builder_.AddGoal(std::move(goal), std::move(origin));
-  for (auto& [ind, o] : indicators) builder_.AddIndicator(id, std::move(ind), std::move(o));
+  goal.indicators.reserve(scratch.size());
+  for (Indicator& ind : scratch) goal.indicators.push_back(std::move(ind));
+  builder_.AddGoal(std::move(goal), std::move(origin), indicator_origins);
 }
 
 bool Reader::ReadIndicator(od::value& v, const PathNode* path, Indicator* ind) {
   json_internal::TargetInput target;
   const PathNode* target_path = nullptr;
   const char* target_at = nullptr;
-  std::string target_raw;
+  std::string_view target_raw;  // in the document
   PathNode target_node;
   ForEachField(v, path, kIndicatorFields, Bits({1, 2, 3}), [&](std::size_t i, od::value& f,
                                                                const PathNode* p) {
@@ -1452,7 +1489,7 @@ bool Reader::ReadIndicator(od::value& v, const PathNode* path, Indicator* ind) {
         std::optional<od::json_type> t = TypeOf(f);
         if (!t) return;
         if (*t == od::json_type::string) {
-          if (Fail(f.get_string().get(text))) return;
+          if (!GetString(f, &text)) return;
         } else if (*t == od::json_type::number) {
           if (!NumberText(f, p, "a target such as \"≥50个\", \"[90, 100]\" or 95", &text)) return;
         } else {
@@ -1463,7 +1500,7 @@ bool Reader::ReadIndicator(od::value& v, const PathNode* path, Indicator* ind) {
         target_node = *p;
         target_path = &target_node;
         target_at = Raw(f).data();
-        target_raw = std::string(Raw(f));
+        target_raw = Raw(f);
         break;
       }
       case 6: {
@@ -1479,7 +1516,7 @@ bool Reader::ReadIndicator(od::value& v, const PathNode* path, Indicator* ind) {
           target_node = *p;
           target_path = &target_node;
           target_at = Raw(f).data();
-          target_raw = std::string(Raw(f));
+          target_raw = Raw(f);
         }
         break;
       }

@@ -120,6 +120,10 @@ struct DatasetBuilder::State {
   std::vector<Rec<ExAnteAssessment>> ex_ante;
   std::vector<Rec<Evaluation>> evaluations;
   std::vector<Rec<RectificationItem>> rectifications;
+  // Per goal: the first of its inline indicators' places in `inline_where`
+  // and how many there are.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> goal_inline;
+  std::vector<std::uint64_t> inline_where;
   std::vector<Origin> origins;  // the ones given in full
   OriginResolver resolver;
   Diagnostics loader_diagnostics{100000};
@@ -158,6 +162,14 @@ void DatasetBuilder::AddPlannedPayment(std::string p, PlannedPayment v, Origin w
 }
 void DatasetBuilder::AddGoal(Goal v, Origin w) {
   state_->goals.push_back({std::move(v), state_->Keep(std::move(w))});
+  state_->goal_inline.emplace_back(0, 0);
+}
+void DatasetBuilder::AddGoal(Goal v, Origin w, std::span<const Origin> indicator_origins) {
+  State& s = *state_;
+  s.goals.push_back({std::move(v), s.Keep(std::move(w))});
+  s.goal_inline.emplace_back(static_cast<std::uint32_t>(s.inline_where.size()),
+                             static_cast<std::uint32_t>(indicator_origins.size()));
+  for (const Origin& o : indicator_origins) s.inline_where.push_back(s.Keep(Origin(o)));
 }
 void DatasetBuilder::AddIndicator(std::string g, Indicator v, Origin w) {
   state_->indicators.push_back({std::move(g), std::move(v), state_->Keep(std::move(w))});
@@ -500,6 +512,8 @@ absl::StatusOr<Dataset> DatasetBuilder::Build(const BuildOptions& options,
   }
   auto indicator_origin = [&](std::uint32_t gi, std::size_t k) -> Origin {
     if (k < inline_count[gi]) {
+      const auto [first, count] = s->goal_inline[gi];
+      if (k < count) return s->Resolve(s->inline_where[first + k]);
       Origin o = s->Resolve(s->goals[gi].where);
       o.path = JoinPath(o.path, absl::StrCat("indicators[", k, "]"));
       return o;

@@ -102,6 +102,10 @@ class DatasetBuilder {
   void AddAdjustment(std::string project_id, Adjustment adjustment, Origin where = {});
   void AddPlannedPayment(std::string project_id, PlannedPayment payment, Origin where = {});
   void AddGoal(Goal goal, Origin where = {});
+  // A goal with its indicators inline, each from its own place:
+  // `indicator_origins[k]` is where goal.indicators[k] came from (indicators
+  // past its end are placed at the goal's place + "indicators[k]").
+  void AddGoal(Goal goal, Origin where, std::span<const Origin> indicator_origins);
   // Adds an indicator to a goal added earlier or later.
   void AddIndicator(std::string goal_id, Indicator indicator, Origin where = {});
   // Adds an actual to an indicator (by goal id and indicator id).
