@@ -25,6 +25,7 @@
 #include "io/csv_schema.h"
 #include "io/csv_table.h"
 #include "io/text_encoding.h"
+#include "simdjson.h"
 #include "model/target_text.h"
 #include "money/fast_decimal.h"
 #include "perfbudget/io/csv.h"
@@ -49,7 +50,15 @@ std::string JoinPath(const std::string& dir, std::string_view file) {
   return absl::StrCat(dir, "/", AV(file));
 }
 
-std::string_view Trim(std::string_view s) { return SV(absl::StripAsciiWhitespace(AV(s))); }
+// Drops ASCII whitespace at both ends (as absl::StripAsciiWhitespace).
+inline bool IsAsciiSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
+}
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && IsAsciiSpace(s.front())) s.remove_prefix(1);
+  while (!s.empty() && IsAsciiSpace(s.back())) s.remove_suffix(1);
+  return s;
+}
 
 // Reads a whole file. NotFound when absent.
 absl::StatusOr<std::string> ReadBytes(const std::string& path) {
@@ -200,12 +209,25 @@ class Table {
   const schema::Table& spec() const { return spec_; }
   const std::string& path() const { return path_; }
   const std::vector<CsvRecord>& rows() const { return rows_; }
-  // The cell index of column `name` (canonical), -1 when absent.
+  // The cell index of column `name` (canonical), -1 when absent. Callers
+  // name columns by string literals: remembered by address (and checked)
+  // after the first look-up.
   int IndexOf(std::string_view name) const {
-    for (std::size_t i = 0; i < spec_.columns.size(); ++i) {
-      if (spec_.columns[i].name == name) return index_[i];
+    for (const auto& [data, size, index] : index_memo_) {
+      if (data == name.data() && size == name.size() &&
+          std::string_view(data, size) == name) {
+        return index;
+      }
     }
-    return -1;
+    int found = -1;
+    for (std::size_t i = 0; i < spec_.columns.size(); ++i) {
+      if (spec_.columns[i].name == name) {
+        found = index_[i];
+        break;
+      }
+    }
+    index_memo_.push_back({name.data(), name.size(), found});
+    return found;
   }
   const std::vector<std::string>& header_names() const { return header_names_; }
   Origin FileOrigin(int line = 0, int column = 0, std::string_view column_name = "") const {
@@ -226,6 +248,12 @@ class Table {
   const schema::Table& spec_;
   std::string path_;
   std::vector<int> index_;                 // spec column → cell index
+  struct IndexMemo {
+    const char* data;
+    std::size_t size;
+    int index;
+  };
+  mutable std::vector<IndexMemo> index_memo_;
   std::vector<std::string> header_names_;  // by cell index, as written
   std::vector<CsvRecord> rows_;
 };
@@ -246,9 +274,16 @@ bool Table::Load() {
     return false;
   }
   DecodedText decoded;
+  std::optional<std::string_view> valid_utf8;  // into *bytes
   const bool utf8 = ctx_->options.encoding == TextEncoding::kUtf8 || HasUtf8Bom(*bytes);
   if (utf8) {
-    decoded = SanitizeUtf8(StripUtf8Bom(*bytes));
+    const std::string_view text = StripUtf8Bom(*bytes);
+    if (simdjson::validate_utf8(text.data(), text.size())) {
+      // Valid (the usual case): read it where it is; SanitizeUtf8 would copy it unchanged.
+      valid_utf8 = text;
+    } else {
+      decoded = SanitizeUtf8(text);
+    }
   } else {
     absl::StatusOr<DecodedText> d = DecodeGb18030(*bytes);
     if (!d.ok()) {
@@ -273,7 +308,7 @@ bool Table::Load() {
                               " more undecodable byte sequences in this file"));
   }
 
-  CsvParseResult parsed = ParseCsv(decoded.utf8);
+  CsvParseResult parsed = ParseCsv(valid_utf8.value_or(std::string_view(decoded.utf8)));
   for (const CsvSyntaxError& e : parsed.errors) {
     ctx_->Report(DiagnosticKind::kSyntax, FileOrigin(e.line, e.column), "", "", "RFC 4180 CSV",
                  e.message);
