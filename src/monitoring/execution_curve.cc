@@ -39,6 +39,7 @@ absl::StatusOr<ExecutionCurve> BuildExecutionCurve(const Dataset& dataset, const
   }
   MonitorOptions mo;
   mo.goals = false;
+  mo.project_rows = false;  // units and total only
   auto reps = MonitorSeries(dataset, policy, dates, mo);
   if (!reps.ok()) return reps.status();
 

@@ -176,11 +176,15 @@ struct Paid {
   std::uint32_t index = 0;
 };
 
-// Sums of a unit or the jurisdiction in one date bucket (approved and
-// projects in bucket 0 only); wide, checked when the rows are made.
+// Sums of a unit or the jurisdiction in one date bucket (prefix sums over
+// the buckets give the rows; a bucket that overflows int64 is an error).
 struct Agg {
-  int128_t approved = 0, adjustments = 0, executed = 0;
-  std::uint64_t disbursements = 0;
+  std::int64_t adjustments = 0, executed = 0;
+  std::uint32_t disbursements = 0;
+};
+// Date-independent sums of a unit or the jurisdiction.
+struct AggBase {
+  int128_t approved = 0;
   std::uint32_t projects = 0;
 };
 
@@ -383,8 +387,9 @@ absl::StatusOr<std::vector<MonitorReport>> MonitorSeries(const Dataset& dataset,
     r.decimals = policy.decimals();
     r.q3_end = q3_end;
     // Capacity only: pages untouched stay unallocated, and no growth copies.
-    r.projects.reserve(projects.size());
-    r.reasons.reserve(2 * projects.size() + 2 * units.size() + kFundSourceCount + 1);
+    if (options.project_rows) r.projects.reserve(projects.size());
+    r.reasons.reserve((options.project_rows ? 2 * projects.size() : 0) + 2 * units.size() +
+                      kFundSourceCount + 1);
     r.units.resize(units.size());
     for (std::uint32_t u = 0; u < units.size(); ++u) {
       r.units[u].kind = MonitorRowKind::kUnit;
@@ -404,6 +409,8 @@ absl::StatusOr<std::vector<MonitorReport>> MonitorSeries(const Dataset& dataset,
   std::vector<std::uint32_t> cnt_b(K);
   // Unit (unit-major: [u * K + j]) and jurisdiction sums by date bucket.
   std::vector<Agg> unit_agg(units.size() * K), total_agg(K);
+  std::vector<AggBase> unit_base(units.size());
+  AggBase total_base;
   const auto disb = dataset.disbursements();
   const auto goals = dataset.goals();
   // The project's disbursements up to the last date: dataset index and
@@ -416,23 +423,30 @@ absl::StatusOr<std::vector<MonitorReport>> MonitorSeries(const Dataset& dataset,
   // fund lines, disbursements and goals live in separate heap blocks), so the
   // blocks of a project a few iterations ahead are requested early.
   const auto n_projects = static_cast<std::uint32_t>(projects.size());
+  const bool project_goals = options.goals && options.project_rows;
   const auto prefetch_project = [&](std::uint32_t q) {
-    // Every cache line from `status` to the end of the struct.
+    // The cache lines from `status` to the end of the struct.
     const char* b = reinterpret_cast<const char*>(&projects[q]);
-    for (std::size_t off = offsetof(Project, status); off < sizeof(Project); off += 32) {
-      __builtin_prefetch(b + off);
-    }
+    __builtin_prefetch(b + offsetof(Project, status));
+    __builtin_prefetch(b + offsetof(Project, adjustments));
     __builtin_prefetch(b + sizeof(Project) - 1);
   };
   const auto prefetch_blocks = [&](std::uint32_t q) {
     const Project& pr = projects[q];
+    if (pr.unit_index < units.size()) {
+      const char* a = reinterpret_cast<const char*>(&unit_agg[std::size_t{pr.unit_index} * K]);
+      for (std::size_t off = 0; off < K * sizeof(Agg); off += 64) __builtin_prefetch(a + off, 1);
+      __builtin_prefetch(a + K * sizeof(Agg) - 1, 1);
+      __builtin_prefetch(&unit_base[pr.unit_index], 1);
+    }
     if (!pr.funds.empty()) __builtin_prefetch(pr.funds.data());
     if (!pr.adjustments.empty()) __builtin_prefetch(pr.adjustments.data());
     if (!pr.payment_plan.empty()) __builtin_prefetch(pr.payment_plan.data());
-    for (std::uint32_t di : dataset.DisbursementsOf(q)) {
-      __builtin_prefetch(reinterpret_cast<const char*>(&disb[di]) + offsetof(Disbursement, date));
+    // The first disbursement: the rest follow in memory (hardware prefetch).
+    if (const auto d = dataset.DisbursementsOf(q); !d.empty()) {
+      __builtin_prefetch(reinterpret_cast<const char*>(&disb[d[0]]) + offsetof(Disbursement, date));
     }
-    if (options.goals) {
+    if (project_goals) {
       for (std::uint32_t gi : dataset.GoalsOfProject(q)) {
         __builtin_prefetch(reinterpret_cast<const char*>(&goals[gi]) + offsetof(Goal, indicators));
       }
@@ -443,20 +457,15 @@ absl::StatusOr<std::vector<MonitorReport>> MonitorSeries(const Dataset& dataset,
       for (const Indicator& ind : goals[gi].indicators) {
         const char* b = reinterpret_cast<const char*>(&ind);
         __builtin_prefetch(b + offsetof(Indicator, comparator));
-        __builtin_prefetch(b + offsetof(Indicator, target));
         __builtin_prefetch(b + offsetof(Indicator, target) + sizeof(ind.target) - 1);
         __builtin_prefetch(b + offsetof(Indicator, actuals));
-        __builtin_prefetch(b + offsetof(Indicator, actuals) + sizeof(ind.actuals) - 1);
       }
     }
   };
   const auto prefetch_actuals = [&](std::uint32_t q) {
     for (std::uint32_t gi : dataset.GoalsOfProject(q)) {
       for (const Indicator& ind : goals[gi].indicators) {
-        for (const IndicatorActual& a : ind.actuals) {
-          __builtin_prefetch(&a);
-          __builtin_prefetch(reinterpret_cast<const char*>(&a) + sizeof(IndicatorActual) - 1);
-        }
+        if (!ind.actuals.empty()) __builtin_prefetch(&ind.actuals.back());
       }
     }
   };
@@ -466,7 +475,7 @@ absl::StatusOr<std::vector<MonitorReport>> MonitorSeries(const Dataset& dataset,
   for (std::uint32_t p = 0; p < n_projects; ++p) {
     if (p + kAheadProject < n_projects) prefetch_project(p + kAheadProject);
     if (p + kAheadBlocks < n_projects) prefetch_blocks(p + kAheadBlocks);
-    if (options.goals) {
+    if (project_goals) {
       if (p + kAheadIndicators < n_projects) prefetch_indicators(p + kAheadIndicators);
       if (p + kAheadActuals < n_projects) prefetch_actuals(p + kAheadActuals);
     }
@@ -522,15 +531,20 @@ absl::StatusOr<std::vector<MonitorReport>> MonitorSeries(const Dataset& dataset,
       }
     }
     // Unit and jurisdiction sums, by bucket (prefix sums after the loop).
+    for (AggBase* base : {&unit_base[proj.unit_index], &total_base}) {
+      base->approved += approved.fen();
+      ++base->projects;
+    }
     for (Agg* agg : {&unit_agg[std::size_t{proj.unit_index} * K], total_agg.data()}) {
-      agg[0].approved += approved.fen();
-      ++agg[0].projects;
+      bool overflow = false;
       for (std::size_t j = 0; j < K; ++j) {
-        agg[j].adjustments += adj_b[j].fen();
-        agg[j].executed += exec_b[j].fen();
+        overflow |= __builtin_add_overflow(agg[j].adjustments, adj_b[j].fen(), &agg[j].adjustments);
+        overflow |= __builtin_add_overflow(agg[j].executed, exec_b[j].fen(), &agg[j].executed);
         agg[j].disbursements += cnt_b[j];
       }
+      if (overflow) return fail("unit totals");
     }
+    if (!options.project_rows) continue;
     // Prefix sums and rules, date by date.
     Money adj, exec;
     std::uint32_t cnt = 0;
@@ -538,18 +552,20 @@ absl::StatusOr<std::vector<MonitorReport>> MonitorSeries(const Dataset& dataset,
       if (!adj.TryAdd(adj_b[j]) || !exec.TryAdd(exec_b[j])) return fail("project totals");
       cnt += cnt_b[j];
       MonitorReport& rep = reps[j];
-      MonitorRow row;
-      row.kind = MonitorRowKind::kProject;
-      row.index = p;
-      row.project_count = 1;
-      row.approved = approved;
-      row.adjustments = adj;
       Money cur = approved;
       if (!cur.TryAdd(adj)) return fail("current budget");
-      row.current = cur;
-      row.executed = exec;
-      row.disbursement_count = cnt;
-      row.first_reason = static_cast<std::uint32_t>(rep.reasons.size());
+      // Every field set (no zero-fill of the whole struct first).
+      MonitorRow row{.kind = MonitorRowKind::kProject,
+                     .index = p,
+                     .project_count = 1,
+                     .approved = approved,
+                     .adjustments = adj,
+                     .current = cur,
+                     .executed = exec,
+                     .disbursement_count = cnt,
+                     .level = WarningLevel::kNone,
+                     .first_reason = static_cast<std::uint32_t>(rep.reasons.size()),
+                     .reason_count = 0};
       const auto pos = static_cast<std::uint32_t>(rep.projects.size());
       EvaluateCommon(rules, ctx[j], rep, row, MonitorRowKind::kProject, pos);
       if (rules.no_disb.on && row.current.fen() > 0 && cnt == 0 &&
@@ -569,18 +585,18 @@ absl::StatusOr<std::vector<MonitorReport>> MonitorSeries(const Dataset& dataset,
   if (plan_outside_year) return monitoring_internal::CheckPaymentPlans(dataset);
 
   // Unit and jurisdiction rows: prefix sums over the date buckets.
-  const auto set_agg = [&](const Agg* agg, MonitorRow& row, std::size_t j,
+  const auto set_agg = [&](const AggBase& base, const Agg* agg, MonitorRow& row, std::size_t j,
                            int128_t& adj, int128_t& exec, std::uint64_t& disb_count) -> bool {
     adj += agg[j].adjustments;
     exec += agg[j].executed;
     disb_count += agg[j].disbursements;
-    const int128_t current = agg[0].approved + adj;
+    const int128_t current = base.approved + adj;
     constexpr int128_t kMax = INT64_MAX, kMin = INT64_MIN;
-    for (int128_t v : {agg[0].approved, adj, exec, current}) {
+    for (int128_t v : {base.approved, adj, exec, current}) {
       if (v > kMax || v < kMin) return false;
     }
-    row.project_count = agg[0].projects;
-    row.approved = Money::FromFen(static_cast<std::int64_t>(agg[0].approved));
+    row.project_count = base.projects;
+    row.approved = Money::FromFen(static_cast<std::int64_t>(base.approved));
     row.adjustments = Money::FromFen(static_cast<std::int64_t>(adj));
     row.current = Money::FromFen(static_cast<std::int64_t>(current));
     row.executed = Money::FromFen(static_cast<std::int64_t>(exec));
@@ -591,7 +607,8 @@ absl::StatusOr<std::vector<MonitorReport>> MonitorSeries(const Dataset& dataset,
     int128_t adj = 0, exec = 0;
     std::uint64_t n = 0;
     for (std::size_t j = 0; j < K; ++j) {
-      if (!set_agg(&unit_agg[std::size_t{u} * K], reps[j].units[u], j, adj, exec, n)) {
+      if (!set_agg(unit_base[u], &unit_agg[std::size_t{u} * K], reps[j].units[u], j, adj, exec,
+                   n)) {
         return fail("unit totals");
       }
     }
@@ -600,7 +617,9 @@ absl::StatusOr<std::vector<MonitorReport>> MonitorSeries(const Dataset& dataset,
     int128_t adj = 0, exec = 0;
     std::uint64_t n = 0;
     for (std::size_t j = 0; j < K; ++j) {
-      if (!set_agg(total_agg.data(), reps[j].total, j, adj, exec, n)) return fail("unit totals");
+      if (!set_agg(total_base, total_agg.data(), reps[j].total, j, adj, exec, n)) {
+        return fail("unit totals");
+      }
     }
   }
 

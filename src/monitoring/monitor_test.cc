@@ -430,6 +430,49 @@ TEST(MonitorTest, SeriesMatchesSinglePasses) {
   EXPECT_EQ((*series)[0].total.executed, Wan(78 + 144));
 }
 
+TEST(MonitorTest, SeriesWithoutProjectRowsKeepsTheAggregates) {
+  TestData t;
+  t.b.AddUnit({"U2", "二号单位"});
+  Project& a = t.NewProject("A", 100);
+  a.adjustments.push_back({D("2022-05-20"), FundSource::kGeneralBudget, Wan(-10), ""});
+  t.NewProject("B", 80, ProjectStatus::kInProgress, "U2");
+  t.NewProject("C", 50, ProjectStatus::kInProgress, "U2");
+  for (int m = 1; m <= 12; ++m) {
+    const std::string d = absl::StrFormat("2022-%02d-10", m);
+    t.Pay("A", d.c_str(), Wan(m), m % 2 ? FundSource::kGeneralBudget : FundSource::kTransfer);
+    if (m > 6) t.Pay("B", d.c_str(), Wan(m));
+  }
+  const Dataset ds = t.Build();
+  std::vector<Date> dates;
+  for (int m = 1; m <= 12; ++m) dates.push_back(ds.fiscal_year().EndOfFiscalMonth(m));
+  MonitorOptions lean;
+  lean.project_rows = false;
+  auto full = MonitorSeries(ds, DefaultPolicy(), dates);
+  auto part = MonitorSeries(ds, DefaultPolicy(), dates, lean);
+  ASSERT_TRUE(full.ok() && part.ok());
+  for (std::size_t j = 0; j < dates.size(); ++j) {
+    const MonitorReport& f = (*full)[j];
+    const MonitorReport& p = (*part)[j];
+    EXPECT_TRUE(p.projects.empty());
+    EXPECT_FALSE(f.projects.empty());
+    ASSERT_EQ(p.units.size(), f.units.size());
+    for (std::size_t u = 0; u < f.units.size(); ++u) {
+      EXPECT_EQ(p.units[u].current, f.units[u].current) << j;
+      EXPECT_EQ(p.units[u].executed, f.units[u].executed) << j;
+      EXPECT_EQ(p.units[u].project_count, f.units[u].project_count) << j;
+      EXPECT_EQ(p.units[u].disbursement_count, f.units[u].disbursement_count) << j;
+      EXPECT_EQ(Codes(p, p.units[u]), Codes(f, f.units[u])) << j;
+    }
+    ASSERT_EQ(p.funds.size(), f.funds.size());
+    for (std::size_t i = 0; i < f.funds.size(); ++i) {
+      EXPECT_EQ(p.funds[i].executed, f.funds[i].executed) << j;
+    }
+    EXPECT_EQ(p.total.current, f.total.current) << j;
+    EXPECT_EQ(p.total.executed, f.total.executed) << j;
+    EXPECT_EQ(Codes(p, p.total), Codes(f, f.total)) << j;
+  }
+}
+
 TEST(MonitorTest, MessagesNameTheValues) {
   TestData t;
   t.NewProject("P1", 100);

@@ -5,6 +5,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "monitoring/monitor_test_util.h"
+#include "perfbudget/monitoring/monitor.h"
 #include "perfbudget/policy/rule_catalog.h"
 
 namespace perfbudget {
@@ -202,6 +203,54 @@ TEST(ReclaimTest, AsOfOutsideTheYear) {
   ReclaimOptions o;
   o.as_of = D("2021-12-31");
   EXPECT_EQ(Reclaim(ds, DefaultPolicy(), o).status().code(), absl::StatusCode::kOutOfRange);
+}
+
+TEST(ReclaimTest, FromAMonitorReportEqualsTheStandaloneCall) {
+  TestData t;
+  Project& n = t.NewProject("N", 60, ProjectStatus::kNotImplemented);
+  n.funds.push_back({FundSource::kLandTransfer, Wan(40), 0});
+  t.NewProject("F", 100, ProjectStatus::kFinished);
+  t.Pay("F", "2022-03-01", Wan(70));
+  Project& lag = t.NewProject("LAG", 90);
+  lag.funds.push_back({FundSource::kTransfer, Wan(10), 0});
+  lag.payment_plan.push_back({D("2022-11-30"), Wan(30)});
+  t.Pay("LAG", "2022-02-01", Wan(5), FundSource::kTransfer);
+  t.NewProject("LAG2", 40);
+  const Dataset ds = t.Build();
+  const ReclaimReport standalone = RunReclaim(ds, "2022-08-31");
+  MonitorOptions mo;
+  mo.as_of = D("2022-08-31");
+  auto mon = Monitor(ds, DefaultPolicy(), mo);  // goals on: no effect on reclaim
+  ASSERT_TRUE(mon.ok()) << mon.status();
+  ReclaimOptions lazy;
+  lazy.messages = false;
+  auto rep = Reclaim(*mon, DefaultPolicy(), lazy);
+  ASSERT_TRUE(rep.ok()) << rep.status();
+  ASSERT_EQ(rep->proposals.size(), standalone.proposals.size());
+  EXPECT_GE(rep->proposals.size(), 4u);
+  for (std::size_t i = 0; i < standalone.proposals.size(); ++i) {
+    const ReclaimProposal& a = rep->proposals[i];
+    const ReclaimProposal& b = standalone.proposals[i];
+    EXPECT_EQ(a.code, b.code);
+    EXPECT_EQ(a.project_index, b.project_index);
+    EXPECT_EQ(a.amount, b.amount);
+    EXPECT_EQ(a.has_amount, b.has_amount);
+    ASSERT_EQ(a.split.size(), b.split.size());
+    for (std::size_t k = 0; k < a.split.size(); ++k) {
+      EXPECT_EQ(a.split[k].source, b.split[k].source);
+      EXPECT_EQ(a.split[k].amount, b.split[k].amount);
+    }
+    EXPECT_TRUE(a.message_zh.empty());
+    EXPECT_EQ(ExplainProposal(*rep, a, "zh"), b.message_zh);
+    EXPECT_EQ(ExplainProposal(*rep, a, "en"), b.message_en);
+  }
+  EXPECT_EQ(rep->total.amount, standalone.total.amount);
+  EXPECT_EQ(rep->units.size(), standalone.units.size());
+  ASSERT_EQ(rep->by_code.size(), standalone.by_code.size());
+  for (std::size_t i = 0; i < rep->by_code.size(); ++i) {
+    EXPECT_EQ(rep->by_code[i].count, standalone.by_code[i].count);
+    EXPECT_EQ(rep->by_code[i].amount, standalone.by_code[i].amount);
+  }
 }
 
 }  // namespace

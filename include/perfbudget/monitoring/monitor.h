@@ -59,6 +59,10 @@ struct MonitorOptions {
   Date as_of;
   // Evaluate the goal side (indicator actuals against target × progress).
   bool goals = true;
+  // Make the project rows (with their reasons and goal checks). Off: only
+  // the unit, fund-source and jurisdiction rows (identical either way) —
+  // what the execution curve needs; `projects` stays empty.
+  bool project_rows = true;
 };
 
 // One fired rule. Render it with ExplainReason().
