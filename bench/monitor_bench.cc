@@ -51,13 +51,14 @@ void BM_Monitor(benchmark::State& state) {
 }
 BENCHMARK(BM_Monitor)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
-// A full monitoring pass (goals on) and reclaim computed from its rows; the
-// proposals' messages are rendered on demand (ExplainProposal), not here.
+// A full monitoring pass (goals off / on) and reclaim computed from its rows;
+// the proposals' messages are rendered on demand (ExplainProposal), not here.
 void BM_MonitorPlusReclaim(benchmark::State& state) {
   const Dataset& ds = Province();
   const Policy policy = DefaultPolicy();
   MonitorOptions o;
   o.as_of = AsOf();
+  o.goals = state.range(0) != 0;
   ReclaimOptions ro;
   ro.messages = false;
   for (auto _ : state) {
@@ -69,7 +70,7 @@ void BM_MonitorPlusReclaim(benchmark::State& state) {
   }
   SetRate(state, 1);
 }
-BENCHMARK(BM_MonitorPlusReclaim)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_MonitorPlusReclaim)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
 // The stand-alone calls as before: Monitor, then Reclaim(dataset) (its own
 // monitoring pass, goals off) with every message rendered in zh and en.
