@@ -240,15 +240,22 @@ std::string YuanZh(const Ratio& yuan, int decimals) {
 }
 std::string YuanEn(const Ratio& yuan) { return absl::StrCat(yuan.ToDecimalString(2), " yuan"); }
 
-// Trims ASCII whitespace and U+3000 at both ends.
-std::string_view Trim(std::string_view s) {
-  constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";
-  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-  // Fast path: neither end can start a space (U+3000 starts with E3, ends with 80).
-  if (s.empty() || (!space(s.front()) && s.front() != '\xE3' && !space(s.back()) &&
+constexpr bool IsAsciiSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+std::string_view TrimSlow(std::string_view s);
+
+// Trims ASCII whitespace and U+3000 at both ends. Inline fast path: neither
+// end can start a space (U+3000 is E3 80 80).
+inline std::string_view Trim(std::string_view s) {
+  if (s.empty() || (!IsAsciiSpace(s.front()) && s.front() != '\xE3' && !IsAsciiSpace(s.back()) &&
                     s.back() != '\x80')) {
     return s;
   }
+  return TrimSlow(s);
+}
+
+std::string_view TrimSlow(std::string_view s) {
+  constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";
   for (;;) {
     if (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' ||
                        s.front() == '\r')) {
@@ -295,6 +302,11 @@ bool IsCostKind(const Indicator& ind) {
 }
 
 bool IsNumeric(Comparator c) { return c != Comparator::kQualitative; }
+
+// count's share in percent (100 when the text has no bigram), exact.
+Ratio PercentOf(const BigramCount& count) {
+  return count.total == 0 ? Ratio(100) : Ratio(int128_t{count.found} * 100, count.total);
+}
 
 // Whether count's share × 100 < min_percent, in integers when the policy's
 // value is small enough (always, in practice), else by Ratio.
@@ -465,25 +477,24 @@ void GoalReviewer::Run() {
       owner_set.Add(ctx_.project->name);
       owner_set.Add(ctx_.project->category);
       context_text_ = ctx_.project->name;
-      context_set.Add(ctx_.project->name);
-      context_set.Add(ctx_.project->category);
     } else if (ctx_.unit != nullptr) {
       owner_set.Add(ctx_.unit->name);
       context_text_ = ctx_.unit->name;
-      context_set.Add(ctx_.unit->name);
     }
     owner_set.Seal();
     if (rules_.relevance_goal_text && owner_set.size() > 0) {
-      const Ratio share = BigramContainment(goal_.text, owner_set);
-      if (share * Ratio(100) < rules_.relevance_min_percent) {
+      const BigramCount count = CountContainedBigrams(goal_.text, owner_set);
+      if (BelowPercent(count, rules_.relevance_min_percent)) {
         goal_text_unrelated_ = true;
         Emit(kLowTextRelevance, kNoIndex, "text",
              {{"subject", goal_.text},
               {"context", context_text_},
-              {"share", Fmt(share * Ratio(100))},
-              {"min_percent", Fmt(rules_.relevance_min_percent)}});
+              {"share", rules_.messages ? Fmt(PercentOf(count)) : std::string()},
+              {"min_percent", rules_.relevance_min_text}});
       }
     }
+    // The context: the owner's bigrams (already decoded) and the goal text's.
+    context_set.AddAll(owner_set);
     context_set.Add(goal_.text);
     context_set.Seal();
     context_ready_ = context_set.size() > 0;
@@ -518,7 +529,7 @@ void GoalReviewer::Run() {
 
   // 相关性: share of qualitative indicators.
   if (n > 0 && rules_.On(kNotQuantified)) {
-    const Ratio share = Ratio(qualitative_) * Ratio(100) / Ratio(static_cast<std::int64_t>(n));
+    const Ratio share(int128_t{qualitative_} * 100, static_cast<std::int64_t>(n));
     if (share > rules_.max_qualitative_percent) {
       Emit(kNotQuantified, kNoIndex, "comparator",
            {{"count", absl::StrCat(n)},
@@ -713,7 +724,7 @@ void GoalReviewer::CheckRelevance(std::uint32_t i, const Indicator& ind) {
     Emit(kLowTextRelevance, i, "name",
          {{"subject", ind.name},
           {"context", context_text_},
-          {"share", rules_.messages ? Fmt(count.Share() * Ratio(100)) : std::string()},
+          {"share", rules_.messages ? Fmt(PercentOf(count)) : std::string()},
           {"min_percent", rules_.relevance_min_text}});
   }
 }

@@ -83,12 +83,23 @@ void AppendBigrams(std::string_view text, std::vector<Bigram>* out) {
 
 void BigramSet::Add(std::string_view text) { AppendBigrams(text, &bigrams_); }
 
+void BigramSet::AddAll(const BigramSet& other) {
+  bigrams_.insert(bigrams_.end(), other.bigrams_.begin(), other.bigrams_.end());
+}
+
 void BigramSet::Seal() {
   std::sort(bigrams_.begin(), bigrams_.end());
   bigrams_.erase(std::unique(bigrams_.begin(), bigrams_.end()), bigrams_.end());
+  filter_ = {};
+  for (Bigram b : bigrams_) {
+    const std::size_t bit = FilterBit(b);
+    filter_[bit >> 6] |= std::uint64_t{1} << (bit & 63);
+  }
 }
 
 bool BigramSet::Contains(Bigram b) const {
+  const std::size_t bit = FilterBit(b);
+  if ((filter_[bit >> 6] & (std::uint64_t{1} << (bit & 63))) == 0) return false;
   return std::binary_search(bigrams_.begin(), bigrams_.end(), b);
 }
 

@@ -210,7 +210,7 @@ struct ReviewSummary {
 struct ReviewOptions {
   std::string project_id;  // review only this project's goals and gate ("" = all)
   bool unit_goals = true;  // review unit-level goals (ignored with project_id)
-  bool messages = true;    // render message_zh / message_en (off: codes and values only)
+  bool messages = true;    // keep message values (texts format when read); off: codes and locations
 };
 
 struct ReviewResult {

@@ -9,6 +9,7 @@
 #ifndef PERFBUDGET_REVIEW_TEXT_RELEVANCE_H_
 #define PERFBUDGET_REVIEW_TEXT_RELEVANCE_H_
 
+#include <array>
 #include <cstdint>
 #include <span>
 #include <string_view>
@@ -30,13 +31,23 @@ class BigramSet {
  public:
   BigramSet() = default;
   void Add(std::string_view text);  // call Seal() after the last Add
+  void AddAll(const BigramSet& other);  // every bigram of `other`
   void Seal();
-  void Clear() { bigrams_.clear(); }  // keeps the capacity, for reuse
+  void Clear() {  // keeps the capacity, for reuse
+    bigrams_.clear();
+    filter_ = {};
+  }
   bool Contains(Bigram b) const;
   std::size_t size() const { return bigrams_.size(); }
 
  private:
+  // A 256-bit filter of the sealed bigrams (bit = a hash of the bigram): most
+  // absent bigrams are rejected without a search.
+  static std::size_t FilterBit(Bigram b) {
+    return static_cast<std::size_t>((b * 0x9E3779B97F4A7C15ull) >> 56);
+  }
   std::vector<Bigram> bigrams_;
+  std::array<std::uint64_t, 4> filter_{};
 };
 
 // How many of a text's distinct bigrams a set holds.
