@@ -1,6 +1,7 @@
 // date_test.cc: Date parsing, conversion and month arithmetic.
 #include "perfbudget/calendar/date.h"
 
+#include <limits>
 #include <string>
 
 #include "absl/status/status.h"
@@ -60,6 +61,20 @@ TEST(Date, OutsideBoostRangeStillConvertsWithoutThrowing) {
   EXPECT_EQ(lo.PlusDays(-366).ToString(), "1398-12-31");
   EXPECT_EQ(lo.PlusDays(-1).EndOfMonth(), lo.PlusDays(-1));
   EXPECT_EQ(Date::FromDayNumber(-719468).ToString(), "0000-03-01");
+}
+
+TEST(Date, PlusDaysNeverOverflows) {
+  constexpr std::int32_t kMax = std::numeric_limits<std::int32_t>::max();
+  constexpr std::int32_t kMin = std::numeric_limits<std::int32_t>::min();
+  const Date d = D("2022-08-31");
+  EXPECT_EQ(d.PlusDays(kMax).day_number(), kMax);
+  EXPECT_EQ(Date::FromDayNumber(-5).PlusDays(kMin).day_number(), kMin);
+  EXPECT_EQ(d.PlusDays(kMin).day_number(), std::int64_t{d.day_number()} + kMin);
+  EXPECT_EQ(Date::FromDayNumber(kMax).PlusDays(1).day_number(), kMax);
+  EXPECT_EQ(Date::FromDayNumber(kMin).PlusDays(-1).day_number(), kMin);
+  // Within range it is plain addition.
+  EXPECT_EQ(Date::FromDayNumber(kMax - 1).PlusDays(1).day_number(), kMax);
+  EXPECT_EQ(d.PlusDays(-d.day_number()).ToString(), "1970-01-01");
 }
 
 TEST(Date, Leap) {

@@ -8,6 +8,7 @@
 
 #include <compare>
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <string_view>
 
@@ -34,7 +35,15 @@ class Date {
   // Parse do not produce them.
   constexpr std::int32_t day_number() const { return days_; }
   static constexpr Date FromDayNumber(std::int32_t days) { return Date(days); }
-  constexpr Date PlusDays(std::int32_t n) const { return Date(days_ + n); }
+  // Never overflows: the sum is taken in 64 bits and held to the int32 day
+  // range (about ±5.8 million years, far outside any date the library reads
+  // or makes; callers add spans within a fiscal year).
+  constexpr Date PlusDays(std::int32_t n) const {
+    const std::int64_t sum = std::int64_t{days_} + n;
+    constexpr std::int64_t kLo = std::numeric_limits<std::int32_t>::min();
+    constexpr std::int64_t kHi = std::numeric_limits<std::int32_t>::max();
+    return Date(static_cast<std::int32_t>(sum < kLo ? kLo : (sum > kHi ? kHi : sum)));
+  }
   // The last day of this date's month.
   Date EndOfMonth() const;
 
