@@ -3,7 +3,7 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
-#include "capi_internal.h"
+#include "capi_internal.hpp"
 #include "perfbudget/io/csv.h"
 #include "perfbudget/io/json.h"
 #include "perfbudget/io/load.h"
