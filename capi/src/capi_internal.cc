@@ -1,5 +1,5 @@
 // capi_internal.cc: shared machinery of the C ABI implementation.
-#include "capi_internal.h"
+#include "capi_internal.hpp"
 
 #include <memory>
 #include <string>

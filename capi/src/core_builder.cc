@@ -3,7 +3,7 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
-#include "capi_internal.h"
+#include "capi_internal.hpp"
 #include "model/target_text.h"
 #include "perfbudget/calendar/fiscal_calendar.h"
 

@@ -3,7 +3,7 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
-#include "capi_internal.h"
+#include "capi_internal.hpp"
 #include "perfbudget/io/csv.h"
 #include "perfbudget/io/json.h"
 #include "perfbudget/io/load.h"
@@ -85,19 +85,6 @@ void Store(const Totals& t, int64_t* approved, int64_t* current, int64_t* execut
   if (executed != nullptr) *executed = t.executed.fen();
 }
 
-// Borrowed string of a dataset record by index (unit/project id/name).
-template <typename Get>
-int32_t RecordString(const pfb_dataset* dataset, uint32_t index, const char** out,
-                     pfb_error** err, Get get) {
-  return capi::Guard(err, [&]() -> absl::Status {
-    PFB_RETURN_IF_ERROR(capi::ZeroOut(out, "out"));
-    PFB_ASSIGN_OR_RETURN(const Dataset* ds, capi::DatasetOf(dataset));
-    PFB_ASSIGN_OR_RETURN(const std::string* s, get(*ds, index));
-    *out = s->c_str();
-    return absl::OkStatus();
-  });
-}
-
 absl::StatusOr<const perfbudget::Unit*> UnitAt(const Dataset& ds, uint32_t index) {
   PFB_RETURN_IF_ERROR(capi::CheckIndex(index, ds.units().size(), "unit"));
   return &ds.units()[index];
@@ -106,6 +93,38 @@ absl::StatusOr<const perfbudget::Unit*> UnitAt(const Dataset& ds, uint32_t index
 absl::StatusOr<const Project*> ProjectAt(const Dataset& ds, uint32_t index) {
   PFB_RETURN_IF_ERROR(capi::CheckIndex(index, ds.projects().size(), "project"));
   return &ds.projects()[index];
+}
+
+// Borrowed string field of the record at `index` (unit/project id/name): `at`
+// is UnitAt or ProjectAt, `field` the record's member.
+template <typename Record>
+int32_t RecordString(const pfb_dataset* dataset, uint32_t index, const char** out, pfb_error** err,
+                     absl::StatusOr<const Record*> (*at)(const Dataset&, uint32_t),
+                     std::string Record::*field) {
+  return capi::Guard(err, [&]() -> absl::Status {
+    PFB_RETURN_IF_ERROR(capi::ZeroOut(out, "out"));
+    PFB_ASSIGN_OR_RETURN(const Dataset* ds, capi::DatasetOf(dataset));
+    PFB_ASSIGN_OR_RETURN(const Record* record, at(*ds, index));
+    *out = (record->*field).c_str();
+    return absl::OkStatus();
+  });
+}
+
+// The index of the record with id `id` (`what`: "unit" or "project"), found
+// by `find` (Dataset::FindUnit or Dataset::FindProject).
+int32_t FindRecord(const pfb_dataset* dataset, const char* id, uint32_t* out_index, pfb_error** err,
+                   std::string_view what, uint32_t (Dataset::*find)(std::string_view) const) {
+  return capi::Guard(err, [&]() -> absl::Status {
+    PFB_RETURN_IF_ERROR(capi::ZeroOut(out_index, "out_index"));
+    PFB_ASSIGN_OR_RETURN(const Dataset* ds, capi::DatasetOf(dataset));
+    PFB_ASSIGN_OR_RETURN(std::string_view key, capi::InString(id, "id"));
+    uint32_t i = (ds->*find)(key);
+    if (i == perfbudget::kNoIndex) {
+      return capi::MakeStatus(PFB_NOT_FOUND, capi::Cat("no ", what, " with id \"", key, "\""));
+    }
+    *out_index = i;
+    return absl::OkStatus();
+  });
 }
 
 }  // namespace
@@ -189,38 +208,22 @@ PFB_API uint32_t pfb_dataset_disbursement_count(const pfb_dataset* dataset) {
 
 PFB_API int32_t pfb_dataset_unit_id(const pfb_dataset* dataset, uint32_t index, const char** out,
                                     pfb_error** err) {
-  return RecordString(dataset, index, out, err,
-                      [](const Dataset& ds, uint32_t i) -> absl::StatusOr<const std::string*> {
-                        PFB_ASSIGN_OR_RETURN(const perfbudget::Unit* u, UnitAt(ds, i));
-                        return &u->id;
-                      });
+  return RecordString(dataset, index, out, err, UnitAt, &perfbudget::Unit::id);
 }
 
 PFB_API int32_t pfb_dataset_unit_name(const pfb_dataset* dataset, uint32_t index,
                                       const char** out, pfb_error** err) {
-  return RecordString(dataset, index, out, err,
-                      [](const Dataset& ds, uint32_t i) -> absl::StatusOr<const std::string*> {
-                        PFB_ASSIGN_OR_RETURN(const perfbudget::Unit* u, UnitAt(ds, i));
-                        return &u->name;
-                      });
+  return RecordString(dataset, index, out, err, UnitAt, &perfbudget::Unit::name);
 }
 
 PFB_API int32_t pfb_dataset_project_id(const pfb_dataset* dataset, uint32_t index,
                                        const char** out, pfb_error** err) {
-  return RecordString(dataset, index, out, err,
-                      [](const Dataset& ds, uint32_t i) -> absl::StatusOr<const std::string*> {
-                        PFB_ASSIGN_OR_RETURN(const Project* p, ProjectAt(ds, i));
-                        return &p->id;
-                      });
+  return RecordString(dataset, index, out, err, ProjectAt, &Project::id);
 }
 
 PFB_API int32_t pfb_dataset_project_name(const pfb_dataset* dataset, uint32_t index,
                                          const char** out, pfb_error** err) {
-  return RecordString(dataset, index, out, err,
-                      [](const Dataset& ds, uint32_t i) -> absl::StatusOr<const std::string*> {
-                        PFB_ASSIGN_OR_RETURN(const Project* p, ProjectAt(ds, i));
-                        return &p->name;
-                      });
+  return RecordString(dataset, index, out, err, ProjectAt, &Project::name);
 }
 
 PFB_API int32_t pfb_dataset_project_unit(const pfb_dataset* dataset, uint32_t index,
@@ -236,32 +239,12 @@ PFB_API int32_t pfb_dataset_project_unit(const pfb_dataset* dataset, uint32_t in
 
 PFB_API int32_t pfb_dataset_find_unit(const pfb_dataset* dataset, const char* id,
                                       uint32_t* out_index, pfb_error** err) {
-  return capi::Guard(err, [&]() -> absl::Status {
-    PFB_RETURN_IF_ERROR(capi::ZeroOut(out_index, "out_index"));
-    PFB_ASSIGN_OR_RETURN(const Dataset* ds, capi::DatasetOf(dataset));
-    PFB_ASSIGN_OR_RETURN(std::string_view key, capi::InString(id, "id"));
-    uint32_t i = ds->FindUnit(key);
-    if (i == perfbudget::kNoIndex) {
-      return capi::MakeStatus(PFB_NOT_FOUND, capi::Cat("no unit with id \"", key, "\""));
-    }
-    *out_index = i;
-    return absl::OkStatus();
-  });
+  return FindRecord(dataset, id, out_index, err, "unit", &Dataset::FindUnit);
 }
 
 PFB_API int32_t pfb_dataset_find_project(const pfb_dataset* dataset, const char* id,
                                          uint32_t* out_index, pfb_error** err) {
-  return capi::Guard(err, [&]() -> absl::Status {
-    PFB_RETURN_IF_ERROR(capi::ZeroOut(out_index, "out_index"));
-    PFB_ASSIGN_OR_RETURN(const Dataset* ds, capi::DatasetOf(dataset));
-    PFB_ASSIGN_OR_RETURN(std::string_view key, capi::InString(id, "id"));
-    uint32_t i = ds->FindProject(key);
-    if (i == perfbudget::kNoIndex) {
-      return capi::MakeStatus(PFB_NOT_FOUND, capi::Cat("no project with id \"", key, "\""));
-    }
-    *out_index = i;
-    return absl::OkStatus();
-  });
+  return FindRecord(dataset, id, out_index, err, "project", &Dataset::FindProject);
 }
 
 // ---- totals ----------------------------------------------------------------------

@@ -1,7 +1,7 @@
 // core_error.cc: C ABI version queries, status names, error objects, strings.
 #include <cstdlib>
 
-#include "capi_internal.h"
+#include "capi_internal.hpp"
 #include "perfbudget/version.h"
 
 namespace capi = perfbudget::capi;

@@ -1,5 +1,5 @@
 // core_money.cc: C ABI money text: int64 fen ⇄ decimal text, exactly.
-#include "capi_internal.h"
+#include "capi_internal.hpp"
 #include "absl/strings/str_cat.h"
 #include "perfbudget/money/money.h"
 

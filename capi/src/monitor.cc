@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "capi_internal.h"
+#include "capi_internal.hpp"
 #include "perfbudget/monitoring/monitor.h"
 #include "perfbudget/monitoring/reclaim.h"
 #include "perfbudget/pfb_monitor.h"

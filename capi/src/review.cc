@@ -5,7 +5,7 @@
 #include <utility>
 #include <vector>
 
-#include "capi_internal.h"
+#include "capi_internal.hpp"
 #include "perfbudget/pfb_review.h"
 #include "perfbudget/policy/policy.h"
 #include "perfbudget/policy/rule_catalog.h"

@@ -19,17 +19,10 @@
 
 #include "perfbudget/perfbudget.h"
 
-static int g_failures = 0;
-static int g_checks = 0;
-
-#define CHECK(cond)                                                            \
-  do {                                                                         \
-    ++g_checks;                                                                \
-    if (!(cond)) {                                                             \
-      ++g_failures;                                                            \
-      fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
-    }                                                                          \
-  } while (0)
+/* EXPECT checks a failure's error object in full (every accessor, UTF-8). */
+static int error_is_proper(const pfb_error* err, int32_t want);
+#define CHECK_ERROR_IS_PROPER(err, code) error_is_proper((err), (code))
+#include "check.h"
 
 /* Strict UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF). */
 static int valid_utf8(const char* s) {
@@ -105,30 +98,6 @@ static int error_is_proper(const pfb_error* err, int32_t want) {
   return 1;
 }
 
-/* Checks a status and its error (destroyed here). On failure the error must
- * be proper; on success *err must be NULL. */
-static void expect_status(int line, int32_t got, int32_t want, pfb_error* err) {
-  ++g_checks;
-  if (got != want) {
-    ++g_failures;
-    fprintf(stderr, "%s:%d: status %s (%d), want %s: %s\n", __FILE__, line, pfb_status_name(got),
-            (int)got, pfb_status_name(want), pfb_error_message(err));
-  } else if (got != PFB_OK && !error_is_proper(err, got)) {
-    ++g_failures;
-    fprintf(stderr, "%s:%d: failure %s without a proper error object\n", __FILE__, line,
-            pfb_status_name(got));
-  } else if (got == PFB_OK && err != NULL) {
-    ++g_failures;
-    fprintf(stderr, "%s:%d: success left an error object\n", __FILE__, line);
-  }
-  pfb_error_destroy(err);
-}
-#define EXPECT(call, want)                              \
-  do {                                                  \
-    pfb_error* err_ = (pfb_error*)&g_checks; /* junk */ \
-    int32_t rc_ = (call);                               \
-    expect_status(__LINE__, rc_, (want), err_);         \
-  } while (0)
 /* The same call with err == NULL must give the same status (and leak nothing). */
 #define EXPECT2(call_with_err, call_without_err, want) \
   do {                                                 \
@@ -921,6 +890,5 @@ int main(int argc, char** argv) {
   test_amounts();
   test_dates();
   test_many_bad_rows();
-  printf("%d checks, %d failed\n", g_checks, g_failures);
-  return g_failures == 0 ? 0 : 1;
+  return check_report();
 }

@@ -10,68 +10,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "check.h"
 #include "perfbudget/perfbudget.h"
-
-static int g_failures = 0;
-static int g_checks = 0;
-
-#define CHECK(cond)                                                 \
-  do {                                                              \
-    ++g_checks;                                                     \
-    if (!(cond)) {                                                  \
-      ++g_failures;                                                 \
-      fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
-    }                                                               \
-  } while (0)
-
-#define CHECK_STR(got, want)                                                           \
-  do {                                                                                 \
-    const char* got_ = (got);                                                          \
-    ++g_checks;                                                                        \
-    if (got_ == NULL || strcmp(got_, (want)) != 0) {                                   \
-      ++g_failures;                                                                    \
-      fprintf(stderr, "%s:%d: got \"%s\", want \"%s\"\n", __FILE__, __LINE__,          \
-              got_ == NULL ? "(null)" : got_, (want));                                 \
-    }                                                                                  \
-  } while (0)
-
-#define CHECK_I64(got, want)                                                     \
-  do {                                                                           \
-    long long got_ = (long long)(got), want_ = (long long)(want);               \
-    ++g_checks;                                                                  \
-    if (got_ != want_) {                                                         \
-      ++g_failures;                                                              \
-      fprintf(stderr, "%s:%d: %s is %lld, want %lld\n", __FILE__, __LINE__, #got, got_, \
-              want_);                                                            \
-    }                                                                            \
-  } while (0)
-
-/* Checks a call's status; on an unexpected one prints the error. Destroys the
- * error either way. */
-static void expect_status(int line, int32_t got, int32_t want, pfb_error* err) {
-  ++g_checks;
-  if (got != want) {
-    ++g_failures;
-    fprintf(stderr, "%s:%d: status %s (%d), want %s: %s\n", __FILE__, line,
-            pfb_status_name(got), (int)got, pfb_status_name(want), pfb_error_message(err));
-  } else if (got != PFB_OK) {
-    /* A failure must come with an error object that says the same code. */
-    if (err == NULL || pfb_error_code(err) != got || pfb_error_message(err)[0] == '\0') {
-      ++g_failures;
-      fprintf(stderr, "%s:%d: failure without a proper error object\n", __FILE__, line);
-    }
-  } else if (err != NULL) {
-    ++g_failures;
-    fprintf(stderr, "%s:%d: success left an error object\n", __FILE__, line);
-  }
-  pfb_error_destroy(err);
-}
-#define EXPECT(call, want)                         \
-  do {                                             \
-    pfb_error* err_ = (pfb_error*)1; /* garbage */ \
-    int32_t rc_ = (call);                          \
-    expect_status(__LINE__, rc_, (want), err_);    \
-  } while (0)
 
 /* True when no byte of `s` is 0xC0, 0xC1 or 0xF5..0xFF (never in UTF-8). */
 static int plausible_utf8(const char* s) {
@@ -637,6 +577,5 @@ int main(int argc, char** argv) {
   test_null_dataset();
   test_load_json(scratch);
   test_builder();
-  printf("%d checks, %d failed\n", g_checks, g_failures);
-  return g_failures == 0 ? 0 : 1;
+  return check_report();
 }

@@ -8,79 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check.h"
 #include "perfbudget/perfbudget.h"
-
-static int g_failures = 0;
-static int g_checks = 0;
-
-#define CHECK(cond)                                                              \
-  do {                                                                           \
-    ++g_checks;                                                                  \
-    if (!(cond)) {                                                               \
-      ++g_failures;                                                              \
-      fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond);   \
-    }                                                                            \
-  } while (0)
-
-#define CHECK_STR(got, want)                                                     \
-  do {                                                                           \
-    const char* got_ = (got);                                                    \
-    ++g_checks;                                                                  \
-    if (got_ == NULL || strcmp(got_, (want)) != 0) {                             \
-      ++g_failures;                                                              \
-      fprintf(stderr, "%s:%d: got \"%s\", want \"%s\"\n", __FILE__, __LINE__,    \
-              got_ == NULL ? "(null)" : got_, (want));                           \
-    }                                                                            \
-  } while (0)
-
-#define CHECK_I64(got, want)                                                     \
-  do {                                                                           \
-    long long got_ = (long long)(got), want_ = (long long)(want);               \
-    ++g_checks;                                                                  \
-    if (got_ != want_) {                                                         \
-      ++g_failures;                                                              \
-      fprintf(stderr, "%s:%d: %s is %lld, want %lld\n", __FILE__, __LINE__, #got, \
-              got_, want_);                                                      \
-    }                                                                            \
-  } while (0)
-
-/* The message contains `part`. */
-#define CHECK_HAS(got, part)                                                     \
-  do {                                                                           \
-    const char* got_ = (got);                                                    \
-    ++g_checks;                                                                  \
-    if (got_ == NULL || strstr(got_, (part)) == NULL) {                          \
-      ++g_failures;                                                              \
-      fprintf(stderr, "%s:%d: \"%s\" does not contain \"%s\"\n", __FILE__, __LINE__, \
-              got_ == NULL ? "(null)" : got_, (part));                           \
-    }                                                                            \
-  } while (0)
-
-/* Checks a call's status; a failure must come with an error object of the
- * same code and a message; a success leaves *err NULL. Destroys the error. */
-static void expect_status(int line, int32_t got, int32_t want, pfb_error* err) {
-  ++g_checks;
-  if (got != want) {
-    ++g_failures;
-    fprintf(stderr, "%s:%d: status %s (%d), want %s: %s\n", __FILE__, line,
-            pfb_status_name(got), (int)got, pfb_status_name(want), pfb_error_message(err));
-  } else if (got != PFB_OK) {
-    if (err == NULL || pfb_error_code(err) != got || pfb_error_message(err)[0] == '\0') {
-      ++g_failures;
-      fprintf(stderr, "%s:%d: failure without a proper error object\n", __FILE__, line);
-    }
-  } else if (err != NULL) {
-    ++g_failures;
-    fprintf(stderr, "%s:%d: success left an error object\n", __FILE__, line);
-  }
-  pfb_error_destroy(err);
-}
-#define EXPECT(call, want)                         \
-  do {                                             \
-    pfb_error* err_ = (pfb_error*)1; /* garbage */ \
-    int32_t rc_ = (call);                          \
-    expect_status(__LINE__, rc_, (want), err_);    \
-  } while (0)
 
 /* Fiscal year 2022, as of 2022-08-31 (time progress 8/12 = 66.67%):
  *   U01 P001 in progress, 500万 general + 200万 land transfer, 100万 spent by
@@ -490,6 +419,5 @@ int main(int argc, char** argv) {
   test_monitor_errors(ds);
   test_reclaim(ds);
   pfb_dataset_destroy(ds);
-  printf("%d checks, %d failed\n", g_checks, g_failures);
-  return g_failures == 0 ? 0 : 1;
+  return check_report();
 }

@@ -1,4 +1,4 @@
-// capi_internal.h: shared machinery of the C ABI implementation (capi/src/*.cc).
+// capi_internal.hpp: shared machinery of the C ABI implementation (capi/src/*.cc).
 //
 // Every exported function follows one shape (docs/c-abi.md, "Implementing a
 // function"):
@@ -19,8 +19,8 @@
 // pfb_error (with diagnostics when the body filled them), sets *err to NULL on
 // success, and catches every C++ exception (std::bad_alloc → PFB_NO_MEMORY,
 // anything else → PFB_INTERNAL). Nothing is thrown across the boundary.
-#ifndef PERFBUDGET_CAPI_SRC_CAPI_INTERNAL_H_
-#define PERFBUDGET_CAPI_SRC_CAPI_INTERNAL_H_
+#ifndef PERFBUDGET_CAPI_SRC_CAPI_INTERNAL_HPP_
+#define PERFBUDGET_CAPI_SRC_CAPI_INTERNAL_HPP_
 
 #include <cstdint>
 #include <cstdlib>
@@ -244,4 +244,4 @@ absl::Status CopyOut(std::string_view s, char** out, std::size_t* out_len);
   if (!var.ok()) return var.status();              \
   lhs = std::move(var).value()
 
-#endif  // PERFBUDGET_CAPI_SRC_CAPI_INTERNAL_H_
+#endif  // PERFBUDGET_CAPI_SRC_CAPI_INTERNAL_HPP_
