@@ -239,9 +239,11 @@ absl::Status CopyOut(std::string_view s, char** out, std::size_t* out_len);
 #define PFB_CONCAT_(a, b) PFB_CONCAT_INNER_(a, b)
 #define PFB_ASSIGN_OR_RETURN(lhs, expr) \
   PFB_ASSIGN_OR_RETURN_IMPL_(PFB_CONCAT_(pfb_statusor_, __LINE__), lhs, expr)
+// NOLINTBEGIN(bugprone-macro-parentheses): `var` and `lhs` name variables
 #define PFB_ASSIGN_OR_RETURN_IMPL_(var, lhs, expr) \
   auto var = (expr);                               \
   if (!var.ok()) return var.status();              \
   lhs = std::move(var).value()
+// NOLINTEND(bugprone-macro-parentheses)
 
 #endif  // PERFBUDGET_CAPI_SRC_CAPI_INTERNAL_HPP_

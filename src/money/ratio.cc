@@ -212,7 +212,8 @@ std::partial_ordering operator<=>(const Ratio& a, const Ratio& b) {
   const std::strong_ordering mag = Compare256(Mul256(Mag(a.num_), static_cast<uint128_t>(b.den_)),
                                               Mul256(Mag(b.num_), static_cast<uint128_t>(a.den_)));
   if (sa > 0) return mag;
-  return 0 <=> mag;  // both negative: larger magnitude is smaller
+  // Both negative: the larger magnitude is the smaller number.
+  return 0 <=> mag;  // NOLINT(modernize-use-nullptr): an ordering's 0, not a pointer
 }
 
 bool operator==(const Ratio& a, const Ratio& b) {

@@ -116,7 +116,7 @@ constexpr std::string_view kIndicator = "monitoring.indicator_behind";
     return (l > r) - (l < r);
   }
   const auto c = Ratio(an, ad) <=> Ratio(bn, bd);
-  return c < 0 ? -1 : (c > 0 ? 1 : 0);
+  return c < 0 ? -1 : (c > 0 ? 1 : 0);  // NOLINT(modernize-use-nullptr): an ordering's 0
 }
 
 // Sign of an/ad − bn/bd for positive denominators, exactly.

@@ -309,7 +309,7 @@ class Loader {
   Loader(Diagnostics* diagnostics, std::string_view file) : diags_(diagnostics), file_(file) {}
 
   void Report(DiagnosticKind kind, const JValue& at, const std::string& path,
-              std::string_view field, std::string value, std::string expected,
+              std::string_view field, std::string_view value, std::string expected,
               std::string message) {
     Diagnostic d;
     d.kind = kind;

@@ -397,7 +397,7 @@ absl::StatusOr<Dataset> Synthesize(const SynthOptions& o) {
       std::max(6, Digits(static_cast<std::int64_t>(o.projects) * o.disbursements_per_project));
   std::int64_t voucher = 0;
   const Date mid_year = fy.EndOfFiscalMonth(6);
-  constexpr std::int64_t kExAnteThresholdHw = 100 * 100;  // 100 万元
+  constexpr std::int64_t kExAnteThresholdHw = std::int64_t{100} * 100;  // 100 万元
 
   for (int p = 0; p < o.projects; ++p) {
     Project project;

@@ -47,6 +47,7 @@ class Date {
   // The last day of this date's month.
   Date EndOfMonth() const;
 
+  // NOLINTNEXTLINE(modernize-use-nullptr): clang-tidy 14 misreads a defaulted <=>
   friend constexpr auto operator<=>(Date, Date) = default;
   friend constexpr bool operator==(Date, Date) = default;
 

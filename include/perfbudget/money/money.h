@@ -84,6 +84,7 @@ class Money {
   // Exact text. Default "1234.56" (always two decimals, no grouping).
   std::string ToString(const MoneyFormat& format = {}) const;
 
+  // NOLINTNEXTLINE(modernize-use-nullptr): clang-tidy 14 misreads a defaulted <=>
   friend constexpr auto operator<=>(Money, Money) = default;
   friend constexpr bool operator==(Money, Money) = default;
 
