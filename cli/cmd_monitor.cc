@@ -23,16 +23,10 @@
 namespace perfbudget::cli {
 namespace {
 
-struct MonitorArgs {
-  std::string data;
-  std::string as_of;
-  std::string policy;
+struct MonitorArgs : AsOfArgs {
   std::string chart;
   std::string level = "all";
-  std::string unit = "万元";
 };
-
-std::string Msg(const absl::Status& s) { return std::string(s.message().data(), s.message().size()); }
 
 std::string Pct(const Ratio& r, int dec) { return r.ToPercentString(dec); }
 
@@ -294,54 +288,24 @@ std::string Csv(const MonitorReport& rep, const GlobalOptions& g, const std::str
 }
 
 void RunMonitor(Context& ctx, const MonitorArgs& args) {
-  const std::string& format = ctx.global.format;
-  if (format != "text" && format != "json" && format != "csv") {
-    PrintError(*ctx.err, "monitor: --format must be text, json or csv");
-    ctx.exit_code = kExitUsage;
-    return;
-  }
+  if (!CheckTextJsonCsvFormat(ctx, "monitor")) return;
   if (args.level != "all" && args.level != "project" && args.level != "unit" && args.level != "fund") {
     PrintError(*ctx.err, "monitor: --level must be project, unit, fund or all");
     ctx.exit_code = kExitUsage;
     return;
   }
-  const std::optional<MoneyUnit> unit = ParseUnitOption(args.unit);
-  if (!unit.has_value()) {
-    PrintError(*ctx.err, "monitor: unknown --unit \"" + args.unit + "\" (expected 万元, 元 or 亿元)");
-    ctx.exit_code = kExitUsage;
-    return;
-  }
-  absl::StatusOr<Date> as_of = Date::Parse(args.as_of);
-  if (!as_of.ok()) {
-    PrintError(*ctx.err, "monitor: --as-of: " + Msg(as_of.status()));
-    ctx.exit_code = kExitUsage;
-    return;
-  }
-  Policy policy = DefaultPolicy();
-  if (!args.policy.empty()) {
-    Diagnostics diags;
-    absl::StatusOr<Policy> p = ResolvePolicy(args.policy, &diags);
-    if (!p.ok()) {
-      if (diags.empty()) PrintError(*ctx.err, p.status());
-      PrintDiagnostics(*ctx.err, diags);
-      ctx.exit_code = kExitInputError;
-      return;
-    }
-    policy = *std::move(p);
-  }
-  std::optional<Dataset> ds = LoadOrReport(ctx, args.data);
-  if (!ds.has_value()) return;
+  const std::optional<AsOfInput> in = LoadAsOfInput(ctx, "monitor", args);
+  if (!in.has_value()) return;
   MonitorOptions options;
-  options.as_of = *as_of;
-  absl::StatusOr<MonitorReport> rep = Monitor(*ds, policy, options);
+  options.as_of = in->as_of;
+  absl::StatusOr<MonitorReport> rep = Monitor(in->dataset, in->policy, options);
   if (!rep.ok()) {
-    PrintError(*ctx.err, rep.status());
-    ctx.exit_code = rep.status().code() == absl::StatusCode::kOutOfRange ? kExitUsage : kExitInputError;
+    ReportRunError(ctx, rep.status(), /*as_of_given=*/true);
     return;
   }
   std::optional<ExecutionCurve> curve;
-  if (!args.chart.empty() || format == "json") {
-    absl::StatusOr<ExecutionCurve> c = BuildExecutionCurve(*ds, policy, *as_of);
+  if (!args.chart.empty() || ctx.global.format == "json") {
+    absl::StatusOr<ExecutionCurve> c = BuildExecutionCurve(in->dataset, in->policy, in->as_of);
     if (!c.ok()) {
       PrintError(*ctx.err, c.status());
       ctx.exit_code = kExitInputError;
@@ -362,13 +326,10 @@ void RunMonitor(Context& ctx, const MonitorArgs& args) {
       return;
     }
   }
-  if (format == "json") {
-    *ctx.out << Json(*rep, curve ? &*curve : nullptr, ctx.global, args.level);
-  } else if (format == "csv") {
-    *ctx.out << Csv(*rep, ctx.global, args.level, *unit);
-  } else {
-    *ctx.out << Text(*rep, ctx.global, args.level, *unit);
-  }
+  WriteInFormat(
+      ctx, [&] { return Json(*rep, curve ? &*curve : nullptr, ctx.global, args.level); },
+      [&] { return Csv(*rep, ctx.global, args.level, in->unit); },
+      [&] { return Text(*rep, ctx.global, args.level, in->unit); });
   ctx.exit_code = rep->HasErrors() ? kExitFindings : kExitOk;
 }
 

@@ -5,6 +5,7 @@
 // filled in) as JSON; `show --raw NAME` prints a built-in profile's own text.
 // A bad profile file is reported like a bad dataset (exit 3).
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <string>
 
@@ -56,17 +57,8 @@ void RunShow(Context& ctx, const PolicyArgs& args) {
     ctx.exit_code = kExitOk;
     return;
   }
-  Diagnostics diagnostics;
-  absl::StatusOr<Policy> p = ResolvePolicy(args.name, &diagnostics);
-  if (!p.ok()) {
-    if (diagnostics.empty()) {
-      PrintError(*ctx.err, p.status());
-    } else {
-      PrintDiagnostics(*ctx.err, diagnostics);
-    }
-    ctx.exit_code = kExitInputError;
-    return;
-  }
+  const std::optional<Policy> p = ResolvePolicyOrReport(ctx, args.name);
+  if (!p.has_value()) return;
   *ctx.out << PolicyToJson(*p);
   ctx.exit_code = kExitOk;
 }

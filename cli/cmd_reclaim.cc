@@ -18,14 +18,7 @@
 namespace perfbudget::cli {
 namespace {
 
-struct ReclaimArgs {
-  std::string data;
-  std::string as_of;
-  std::string policy;
-  std::string unit = "万元";
-};
-
-std::string Msg(const absl::Status& s) { return std::string(s.message().data(), s.message().size()); }
+using ReclaimArgs = AsOfArgs;  // DATA, --as-of, --policy, --unit
 
 std::string Title(const GlobalOptions& g, std::string_view code) {
   const RuleSpec* spec = FindRuleSpec(code);
@@ -247,53 +240,19 @@ std::string Csv(const ReclaimReport& rep, const GlobalOptions& g, MoneyUnit unit
 }
 
 void RunReclaim(Context& ctx, const ReclaimArgs& args) {
-  const std::string& format = ctx.global.format;
-  if (format != "text" && format != "json" && format != "csv") {
-    PrintError(*ctx.err, "reclaim: --format must be text, json or csv");
-    ctx.exit_code = kExitUsage;
-    return;
-  }
-  const std::optional<MoneyUnit> unit = ParseUnitOption(args.unit);
-  if (!unit.has_value()) {
-    PrintError(*ctx.err, "reclaim: unknown --unit \"" + args.unit + "\" (expected 万元, 元 or 亿元)");
-    ctx.exit_code = kExitUsage;
-    return;
-  }
-  absl::StatusOr<Date> as_of = Date::Parse(args.as_of);
-  if (!as_of.ok()) {
-    PrintError(*ctx.err, "reclaim: --as-of: " + Msg(as_of.status()));
-    ctx.exit_code = kExitUsage;
-    return;
-  }
-  Policy policy = DefaultPolicy();
-  if (!args.policy.empty()) {
-    Diagnostics diags;
-    absl::StatusOr<Policy> p = ResolvePolicy(args.policy, &diags);
-    if (!p.ok()) {
-      if (diags.empty()) PrintError(*ctx.err, p.status());
-      PrintDiagnostics(*ctx.err, diags);
-      ctx.exit_code = kExitInputError;
-      return;
-    }
-    policy = *std::move(p);
-  }
-  std::optional<Dataset> ds = LoadOrReport(ctx, args.data);
-  if (!ds.has_value()) return;
+  if (!CheckTextJsonCsvFormat(ctx, "reclaim")) return;
+  const std::optional<AsOfInput> in = LoadAsOfInput(ctx, "reclaim", args);
+  if (!in.has_value()) return;
   ReclaimOptions options;
-  options.as_of = *as_of;
-  absl::StatusOr<ReclaimReport> rep = Reclaim(*ds, policy, options);
+  options.as_of = in->as_of;
+  absl::StatusOr<ReclaimReport> rep = Reclaim(in->dataset, in->policy, options);
   if (!rep.ok()) {
-    PrintError(*ctx.err, rep.status());
-    ctx.exit_code = rep.status().code() == absl::StatusCode::kOutOfRange ? kExitUsage : kExitInputError;
+    ReportRunError(ctx, rep.status(), /*as_of_given=*/true);
     return;
   }
-  if (format == "json") {
-    *ctx.out << Json(*rep, ctx.global);
-  } else if (format == "csv") {
-    *ctx.out << Csv(*rep, ctx.global, *unit);
-  } else {
-    *ctx.out << Text(*rep, ctx.global, *unit);
-  }
+  WriteInFormat(
+      ctx, [&] { return Json(*rep, ctx.global); }, [&] { return Csv(*rep, ctx.global, in->unit); },
+      [&] { return Text(*rep, ctx.global, in->unit); });
   ctx.exit_code = kExitOk;
 }
 

@@ -7,7 +7,7 @@
 // Exit status: 1 when any goal or project is blocked, 0 otherwise, 3 when the
 // dataset or the policy cannot be loaded.
 #include <memory>
-#include <ostream>
+#include <sstream>
 #include <string>
 
 #include "absl/strings/str_cat.h"
@@ -60,7 +60,7 @@ void WriteCounts(JsonWriter& w, const GoalCounts& c) {
   w.EndObject();
 }
 
-void WriteJson(Context& ctx, const ReviewResult& r, const Policy& policy) {
+std::string Json(const ReviewResult& r, const Policy& policy) {
   const ReviewSummary& s = r.summary;
   const int dec = r.decimals;
   JsonWriter w;
@@ -146,34 +146,34 @@ void WriteJson(Context& ctx, const ReviewResult& r, const Policy& policy) {
   }
   w.EndArray();
   w.EndObject();
-  *ctx.out << w.Finish();
+  return w.Finish();
 }
 
-void WriteCsv(Context& ctx, const ReviewResult& r) {
-  const bool en = IsEnglish(ctx.global);
-  *ctx.out << CsvRow({"goal", "owner", "project", "unit", "score", "grade", "indicator_index",
-                      "indicator_id", "field", "code", "dimension", "severity", "deduction",
-                      "message"});
+std::string Csv(const ReviewResult& r, const GlobalOptions& global) {
+  const bool en = IsEnglish(global);
+  std::string out =
+      CsvRow({"goal", "owner", "project", "unit", "score", "grade", "indicator_index",
+              "indicator_id", "field", "code", "dimension", "severity", "deduction", "message"});
   for (const GoalReview& g : r.goals) {
     for (const Finding& f : g.findings) {
-      *ctx.out << CsvRow({g.goal_id, S(CodeOf(g.owner)), g.project_id, g.unit_id,
-                          g.score.ToDecimalString(r.decimals), S(CodeOf(g.grade)),
-                          f.location.indicator_index == kNoIndex
-                              ? std::string()
-                              : absl::StrCat(f.location.indicator_index + 1),
-                          f.location.indicator_id, f.location.field, S(f.code),
-                          S(CodeOf(f.dimension)), S(CodeOf(f.severity)),
-                          f.deduction.ToShortString(r.decimals), f.Message(en ? "en" : "zh")});
+      out += CsvRow({g.goal_id, S(CodeOf(g.owner)), g.project_id, g.unit_id,
+                     g.score.ToDecimalString(r.decimals), S(CodeOf(g.grade)),
+                     f.location.indicator_index == kNoIndex
+                         ? std::string()
+                         : absl::StrCat(f.location.indicator_index + 1),
+                     f.location.indicator_id, f.location.field, S(f.code), S(CodeOf(f.dimension)),
+                     S(CodeOf(f.severity)), f.deduction.ToShortString(r.decimals),
+                     f.Message(en ? "en" : "zh")});
     }
   }
+  return out;
 }
 
-void WriteText(Context& ctx, const ReviewResult& r, const Policy& policy, bool all) {
-  const GlobalOptions& g = ctx.global;
+std::string Text(const ReviewResult& r, const Policy& policy, const GlobalOptions& g, bool all) {
   const bool en = IsEnglish(g);
   const ReviewSummary& s = r.summary;
   const DatasetInfo& info = r.dataset.info();
-  std::ostream& out = *ctx.out;
+  std::ostringstream out;
   auto counts = [&](std::string_view what_zh, std::string_view what_en, const GoalCounts& c) {
     if (en) {
       out << what_en << ": " << c.reviewed << " reviewed; excellent " << c.per_grade[0] << ", good "
@@ -274,43 +274,25 @@ void WriteText(Context& ctx, const ReviewResult& r, const Policy& policy, bool a
     out << "\n" << Label(g, "不予入库的项目：", "Projects blocked from the library:") << "\n"
         << gates.Render();
   }
+  return out.str();
 }
 
 void RunReview(Context& ctx, const ReviewArgs& args) {
-  const std::string& format = ctx.global.format;
-  if (format != "text" && format != "json" && format != "csv") {
-    PrintError(*ctx.err, "review: --format must be text, json or csv");
-    ctx.exit_code = kExitUsage;
-    return;
-  }
-  Diagnostics policy_diags;
-  absl::StatusOr<Policy> policy = ResolvePolicy(args.policy, &policy_diags);
-  if (!policy.ok()) {
-    if (policy_diags.empty()) {
-      PrintError(*ctx.err, policy.status());
-    } else {
-      PrintDiagnostics(*ctx.err, policy_diags);
-    }
-    ctx.exit_code = kExitInputError;
-    return;
-  }
+  if (!CheckTextJsonCsvFormat(ctx, "review")) return;
+  const std::optional<Policy> policy = ResolvePolicyOrReport(ctx, args.policy);
+  if (!policy.has_value()) return;
   std::optional<Dataset> ds = LoadOrReport(ctx, args.data);
   if (!ds.has_value()) return;
   ReviewOptions options;
   options.project_id = args.project;
   absl::StatusOr<ReviewResult> r = ReviewDataset(*ds, *policy, options);
   if (!r.ok()) {
-    PrintError(*ctx.err, r.status());
-    ctx.exit_code = kExitInputError;
+    ReportRunError(ctx, r.status(), /*as_of_given=*/false);
     return;
   }
-  if (format == "json") {
-    WriteJson(ctx, *r, *policy);
-  } else if (format == "csv") {
-    WriteCsv(ctx, *r);
-  } else {
-    WriteText(ctx, *r, *policy, args.all);
-  }
+  WriteInFormat(
+      ctx, [&] { return Json(*r, *policy); }, [&] { return Csv(*r, ctx.global); },
+      [&] { return Text(*r, *policy, ctx.global, args.all); });
   ctx.exit_code = r->AnyBlocked() ? kExitFindings : kExitOk;
 }
 

@@ -263,46 +263,24 @@ std::string Text(const Dataset& ds, const DatasetSummary& s, const GlobalOptions
 }
 
 void RunSummary(Context& ctx, const SummaryArgs& args) {
-  const std::string& format = ctx.global.format;
-  if (format != "text" && format != "json" && format != "csv") {
-    PrintError(*ctx.err, "summary: --format must be text, json or csv");
-    ctx.exit_code = kExitUsage;
-    return;
-  }
-  const std::optional<MoneyUnit> unit = ParseUnitOption(args.unit);
-  if (!unit.has_value()) {
-    PrintError(*ctx.err, "summary: unknown --unit \"" + args.unit + "\" (expected 万元, 元 or 亿元)");
-    ctx.exit_code = kExitUsage;
-    return;
-  }
-  std::optional<Date> as_of;
+  if (!CheckTextJsonCsvFormat(ctx, "summary")) return;
+  const std::optional<MoneyUnit> unit = ParseUnitOrReport(ctx, "summary", args.unit);
+  if (!unit.has_value()) return;
+  std::optional<Date> as_of;  // none: the latest disbursement date
   if (!args.as_of.empty()) {
-    absl::StatusOr<Date> d = Date::Parse(args.as_of);
-    if (!d.ok()) {
-      PrintError(*ctx.err, "summary: --as-of: " + std::string(d.status().message().data(),
-                                                               d.status().message().size()));
-      ctx.exit_code = kExitUsage;
-      return;
-    }
-    as_of = *d;
+    as_of = ParseAsOfOrReport(ctx, "summary", args.as_of);
+    if (!as_of.has_value()) return;
   }
   std::optional<Dataset> ds = LoadOrReport(ctx, args.data);
   if (!ds.has_value()) return;
   absl::StatusOr<DatasetSummary> s = Summarize(*ds, as_of);
   if (!s.ok()) {
-    PrintError(*ctx.err, s.status());
-    ctx.exit_code = s.status().code() == absl::StatusCode::kOutOfRange && as_of.has_value()
-                        ? kExitUsage
-                        : kExitInputError;
+    ReportRunError(ctx, s.status(), as_of.has_value());
     return;
   }
-  if (format == "json") {
-    *ctx.out << Json(*ds, *s, ctx.global);
-  } else if (format == "csv") {
-    *ctx.out << Csv(*s, ctx.global, *unit);
-  } else {
-    *ctx.out << Text(*ds, *s, ctx.global, args.data, *unit);
-  }
+  WriteInFormat(
+      ctx, [&] { return Json(*ds, *s, ctx.global); }, [&] { return Csv(*s, ctx.global, *unit); },
+      [&] { return Text(*ds, *s, ctx.global, args.data, *unit); });
   ctx.exit_code = kExitOk;
 }
 

@@ -12,6 +12,23 @@
 namespace perfbudget::cli {
 namespace {
 
+// A bad command line: "perfbudget: <message>", kExitUsage.
+void UsageError(Context& ctx, std::string_view message) {
+  PrintError(*ctx.err, message);
+  ctx.exit_code = kExitUsage;
+}
+
+// Input that could not be loaded: every problem found, or the error when
+// none was recorded; kExitInputError.
+void ReportInputError(Context& ctx, const absl::Status& status, const Diagnostics& diagnostics) {
+  if (diagnostics.empty()) {
+    PrintError(*ctx.err, status);
+  } else {
+    PrintDiagnostics(*ctx.err, diagnostics);
+  }
+  ctx.exit_code = kExitInputError;
+}
+
 // Decodes one UTF-8 code point at s[*i]; advances *i. Returns -1 for an
 // invalid byte (and advances by one).
 std::int32_t DecodeUtf8(std::string_view s, std::size_t* i) {
@@ -380,13 +397,77 @@ std::optional<Dataset> LoadOrReport(Context& ctx, const std::string& path, std::
   Diagnostics diagnostics(max_errors);
   absl::StatusOr<Dataset> ds = LoadDataset(path, options, &diagnostics);
   if (ds.ok()) return *std::move(ds);
-  if (diagnostics.empty()) {
-    PrintError(*ctx.err, ds.status());
-  } else {
-    PrintDiagnostics(*ctx.err, diagnostics);
-  }
-  ctx.exit_code = kExitInputError;
+  ReportInputError(ctx, ds.status(), diagnostics);
   return std::nullopt;
+}
+
+// ---- analysis subcommands ---------------------------------------------------------
+
+bool CheckTextJsonCsvFormat(Context& ctx, std::string_view command) {
+  const std::string& format = ctx.global.format;
+  if (format == "text" || format == "json" || format == "csv") return true;
+  UsageError(ctx, std::string(command) + ": --format must be text, json or csv");
+  return false;
+}
+
+std::optional<MoneyUnit> ParseUnitOrReport(Context& ctx, std::string_view command,
+                                           const std::string& unit) {
+  const std::optional<MoneyUnit> parsed = ParseUnitOption(unit);
+  if (!parsed.has_value()) {
+    UsageError(ctx, std::string(command) + ": unknown --unit \"" + unit +
+                        "\" (expected 万元, 元 or 亿元)");
+  }
+  return parsed;
+}
+
+std::optional<Date> ParseAsOfOrReport(Context& ctx, std::string_view command,
+                                      const std::string& as_of) {
+  absl::StatusOr<Date> date = Date::Parse(as_of);
+  if (date.ok()) return *date;
+  const absl::Status& status = date.status();
+  UsageError(ctx, std::string(command) + ": --as-of: " +
+                      std::string(status.message().data(), status.message().size()));
+  return std::nullopt;
+}
+
+std::optional<Policy> ResolvePolicyOrReport(Context& ctx, std::string_view name_or_path) {
+  Diagnostics diagnostics;
+  absl::StatusOr<Policy> policy = ResolvePolicy(name_or_path, &diagnostics);
+  if (policy.ok()) return *std::move(policy);
+  ReportInputError(ctx, policy.status(), diagnostics);
+  return std::nullopt;
+}
+
+std::optional<AsOfInput> LoadAsOfInput(Context& ctx, std::string_view command,
+                                       const AsOfArgs& args) {
+  const std::optional<MoneyUnit> unit = ParseUnitOrReport(ctx, command, args.unit);
+  if (!unit.has_value()) return std::nullopt;
+  const std::optional<Date> as_of = ParseAsOfOrReport(ctx, command, args.as_of);
+  if (!as_of.has_value()) return std::nullopt;
+  std::optional<Policy> policy =
+      ResolvePolicyOrReport(ctx, args.policy.empty() ? "defaults" : args.policy);
+  if (!policy.has_value()) return std::nullopt;
+  std::optional<Dataset> dataset = LoadOrReport(ctx, args.data);
+  if (!dataset.has_value()) return std::nullopt;
+  return AsOfInput{*unit, *as_of, *std::move(policy), *std::move(dataset)};
+}
+
+void ReportRunError(Context& ctx, const absl::Status& status, bool as_of_given) {
+  PrintError(*ctx.err, status);
+  ctx.exit_code =
+      as_of_given && status.code() == absl::StatusCode::kOutOfRange ? kExitUsage : kExitInputError;
+}
+
+void WriteInFormat(Context& ctx, absl::FunctionRef<std::string()> json,
+                   absl::FunctionRef<std::string()> csv, absl::FunctionRef<std::string()> text) {
+  const std::string& format = ctx.global.format;
+  if (format == "json") {
+    *ctx.out << json();
+  } else if (format == "csv") {
+    *ctx.out << csv();
+  } else {
+    *ctx.out << text();
+  }
 }
 
 // ---- options and dataset output ------------------------------------------------

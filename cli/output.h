@@ -8,7 +8,10 @@
 //   - diagnostics on stderr as
 //       file:line:col: path: message (value: "...", expected: ...)
 //     or as JSON;
-//   - loading a dataset for a subcommand, reporting every problem.
+//   - loading a dataset for a subcommand, reporting every problem;
+//   - the plumbing of the analysis subcommands (summary, review, monitor,
+//     reclaim): their option checks, the policy, a failed run, and writing
+//     the result in --format text|json|csv.
 // Results go to Context::out, errors to Context::err.
 #ifndef PERFBUDGET_CLI_OUTPUT_H_
 #define PERFBUDGET_CLI_OUTPUT_H_
@@ -20,12 +23,15 @@
 #include <string_view>
 #include <vector>
 
+#include "absl/functional/function_ref.h"
 #include "absl/status/status.h"
 #include "command.h"
+#include "perfbudget/calendar/date.h"
 #include "perfbudget/io/csv.h"
 #include "perfbudget/io/diagnostic.h"
 #include "perfbudget/model/dataset.h"
 #include "perfbudget/money/money.h"
+#include "perfbudget/policy/policy.h"
 
 namespace perfbudget::cli {
 
@@ -139,6 +145,52 @@ std::optional<TextEncoding> ParseEncodingOption(std::string_view s);
 // ctx.err, sets ctx.exit_code = kExitInputError and returns nothing.
 std::optional<Dataset> LoadOrReport(Context& ctx, const std::string& path,
                                     std::size_t max_errors = 100);
+
+// ---- analysis subcommands (summary, review, monitor, reclaim) -----------------
+//
+// Each helper that can fail prints the problem to ctx.err ("perfbudget: ..."
+// or diagnostics), sets ctx.exit_code and returns false or nothing.
+// `command` names the subcommand at the start of a usage message.
+
+// --format must be text, json or csv: "<command>: --format must be text, json
+// or csv", kExitUsage.
+bool CheckTextJsonCsvFormat(Context& ctx, std::string_view command);
+// --unit (ParseUnitOption): "<command>: unknown --unit "..." (expected 万元,
+// 元 or 亿元)", kExitUsage.
+std::optional<MoneyUnit> ParseUnitOrReport(Context& ctx, std::string_view command,
+                                           const std::string& unit);
+// --as-of (Date::Parse): "<command>: --as-of: <why>", kExitUsage.
+std::optional<Date> ParseAsOfOrReport(Context& ctx, std::string_view command,
+                                      const std::string& as_of);
+// --policy: a built-in name or a policy JSON file (ResolvePolicy). On failure
+// prints every problem (or the error), kExitInputError.
+std::optional<Policy> ResolvePolicyOrReport(Context& ctx, std::string_view name_or_path);
+// The options of the analyses as of a date (monitor, reclaim).
+struct AsOfArgs {
+  std::string data;           // DATA
+  std::string as_of;          // --as-of
+  std::string policy;         // --policy; "" = the defaults
+  std::string unit = "万元";  // --unit, for text and CSV
+};
+// What such an analysis runs on.
+struct AsOfInput {
+  MoneyUnit unit;
+  Date as_of;
+  Policy policy;
+  Dataset dataset;
+};
+// Parses --unit and --as-of, resolves --policy and loads DATA, in that order,
+// reporting the first that fails as the helpers above do.
+std::optional<AsOfInput> LoadAsOfInput(Context& ctx, std::string_view command,
+                                       const AsOfArgs& args);
+// The analysis itself failed: prints the error; kExitUsage when an --as-of
+// date was given and the status is OutOfRange (the date lies outside the
+// fiscal year), kExitInputError otherwise.
+void ReportRunError(Context& ctx, const absl::Status& status, bool as_of_given);
+// Writes to ctx.out what `json`, `csv` or `text` returns, as ctx.global.format
+// asks (text for anything but json and csv); only that one is called.
+void WriteInFormat(Context& ctx, absl::FunctionRef<std::string()> json,
+                   absl::FunctionRef<std::string()> csv, absl::FunctionRef<std::string()> text);
 
 // ---- options and dataset output ------------------------------------------------
 

@@ -5,6 +5,7 @@
 // FormatRatio). Whatever is written reads back through LoadDatasetJson to the
 // same records, so load → write → load → write is byte-identical.
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -161,6 +162,21 @@ class JsonOut {
   std::string out_;
 };
 
+// "key": [the rows, each written by write(row, j)].
+template <typename T, typename F>
+void WriteTable(std::string_view key, std::span<const T> rows, JsonOut& j, F write) {
+  j.Key(key);
+  j.BeginArray();
+  for (const T& row : rows) write(row, j);
+  j.EndArray();
+}
+
+// The same, or nothing at all when there are no rows (an optional list).
+template <typename T, typename F>
+void WriteTableIfNotEmpty(std::string_view key, std::span<const T> rows, JsonOut& j, F write) {
+  if (!rows.empty()) WriteTable(key, rows, j, write);
+}
+
 bool SameRatio(const std::optional<Ratio>& a, const std::optional<Ratio>& b) {
   if (a.has_value() != b.has_value()) return false;
   return !a.has_value() || *a == *b;
@@ -206,6 +222,15 @@ void WriteTarget(const Indicator& ind, JsonOut& j) {
   j.FieldIfNotEmpty("unit_of_measure", ind.unit_of_measure);
 }
 
+void WriteActual(const IndicatorActual& a, JsonOut& j) {
+  j.BeginObject();
+  j.DateField("date", a.date);
+  j.RatioField("value", a.value);
+  if (a.grade.has_value()) j.Field("grade", CodeOf(*a.grade));
+  j.FieldIfNotEmpty("text", a.text);
+  j.EndObject();
+}
+
 void WriteIndicator(const Indicator& ind, JsonOut& j) {
   j.BeginObject();
   j.FieldIfNotEmpty("id", ind.id);
@@ -219,19 +244,31 @@ void WriteIndicator(const Indicator& ind, JsonOut& j) {
     j.Field("value_source", CodeOf(ind.value_source));
   }
   j.FieldIfNotEmpty("evaluation_standard", ind.evaluation_standard);
-  if (!ind.actuals.empty()) {
-    j.Key("actuals");
-    j.BeginArray();
-    for (const IndicatorActual& a : ind.actuals) {
-      j.BeginObject();
-      j.DateField("date", a.date);
-      j.RatioField("value", a.value);
-      if (a.grade.has_value()) j.Field("grade", CodeOf(*a.grade));
-      j.FieldIfNotEmpty("text", a.text);
-      j.EndObject();
-    }
-    j.EndArray();
-  }
+  WriteTableIfNotEmpty<IndicatorActual>("actuals", ind.actuals, j, WriteActual);
+  j.EndObject();
+}
+
+void WriteFundLine(const FundLine& f, JsonOut& j) {
+  j.BeginObject();
+  j.Field("source", CodeOf(f.source));
+  j.MoneyField("approved", f.approved);
+  j.IntFieldIfNotZero("origin_year", f.origin_year);
+  j.EndObject();
+}
+
+void WriteAdjustment(const Adjustment& a, JsonOut& j) {
+  j.BeginObject();
+  j.DateField("date", a.date);
+  j.Field("source", CodeOf(a.source));
+  j.MoneyField("amount", a.amount);
+  j.FieldIfNotEmpty("reason", a.reason);
+  j.EndObject();
+}
+
+void WritePlannedPayment(const PlannedPayment& pp, JsonOut& j) {
+  j.BeginObject();
+  j.DateField("date", pp.date);
+  j.MoneyField("amount", pp.amount);
   j.EndObject();
 }
 
@@ -246,40 +283,9 @@ void WriteProject(const Project& p, JsonOut& j) {
   j.Field("status", CodeOf(p.status));
   j.IntFieldIfNotZero("start_year", p.start_year);
   j.MoneyFieldIfNotZero("requested", p.requested);
-  j.Key("funds");
-  j.BeginArray();
-  for (const FundLine& f : p.funds) {
-    j.BeginObject();
-    j.Field("source", CodeOf(f.source));
-    j.MoneyField("approved", f.approved);
-    j.IntFieldIfNotZero("origin_year", f.origin_year);
-    j.EndObject();
-  }
-  j.EndArray();
-  if (!p.adjustments.empty()) {
-    j.Key("adjustments");
-    j.BeginArray();
-    for (const Adjustment& a : p.adjustments) {
-      j.BeginObject();
-      j.DateField("date", a.date);
-      j.Field("source", CodeOf(a.source));
-      j.MoneyField("amount", a.amount);
-      j.FieldIfNotEmpty("reason", a.reason);
-      j.EndObject();
-    }
-    j.EndArray();
-  }
-  if (!p.payment_plan.empty()) {
-    j.Key("payment_plan");
-    j.BeginArray();
-    for (const PlannedPayment& pp : p.payment_plan) {
-      j.BeginObject();
-      j.DateField("date", pp.date);
-      j.MoneyField("amount", pp.amount);
-      j.EndObject();
-    }
-    j.EndArray();
-  }
+  WriteTable<FundLine>("funds", p.funds, j, WriteFundLine);
+  WriteTableIfNotEmpty<Adjustment>("adjustments", p.adjustments, j, WriteAdjustment);
+  WriteTableIfNotEmpty<PlannedPayment>("payment_plan", p.payment_plan, j, WritePlannedPayment);
   j.Key("disclosure");
   j.BeginObject();
   j.BoolField("with_budget", p.disclosure.with_budget);
@@ -295,10 +301,7 @@ void WriteGoal(const Goal& g, JsonOut& j) {
   j.FieldIfNotEmpty("project", g.project_id);
   j.FieldIfNotEmpty("unit", g.unit_id);
   j.FieldIfNotEmpty("text", g.text);
-  j.Key("indicators");
-  j.BeginArray();
-  for (const Indicator& ind : g.indicators) WriteIndicator(ind, j);
-  j.EndArray();
+  WriteTable<Indicator>("indicators", g.indicators, j, WriteIndicator);
   j.EndObject();
 }
 
@@ -360,14 +363,6 @@ void WriteDisbursement(const Disbursement& d, JsonOut& j) {
   j.Field("source", CodeOf(d.source));
   j.MoneyField("amount", d.amount);
   j.EndObject();
-}
-
-template <typename T, typename F>
-void WriteTable(std::string_view key, std::span<const T> rows, JsonOut& j, F write) {
-  j.Key(key);
-  j.BeginArray();
-  for (const T& row : rows) write(row, j);
-  j.EndArray();
 }
 
 }  // namespace
