@@ -20,6 +20,7 @@
 #include <cstdint>
 #include <cstring>
 #include <initializer_list>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -1647,17 +1648,22 @@ void Reader::ReadRectification(od::value& v, const PathNode* path) {
 
 constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 
-// Loads from a buffer with at least SIMDJSON_PADDING bytes readable past its end.
+// Loads from a buffer with at least SIMDJSON_PADDING bytes readable past its
+// end. `owner` keeps the buffer alive; it is handed to the builder's origin
+// resolver, so the builder frees the text as soon as no diagnostic can need
+// it any more (before it moves the records into the dataset: a lower peak).
 absl::StatusOr<Dataset> LoadPadded(std::string_view text, std::size_t capacity,
-                                   const LoadOptions& options, Diagnostics* diagnostics,
-                                   std::string_view file_name) {
+                                   std::shared_ptr<const void> owner, const LoadOptions& options,
+                                   Diagnostics* diagnostics, std::string_view file_name) {
   if (text.substr(0, kUtf8Bom.size()) == kUtf8Bom) {
     text.remove_prefix(kUtf8Bom.size());
     capacity -= kUtf8Bom.size();
   }
   DatasetBuilder builder;
   Reader reader(text, file_name, options.max_errors, builder);
-  builder.SetOriginResolver([&reader](std::uint64_t locator) { return reader.Resolve(locator); });
+  builder.SetOriginResolver([&reader, owner = std::move(owner)](std::uint64_t locator) {
+    return reader.Resolve(locator);
+  });
   {
     od::parser parser;
     od::document doc;
@@ -1689,9 +1695,10 @@ absl::StatusOr<Dataset> LoadPadded(std::string_view text, std::size_t capacity,
 
 absl::StatusOr<Dataset> LoadDatasetJson(std::string_view text, const LoadOptions& options,
                                         Diagnostics* diagnostics, std::string_view file_name) {
-  const simdjson::padded_string padded(text.data(), text.size());
-  return LoadPadded(std::string_view(padded.data(), padded.size()),
-                    padded.size() + simdjson::SIMDJSON_PADDING, options, diagnostics, file_name);
+  auto padded = std::make_shared<const simdjson::padded_string>(text.data(), text.size());
+  const std::string_view view(padded->data(), padded->size());
+  return LoadPadded(view, view.size() + simdjson::SIMDJSON_PADDING, std::move(padded), options,
+                    diagnostics, file_name);
 }
 
 namespace {
@@ -1737,8 +1744,10 @@ std::optional<simdjson::padded_string> ReadPaddedFile(const std::string& path) {
 absl::StatusOr<Dataset> LoadDatasetJsonFile(const std::string& path, const LoadOptions& options,
                                             Diagnostics* diagnostics) {
   if (std::optional<simdjson::padded_string> padded = ReadPaddedFile(path)) {
-    return LoadPadded(std::string_view(padded->data(), padded->size()),
-                      padded->size() + simdjson::SIMDJSON_PADDING, options, diagnostics, path);
+    auto owned = std::make_shared<const simdjson::padded_string>(*std::move(padded));
+    const std::string_view view(owned->data(), owned->size());
+    return LoadPadded(view, view.size() + simdjson::SIMDJSON_PADDING, std::move(owned), options,
+                      diagnostics, path);
   }
   absl::StatusOr<std::string> text = ReadFile(path);
   if (!text.ok()) {
@@ -1754,7 +1763,8 @@ absl::StatusOr<Dataset> LoadDatasetJsonFile(const std::string& path, const LoadO
   }
   // ReadFile leaves spare capacity; make sure the parser's padding fits.
   text->reserve(text->size() + simdjson::SIMDJSON_PADDING);
-  return LoadPadded(*text, text->capacity(), options, diagnostics, path);
+  auto owned = std::make_shared<const std::string>(*std::move(text));
+  return LoadPadded(*owned, owned->capacity(), owned, options, diagnostics, path);
 }
 
 }  // namespace perfbudget

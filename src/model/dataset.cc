@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <numeric>
 #include <span>
+#include <type_traits>
 #include <utility>
 
 #include "absl/container/flat_hash_set.h"
@@ -691,10 +692,25 @@ absl::StatusOr<Dataset> DatasetBuilder::Build(const BuildOptions& options,
 
   if (check.any()) return out->ToStatus("dataset is invalid");
 
-  // Move records into the immutable representation and build the indexes.
-  auto take = [](auto& recs, auto& dest) {
+  // No place is resolved from here on: drop the resolver (a loader may hand
+  // it the input text to free) and the row-by-row parts, moved out above.
+  s->resolver = nullptr;
+  auto release = [](auto& v) { std::remove_reference_t<decltype(v)>().swap(v); };
+  release(s->fund_lines);
+  release(s->adjustments);
+  release(s->plans);
+  release(s->indicators);
+  release(s->actuals);
+  release(s->goal_inline);
+  release(s->inline_where);
+  release(s->origins);
+
+  // Move records into the immutable representation (exact size), freeing
+  // each builder table as soon as it is moved, and build the indexes.
+  auto take = [&release](auto& recs, auto& dest) {
     dest.reserve(recs.size());
     for (auto& r : recs) dest.push_back(std::move(r.value));
+    release(recs);
   };
   take(s->units, impl->units);
   take(s->projects, impl->projects);
