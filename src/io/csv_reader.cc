@@ -223,6 +223,19 @@ struct LoadContext {
   };
   std::vector<EnumMemo> enum_memos;
 
+  // Goals from goals.csv, given to the builder after indicators.csv has been
+  // read, with their indicators inline: each list is sized once, and no
+  // separate indicator rows stay alive beside the goals' lists. Indicators
+  // naming no known goal still go to the builder on their own (it reports
+  // them, as before).
+  struct PendingGoal {
+    Goal goal;
+    Origin where;
+    std::vector<Origin> indicator_origins;
+  };
+  std::vector<PendingGoal> goals;
+  StringMap<std::uint32_t> goal_index;  // the first goal of each id
+
   Origin Resolve(std::uint64_t locator) const {
     const auto table = static_cast<std::size_t>(locator >> kTableShift) - 1;
     if (table >= paths.size()) return Origin();
@@ -742,11 +755,29 @@ void ReadGoals(Table& t) {
     g.project_id = row.Value("project");
     g.unit_id = row.Value("unit");
     g.text = row.Text("text");
-    if (!g.id.empty()) t.ctx().builder->AddGoal(std::move(g), row.Where());
+    if (g.id.empty()) return;
+    LoadContext& ctx = t.ctx();
+    ctx.goal_index.emplace(g.id, static_cast<std::uint32_t>(ctx.goals.size()));
+    ctx.goals.push_back({std::move(g), row.Where(), {}});
   });
 }
 
 void ReadIndicators(Table& t) {
+  LoadContext& ctx = t.ctx();
+  // A goal's rows usually come together: gather a run, then append it to its
+  // goal's list in one go (exact capacity when the run is the whole list).
+  std::uint32_t run_goal = kNoIndex;
+  std::vector<Indicator> run;
+  std::vector<Origin> run_origins;
+  const auto flush = [&] {
+    if (run.empty()) return;
+    LoadContext::PendingGoal& g = ctx.goals[run_goal];
+    g.goal.indicators.reserve(g.goal.indicators.size() + run.size());
+    for (Indicator& ind : run) g.goal.indicators.push_back(std::move(ind));
+    g.indicator_origins.insert(g.indicator_origins.end(), run_origins.begin(), run_origins.end());
+    run.clear();
+    run_origins.clear();
+  };
   ForEachRow(t, [&](Row& row) {
     std::string goal = row.Value("goal", true);
     Indicator ind;
@@ -779,9 +810,20 @@ void ReadIndicators(Table& t) {
         row.Enum("value_source", &ParseValueSource).value_or(ValueSource::kUnspecified);
     ind.evaluation_standard = row.Text("evaluation_standard");
     if (!goal.empty() && !Trim(ind.name).empty()) {
-      t.ctx().builder->AddIndicator(std::move(goal), std::move(ind), row.Where());
+      const auto it = ctx.goal_index.find(goal);
+      if (it == ctx.goal_index.end()) {
+        ctx.builder->AddIndicator(std::move(goal), std::move(ind), row.Where());
+        return;
+      }
+      if (it->second != run_goal) {
+        flush();
+        run_goal = it->second;
+      }
+      run.push_back(std::move(ind));
+      run_origins.push_back(row.Where());
     }
   });
+  flush();
 }
 
 void ReadActuals(Table& t) {
@@ -881,7 +923,7 @@ void ReadRectifications(Table& t) {
 absl::StatusOr<Dataset> LoadDatasetCsv(const std::string& dir, const CsvLoadOptions& options,
                                        Diagnostics* diagnostics) {
   DatasetBuilder builder;
-  LoadContext ctx{dir, options, &builder, {}, {}};
+  LoadContext ctx{dir, options, &builder, {}, {}, {}, {}};
   builder.SetOriginResolver([&ctx](std::uint64_t locator) { return ctx.Resolve(locator); });
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec)) {
@@ -907,6 +949,11 @@ absl::StatusOr<Dataset> LoadDatasetCsv(const std::string& dir, const CsvLoadOpti
     Table table(&ctx, i);
     if (table.Load()) kReaders[i](table);
   }
+  for (LoadContext::PendingGoal& g : ctx.goals) {
+    builder.AddGoal(std::move(g.goal), std::move(g.where), g.indicator_origins);
+  }
+  ctx.goals = {};
+  ctx.goal_index = {};
   BuildOptions build;
   build.max_errors = options.max_errors;
   return builder.Build(build, diagnostics);

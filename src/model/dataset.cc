@@ -504,6 +504,12 @@ absl::StatusOr<Dataset> DatasetBuilder::Build(const BuildOptions& options,
     indicator_goal[i] = g;
   }
   const GroupIndex indicators_by_goal = Group(s->goals.size(), indicator_goal);
+  // Only their places are needed from here on: keep those and free the
+  // rows (otherwise alive beside the goals' lists they are moved into).
+  std::vector<std::uint64_t> indicator_where(s->indicators.size());
+  for (std::uint32_t i = 0; i < s->indicators.size(); ++i) {
+    indicator_where[i] = s->indicators[i].where;
+  }
   for (std::uint32_t gi = 0; gi < s->goals.size(); ++gi) {
     const std::span<const std::uint32_t> added = indicators_by_goal.Of(gi);
     if (added.empty()) continue;
@@ -511,6 +517,7 @@ absl::StatusOr<Dataset> DatasetBuilder::Build(const BuildOptions& options,
     inds.reserve(inds.size() + added.size());
     for (std::uint32_t i : added) inds.push_back(std::move(s->indicators[i].value));
   }
+  decltype(s->indicators)().swap(s->indicators);
   auto indicator_origin = [&](std::uint32_t gi, std::size_t k) -> Origin {
     if (k < inline_count[gi]) {
       const auto [first, count] = s->goal_inline[gi];
@@ -519,7 +526,7 @@ absl::StatusOr<Dataset> DatasetBuilder::Build(const BuildOptions& options,
       o.path = JoinPath(o.path, absl::StrCat("indicators[", k, "]"));
       return o;
     }
-    return s->Resolve(s->indicators[indicators_by_goal.Of(gi)[k - inline_count[gi]]].where);
+    return s->Resolve(indicator_where[indicators_by_goal.Of(gi)[k - inline_count[gi]]]);
   };
   absl::flat_hash_set<std::string_view, StringViewHash, StringViewEq> seen;
   for (std::uint32_t gi = 0; gi < s->goals.size(); ++gi) {
