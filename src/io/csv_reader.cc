@@ -285,13 +285,19 @@ class Table {
   CsvTokenizer& tokenizer() { return *tokenizer_; }
   // The cell index of column `name` (canonical), -1 when absent. Callers
   // name columns by string literals: remembered by address (and checked)
-  // after the first look-up.
+  // after the first look-up. A table's reader asks for its columns in the
+  // same order every row, so the search starts after the last one found.
   int IndexOf(std::string_view name) const {
-    for (const auto& [data, size, index] : index_memo_) {
-      if (data == name.data() && size == name.size() &&
-          std::string_view(data, size) == name) {
-        return index;
+    const std::size_t n = index_memo_.size();
+    std::size_t i = memo_next_ < n ? memo_next_ : 0;
+    for (std::size_t tries = 0; tries < n; ++tries) {
+      const IndexMemo& m = index_memo_[i];
+      if (m.data == name.data() && m.size == name.size() &&
+          std::string_view(m.data, m.size) == name) {
+        memo_next_ = i + 1;
+        return m.index;
       }
+      if (++i == n) i = 0;
     }
     int found = -1;
     for (std::size_t i = 0; i < spec_.columns.size(); ++i) {
@@ -301,6 +307,7 @@ class Table {
       }
     }
     index_memo_.push_back({name.data(), name.size(), found});
+    memo_next_ = index_memo_.size();
     return found;
   }
   const std::vector<std::string>& header_names() const { return header_names_; }
@@ -328,6 +335,7 @@ class Table {
     int index;
   };
   mutable std::vector<IndexMemo> index_memo_;
+  mutable std::size_t memo_next_ = 0;
   std::vector<std::string> header_names_;  // by cell index, as written
   // The text (in bytes_, or decoded_ when it had to be decoded) and its
   // tokenizer, past the header row.
