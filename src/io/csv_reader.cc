@@ -1,12 +1,18 @@
 // csv_reader.cc: LoadDatasetCsv, the CSV folder form of a dataset
 // (docs/format.md). Reads every table, checks every cell, reports every
 // problem with file, line and column, and feeds a DatasetBuilder.
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -60,23 +66,77 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
-// Reads a whole file. NotFound when absent.
-absl::StatusOr<std::string> ReadBytes(const std::string& path) {
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (f == nullptr) {
+// A table file's bytes.
+struct FileBytes {
+  std::unique_ptr<char[]> data;
+  std::size_t size = 0;
+  std::string_view view() const { return {data.get(), size}; }
+};
+
+// The largest table read (as ReadFile's limit).
+constexpr std::size_t kMaxTableBytes = std::size_t{4} << 30;
+
+// Reads a whole table file, straight into one buffer of its size. Regular
+// files only: a FIFO would block and a device such as /dev/zero never ends
+// (opened without blocking, then refused). NotFound when absent.
+absl::StatusOr<FileBytes> ReadBytes(const std::string& path) {
+  int fd;
+  do {
+    fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  } while (fd < 0 && errno == EINTR);
+  if (fd < 0) {
     const int err = errno;
     std::string msg = absl::StrCat(path, ": ", std::strerror(err));
     if (err == ENOENT) return absl::NotFoundError(msg);
     if (err == EACCES || err == EPERM) return absl::PermissionDeniedError(msg);
     return absl::InternalError(msg);
   }
-  std::string out;
-  char buffer[65536];
-  std::size_t n;
-  while ((n = std::fread(buffer, 1, sizeof(buffer), f)) > 0) out.append(buffer, n);
-  const bool failed = std::ferror(f) != 0;
-  std::fclose(f);
-  if (failed) return absl::InternalError(absl::StrCat(path, ": read error"));
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
+  struct stat st;
+  if (::fstat(fd, &st) != 0) {
+    return absl::InternalError(absl::StrCat(path, ": ", std::strerror(errno)));
+  }
+  if (S_ISDIR(st.st_mode)) return absl::InternalError(absl::StrCat(path, ": read error"));
+  if (!S_ISREG(st.st_mode)) {
+    return absl::FailedPreconditionError(
+        absl::StrCat(path, ": not a regular file (a FIFO, device or socket cannot be a table)"));
+  }
+  const auto too_large = [&] {
+    return absl::ResourceExhaustedError(
+        absl::StrCat(path, ": larger than ", kMaxTableBytes >> 30, " GiB"));
+  };
+  if (static_cast<std::uint64_t>(st.st_size) > kMaxTableBytes) return too_large();
+  FileBytes out;
+  std::size_t capacity = static_cast<std::size_t>(st.st_size);
+  out.data.reset(new char[capacity + 1]);
+  char probe[4096];
+  while (true) {
+    // Read into the buffer while it has room, then into `probe` (usually
+    // just to see the end of the file; more means the file grew).
+    const bool into_out = out.size < capacity;
+    char* dst = into_out ? out.data.get() + out.size : probe;
+    const std::size_t room = into_out ? capacity - out.size : sizeof(probe);
+    const ssize_t n = ::read(fd, dst, room);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return absl::InternalError(absl::StrCat(path, ": read error"));
+    }
+    if (n == 0) break;
+    const auto got = static_cast<std::size_t>(n);
+    if (out.size + got > kMaxTableBytes) return too_large();
+    if (!into_out) {
+      const std::size_t grown = std::max<std::size_t>(2 * capacity, 65536);
+      std::unique_ptr<char[]> bigger(new char[grown + 1]);
+      std::memcpy(bigger.get(), out.data.get(), out.size);
+      std::memcpy(bigger.get() + out.size, probe, got);
+      out.data = std::move(bigger);
+      capacity = grown;
+    }
+    out.size += got;
+  }
   return out;
 }
 
@@ -163,6 +223,19 @@ struct LoadContext {
   };
   std::vector<EnumMemo> enum_memos;
 
+  // Goals from goals.csv, given to the builder after indicators.csv has been
+  // read, with their indicators inline: each list is sized once, and no
+  // separate indicator rows stay alive beside the goals' lists. Indicators
+  // naming no known goal still go to the builder on their own (it reports
+  // them, as before).
+  struct PendingGoal {
+    Goal goal;
+    Origin where;
+    std::vector<Origin> indicator_origins;
+  };
+  std::vector<PendingGoal> goals;
+  StringMap<std::uint32_t> goal_index;  // the first goal of each id
+
   Origin Resolve(std::uint64_t locator) const {
     const auto table = static_cast<std::size_t>(locator >> kTableShift) - 1;
     if (table >= paths.size()) return Origin();
@@ -208,16 +281,23 @@ class Table {
   int number() const { return number_; }
   const schema::Table& spec() const { return spec_; }
   const std::string& path() const { return path_; }
-  const std::vector<CsvRecord>& rows() const { return rows_; }
+  // Reads the data rows one at a time (after Load).
+  CsvTokenizer& tokenizer() { return *tokenizer_; }
   // The cell index of column `name` (canonical), -1 when absent. Callers
   // name columns by string literals: remembered by address (and checked)
-  // after the first look-up.
+  // after the first look-up. A table's reader asks for its columns in the
+  // same order every row, so the search starts after the last one found.
   int IndexOf(std::string_view name) const {
-    for (const auto& [data, size, index] : index_memo_) {
-      if (data == name.data() && size == name.size() &&
-          std::string_view(data, size) == name) {
-        return index;
+    const std::size_t n = index_memo_.size();
+    std::size_t i = memo_next_ < n ? memo_next_ : 0;
+    for (std::size_t tries = 0; tries < n; ++tries) {
+      const IndexMemo& m = index_memo_[i];
+      if (m.data == name.data() && m.size == name.size() &&
+          std::string_view(m.data, m.size) == name) {
+        memo_next_ = i + 1;
+        return m.index;
       }
+      if (++i == n) i = 0;
     }
     int found = -1;
     for (std::size_t i = 0; i < spec_.columns.size(); ++i) {
@@ -227,6 +307,7 @@ class Table {
       }
     }
     index_memo_.push_back({name.data(), name.size(), found});
+    memo_next_ = index_memo_.size();
     return found;
   }
   const std::vector<std::string>& header_names() const { return header_names_; }
@@ -241,7 +322,7 @@ class Table {
   }
 
  private:
-  bool MapHeader(const CsvRecord& header);
+  bool MapHeader();
 
   LoadContext* ctx_;
   int number_;  // in schema::kTables
@@ -254,12 +335,17 @@ class Table {
     int index;
   };
   mutable std::vector<IndexMemo> index_memo_;
+  mutable std::size_t memo_next_ = 0;
   std::vector<std::string> header_names_;  // by cell index, as written
-  std::vector<CsvRecord> rows_;
+  // The text (in bytes_, or decoded_ when it had to be decoded) and its
+  // tokenizer, past the header row.
+  FileBytes bytes_;
+  DecodedText decoded_;
+  std::optional<CsvTokenizer> tokenizer_;
 };
 
 bool Table::Load() {
-  absl::StatusOr<std::string> bytes = ReadBytes(path_);
+  absl::StatusOr<FileBytes> bytes = ReadBytes(path_);
   if (!bytes.ok()) {
     if (absl::IsNotFound(bytes.status())) {
       if (spec_.required) {
@@ -273,11 +359,12 @@ bool Table::Load() {
                  std::string(bytes.status().message()));
     return false;
   }
-  DecodedText decoded;
-  std::optional<std::string_view> valid_utf8;  // into *bytes
-  const bool utf8 = ctx_->options.encoding == TextEncoding::kUtf8 || HasUtf8Bom(*bytes);
+  bytes_ = *std::move(bytes);
+  DecodedText& decoded = decoded_;
+  std::optional<std::string_view> valid_utf8;  // into bytes_
+  const bool utf8 = ctx_->options.encoding == TextEncoding::kUtf8 || HasUtf8Bom(bytes_.view());
   if (utf8) {
-    const std::string_view text = StripUtf8Bom(*bytes);
+    const std::string_view text = StripUtf8Bom(bytes_.view());
     if (simdjson::validate_utf8(text.data(), text.size())) {
       // Valid (the usual case): read it where it is; SanitizeUtf8 would copy it unchanged.
       valid_utf8 = text;
@@ -285,7 +372,7 @@ bool Table::Load() {
       decoded = SanitizeUtf8(text);
     }
   } else {
-    absl::StatusOr<DecodedText> d = DecodeGb18030(*bytes);
+    absl::StatusOr<DecodedText> d = DecodeGb18030(bytes_.view());
     if (!d.ok()) {
       ctx_->Report(DiagnosticKind::kEncoding, FileOrigin(), "", "", "GB18030 text",
                    std::string(d.status().message()));
@@ -308,28 +395,45 @@ bool Table::Load() {
                               " more undecodable byte sequences in this file"));
   }
 
-  CsvParseResult parsed = ParseCsv(valid_utf8.value_or(std::string_view(decoded.utf8)));
-  for (const CsvSyntaxError& e : parsed.errors) {
-    ctx_->Report(DiagnosticKind::kSyntax, FileOrigin(e.line, e.column), "", "", "RFC 4180 CSV",
-                 e.message);
+  if (!valid_utf8) bytes_ = FileBytes();  // decoded_ holds the text
+  const std::string_view text = valid_utf8.value_or(std::string_view(decoded.utf8));
+  // Syntax errors are reported first, before any row's. Only a double quote
+  // can make one: when a quick look at the quotes finds nothing wrong (the
+  // usual case), the rows are read in one pass; else a first pass collects
+  // the errors.
+  std::size_t syntax_errors = 0;
+  if (!CsvQuotesWellFormed(text)) {
+    CsvTokenizer first_pass(text);
+    while (first_pass.Next()) {
+    }
+    syntax_errors = first_pass.errors().size();
+    for (const CsvSyntaxError& e : first_pass.errors()) {
+      ctx_->Report(DiagnosticKind::kSyntax, FileOrigin(e.line, e.column), "", "", "RFC 4180 CSV",
+                   e.message);
+    }
   }
-  if (parsed.records.empty()) {
-    if (parsed.errors.empty()) {
+  tokenizer_.emplace(text);
+  if (!tokenizer_->Next()) {
+    if (syntax_errors == 0) {
       ctx_->Report(DiagnosticKind::kMissing, FileOrigin(1, 1), "", "",
                    "a header row naming the columns", "table has no header row");
     }
     return false;
   }
-  if (!MapHeader(parsed.records.front())) return false;
-  parsed.records.erase(parsed.records.begin());
-  rows_ = std::move(parsed.records);
-  return true;
+  return MapHeader();
 }
 
-bool Table::MapHeader(const CsvRecord& header) {
+bool Table::MapHeader() {
   bool ok = true;
-  for (std::size_t c = 0; c < header.cells.size(); ++c) {
-    const CsvCell& cell = header.cells[c];
+  const CsvTokenizer& header = *tokenizer_;
+  for (std::size_t c = 0; c < header.fields().size(); ++c) {
+    const CsvField& field = header.fields()[c];
+    const auto [line, column] = header.PlaceOf(field.offset);
+    const struct {
+      std::string text;
+      int line;
+      int column;
+    } cell{std::string(field.text), line, column};
     const std::string name = absl::AsciiStrToLower(AV(Trim(cell.text)));
     header_names_.push_back(name);
     if (name.empty()) continue;  // a nameless column must stay empty (checked per row)
@@ -369,7 +473,7 @@ bool Table::MapHeader(const CsvRecord& header) {
       }
       if (!also.empty()) also += ")";
       ctx_->Report(
-          DiagnosticKind::kMissing, FileOrigin(header.line, 1, col.name), std::string(col.name), "",
+          DiagnosticKind::kMissing, FileOrigin(header.line(), 1, col.name), std::string(col.name), "",
           absl::StrCat("a column ", AV(col.name), also),
           absl::StrCat("required column \"", AV(col.name), "\" is missing from ", AV(spec_.file)));
       ok = false;
@@ -381,36 +485,37 @@ bool Table::MapHeader(const CsvRecord& header) {
 // One data row: typed access to its cells, reporting each bad cell.
 class Row {
  public:
-  Row(Table* table, const CsvRecord* record) : table_(table), record_(record) {}
+  Row(Table* table, const CsvTokenizer* record) : table_(table), record_(record) {}
 
   bool ok() const { return ok_; }
 
   // The row's origin for the builder: file, line, path "projects.csv".
   // (A locator: LoadContext::Resolve makes the full origin when needed.)
   Origin Where() const {
-    return Origin::Locator(LoadContext::Locator(table_->number(), record_->line));
+    return Origin::Locator(LoadContext::Locator(table_->number(), record_->line()));
   }
 
-  const CsvCell* Cell(std::string_view column) const {
+  const CsvField* Cell(std::string_view column) const {
     const int i = table_->IndexOf(column);
-    if (i < 0 || static_cast<std::size_t>(i) >= record_->cells.size()) return nullptr;
-    return &record_->cells[static_cast<std::size_t>(i)];
+    if (i < 0 || static_cast<std::size_t>(i) >= record_->fields().size()) return nullptr;
+    return &record_->fields()[static_cast<std::size_t>(i)];
   }
 
   void Report(DiagnosticKind kind, std::string_view column, std::string_view value,
               std::string_view expected, std::string message) {
     ok_ = false;
-    const CsvCell* cell = Cell(column);
+    const CsvField* cell = Cell(column);
+    const auto [line, col] =
+        cell ? record_->PlaceOf(cell->offset) : std::pair<int, int>(record_->line(), 0);
     table_->ctx().Report(
-        kind,
-        table_->FileOrigin(cell ? cell->line : record_->line, cell ? cell->column : 0, column),
+        kind, table_->FileOrigin(line, col, column),
         std::string(column), std::string(value), std::string(expected), std::move(message));
   }
 
   // Free text, as written ("" when the column is absent).
   std::string_view TextView(std::string_view column) const {
-    const CsvCell* cell = Cell(column);
-    return cell ? std::string_view(cell->text) : std::string_view();
+    const CsvField* cell = Cell(column);
+    return cell ? cell->text : std::string_view();
   }
   std::string Text(std::string_view column) const { return std::string(TextView(column)); }
 
@@ -501,26 +606,29 @@ class Row {
 
  private:
   Table* table_;
-  const CsvRecord* record_;
+  const CsvTokenizer* record_;
   bool ok_ = true;
 };
 
 // Checks the row's shape; false (reported) when it cannot be read.
-bool RowShapeOk(Table& t, const CsvRecord& r) {
+bool RowShapeOk(Table& t, const CsvTokenizer& r) {
   const std::size_t want = t.header_names().size();
-  if (r.cells.size() != want) {
-    const CsvCell& last = r.cells.back();
-    const CsvCell& at = r.cells.size() > want ? r.cells[want] : last;
-    t.ctx().Report(DiagnosticKind::kSyntax, t.FileOrigin(at.line, at.column), "", "",
+  const std::vector<CsvField>& cells = r.fields();
+  if (cells.size() != want) {
+    const CsvField& last = cells.back();
+    const CsvField& at = cells.size() > want ? cells[want] : last;
+    const auto [line, column] = r.PlaceOf(at.offset);
+    t.ctx().Report(DiagnosticKind::kSyntax, t.FileOrigin(line, column), "", "",
                    absl::StrCat(want, " fields, as in the header row"),
-                   absl::StrCat("row has ", r.cells.size(), " field",
-                                r.cells.size() == 1 ? "" : "s", ", the header has ", want));
+                   absl::StrCat("row has ", cells.size(), " field",
+                                cells.size() == 1 ? "" : "s", ", the header has ", want));
     return false;
   }
   for (std::size_t c = 0; c < want; ++c) {
-    if (t.header_names()[c].empty() && !Trim(r.cells[c].text).empty()) {
-      t.ctx().Report(DiagnosticKind::kValue, t.FileOrigin(r.cells[c].line, r.cells[c].column), "",
-                     r.cells[c].text, "an empty cell or a column name in the header",
+    if (t.header_names()[c].empty() && !Trim(cells[c].text).empty()) {
+      const auto [line, column] = r.PlaceOf(cells[c].offset);
+      t.ctx().Report(DiagnosticKind::kValue, t.FileOrigin(line, column), "",
+                     std::string(cells[c].text), "an empty cell or a column name in the header",
                      "value in a column that has no name");
       return false;
     }
@@ -528,8 +636,8 @@ bool RowShapeOk(Table& t, const CsvRecord& r) {
   return true;
 }
 
-bool AllEmpty(const CsvRecord& r) {
-  for (const CsvCell& c : r.cells) {
+bool AllEmpty(const CsvTokenizer& r) {
+  for (const CsvField& c : r.fields()) {
     if (!Trim(c.text).empty()) return false;
   }
   return true;
@@ -538,11 +646,11 @@ bool AllEmpty(const CsvRecord& r) {
 // Calls `fn(Row&)` for each readable data row of the table.
 template <typename Fn>
 void ForEachRow(Table& t, Fn fn) {
-  for (const CsvRecord& r : t.rows()) {
-    if (t.ctx().full()) return;
-    if (AllEmpty(r)) continue;  // a blank spreadsheet row
-    if (!RowShapeOk(t, r)) continue;
-    Row row(&t, &r);
+  CsvTokenizer& rows = t.tokenizer();
+  while (!t.ctx().full() && rows.Next()) {
+    if (AllEmpty(rows)) continue;  // a blank spreadsheet row
+    if (!RowShapeOk(t, rows)) continue;
+    Row row(&t, &rows);
     fn(row);
   }
 }
@@ -655,11 +763,29 @@ void ReadGoals(Table& t) {
     g.project_id = row.Value("project");
     g.unit_id = row.Value("unit");
     g.text = row.Text("text");
-    if (!g.id.empty()) t.ctx().builder->AddGoal(std::move(g), row.Where());
+    if (g.id.empty()) return;
+    LoadContext& ctx = t.ctx();
+    ctx.goal_index.emplace(g.id, static_cast<std::uint32_t>(ctx.goals.size()));
+    ctx.goals.push_back({std::move(g), row.Where(), {}});
   });
 }
 
 void ReadIndicators(Table& t) {
+  LoadContext& ctx = t.ctx();
+  // A goal's rows usually come together: gather a run, then append it to its
+  // goal's list in one go (exact capacity when the run is the whole list).
+  std::uint32_t run_goal = kNoIndex;
+  std::vector<Indicator> run;
+  std::vector<Origin> run_origins;
+  const auto flush = [&] {
+    if (run.empty()) return;
+    LoadContext::PendingGoal& g = ctx.goals[run_goal];
+    g.goal.indicators.reserve(g.goal.indicators.size() + run.size());
+    for (Indicator& ind : run) g.goal.indicators.push_back(std::move(ind));
+    g.indicator_origins.insert(g.indicator_origins.end(), run_origins.begin(), run_origins.end());
+    run.clear();
+    run_origins.clear();
+  };
   ForEachRow(t, [&](Row& row) {
     std::string goal = row.Value("goal", true);
     Indicator ind;
@@ -692,9 +818,20 @@ void ReadIndicators(Table& t) {
         row.Enum("value_source", &ParseValueSource).value_or(ValueSource::kUnspecified);
     ind.evaluation_standard = row.Text("evaluation_standard");
     if (!goal.empty() && !Trim(ind.name).empty()) {
-      t.ctx().builder->AddIndicator(std::move(goal), std::move(ind), row.Where());
+      const auto it = ctx.goal_index.find(goal);
+      if (it == ctx.goal_index.end()) {
+        ctx.builder->AddIndicator(std::move(goal), std::move(ind), row.Where());
+        return;
+      }
+      if (it->second != run_goal) {
+        flush();
+        run_goal = it->second;
+      }
+      run.push_back(std::move(ind));
+      run_origins.push_back(row.Where());
     }
   });
+  flush();
 }
 
 void ReadActuals(Table& t) {
@@ -794,7 +931,7 @@ void ReadRectifications(Table& t) {
 absl::StatusOr<Dataset> LoadDatasetCsv(const std::string& dir, const CsvLoadOptions& options,
                                        Diagnostics* diagnostics) {
   DatasetBuilder builder;
-  LoadContext ctx{dir, options, &builder, {}, {}};
+  LoadContext ctx{dir, options, &builder, {}, {}, {}, {}};
   builder.SetOriginResolver([&ctx](std::uint64_t locator) { return ctx.Resolve(locator); });
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec)) {
@@ -820,6 +957,11 @@ absl::StatusOr<Dataset> LoadDatasetCsv(const std::string& dir, const CsvLoadOpti
     Table table(&ctx, i);
     if (table.Load()) kReaders[i](table);
   }
+  for (LoadContext::PendingGoal& g : ctx.goals) {
+    builder.AddGoal(std::move(g.goal), std::move(g.where), g.indicator_origins);
+  }
+  ctx.goals = {};
+  ctx.goal_index = {};
   BuildOptions build;
   build.max_errors = options.max_errors;
   return builder.Build(build, diagnostics);

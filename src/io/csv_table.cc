@@ -1,70 +1,37 @@
 // csv_table.cc: RFC 4180 tokenizer and field quoting.
 #include "io/csv_table.h"
 
+#include <algorithm>
+#include <cstring>
+
 #include "absl/strings/str_cat.h"
 
 namespace perfbudget {
 namespace {
 
-// A cursor over the text that tracks line and column (in characters).
-class Cursor {
- public:
-  explicit Cursor(std::string_view text) : text_(text) {}
+bool IsNewline(char c) { return c == '\n' || c == '\r'; }
 
-  bool done() const { return pos_ >= text_.size(); }
-  char peek() const { return text_[pos_]; }
-  bool at_newline() const { return !done() && (peek() == '\n' || peek() == '\r'); }
-  int line() const { return line_; }
-  int column() const { return column_; }
-
-  // Consumes one byte (a CRLF pair as one newline).
-  void Advance() {
-    const char c = text_[pos_++];
-    if (c == '\r' && !done() && text_[pos_] == '\n') ++pos_;
-    if (c == '\n' || c == '\r') {
-      ++line_;
-      column_ = 1;
-    } else if (done() || (static_cast<unsigned char>(text_[pos_]) & 0xC0) != 0x80) {
-      // Count a character when its last byte is consumed.
-      ++column_;
-    }
+// Bytes that end a run of an unquoted field.
+struct StopBytes {
+  bool stop[256] = {};
+  constexpr StopBytes() {
+    stop[static_cast<unsigned char>(',')] = true;
+    stop[static_cast<unsigned char>('"')] = true;
+    stop[static_cast<unsigned char>('\r')] = true;
+    stop[static_cast<unsigned char>('\n')] = true;
   }
-  // Consumes the run of bytes up to (not including) the next byte for which
-  // `stop` is true, or the end; returns it. Same line and column as
-  // consuming it byte by byte with Advance (no newline may be in the run).
-  template <typename Stop>
-  std::string_view TakeRun(Stop stop) {
-    const std::size_t start = pos_;
-    std::size_t i = pos_;
-    const std::size_t n = text_.size();
-    while (i < n && !stop(text_[i])) ++i;
-    if (i > start) {
-      // Advance counts a character when the byte after it is not a UTF-8
-      // continuation byte: count the continuation bytes in (start, i].
-      std::size_t continuation = 0;
-      for (std::size_t k = start + 1; k <= i && k < n; ++k) {
-        continuation += (static_cast<unsigned char>(text_[k]) & 0xC0) == 0x80;
-      }
-      column_ += static_cast<int>((i - start) - continuation);
-      pos_ = i;
-    }
-    return text_.substr(start, i - start);
-  }
-
-  // The newline at the cursor as written ("\n", "\r\n" or "\r").
-  std::string_view newline() const {
-    if (peek() == '\r' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '\n') {
-      return text_.substr(pos_, 2);
-    }
-    return text_.substr(pos_, 1);
-  }
-
- private:
-  std::string_view text_;
-  std::size_t pos_ = 0;
-  int line_ = 1;
-  int column_ = 1;
 };
+constexpr StopBytes kStop;
+
+// Characters in text[from, to) of UTF-8: the bytes that are not continuation
+// bytes (what the old byte-by-byte cursor counted for valid text).
+int CountChars(std::string_view text, std::size_t from, std::size_t to) {
+  int chars = 0;
+  for (std::size_t i = from; i < to; ++i) {
+    chars += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+  }
+  return chars;
+}
 
 bool NeedsQuotes(std::string_view field) {
   if (field.empty()) return false;
@@ -74,90 +41,178 @@ bool NeedsQuotes(std::string_view field) {
 
 }  // namespace
 
-CsvParseResult ParseCsv(std::string_view text) {
-  CsvParseResult result;
-  Cursor cur(text);
-  std::size_t last_cells = 0;  // a table's records have the same width
-  while (!cur.done()) {
-    // Skip empty lines.
-    if (cur.at_newline()) {
-      cur.Advance();
-      continue;
+CsvTokenizer::CsvTokenizer(std::string_view text) : text_(text) {}
+
+void CsvTokenizer::SkipNewline() {
+  if (text_[pos_] == '\r' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '\n') ++pos_;
+  ++pos_;
+  ++line_;
+}
+
+std::pair<int, int> CsvTokenizer::PlaceOf(std::size_t offset) const {
+  offset = std::min(offset, text_.size());
+  if (offset < record_start_) offset = record_start_;
+  int line = record_line_;
+  std::size_t line_start = record_start_;
+  for (std::size_t i = record_start_; i < offset; ++i) {
+    const char c = text_[i];
+    if (c == '\n' || (c == '\r' && !(i + 1 < text_.size() && text_[i + 1] == '\n'))) {
+      ++line;
+      line_start = i + 1;
     }
-    CsvRecord record;
-    record.cells.reserve(last_cells);
-    record.line = cur.line();
+  }
+  return {line, 1 + CountChars(text_, line_start, offset)};
+}
+
+void CsvTokenizer::Error(std::size_t offset, std::string message) {
+  const auto [line, column] = PlaceOf(offset);
+  errors_.push_back({line, column, std::move(message)});
+}
+
+bool CsvTokenizer::Next() {
+  const std::size_t n = text_.size();
+  const char* data = text_.data();
+  while (!stopped_) {
+    while (pos_ < n && IsNewline(data[pos_])) SkipNewline();  // empty lines
+    if (pos_ >= n) break;
+    record_start_ = pos_;
+    record_line_ = line_;
+    fields_.clear();
+    scratch_.clear();
+    scratch_fields_.clear();
     bool spoiled = false;
-    bool record_done = false;
-    while (!record_done) {
-      CsvCell cell;
-      cell.line = cur.line();
-      cell.column = cur.column();
-      if (!cur.done() && cur.peek() == '"') {
-        cur.Advance();
-        bool closed = false;
-        while (!cur.done()) {
-          const char c = cur.peek();
-          if (c == '"') {
-            cur.Advance();
-            if (!cur.done() && cur.peek() == '"') {
-              cell.text.push_back('"');
-              cur.Advance();
-              continue;
-            }
-            closed = true;
-            break;
-          }
-          if (c == '\r' || c == '\n') {
-            cell.text.append(cur.newline());
-            cur.Advance();
-          } else {
-            cell.text.append(
-                cur.TakeRun([](char b) { return b == '"' || b == '\r' || b == '\n'; }));
-          }
-        }
-        if (!closed) {
-          result.errors.push_back({cell.line, cell.column,
-                                   "unterminated quoted field (a \" opened here is never closed)"});
-          return result;  // the rest of the text is inside the quote
-        }
-        if (!cur.done() && cur.peek() != ',' && !cur.at_newline()) {
-          if (!spoiled) {
-            result.errors.push_back({cur.line(), cur.column(),
-                                     "unexpected text after a closing quote (expected a comma or "
-                                     "the end of the line)"});
-          }
-          spoiled = true;
-          while (!cur.done() && cur.peek() != ',' && !cur.at_newline()) cur.Advance();
-        }
-      } else {
-        while (!cur.done() && cur.peek() != ',' && !cur.at_newline()) {
-          if (cur.peek() == '"') {
-            if (!spoiled) {
-              result.errors.push_back({cur.line(), cur.column(),
-                                       "double quote inside an unquoted field (quote the whole "
-                                       "field and double the \")"});
-              spoiled = true;
-            }
-            cell.text.push_back(cur.peek());
-            cur.Advance();
+    while (true) {
+      const std::size_t start = pos_;
+      if (pos_ < n && data[pos_] == '"') {
+        // Quoted: up to the quote that is not doubled.
+        std::size_t p = pos_ + 1;
+        std::size_t close = std::string_view::npos;
+        bool doubled = false;
+        while (p <= n) {
+          const void* q = p < n ? std::memchr(data + p, '"', n - p) : nullptr;
+          if (q == nullptr) break;
+          const std::size_t at = static_cast<std::size_t>(static_cast<const char*>(q) - data);
+          if (at + 1 < n && data[at + 1] == '"') {
+            doubled = true;
+            p = at + 2;
             continue;
           }
-          cell.text.append(cur.TakeRun(
-              [](char b) { return b == ',' || b == '"' || b == '\r' || b == '\n'; }));
+          close = at;
+          break;
         }
-      }
-      record.cells.push_back(std::move(cell));
-      if (!cur.done() && cur.peek() == ',') {
-        cur.Advance();
+        if (close == std::string_view::npos) {
+          Error(start, "unterminated quoted field (a \" opened here is never closed)");
+          stopped_ = true;
+          return false;  // the rest of the text is inside the quote
+        }
+        const std::string_view raw = text_.substr(start + 1, close - start - 1);
+        for (std::size_t i = 0; i < raw.size(); ++i) {
+          if (raw[i] == '\n' ||
+              (raw[i] == '\r' && !(i + 1 < raw.size() ? raw[i + 1] == '\n' : false))) {
+            ++line_;
+          }
+        }
+        pos_ = close + 1;
+        if (doubled) {
+          const std::size_t from = scratch_.size();
+          for (std::size_t i = 0; i < raw.size(); ++i) {
+            scratch_.push_back(raw[i]);
+            if (raw[i] == '"') ++i;  // the pair stands for one quote
+          }
+          scratch_fields_.push_back({fields_.size(), from});
+          fields_.push_back({std::string_view(), start});
+        } else {
+          fields_.push_back({raw, start});
+        }
+        if (pos_ < n && data[pos_] != ',' && !IsNewline(data[pos_])) {
+          if (!spoiled) {
+            Error(pos_,
+                  "unexpected text after a closing quote (expected a comma or the end of the "
+                  "line)");
+          }
+          spoiled = true;
+          while (pos_ < n && data[pos_] != ',' && !IsNewline(data[pos_])) ++pos_;
+        }
       } else {
-        if (!cur.done()) cur.Advance();  // the newline
-        record_done = true;
+        std::size_t i = pos_;
+        while (true) {
+          while (i < n && !kStop.stop[static_cast<unsigned char>(data[i])]) ++i;
+          if (i < n && data[i] == '"') {
+            if (!spoiled) {
+              Error(i,
+                    "double quote inside an unquoted field (quote the whole field and double "
+                    "the \")");
+              spoiled = true;
+            }
+            ++i;
+            continue;
+          }
+          break;
+        }
+        fields_.push_back({text_.substr(pos_, i - pos_), start});
+        pos_ = i;
       }
+      if (pos_ < n && data[pos_] == ',') {
+        ++pos_;
+        continue;
+      }
+      if (pos_ < n) SkipNewline();
+      break;
     }
-    last_cells = record.cells.size();
-    if (!spoiled) result.records.push_back(std::move(record));
+    // Fields unescaped into the scratch point into it once it stops growing.
+    for (std::size_t k = 0; k < scratch_fields_.size(); ++k) {
+      const auto [field, from] = scratch_fields_[k];
+      const std::size_t to = k + 1 < scratch_fields_.size() ? scratch_fields_[k + 1].second
+                                                            : scratch_.size();
+      fields_[field].text = std::string_view(scratch_.data() + from, to - from);
+    }
+    if (!spoiled) return true;
   }
+  stopped_ = true;
+  return false;
+}
+
+bool CsvQuotesWellFormed(std::string_view text) {
+  const char* data = text.data();
+  const std::size_t n = text.size();
+  std::size_t pos = 0;
+  while (pos < n) {
+    const void* q = std::memchr(data + pos, '"', n - pos);
+    if (q == nullptr) return true;
+    std::size_t at = static_cast<std::size_t>(static_cast<const char*>(q) - data);
+    // Outside any quoted field: a quote must open a field.
+    if (at > 0 && data[at - 1] != ',' && !IsNewline(data[at - 1])) return false;
+    std::size_t p = at + 1;
+    while (true) {
+      const void* c = p < n ? std::memchr(data + p, '"', n - p) : nullptr;
+      if (c == nullptr) return false;  // unterminated
+      const std::size_t close = static_cast<std::size_t>(static_cast<const char*>(c) - data);
+      if (close + 1 < n && data[close + 1] == '"') {
+        p = close + 2;
+        continue;
+      }
+      pos = close + 1;
+      if (pos < n && data[pos] != ',' && !IsNewline(data[pos])) return false;
+      break;
+    }
+  }
+  return true;
+}
+
+CsvParseResult ParseCsv(std::string_view text) {
+  CsvParseResult result;
+  CsvTokenizer tokenizer(text);
+  while (tokenizer.Next()) {
+    CsvRecord record;
+    record.line = tokenizer.line();
+    record.cells.reserve(tokenizer.fields().size());
+    for (const CsvField& f : tokenizer.fields()) {
+      const auto [line, column] = tokenizer.PlaceOf(f.offset);
+      record.cells.push_back({std::string(f.text), line, column});
+    }
+    result.records.push_back(std::move(record));
+  }
+  result.errors = tokenizer.errors();
   return result;
 }
 

@@ -12,8 +12,10 @@
 #ifndef PERFBUDGET_IO_CSV_TABLE_H_
 #define PERFBUDGET_IO_CSV_TABLE_H_
 
+#include <cstddef>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace perfbudget {
@@ -39,6 +41,55 @@ struct CsvParseResult {
   std::vector<CsvRecord> records;
   std::vector<CsvSyntaxError> errors;
 };
+
+// A field of the record a CsvTokenizer is at.
+struct CsvField {
+  std::string_view text;  // unquoted content: into the text, or the tokenizer's scratch
+  std::size_t offset = 0;  // byte offset in the text where the field starts
+};
+
+// Reads records one at a time, without copying: a field's text points into
+// the input (or, for a quoted field with doubled quotes, into the
+// tokenizer's scratch, valid until the next call to Next). Same grammar,
+// errors, lines and columns as ParseCsv (which is built on it); a record
+// spoiled by a syntax error is skipped, and an unterminated quote ends the
+// reading.
+class CsvTokenizer {
+ public:
+  explicit CsvTokenizer(std::string_view text);
+
+  // Moves to the next record that has no syntax error; false at the end.
+  bool Next();
+  // The current record's fields and the line where it starts.
+  const std::vector<CsvField>& fields() const { return fields_; }
+  int line() const { return record_line_; }
+  // 1-based line and column (in characters) of a byte offset in the current
+  // record (a field's `offset`, say); computed on demand.
+  std::pair<int, int> PlaceOf(std::size_t offset) const;
+  // Syntax errors met so far, in order.
+  const std::vector<CsvSyntaxError>& errors() const { return errors_; }
+
+ private:
+  void Error(std::size_t offset, std::string message);
+  // Consumes the newline at pos_ (CRLF as one).
+  void SkipNewline();
+
+  std::string_view text_;
+  std::size_t pos_ = 0;
+  int line_ = 1;  // line at pos_
+  bool stopped_ = false;
+  std::size_t record_start_ = 0;
+  int record_line_ = 0;
+  std::vector<CsvField> fields_;
+  std::string scratch_;
+  std::vector<std::pair<std::size_t, std::size_t>> scratch_fields_;  // field index, scratch start
+  std::vector<CsvSyntaxError> errors_;
+};
+
+// True when no syntax error can occur in `text` (every double quote opens a
+// field, is doubled inside one or closes one before a comma or line end): a
+// quick check, far cheaper than tokenizing; false does not mean an error.
+bool CsvQuotesWellFormed(std::string_view text);
 
 // Tokenizes UTF-8 text (a BOM, if any, must be stripped first).
 CsvParseResult ParseCsv(std::string_view text);

@@ -9,6 +9,7 @@
 // stops the reading; its line and column come from a small validator that
 // runs only on that path.
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -20,6 +21,7 @@
 #include <cstdint>
 #include <cstring>
 #include <initializer_list>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -685,6 +687,15 @@ class Reader {
   void Run(od::document& doc);
 
   bool fatal() const { return fatal_; }
+
+  // The text lies in a read-only file mapping starting at `base` (page
+  // aligned): pages well behind the reading are handed back as it goes
+  // (MADV_DONTNEED; they fault back in from the file should a diagnostic
+  // need them), so the text does not stay resident beside the records.
+  void SetMapping(const char* base) {
+    map_base_ = base;
+    released_ = base;
+  }
   std::size_t reported() const { return reported_; }
   simdjson::error_code fatal_error() const { return fatal_error_; }
 
@@ -746,7 +757,10 @@ class Reader {
   Origin Locate(RecordKind kind, const char* at, const PathNode* path, std::size_t child = 0) {
     const std::uint64_t offset = OffsetOf(at);
     const KindInfo info = InfoOf(kind);
-    if (info.child_name.empty()) starts_[static_cast<std::size_t>(kind)].push_back(offset);
+    if (info.child_name.empty()) {
+      starts_[static_cast<std::size_t>(kind)].push_back(offset);
+      ReleaseBefore(at);
+    }
     if (offset >= kMaxLocatorOffset || child >= kMaxLocatorChild) return OriginAt(at, path);
     return Origin::Locator(offset | (static_cast<std::uint64_t>(kind) << kKindShift) |
                            (static_cast<std::uint64_t>(child) << kChildShift));
@@ -1168,7 +1182,25 @@ class Reader {
   void ReadEvaluation(od::value& v, const PathNode* path);
   void ReadRectification(od::value& v, const PathNode* path);
 
+  static constexpr std::size_t kReleaseStep = std::size_t{16} << 20;
+  static constexpr std::size_t kReleaseMargin = std::size_t{1} << 20;
+  void ReleaseBefore(const char* at) {
+    if (map_base_ == nullptr || at < released_ ||
+        static_cast<std::size_t>(at - released_) < kReleaseStep + kReleaseMargin) {
+      return;
+    }
+    const std::size_t page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+    const std::size_t to = static_cast<std::size_t>(at - map_base_ - kReleaseMargin) & ~(page - 1);
+    const char* end = map_base_ + to;
+    if (end <= released_) return;
+    ::madvise(const_cast<char*>(released_), static_cast<std::size_t>(end - released_),
+              MADV_DONTNEED);
+    released_ = end;
+  }
+
   std::string_view text_;
+  const char* map_base_ = nullptr;
+  const char* released_ = nullptr;
   std::string_view file_;
   std::size_t max_errors_;
   DatasetBuilder& builder_;
@@ -1647,17 +1679,28 @@ void Reader::ReadRectification(od::value& v, const PathNode* path) {
 
 constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 
-// Loads from a buffer with at least SIMDJSON_PADDING bytes readable past its end.
+// Loads from a buffer with at least SIMDJSON_PADDING bytes readable past its
+// end. `owner` keeps the buffer alive; it is handed to the builder's origin
+// resolver, so the builder frees the text as soon as no diagnostic can need
+// it any more (before it moves the records into the dataset: a lower peak).
+//
+// `mapping`, when not null, is the page-aligned start of a read-only file
+// mapping of `mapping_size` bytes holding the text: pages already read are
+// handed back to the kernel as reading goes (see Reader::SetMapping).
 absl::StatusOr<Dataset> LoadPadded(std::string_view text, std::size_t capacity,
-                                   const LoadOptions& options, Diagnostics* diagnostics,
-                                   std::string_view file_name) {
+                                   std::shared_ptr<const void> owner, const LoadOptions& options,
+                                   Diagnostics* diagnostics, std::string_view file_name,
+                                   const char* mapping = nullptr, std::size_t mapping_size = 0) {
   if (text.substr(0, kUtf8Bom.size()) == kUtf8Bom) {
     text.remove_prefix(kUtf8Bom.size());
     capacity -= kUtf8Bom.size();
   }
   DatasetBuilder builder;
   Reader reader(text, file_name, options.max_errors, builder);
-  builder.SetOriginResolver([&reader](std::uint64_t locator) { return reader.Resolve(locator); });
+  if (mapping != nullptr) reader.SetMapping(mapping);
+  builder.SetOriginResolver([&reader, owner = std::move(owner)](std::uint64_t locator) {
+    return reader.Resolve(locator);
+  });
   {
     od::parser parser;
     od::document doc;
@@ -1680,6 +1723,8 @@ absl::StatusOr<Dataset> LoadPadded(std::string_view text, std::size_t capacity,
       if (problem.has_value()) reader.ReportSyntax(problem->offset, problem->message);
     }
   }
+  // Building needs the text only to place a problem: not resident meanwhile.
+  if (mapping != nullptr) ::madvise(const_cast<char*>(mapping), mapping_size, MADV_DONTNEED);
   BuildOptions build;
   build.max_errors = options.max_errors;
   return builder.Build(build, diagnostics);
@@ -1689,9 +1734,10 @@ absl::StatusOr<Dataset> LoadPadded(std::string_view text, std::size_t capacity,
 
 absl::StatusOr<Dataset> LoadDatasetJson(std::string_view text, const LoadOptions& options,
                                         Diagnostics* diagnostics, std::string_view file_name) {
-  const simdjson::padded_string padded(text.data(), text.size());
-  return LoadPadded(std::string_view(padded.data(), padded.size()),
-                    padded.size() + simdjson::SIMDJSON_PADDING, options, diagnostics, file_name);
+  auto padded = std::make_shared<const simdjson::padded_string>(text.data(), text.size());
+  const std::string_view view(padded->data(), padded->size());
+  return LoadPadded(view, view.size() + simdjson::SIMDJSON_PADDING, std::move(padded), options,
+                    diagnostics, file_name);
 }
 
 namespace {
@@ -1732,13 +1778,66 @@ std::optional<simdjson::padded_string> ReadPaddedFile(const std::string& path) {
   return out;
 }
 
+// A read-only private mapping of a whole file, unmapped when destroyed.
+class FileMapping {
+ public:
+  FileMapping(const char* data, std::size_t size) : data_(data), size_(size) {}
+  FileMapping(const FileMapping&) = delete;
+  FileMapping& operator=(const FileMapping&) = delete;
+  ~FileMapping() { ::munmap(const_cast<char*>(data_), size_); }
+  const char* data() const { return data_; }
+  std::size_t size() const { return size_; }
+
+ private:
+  const char* data_;
+  std::size_t size_;
+};
+
+// Maps a regular file when the parser's padding fits in the slack of its last
+// page (the kernel fills it with zeros): no copy of the file, and its pages
+// can be handed back as they are read. nullptr otherwise (the caller reads).
+// (A file truncated by someone else while mapped would fault: a risk every
+// mmap-based reader takes; files shorter than 1 MiB are read instead.)
+std::shared_ptr<const FileMapping> MapFile(const std::string& path) {
+  constexpr std::size_t kMinMapBytes = std::size_t{1} << 20;
+  constexpr std::size_t kMaxBytes = std::size_t{4} << 30;
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) return nullptr;
+  std::shared_ptr<const FileMapping> out;
+  struct stat st;
+  const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+    const auto size = static_cast<std::size_t>(st.st_size);
+    const std::size_t slack = size % page == 0 ? 0 : page - size % page;
+    if (size >= kMinMapBytes && size <= kMaxBytes && slack >= simdjson::SIMDJSON_PADDING) {
+      void* p = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+      if (p != MAP_FAILED) {
+        ::madvise(p, size, MADV_SEQUENTIAL);
+        out = std::make_shared<const FileMapping>(static_cast<const char*>(p), size);
+      }
+    }
+  }
+  ::close(fd);
+  return out;
+}
+
 }  // namespace
 
 absl::StatusOr<Dataset> LoadDatasetJsonFile(const std::string& path, const LoadOptions& options,
                                             Diagnostics* diagnostics) {
+  if (std::shared_ptr<const FileMapping> map = MapFile(path)) {
+    const std::string_view view(map->data(), map->size());
+    const char* base = map->data();
+    const std::size_t page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+    const std::size_t mapped = (view.size() + page - 1) / page * page;
+    return LoadPadded(view, mapped, std::move(map), options, diagnostics, path, base,
+                      view.size());
+  }
   if (std::optional<simdjson::padded_string> padded = ReadPaddedFile(path)) {
-    return LoadPadded(std::string_view(padded->data(), padded->size()),
-                      padded->size() + simdjson::SIMDJSON_PADDING, options, diagnostics, path);
+    auto owned = std::make_shared<const simdjson::padded_string>(*std::move(padded));
+    const std::string_view view(owned->data(), owned->size());
+    return LoadPadded(view, view.size() + simdjson::SIMDJSON_PADDING, std::move(owned), options,
+                      diagnostics, path);
   }
   absl::StatusOr<std::string> text = ReadFile(path);
   if (!text.ok()) {
@@ -1754,7 +1853,8 @@ absl::StatusOr<Dataset> LoadDatasetJsonFile(const std::string& path, const LoadO
   }
   // ReadFile leaves spare capacity; make sure the parser's padding fits.
   text->reserve(text->size() + simdjson::SIMDJSON_PADDING);
-  return LoadPadded(*text, text->capacity(), options, diagnostics, path);
+  auto owned = std::make_shared<const std::string>(*std::move(text));
+  return LoadPadded(*owned, owned->capacity(), owned, options, diagnostics, path);
 }
 
 }  // namespace perfbudget

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <numeric>
 #include <span>
+#include <type_traits>
 #include <utility>
 
 #include "absl/container/flat_hash_set.h"
@@ -503,6 +504,12 @@ absl::StatusOr<Dataset> DatasetBuilder::Build(const BuildOptions& options,
     indicator_goal[i] = g;
   }
   const GroupIndex indicators_by_goal = Group(s->goals.size(), indicator_goal);
+  // Only their places are needed from here on: keep those and free the
+  // rows (otherwise alive beside the goals' lists they are moved into).
+  std::vector<std::uint64_t> indicator_where(s->indicators.size());
+  for (std::uint32_t i = 0; i < s->indicators.size(); ++i) {
+    indicator_where[i] = s->indicators[i].where;
+  }
   for (std::uint32_t gi = 0; gi < s->goals.size(); ++gi) {
     const std::span<const std::uint32_t> added = indicators_by_goal.Of(gi);
     if (added.empty()) continue;
@@ -510,6 +517,7 @@ absl::StatusOr<Dataset> DatasetBuilder::Build(const BuildOptions& options,
     inds.reserve(inds.size() + added.size());
     for (std::uint32_t i : added) inds.push_back(std::move(s->indicators[i].value));
   }
+  decltype(s->indicators)().swap(s->indicators);
   auto indicator_origin = [&](std::uint32_t gi, std::size_t k) -> Origin {
     if (k < inline_count[gi]) {
       const auto [first, count] = s->goal_inline[gi];
@@ -518,7 +526,7 @@ absl::StatusOr<Dataset> DatasetBuilder::Build(const BuildOptions& options,
       o.path = JoinPath(o.path, absl::StrCat("indicators[", k, "]"));
       return o;
     }
-    return s->Resolve(s->indicators[indicators_by_goal.Of(gi)[k - inline_count[gi]]].where);
+    return s->Resolve(indicator_where[indicators_by_goal.Of(gi)[k - inline_count[gi]]]);
   };
   absl::flat_hash_set<std::string_view, StringViewHash, StringViewEq> seen;
   for (std::uint32_t gi = 0; gi < s->goals.size(); ++gi) {
@@ -691,10 +699,25 @@ absl::StatusOr<Dataset> DatasetBuilder::Build(const BuildOptions& options,
 
   if (check.any()) return out->ToStatus("dataset is invalid");
 
-  // Move records into the immutable representation and build the indexes.
-  auto take = [](auto& recs, auto& dest) {
+  // No place is resolved from here on: drop the resolver (a loader may hand
+  // it the input text to free) and the row-by-row parts, moved out above.
+  s->resolver = nullptr;
+  auto release = [](auto& v) { std::remove_reference_t<decltype(v)>().swap(v); };
+  release(s->fund_lines);
+  release(s->adjustments);
+  release(s->plans);
+  release(s->indicators);
+  release(s->actuals);
+  release(s->goal_inline);
+  release(s->inline_where);
+  release(s->origins);
+
+  // Move records into the immutable representation (exact size), freeing
+  // each builder table as soon as it is moved, and build the indexes.
+  auto take = [&release](auto& recs, auto& dest) {
     dest.reserve(recs.size());
     for (auto& r : recs) dest.push_back(std::move(r.value));
+    release(recs);
   };
   take(s->units, impl->units);
   take(s->projects, impl->projects);
