@@ -228,7 +228,7 @@ std::string Csv(const ReclaimReport& rep, const GlobalOptions& g, MoneyUnit unit
                                  "收回金额(" + u + ")", "全年预算(" + u + ")", "已支出(" + u + ")", "说明"});
   for (const ReclaimProposal& p : rep.proposals) {
     const Project& proj = ds.projects()[p.project_index];
-    auto row = [&](std::string source, std::string amount) {
+    auto row = [&](const std::string& source, const std::string& amount) {
       out += CsvRow({proj.id, proj.name, proj.unit_id, std::string(p.code), source, amount,
                      p.has_amount ? FormatAmount(p.amount, unit) : "", FormatAmount(p.current, unit),
                      FormatAmount(p.executed, unit), en ? p.message_en : p.message_zh});

@@ -161,8 +161,10 @@ std::string KeyValues(const std::vector<std::pair<std::string, std::string>>& kv
   for (const auto& [k, v] : kv) width = std::max(width, DisplayWidth(k));
   std::string out;
   for (const auto& [k, v] : kv) {
-    out += "  " + k + std::string(static_cast<std::size_t>(width - DisplayWidth(k) + 2), ' ') + v +
-           "\n";
+    out.append("  ").append(k);
+    const int pad = width - DisplayWidth(k) + 2;
+    out.append(static_cast<std::size_t>(pad), ' ');
+    out.append(v).append("\n");
   }
   return out;
 }

@@ -38,7 +38,8 @@ std::int32_t DecodeUtf8(std::string_view s, std::size_t* i) {
   if (b0 < 0x80) {
     ++*i;
     return b0;
-  } else if ((b0 & 0xE0) == 0xC0) {
+  }
+  if ((b0 & 0xE0) == 0xC0) {
     len = 2;
     cp = b0 & 0x1F;
   } else if ((b0 & 0xF0) == 0xE0) {

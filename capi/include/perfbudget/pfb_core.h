@@ -241,7 +241,10 @@ typedef struct pfb_dataset pfb_dataset;
  * folder holding dataset.json loads that). `encoding`: PFB_ENCODING_* of CSV
  * tables. All-or-nothing: on bad input returns PFB_INVALID_ARGUMENT and the
  * error carries every problem found as diagnostics; a missing file is
- * PFB_NOT_FOUND. *out: owned, free with pfb_dataset_destroy. */
+ * PFB_NOT_FOUND. *out: owned, free with pfb_dataset_destroy.
+ * A .json file of 1 MiB or more is memory-mapped while it loads: a file
+ * truncated meanwhile by another process raises SIGBUS; a caller that cannot
+ * rule that out reads the file itself and calls pfb_dataset_from_json. */
 PFB_API int32_t pfb_dataset_load(const char* path, int32_t encoding, pfb_dataset** out,
                                  pfb_error** err);
 /* Loads a dataset from JSON text in memory (`len` bytes, need not be

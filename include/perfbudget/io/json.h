@@ -26,6 +26,12 @@ struct LoadOptions {
 absl::StatusOr<Dataset> LoadDatasetJson(std::string_view text, const LoadOptions& options = {},
                                         Diagnostics* diagnostics = nullptr,
                                         std::string_view file_name = "");
+// Loads a dataset from a JSON file; as LoadDatasetJson otherwise. A regular
+// file of 1 MiB or more is memory-mapped (its parsed pages handed back as
+// reading goes, which keeps peak memory under twice the file's size): if
+// another process truncates the file while it loads, the process gets
+// SIGBUS, as with any mmap-based reader. A caller that cannot rule that out
+// reads the file itself and calls LoadDatasetJson.
 absl::StatusOr<Dataset> LoadDatasetJsonFile(const std::string& path, const LoadOptions& options = {},
                                             Diagnostics* diagnostics = nullptr);
 
