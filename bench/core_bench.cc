@@ -40,8 +40,7 @@ const perfbudget::Dataset& ProvinceDataset() {
 }
 
 const std::string& ProvinceJson() {
-  static const std::string json =
-      perfbudget::DatasetToJson(ProvinceDataset(), {.pretty = false});
+  static const std::string json = perfbudget::DatasetToJson(ProvinceDataset(), {.pretty = false});
   return json;
 }
 
@@ -68,10 +67,18 @@ const std::vector<std::string>& AmountTexts() {
     std::vector<std::string> v;
     for (int i = 0; i < 4096; ++i) {
       switch (i % 4) {
-        case 0: v.push_back(std::to_string(i * 7919) + "." + std::to_string(10 + i % 90)); break;
-        case 1: v.push_back(std::to_string(i) + "万元"); break;
-        case 2: v.push_back("1,234," + std::to_string(100 + i % 900) + ".5"); break;
-        default: v.push_back("￥" + std::to_string(i * 31) + ".07"); break;
+        case 0:
+          v.push_back(std::to_string(i * 7919) + "." + std::to_string(10 + i % 90));
+          break;
+        case 1:
+          v.push_back(std::to_string(i) + "万元");
+          break;
+        case 2:
+          v.push_back("1,234," + std::to_string(100 + i % 900) + ".5");
+          break;
+        default:
+          v.push_back("￥" + std::to_string(i * 31) + ".07");
+          break;
       }
     }
     return v;
@@ -97,8 +104,8 @@ BENCHMARK(BM_MoneyParse);
 void BM_MoneyFormat(benchmark::State& state) {
   std::int64_t fen = 123456789;
   for (auto _ : state) {
-    std::string s = Money::FromFen(fen++).ToString({.unit = perfbudget::MoneyUnit::kWanYuan,
-                                                    .grouping = true});
+    std::string s =
+        Money::FromFen(fen++).ToString({.unit = perfbudget::MoneyUnit::kWanYuan, .grouping = true});
     benchmark::DoNotOptimize(s);
   }
   state.SetItemsProcessed(state.iterations());

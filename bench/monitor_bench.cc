@@ -32,8 +32,9 @@ const Dataset& Province() {
 Date AsOf() { return *Date::Parse("2022-08-31"); }
 
 void SetRate(benchmark::State& state, std::size_t passes) {
-  state.counters["disb/s"] = benchmark::Counter(
-      static_cast<double>(Province().disbursements().size() * passes), benchmark::Counter::kIsIterationInvariantRate);
+  state.counters["disb/s"] =
+      benchmark::Counter(static_cast<double>(Province().disbursements().size() * passes),
+                         benchmark::Counter::kIsIterationInvariantRate);
   state.counters["disbursements"] = static_cast<double>(Province().disbursements().size());
 }
 

@@ -54,7 +54,10 @@ void BM_ReviewDataset(benchmark::State& state) {
   state.counters["findings"] = static_cast<double>(findings);
 }
 // {projects, messages}
-BENCHMARK(BM_ReviewDataset)->Args({10000, 1})->Args({10000, 0})->Args({100000, 1})
+BENCHMARK(BM_ReviewDataset)
+    ->Args({10000, 1})
+    ->Args({10000, 0})
+    ->Args({100000, 1})
     ->Unit(benchmark::kMillisecond);
 
 // The synthetic indicators are drawn at random, so about half of them share

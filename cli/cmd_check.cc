@@ -92,8 +92,8 @@ void RunCheck(Context& ctx, const CheckArgs& args) {
                << " disbursements\n";
     } else {
       *ctx.out << args.data << ": 通过: " << c.units << " 个预算单位，" << c.projects << " 个项目，"
-               << c.goals << " 个绩效目标，" << c.indicators << " 个绩效指标，"
-               << c.disbursements << " 笔支出\n";
+               << c.goals << " 个绩效目标，" << c.indicators << " 个绩效指标，" << c.disbursements
+               << " 笔支出\n";
     }
     ctx.exit_code = kExitOk;
     return;

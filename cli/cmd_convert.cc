@@ -48,7 +48,8 @@ void RegisterConvert(CLI::App& app, Context& ctx) {
       ->required();
   cmd->add_option("OUT", args->out, "output: a .json file, a CSV folder, or - (JSON on stdout)")
       ->required();
-  cmd->add_option("--to", args->to, "output form: json|csv (default: json for *.json and -, else csv)")
+  cmd->add_option("--to", args->to,
+                  "output form: json|csv (default: json for *.json and -, else csv)")
       ->check(CLI::IsMember({"json", "csv"}));
   cmd->add_option("--out-encoding", args->out_encoding, "CSV output encoding: utf-8|gb18030")
       ->check(CLI::IsMember({"utf-8", "utf8", "gb18030", "gbk"}));

@@ -49,7 +49,9 @@ std::string ReasonCodes(const MonitorReport& rep, const MonitorRow& row) {
   return s;
 }
 
-bool Wants(const std::string& level, std::string_view kind) { return level == "all" || level == kind; }
+bool Wants(const std::string& level, std::string_view kind) {
+  return level == "all" || level == kind;
+}
 
 std::string Text(const MonitorReport& rep, const GlobalOptions& g, const std::string& level,
                  MoneyUnit unit) {
@@ -75,19 +77,21 @@ std::string Text(const MonitorReport& rep, const GlobalOptions& g, const std::st
            "；偏差 = 序时进度 − 预算执行率（百分点）\n";
   }
   const std::vector<std::string> money_headers =
-      en ? std::vector<std::string>{"Projects", "Current", "Executed", "Rate %", "Gap pp", "Warning"}
+      en ? std::vector<std::string>{"Projects", "Current", "Executed",
+                                    "Rate %",   "Gap pp",  "Warning"}
          : std::vector<std::string>{"项目数", "全年预算", "执行数", "执行率%", "偏差", "预警"};
   const std::vector<Align> align = {Align::kLeft,  Align::kLeft,  Align::kRight, Align::kRight,
                                     Align::kRight, Align::kRight, Align::kRight, Align::kLeft};
   auto cells = [&](const MonitorRow& r) {
-    return std::vector<std::string>{RowId(rep, r),
-                                    RowLabel(g, rep, r),
-                                    std::to_string(r.project_count),
-                                    FormatAmount(r.current, unit),
-                                    FormatAmount(r.executed, unit),
-                                    r.ExecutionRate().ToPercentString(dec),
-                                    r.zero_budget() ? "-" : r.GapPp(rep.time_progress).ToDecimalString(dec),
-                                    LevelLabel(g, r.level)};
+    return std::vector<std::string>{
+        RowId(rep, r),
+        RowLabel(g, rep, r),
+        std::to_string(r.project_count),
+        FormatAmount(r.current, unit),
+        FormatAmount(r.executed, unit),
+        r.ExecutionRate().ToPercentString(dec),
+        r.zero_budget() ? "-" : r.GapPp(rep.time_progress).ToDecimalString(dec),
+        LevelLabel(g, r.level)};
   };
   auto table = [&](std::string_view title_zh, std::string_view title_en,
                    const std::vector<MonitorRow>& rows, bool with_total) {
@@ -109,10 +113,11 @@ std::string Text(const MonitorReport& rep, const GlobalOptions& g, const std::st
 
   out += "\n" + Label(g, "预警统计", "Warnings") + "\n";
   for (MonitorRowKind kind : {MonitorRowKind::kProject, MonitorRowKind::kUnit}) {
-    out += "  " + (kind == MonitorRowKind::kProject ? Label(g, "项目", "Projects")
-                                                    : Label(g, "预算单位", "Units")) +
-           (en ? ": red " : "：红色 ") +
-           std::to_string(rep.CountLevel(kind, WarningLevel::kRed)) + (en ? ", yellow " : "，黄色 ") +
+    out += "  " +
+           (kind == MonitorRowKind::kProject ? Label(g, "项目", "Projects")
+                                             : Label(g, "预算单位", "Units")) +
+           (en ? ": red " : "：红色 ") + std::to_string(rep.CountLevel(kind, WarningLevel::kRed)) +
+           (en ? ", yellow " : "，黄色 ") +
            std::to_string(rep.CountLevel(kind, WarningLevel::kYellow)) + "\n";
   }
   std::uint32_t goals_missed = 0;
@@ -128,8 +133,8 @@ std::string Text(const MonitorReport& rep, const GlobalOptions& g, const std::st
     const std::string_view kind = CodeOf(row.kind);
     if (!Wants(level, kind) && row.kind != MonitorRowKind::kJurisdiction) continue;
     any = true;
-    out += "  [" + (en ? std::string(CodeOf(r.severity)) : std::string(ZhLabelOf(r.severity))) + "] " +
-           std::string(r.code) + "  " + ExplainReason(rep, r, g.lang) + "\n";
+    out += "  [" + (en ? std::string(CodeOf(r.severity)) : std::string(ZhLabelOf(r.severity))) +
+           "] " + std::string(r.code) + "  " + ExplainReason(rep, r, g.lang) + "\n";
   }
   if (!any) out += Label(g, "  （无）\n", "  (none)\n");
   return out;
@@ -269,27 +274,32 @@ std::string Csv(const MonitorReport& rep, const GlobalOptions& g, const std::str
   std::string out = en ? CsvRow({"level", "id", "name", "as_of", "projects", "current_budget_" + u,
                                  "executed_" + u, "execution_rate_percent", "time_progress_percent",
                                  "gap_pp", "warning", "reasons"})
-                       : CsvRow({"层级", "编码", "名称", "截至日期", "项目数", "全年预算(" + u + ")",
-                                 "执行数(" + u + ")", "预算执行率(%)", "序时进度(%)", "偏差(百分点)",
-                                 "预警", "预警规则"});
+                       : CsvRow({"层级", "编码", "名称", "截至日期", "项目数",
+                                 "全年预算(" + u + ")", "执行数(" + u + ")", "预算执行率(%)",
+                                 "序时进度(%)", "偏差(百分点)", "预警", "预警规则"});
   auto row = [&](const MonitorRow& r) {
-    out += CsvRow({std::string(CodeOf(r.kind)), RowId(rep, r), RowLabel(g, rep, r), rep.as_of.ToString(),
-                   std::to_string(r.project_count), FormatAmount(r.current, unit),
-                   FormatAmount(r.executed, unit), r.ExecutionRate().ToPercentString(rep.decimals),
+    out += CsvRow({std::string(CodeOf(r.kind)), RowId(rep, r), RowLabel(g, rep, r),
+                   rep.as_of.ToString(), std::to_string(r.project_count),
+                   FormatAmount(r.current, unit), FormatAmount(r.executed, unit),
+                   r.ExecutionRate().ToPercentString(rep.decimals),
                    rep.time_progress.ToPercentString(rep.decimals),
                    r.zero_budget() ? "" : r.GapPp(rep.time_progress).ToDecimalString(rep.decimals),
                    std::string(CodeOf(r.level)), ReasonCodes(rep, r)});
   };
-  if (Wants(level, "project")) for (const MonitorRow& r : rep.projects) row(r);
-  if (Wants(level, "unit")) for (const MonitorRow& r : rep.units) row(r);
-  if (Wants(level, "fund")) for (const MonitorRow& r : rep.funds) row(r);
+  if (Wants(level, "project"))
+    for (const MonitorRow& r : rep.projects) row(r);
+  if (Wants(level, "unit"))
+    for (const MonitorRow& r : rep.units) row(r);
+  if (Wants(level, "fund"))
+    for (const MonitorRow& r : rep.funds) row(r);
   row(rep.total);
   return out;
 }
 
 void RunMonitor(Context& ctx, const MonitorArgs& args) {
   if (!CheckTextJsonCsvFormat(ctx, "monitor")) return;
-  if (args.level != "all" && args.level != "project" && args.level != "unit" && args.level != "fund") {
+  if (args.level != "all" && args.level != "project" && args.level != "unit" &&
+      args.level != "fund") {
     PrintError(*ctx.err, "monitor: --level must be project, unit, fund or all");
     ctx.exit_code = kExitUsage;
     return;
@@ -338,10 +348,13 @@ void RunMonitor(Context& ctx, const MonitorArgs& args) {
 void RegisterMonitor(CLI::App& app, Context& ctx) {
   auto args = std::make_shared<MonitorArgs>();
   auto* cmd = app.add_subcommand(
-      "monitor", "Dual monitoring (双监控) as of a date: execution rate against time progress, "
-                 "warnings with reasons, over-spend control, goals likely to be missed");
-  cmd->add_option("DATA", args->data, "a dataset: a .json file or a folder of CSV tables")->required();
-  cmd->add_option("--as-of", args->as_of, "the monitoring date (YYYY-MM-DD), inside the fiscal year")
+      "monitor",
+      "Dual monitoring (双监控) as of a date: execution rate against time progress, "
+      "warnings with reasons, over-spend control, goals likely to be missed");
+  cmd->add_option("DATA", args->data, "a dataset: a .json file or a folder of CSV tables")
+      ->required();
+  cmd->add_option("--as-of", args->as_of,
+                  "the monitoring date (YYYY-MM-DD), inside the fiscal year")
       ->required();
   cmd->add_option("--policy", args->policy, "a built-in policy name or a policy JSON file");
   cmd->add_option("--chart", args->chart, "also write the execution curve as an SVG file");

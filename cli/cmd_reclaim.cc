@@ -30,7 +30,8 @@ std::string SplitCell(const std::vector<FundSplit>& split, MoneyUnit unit, bool 
   std::string s;
   for (const FundSplit& f : split) {
     if (!s.empty()) s += "; ";
-    s += std::string(en ? CodeOf(f.source) : ZhLabelOf(f.source)) + " " + FormatAmount(f.amount, unit);
+    s += std::string(en ? CodeOf(f.source) : ZhLabelOf(f.source)) + " " +
+         FormatAmount(f.amount, unit);
   }
   return s;
 }
@@ -43,8 +44,9 @@ std::string Text(const ReclaimReport& rep, const GlobalOptions& g, MoneyUnit uni
   out += en ? "Reclaim proposals: " + ds.info().jurisdiction_name + ", fiscal year " +
                   std::to_string(ds.info().fiscal_year) + ", as of " + rep.as_of.ToString() +
                   "; amounts in " + un + "\n"
-            : "资金收回建议：" + ds.info().jurisdiction_name + " " + std::to_string(ds.info().fiscal_year) +
-                  "年度，截至 " + rep.as_of.ToString() + "；金额单位：" + un + "\n";
+            : "资金收回建议：" + ds.info().jurisdiction_name + " " +
+                  std::to_string(ds.info().fiscal_year) + "年度，截至 " + rep.as_of.ToString() +
+                  "；金额单位：" + un + "\n";
   // Summary: the unimplemented projects (未实施项目) on a line of their own,
   // then each other reason with proposals, then the total.
   const auto count_of = [&](std::string_view code) -> const ReclaimReport::ByCode* {
@@ -120,8 +122,8 @@ std::string Text(const ReclaimReport& rep, const GlobalOptions& g, MoneyUnit uni
               {Align::kLeft, Align::kLeft, Align::kRight, Align::kRight, Align::kRight});
   for (const ReclaimTotal& tot : rep.units) {
     const Unit& unit_rec = ds.units()[tot.unit_index];
-    u.AddRow({unit_rec.id, unit_rec.name, std::to_string(tot.proposals), std::to_string(tot.warnings),
-              FormatAmount(tot.amount, unit)});
+    u.AddRow({unit_rec.id, unit_rec.name, std::to_string(tot.proposals),
+              std::to_string(tot.warnings), FormatAmount(tot.amount, unit)});
   }
   u.AddRule();
   u.AddRow({"", Label(g, "合计", "Total"), std::to_string(rep.total.proposals),
@@ -221,20 +223,22 @@ std::string Csv(const ReclaimReport& rep, const GlobalOptions& g, MoneyUnit unit
   const std::string u(MoneyUnitName(unit));
   const Dataset& ds = rep.dataset;
   // One row per proposal and fund source (a warning without amount: one row).
-  std::string out = en ? CsvRow({"project", "name", "unit", "code", "fund_source", "amount_" + u,
-                                 "proposal_amount_" + u, "current_budget_" + u, "executed_" + u,
-                                 "message"})
-                       : CsvRow({"项目编码", "项目名称", "预算单位", "规则", "资金来源", "分配金额(" + u + ")",
-                                 "收回金额(" + u + ")", "全年预算(" + u + ")", "已支出(" + u + ")", "说明"});
+  std::string out =
+      en ? CsvRow({"project", "name", "unit", "code", "fund_source", "amount_" + u,
+                   "proposal_amount_" + u, "current_budget_" + u, "executed_" + u, "message"})
+         : CsvRow({"项目编码", "项目名称", "预算单位", "规则", "资金来源", "分配金额(" + u + ")",
+                   "收回金额(" + u + ")", "全年预算(" + u + ")", "已支出(" + u + ")", "说明"});
   for (const ReclaimProposal& p : rep.proposals) {
     const Project& proj = ds.projects()[p.project_index];
     auto row = [&](const std::string& source, const std::string& amount) {
-      out += CsvRow({proj.id, proj.name, proj.unit_id, std::string(p.code), source, amount,
-                     p.has_amount ? FormatAmount(p.amount, unit) : "", FormatAmount(p.current, unit),
-                     FormatAmount(p.executed, unit), en ? p.message_en : p.message_zh});
+      out +=
+          CsvRow({proj.id, proj.name, proj.unit_id, std::string(p.code), source, amount,
+                  p.has_amount ? FormatAmount(p.amount, unit) : "", FormatAmount(p.current, unit),
+                  FormatAmount(p.executed, unit), en ? p.message_en : p.message_zh});
     };
     if (p.split.empty()) row("", "");
-    for (const FundSplit& f : p.split) row(std::string(CodeOf(f.source)), FormatAmount(f.amount, unit));
+    for (const FundSplit& f : p.split)
+      row(std::string(CodeOf(f.source)), FormatAmount(f.amount, unit));
   }
   return out;
 }
@@ -260,11 +264,14 @@ void RunReclaim(Context& ctx, const ReclaimArgs& args) {
 
 void RegisterReclaim(CLI::App& app, Context& ctx) {
   auto args = std::make_shared<ReclaimArgs>();
-  auto* cmd = app.add_subcommand(
-      "reclaim", "In-year reclaim proposals (收回): unimplemented projects, surpluses, old "
-                 "carry-overs, lagging projects; split exactly across fund sources");
-  cmd->add_option("DATA", args->data, "a dataset: a .json file or a folder of CSV tables")->required();
-  cmd->add_option("--as-of", args->as_of, "the date (YYYY-MM-DD), inside the fiscal year")->required();
+  auto* cmd =
+      app.add_subcommand("reclaim",
+                         "In-year reclaim proposals (收回): unimplemented projects, surpluses, old "
+                         "carry-overs, lagging projects; split exactly across fund sources");
+  cmd->add_option("DATA", args->data, "a dataset: a .json file or a folder of CSV tables")
+      ->required();
+  cmd->add_option("--as-of", args->as_of, "the date (YYYY-MM-DD), inside the fiscal year")
+      ->required();
   cmd->add_option("--policy", args->policy, "a built-in policy name or a policy JSON file");
   cmd->add_option("--unit", args->unit, "amount unit for text and CSV: 万元 (default), 元 or 亿元");
   AddGlobalOptions(*cmd, ctx, {"text", "json", "csv"});

@@ -54,7 +54,8 @@ void WriteCounts(JsonWriter& w, const GoalCounts& c) {
   w.Key("comments").Int(c.comments);
   w.Key("by_dimension").BeginObject();
   for (int d = 0; d < 5; ++d) {
-    w.Key(CodeOf(static_cast<ReviewDimension>(d))).Int(c.per_dimension[static_cast<std::size_t>(d)]);
+    w.Key(CodeOf(static_cast<ReviewDimension>(d)))
+        .Int(c.per_dimension[static_cast<std::size_t>(d)]);
   }
   w.EndObject();
   w.EndObject();
@@ -214,15 +215,15 @@ std::string Text(const ReviewResult& r, const Policy& policy, const GlobalOption
         << s.ex_ante_not_supported << " 个（核减 " << Wan(s.ex_ante_cut) << " 万元）；应评未评 "
         << s.ex_ante_missing << " 个\n";
     out << "项目入库：" << s.projects << " 个项目；准予入库 " << s.projects_entering
-        << " 个，不予入库 " << s.projects_blocked << " 个（" << Wan(s.amount_blocked) << " 万元）\n";
+        << " 个，不予入库 " << s.projects_blocked << " 个（" << Wan(s.amount_blocked)
+        << " 万元）\n";
   }
 
   // Goals not graded 优 (or every goal with --all).
-  TextTable goals({Label(g, "绩效目标", "goal"), Label(g, "项目", "project"),
-                   Label(g, "得分", "score"), Label(g, "等级", "grade"),
-                   Label(g, "处理", "consequence"), Label(g, "意见", "comments")},
-                  {Align::kLeft, Align::kLeft, Align::kRight, Align::kLeft, Align::kLeft,
-                   Align::kRight});
+  TextTable goals(
+      {Label(g, "绩效目标", "goal"), Label(g, "项目", "project"), Label(g, "得分", "score"),
+       Label(g, "等级", "grade"), Label(g, "处理", "consequence"), Label(g, "意见", "comments")},
+      {Align::kLeft, Align::kLeft, Align::kRight, Align::kLeft, Align::kLeft, Align::kRight});
   int shown = 0;
   for (const GoalReview& gr : r.goals) {
     if (!all && gr.grade == Grade::kExcellent) continue;
@@ -235,20 +236,19 @@ std::string Text(const ReviewResult& r, const Policy& policy, const GlobalOption
   if (shown > 0) out << "\n" << goals.Render();
 
   // Findings.
-  TextTable findings({Label(g, "绩效目标", "goal"), Label(g, "指标", "indicator"),
-                      Label(g, "维度", "dimension"), Label(g, "严重程度", "severity"),
-                      Label(g, "扣分", "points"), Label(g, "规则", "rule"),
-                      Label(g, "说明", "explanation")},
-                     {Align::kLeft, Align::kLeft, Align::kLeft, Align::kLeft, Align::kRight,
-                      Align::kLeft, Align::kLeft});
+  TextTable findings(
+      {Label(g, "绩效目标", "goal"), Label(g, "指标", "indicator"), Label(g, "维度", "dimension"),
+       Label(g, "严重程度", "severity"), Label(g, "扣分", "points"), Label(g, "规则", "rule"),
+       Label(g, "说明", "explanation")},
+      {Align::kLeft, Align::kLeft, Align::kLeft, Align::kLeft, Align::kRight, Align::kLeft,
+       Align::kLeft});
   int nf = 0;
   for (const GoalReview& gr : r.goals) {
     for (const Finding& f : gr.findings) {
-      findings.AddRow({gr.goal_id, IndicatorText(f),
-                       en ? S(CodeOf(f.dimension)) : S(ZhLabelOf(f.dimension)),
-                       en ? S(CodeOf(f.severity)) : S(ZhLabelOf(f.severity)),
-                       f.deduction.ToShortString(r.decimals), S(f.code),
-                       f.Message(en ? "en" : "zh")});
+      findings.AddRow(
+          {gr.goal_id, IndicatorText(f), en ? S(CodeOf(f.dimension)) : S(ZhLabelOf(f.dimension)),
+           en ? S(CodeOf(f.severity)) : S(ZhLabelOf(f.severity)),
+           f.deduction.ToShortString(r.decimals), S(f.code), f.Message(en ? "en" : "zh")});
       ++nf;
     }
   }
@@ -266,12 +266,13 @@ std::string Text(const ReviewResult& r, const Policy& policy, const GlobalOption
       if (!reasons.empty()) reasons += ", ";
       reasons += code;
     }
-    gates.AddRow({gt.project_id, r.dataset.projects()[gt.project_index].name, Wan(gt.amount),
-                  reasons});
+    gates.AddRow(
+        {gt.project_id, r.dataset.projects()[gt.project_index].name, Wan(gt.amount), reasons});
     ++nb;
   }
   if (nb > 0) {
-    out << "\n" << Label(g, "不予入库的项目：", "Projects blocked from the library:") << "\n"
+    out << "\n"
+        << Label(g, "不予入库的项目：", "Projects blocked from the library:") << "\n"
         << gates.Render();
   }
   return out.str();
@@ -301,7 +302,8 @@ void RunReview(Context& ctx, const ReviewArgs& args) {
 void RegisterReview(CLI::App& app, Context& ctx) {
   auto args = std::make_shared<ReviewArgs>();
   auto* cmd = app.add_subcommand(
-      "review", "Review performance goals (完整性·相关性·适当性·可行性) and gate ex-ante assessment");
+      "review",
+      "Review performance goals (完整性·相关性·适当性·可行性) and gate ex-ante assessment");
   cmd->add_option("DATA", args->data, "a dataset: a .json file or a folder of CSV tables")
       ->required();
   cmd->add_option("--project", args->project, "review only this project's goals and gate");

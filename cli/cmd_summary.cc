@@ -28,13 +28,20 @@ struct SummaryArgs {
 std::string SourceLabel(const GlobalOptions& g, FundSource s) {
   if (!IsEnglish(g)) return std::string(ZhLabelOf(s));
   switch (s) {
-    case FundSource::kGeneralBudget: return "General public budget";
-    case FundSource::kGovernmentFund: return "Government fund budget";
-    case FundSource::kLandTransfer: return "Land-transfer revenue";
-    case FundSource::kStateCapital: return "State capital budget";
-    case FundSource::kTransfer: return "Transfers from higher levels";
-    case FundSource::kCarryOver: return "Carry-over";
-    case FundSource::kOther: return "Other";
+    case FundSource::kGeneralBudget:
+      return "General public budget";
+    case FundSource::kGovernmentFund:
+      return "Government fund budget";
+    case FundSource::kLandTransfer:
+      return "Land-transfer revenue";
+    case FundSource::kStateCapital:
+      return "State capital budget";
+    case FundSource::kTransfer:
+      return "Transfers from higher levels";
+    case FundSource::kCarryOver:
+      return "Carry-over";
+    case FundSource::kOther:
+      return "Other";
   }
   return std::string(CodeOf(s));
 }
@@ -46,9 +53,12 @@ std::string Rate(const BudgetTotals& t) {
 // The unit's name in English CSV headers.
 std::string UnitCode(MoneyUnit u) {
   switch (u) {
-    case MoneyUnit::kYuan: return "yuan";
-    case MoneyUnit::kWanYuan: return "wan_yuan";
-    case MoneyUnit::kYiYuan: return "yi_yuan";
+    case MoneyUnit::kYuan:
+      return "yuan";
+    case MoneyUnit::kWanYuan:
+      return "wan_yuan";
+    case MoneyUnit::kYiYuan:
+      return "yi_yuan";
   }
   return "yuan";
 }
@@ -189,9 +199,10 @@ std::string Text(const Dataset& ds, const DatasetSummary& s, const GlobalOptions
     out += "预算执行汇总：" + info.jurisdiction_name + " " + std::to_string(info.fiscal_year) +
            "年度\n";
     out += "数据：" + data + "\n";
-    out += "截至日期：" + s.as_of.ToString() + (s.as_of_is_default ? "（默认：最近一笔支出日期）" : "") +
-           "\n";
-    out += "金额单位：" + unit_name + "；预算执行率 = 执行数 ÷ 全年预算数（年初预算 + 截至日期的调整）\n";
+    out += "截至日期：" + s.as_of.ToString() +
+           (s.as_of_is_default ? "（默认：最近一笔支出日期）" : "") + "\n";
+    out += "金额单位：" + unit_name +
+           "；预算执行率 = 执行数 ÷ 全年预算数（年初预算 + 截至日期的调整）\n";
   }
 
   out += en ? "\nOverall\n" : "\n总体\n";
@@ -221,9 +232,9 @@ std::string Text(const Dataset& ds, const DatasetSummary& s, const GlobalOptions
   const std::vector<Align> align = {Align::kLeft,  Align::kLeft,  Align::kRight, Align::kRight,
                                     Align::kRight, Align::kRight, Align::kRight, Align::kRight};
   auto money_cells = [&](const BudgetTotals& t) {
-    return std::vector<std::string>{FormatAmount(t.approved, unit), FormatAmount(t.adjustments, unit),
-                                    FormatAmount(t.current_budget, unit),
-                                    FormatAmount(t.executed, unit), Rate(t)};
+    return std::vector<std::string>{
+        FormatAmount(t.approved, unit), FormatAmount(t.adjustments, unit),
+        FormatAmount(t.current_budget, unit), FormatAmount(t.executed, unit), Rate(t)};
   };
   const std::vector<std::string> money_headers =
       en ? std::vector<std::string>{"Approved", "Adjustments", "Current", "Executed", "Rate %"}
@@ -291,8 +302,9 @@ void RunSummary(Context& ctx, const SummaryArgs& args) {
 void RegisterSummary(CLI::App& app, Context& ctx) {
   auto args = std::make_shared<SummaryArgs>();
   auto* cmd = app.add_subcommand(
-      "summary", "Counts and budget totals (approved, current, executed, execution rate) per "
-                 "unit, per fund source and overall");
+      "summary",
+      "Counts and budget totals (approved, current, executed, execution rate) per "
+      "unit, per fund source and overall");
   cmd->add_option("DATA", args->data, "a dataset: a .json file or a folder of CSV tables")
       ->required();
   cmd->add_option("--as-of", args->as_of,

@@ -41,8 +41,8 @@ void RunSynth(Context& ctx, const SynthArgs& args) {
   absl::StatusOr<Dataset> ds = Synthesize(args.options);
   if (!ds.ok()) {
     PrintError(*ctx.err, ds.status());
-    ctx.exit_code = ds.status().code() == absl::StatusCode::kInvalidArgument ? kExitUsage
-                                                                              : kExitInternal;
+    ctx.exit_code =
+        ds.status().code() == absl::StatusCode::kInvalidArgument ? kExitUsage : kExitInternal;
     return;
   }
   DatasetOutput output;
@@ -70,7 +70,8 @@ void RegisterSynth(CLI::App& app, Context& ctx) {
   cmd->add_option("--year", o.fiscal_year, "fiscal year (default 2022)");
   cmd->add_option("--start-month", o.fiscal_year_start_month,
                   "first month of the fiscal year (default 1)");
-  cmd->add_option("--to", args->to, "output form: json|csv (default: json for *.json and -, else csv)")
+  cmd->add_option("--to", args->to,
+                  "output form: json|csv (default: json for *.json and -, else csv)")
       ->check(CLI::IsMember({"json", "csv"}));
   cmd->add_option("OUT", args->out_positional, "output: a .json file, a CSV folder, or -");
   cmd->add_option("-o,--output", args->out_option, "output, as OUT (- = JSON on stdout)");

@@ -16,7 +16,8 @@ namespace perfbudget::cli {
 
 // Exit codes (stable; docs/cli.md).
 inline constexpr int kExitOk = 0;
-inline constexpr int kExitFindings = 1;     // ran fine; the data has errors / blocked items / warnings at the threshold
+inline constexpr int kExitFindings =
+    1;  // ran fine; the data has errors / blocked items / warnings at the threshold
 inline constexpr int kExitUsage = 2;        // bad command line
 inline constexpr int kExitInputError = 3;   // input could not be loaded (dataset, policy)
 inline constexpr int kExitOutputError = 4;  // output could not be written
@@ -24,8 +25,8 @@ inline constexpr int kExitInternal = 70;    // a bug
 
 // Options every subcommand shares.
 struct GlobalOptions {
-  std::string format = "text";  // text | json | csv
-  std::string lang = "zh";      // zh | en
+  std::string format = "text";     // text | json | csv
+  std::string lang = "zh";         // zh | en
   std::string encoding = "utf-8";  // CSV input encoding: utf-8 | gb18030
 };
 

@@ -76,21 +76,21 @@ std::int32_t DecodeUtf8(std::string_view s, std::size_t* i) {
 
 // East Asian Wide (W) and Fullwidth (F) ranges (Unicode UAX #11), condensed.
 bool IsWide(std::int32_t cp) {
-  return (cp >= 0x1100 && cp <= 0x115F) ||   // Hangul Jamo initials
-         (cp >= 0x2E80 && cp <= 0x303E) ||   // CJK radicals, punctuation (、。「」)
-         (cp >= 0x3041 && cp <= 0x33FF) ||   // kana, bopomofo, CJK compatibility
-         (cp >= 0x3400 && cp <= 0x4DBF) ||   // CJK extension A
-         (cp >= 0x4E00 && cp <= 0x9FFF) ||   // CJK unified ideographs
-         (cp >= 0xA000 && cp <= 0xA4CF) ||   // Yi
-         (cp >= 0xAC00 && cp <= 0xD7A3) ||   // Hangul syllables
-         (cp >= 0xF900 && cp <= 0xFAFF) ||   // CJK compatibility ideographs
-         (cp >= 0xFE10 && cp <= 0xFE19) ||   // vertical forms
-         (cp >= 0xFE30 && cp <= 0xFE6F) ||   // CJK compatibility forms, small forms
-         (cp >= 0xFF00 && cp <= 0xFF60) ||   // full-width ASCII (（），０-９)
-         (cp >= 0xFFE0 && cp <= 0xFFE6) ||   // full-width signs (￥)
-         (cp >= 0x1F300 && cp <= 0x1F64F) || // pictographs, emoticons
+  return (cp >= 0x1100 && cp <= 0x115F) ||    // Hangul Jamo initials
+         (cp >= 0x2E80 && cp <= 0x303E) ||    // CJK radicals, punctuation (、。「」)
+         (cp >= 0x3041 && cp <= 0x33FF) ||    // kana, bopomofo, CJK compatibility
+         (cp >= 0x3400 && cp <= 0x4DBF) ||    // CJK extension A
+         (cp >= 0x4E00 && cp <= 0x9FFF) ||    // CJK unified ideographs
+         (cp >= 0xA000 && cp <= 0xA4CF) ||    // Yi
+         (cp >= 0xAC00 && cp <= 0xD7A3) ||    // Hangul syllables
+         (cp >= 0xF900 && cp <= 0xFAFF) ||    // CJK compatibility ideographs
+         (cp >= 0xFE10 && cp <= 0xFE19) ||    // vertical forms
+         (cp >= 0xFE30 && cp <= 0xFE6F) ||    // CJK compatibility forms, small forms
+         (cp >= 0xFF00 && cp <= 0xFF60) ||    // full-width ASCII (（），０-９)
+         (cp >= 0xFFE0 && cp <= 0xFFE6) ||    // full-width signs (￥)
+         (cp >= 0x1F300 && cp <= 0x1F64F) ||  // pictographs, emoticons
          (cp >= 0x1F900 && cp <= 0x1F9FF) ||
-         (cp >= 0x20000 && cp <= 0x3FFFD);   // CJK extensions B..
+         (cp >= 0x20000 && cp <= 0x3FFFD);  // CJK extensions B..
 }
 
 std::string Pad(std::string_view s, int width, Align align) {
@@ -135,7 +135,8 @@ std::string TextTable::Render() const {
   std::vector<int> width(headers_.size(), 0);
   for (std::size_t c = 0; c < headers_.size(); ++c) width[c] = DisplayWidth(headers_[c]);
   for (const auto& row : rows_) {
-    for (std::size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], DisplayWidth(row[c]));
+    for (std::size_t c = 0; c < row.size(); ++c)
+      width[c] = std::max(width[c], DisplayWidth(row[c]));
   }
   int total = 0;
   for (std::size_t c = 0; c < width.size(); ++c) total += width[c] + (c == 0 ? 0 : 2);
@@ -168,13 +169,27 @@ std::string JsonQuote(std::string_view s) {
       continue;
     }
     switch (cp) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (cp < 0x20 || cp == 0x7F) {
           char buf[8];
@@ -351,7 +366,8 @@ std::string FormatDiagnostic(const Diagnostic& d) {
 void PrintDiagnostics(std::ostream& err, const Diagnostics& diagnostics) {
   for (const Diagnostic& d : diagnostics.items()) err << FormatDiagnostic(d) << "\n";
   if (diagnostics.dropped() > 0) {
-    err << "... and " << diagnostics.dropped() << " more problem(s) not shown (raise --max-errors)\n";
+    err << "... and " << diagnostics.dropped()
+        << " more problem(s) not shown (raise --max-errors)\n";
   }
 }
 
@@ -390,7 +406,8 @@ std::optional<Dataset> LoadOrReport(Context& ctx, const std::string& path, std::
   options.max_errors = max_errors;
   const std::optional<TextEncoding> enc = ParseEncodingOption(ctx.global.encoding);
   if (!enc.has_value()) {
-    PrintError(*ctx.err, "unknown --encoding \"" + ctx.global.encoding + "\" (expected utf-8 or gb18030)");
+    PrintError(*ctx.err,
+               "unknown --encoding \"" + ctx.global.encoding + "\" (expected utf-8 or gb18030)");
     ctx.exit_code = kExitUsage;
     return std::nullopt;
   }
@@ -494,7 +511,8 @@ bool WriteDatasetTo(Context& ctx, const Dataset& dataset, const DatasetOutput& o
     return false;
   }
   if (to.empty()) {
-    const bool json = path == "-" || (path.size() >= 5 && path.compare(path.size() - 5, 5, ".json") == 0);
+    const bool json =
+        path == "-" || (path.size() >= 5 && path.compare(path.size() - 5, 5, ".json") == 0);
     to = json ? "json" : "csv";
   }
   if (to != "json" && to != "csv") {

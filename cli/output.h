@@ -201,8 +201,8 @@ void AddGlobalOptions(CLI::App& cmd, Context& ctx, const std::vector<std::string
 
 // Where and how a dataset is written (convert, synth).
 struct DatasetOutput {
-  std::string to;   // json | csv; "" = from `path` (.json or "-" → json, else csv)
-  std::string path;  // a file (json), a folder (csv), or "-" for JSON on stdout
+  std::string to;      // json | csv; "" = from `path` (.json or "-" → json, else csv)
+  std::string path;    // a file (json), a folder (csv), or "-" for JSON on stdout
   bool force = false;  // replace an existing path
   TextEncoding encoding = TextEncoding::kUtf8;  // CSV output
   bool bom = false;                             // CSV output

@@ -16,16 +16,26 @@ constexpr absl::string_view kCodePayload = "perfbudget.dev/pfb_code";
 
 absl::StatusCode AbslCodeOf(std::int32_t pfb_code) {
   switch (pfb_code) {
-    case PFB_OK: return absl::StatusCode::kOk;
-    case PFB_INVALID_ARGUMENT: return absl::StatusCode::kInvalidArgument;
-    case PFB_NOT_FOUND: return absl::StatusCode::kNotFound;
-    case PFB_OUT_OF_RANGE: return absl::StatusCode::kOutOfRange;
-    case PFB_FAILED_PRECONDITION: return absl::StatusCode::kFailedPrecondition;
-    case PFB_IO: return absl::StatusCode::kUnavailable;
-    case PFB_NO_MEMORY: return absl::StatusCode::kResourceExhausted;
-    case PFB_UNIMPLEMENTED: return absl::StatusCode::kUnimplemented;
-    case PFB_ALREADY_EXISTS: return absl::StatusCode::kAlreadyExists;
-    default: return absl::StatusCode::kInternal;
+    case PFB_OK:
+      return absl::StatusCode::kOk;
+    case PFB_INVALID_ARGUMENT:
+      return absl::StatusCode::kInvalidArgument;
+    case PFB_NOT_FOUND:
+      return absl::StatusCode::kNotFound;
+    case PFB_OUT_OF_RANGE:
+      return absl::StatusCode::kOutOfRange;
+    case PFB_FAILED_PRECONDITION:
+      return absl::StatusCode::kFailedPrecondition;
+    case PFB_IO:
+      return absl::StatusCode::kUnavailable;
+    case PFB_NO_MEMORY:
+      return absl::StatusCode::kResourceExhausted;
+    case PFB_UNIMPLEMENTED:
+      return absl::StatusCode::kUnimplemented;
+    case PFB_ALREADY_EXISTS:
+      return absl::StatusCode::kAlreadyExists;
+    default:
+      return absl::StatusCode::kInternal;
   }
 }
 
@@ -42,18 +52,28 @@ std::int32_t CodeFromStatus(const absl::Status& status) {
     if (absl::SimpleAtoi(std::string(*payload), &code)) return code;
   }
   switch (status.code()) {
-    case absl::StatusCode::kOk: return PFB_OK;
-    case absl::StatusCode::kInvalidArgument: return PFB_INVALID_ARGUMENT;
-    case absl::StatusCode::kNotFound: return PFB_NOT_FOUND;
-    case absl::StatusCode::kOutOfRange: return PFB_OUT_OF_RANGE;
-    case absl::StatusCode::kFailedPrecondition: return PFB_FAILED_PRECONDITION;
+    case absl::StatusCode::kOk:
+      return PFB_OK;
+    case absl::StatusCode::kInvalidArgument:
+      return PFB_INVALID_ARGUMENT;
+    case absl::StatusCode::kNotFound:
+      return PFB_NOT_FOUND;
+    case absl::StatusCode::kOutOfRange:
+      return PFB_OUT_OF_RANGE;
+    case absl::StatusCode::kFailedPrecondition:
+      return PFB_FAILED_PRECONDITION;
     case absl::StatusCode::kPermissionDenied:
     case absl::StatusCode::kDataLoss:
-    case absl::StatusCode::kUnavailable: return PFB_IO;
-    case absl::StatusCode::kResourceExhausted: return PFB_NO_MEMORY;
-    case absl::StatusCode::kUnimplemented: return PFB_UNIMPLEMENTED;
-    case absl::StatusCode::kAlreadyExists: return PFB_ALREADY_EXISTS;
-    default: return PFB_INTERNAL;
+    case absl::StatusCode::kUnavailable:
+      return PFB_IO;
+    case absl::StatusCode::kResourceExhausted:
+      return PFB_NO_MEMORY;
+    case absl::StatusCode::kUnimplemented:
+      return PFB_UNIMPLEMENTED;
+    case absl::StatusCode::kAlreadyExists:
+      return PFB_ALREADY_EXISTS;
+    default:
+      return PFB_INTERNAL;
   }
 }
 
@@ -77,8 +97,8 @@ std::int32_t Fail(pfb_error** err, const absl::Status& status, const Diagnostics
       e->diagnostics = diagnostics->items();
       e->dropped = static_cast<std::uint32_t>(diagnostics->dropped());
       for (Diagnostic& d : e->diagnostics) {
-        for (std::string* s : {&d.where.file, &d.where.path, &d.field, &d.value, &d.expected,
-                               &d.message}) {
+        for (std::string* s :
+             {&d.where.file, &d.where.path, &d.field, &d.value, &d.expected, &d.message}) {
           MakeUtf8(*s);
         }
       }
@@ -109,8 +129,7 @@ absl::StatusOr<const Dataset*> DatasetOf(const pfb_dataset* dataset) {
 
 absl::StatusOr<std::string_view> InText(const char* data, std::size_t len, std::string_view name) {
   if (data == nullptr && len != 0) {
-    return MakeStatus(PFB_INVALID_ARGUMENT,
-                      Cat(name, " is NULL but its length is ", len));
+    return MakeStatus(PFB_INVALID_ARGUMENT, Cat(name, " is NULL but its length is ", len));
   }
   if (data == nullptr) return std::string_view();
   std::string_view text(data, len);
@@ -132,15 +151,15 @@ absl::StatusOr<std::string_view> InOptionalString(const char* s, std::string_vie
 
 absl::StatusOr<Date> InDate(std::int32_t yyyymmdd, std::string_view name) {
   if (yyyymmdd <= 0) {
-    return MakeStatus(PFB_INVALID_ARGUMENT,
-                      Cat(name, " ", yyyymmdd,
-                                   " is not a date (expected yyyymmdd, e.g. 20220831)"));
+    return MakeStatus(
+        PFB_INVALID_ARGUMENT,
+        Cat(name, " ", yyyymmdd, " is not a date (expected yyyymmdd, e.g. 20220831)"));
   }
   auto d = Date::FromYmd(yyyymmdd / 10000, yyyymmdd / 100 % 100, yyyymmdd % 100);
   if (!d.ok()) {
     return MakeStatus(PFB_INVALID_ARGUMENT,
                       Cat(name, " ", yyyymmdd, " is not a date: ", d.status().message(),
-                                   " (expected yyyymmdd, e.g. 20220831)"));
+                          " (expected yyyymmdd, e.g. 20220831)"));
   }
   return *d;
 }
@@ -159,8 +178,7 @@ absl::StatusOr<std::optional<Ratio>> InOptionalDecimal(const char* s, std::strin
   auto r = Ratio::ParseDecimal(text);
   if (!r.ok()) {
     return MakeStatus(PFB_INVALID_ARGUMENT,
-                      Cat(name, " \"", text, "\" is not a decimal number: ",
-                                   r.status().message()));
+                      Cat(name, " \"", text, "\" is not a decimal number: ", r.status().message()));
   }
   return std::optional<Ratio>(*r);
 }
@@ -168,8 +186,8 @@ absl::StatusOr<std::optional<Ratio>> InOptionalDecimal(const char* s, std::strin
 absl::Status CheckEnumRange(std::int32_t value, std::size_t count, std::string_view name,
                             std::string_view what, std::string_view codes) {
   if (value >= 0 && static_cast<std::size_t>(value) < count) return absl::OkStatus();
-  return MakeStatus(PFB_INVALID_ARGUMENT, Cat(name, " ", value, " is not a ", what,
-                                                       " (expected one of ", codes, ")"));
+  return MakeStatus(PFB_INVALID_ARGUMENT,
+                    Cat(name, " ", value, " is not a ", what, " (expected one of ", codes, ")"));
 }
 
 absl::Status CheckFlags(std::uint32_t flags, std::uint32_t known, std::string_view name) {
@@ -180,8 +198,8 @@ absl::Status CheckFlags(std::uint32_t flags, std::uint32_t known, std::string_vi
 
 absl::Status CheckIndex(std::uint32_t index, std::size_t count, std::string_view what) {
   if (index < count) return absl::OkStatus();
-  return MakeStatus(PFB_OUT_OF_RANGE, Cat(what, " index ", index, " is out of range (",
-                                                   count, " ", what, "s)"));
+  return MakeStatus(PFB_OUT_OF_RANGE,
+                    Cat(what, " index ", index, " is out of range (", count, " ", what, "s)"));
 }
 
 char* CopyString(std::string_view s) {

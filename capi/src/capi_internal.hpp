@@ -61,7 +61,7 @@ struct pfb_dataset {
 
 struct pfb_builder {
   perfbudget::DatasetBuilder builder;
-  perfbudget::Origin origin;  // set by pfb_builder_set_origin, stamped on rows
+  perfbudget::Origin origin;     // set by pfb_builder_set_origin, stamped on rows
   std::uint32_t row_errors = 0;  // rows rejected by add_* (also recorded as diagnostics)
   bool used_up = false;          // pfb_builder_build was called
 };

@@ -8,8 +8,8 @@
 #include "perfbudget/calendar/fiscal_calendar.h"
 
 namespace capi = perfbudget::capi;
-using perfbudget::Date;
 using perfbudget::DatasetBuilder;
+using perfbudget::Date;
 using perfbudget::FundSource;
 
 namespace {
@@ -17,8 +17,7 @@ namespace {
 absl::Status CheckUsable(const pfb_builder* b) {
   PFB_RETURN_IF_ERROR(capi::RequireHandle(b, "builder"));
   if (b->used_up) {
-    return capi::MakeStatus(PFB_FAILED_PRECONDITION,
-                            "builder was already built; create a new one");
+    return capi::MakeStatus(PFB_FAILED_PRECONDITION, "builder was already built; create a new one");
   }
   return absl::OkStatus();
 }
@@ -64,7 +63,7 @@ PFB_API int32_t pfb_builder_create(const char* jurisdiction_code, const char* ju
     if (!fy.ok()) {
       return capi::MakeStatus(PFB_INVALID_ARGUMENT,
                               capi::Cat("fiscal year ", fiscal_year, " starting in month ",
-                                           start_month, ": ", fy.status().message()));
+                                        start_month, ": ", fy.status().message()));
     }
     info.jurisdiction_code = std::string(code);
     info.jurisdiction_name = std::string(name);
@@ -118,10 +117,10 @@ PFB_API int32_t pfb_builder_add_project(pfb_builder* builder, const char* id, co
     PFB_ASSIGN_OR_RETURN(std::string_view u, capi::InString(unit_id, "unit_id"));
     PFB_ASSIGN_OR_RETURN(std::string_view n, capi::InString(name, "name"));
     PFB_ASSIGN_OR_RETURN(std::string_view c, capi::InOptionalString(category, "category"));
-    PFB_ASSIGN_OR_RETURN(p.kind, capi::InEnum<perfbudget::ProjectKind>(kind, "kind",
-                                                                        "project kind"));
-    PFB_ASSIGN_OR_RETURN(p.status, capi::InEnum<perfbudget::ProjectStatus>(status, "status",
-                                                                            "project status"));
+    PFB_ASSIGN_OR_RETURN(p.kind,
+                         capi::InEnum<perfbudget::ProjectKind>(kind, "kind", "project kind"));
+    PFB_ASSIGN_OR_RETURN(
+        p.status, capi::InEnum<perfbudget::ProjectStatus>(status, "status", "project status"));
     PFB_RETURN_IF_ERROR(capi::CheckFlags(
         flags,
         PFB_PROJECT_KEY | PFB_PROJECT_DISCLOSED_WITH_BUDGET | PFB_PROJECT_DISCLOSED_WITH_APPROVAL,
@@ -141,8 +140,8 @@ PFB_API int32_t pfb_builder_add_project(pfb_builder* builder, const char* id, co
 }
 
 PFB_API int32_t pfb_builder_add_fund_line(pfb_builder* builder, const char* project_id,
-                                          int32_t source, int64_t approved_fen,
-                                          int32_t origin_year, pfb_error** err) {
+                                          int32_t source, int64_t approved_fen, int32_t origin_year,
+                                          pfb_error** err) {
   return AddRow(builder, err, "funds", [&](DatasetBuilder& db) -> absl::Status {
     perfbudget::FundLine line;
     PFB_ASSIGN_OR_RETURN(std::string_view p, capi::InString(project_id, "project_id"));
@@ -171,8 +170,7 @@ PFB_API int32_t pfb_builder_add_adjustment(pfb_builder* builder, const char* pro
 }
 
 PFB_API int32_t pfb_builder_add_planned_payment(pfb_builder* builder, const char* project_id,
-                                                int32_t date, int64_t amount_fen,
-                                                pfb_error** err) {
+                                                int32_t date, int64_t amount_fen, pfb_error** err) {
   return AddRow(builder, err, "payment_plan", [&](DatasetBuilder& db) -> absl::Status {
     perfbudget::PlannedPayment pay;
     PFB_ASSIGN_OR_RETURN(std::string_view p, capi::InString(project_id, "project_id"));
@@ -184,8 +182,8 @@ PFB_API int32_t pfb_builder_add_planned_payment(pfb_builder* builder, const char
 }
 
 PFB_API int32_t pfb_builder_add_goal(pfb_builder* builder, const char* id, int32_t owner,
-                                     const char* project_id, const char* unit_id,
-                                     const char* text, pfb_error** err) {
+                                     const char* project_id, const char* unit_id, const char* text,
+                                     pfb_error** err) {
   return AddRow(builder, err, "goals", [&](DatasetBuilder& db) -> absl::Status {
     perfbudget::Goal goal;
     PFB_ASSIGN_OR_RETURN(std::string_view i, capi::InString(id, "id"));
@@ -210,12 +208,12 @@ PFB_API int32_t pfb_builder_add_goal(pfb_builder* builder, const char* id, int32
 }
 
 PFB_API int32_t pfb_builder_add_indicator(pfb_builder* builder, const char* goal_id,
-                                          const char* indicator_id, int32_t level1,
-                                          int32_t level2, const char* name, int32_t comparator,
-                                          const char* target, const char* target_high,
-                                          const char* unit_of_measure, const char* weight,
-                                          const char* baseline, int32_t value_source,
-                                          const char* evaluation_standard, pfb_error** err) {
+                                          const char* indicator_id, int32_t level1, int32_t level2,
+                                          const char* name, int32_t comparator, const char* target,
+                                          const char* target_high, const char* unit_of_measure,
+                                          const char* weight, const char* baseline,
+                                          int32_t value_source, const char* evaluation_standard,
+                                          pfb_error** err) {
   return AddRow(builder, err, "indicators", [&](DatasetBuilder& db) -> absl::Status {
     perfbudget::Indicator ind;
     PFB_ASSIGN_OR_RETURN(std::string_view g, capi::InString(goal_id, "goal_id"));
@@ -273,9 +271,8 @@ PFB_API int32_t pfb_builder_add_actual(pfb_builder* builder, const char* goal_id
 }
 
 PFB_API int32_t pfb_builder_add_disbursement(pfb_builder* builder, const char* id,
-                                             const char* project_id, int32_t date,
-                                             int32_t source, int64_t amount_fen,
-                                             pfb_error** err) {
+                                             const char* project_id, int32_t date, int32_t source,
+                                             int64_t amount_fen, pfb_error** err) {
   return AddRow(builder, err, "disbursements", [&](DatasetBuilder& db) -> absl::Status {
     perfbudget::Disbursement d;
     PFB_ASSIGN_OR_RETURN(std::string_view i, capi::InOptionalString(id, "id"));

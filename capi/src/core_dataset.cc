@@ -20,12 +20,14 @@ namespace {
 
 absl::StatusOr<perfbudget::TextEncoding> InEncoding(int32_t encoding) {
   switch (encoding) {
-    case PFB_ENCODING_UTF8: return perfbudget::TextEncoding::kUtf8;
-    case PFB_ENCODING_GB18030: return perfbudget::TextEncoding::kGb18030;
+    case PFB_ENCODING_UTF8:
+      return perfbudget::TextEncoding::kUtf8;
+    case PFB_ENCODING_GB18030:
+      return perfbudget::TextEncoding::kGb18030;
     default:
       return capi::MakeStatus(PFB_INVALID_ARGUMENT,
                               capi::Cat("encoding ", encoding,
-                                           " is not a text encoding (expected 0 utf-8, 1 gb18030)"));
+                                        " is not a text encoding (expected 0 utf-8, 1 gb18030)"));
   }
 }
 
@@ -211,13 +213,13 @@ PFB_API int32_t pfb_dataset_unit_id(const pfb_dataset* dataset, uint32_t index, 
   return RecordString(dataset, index, out, err, UnitAt, &perfbudget::Unit::id);
 }
 
-PFB_API int32_t pfb_dataset_unit_name(const pfb_dataset* dataset, uint32_t index,
-                                      const char** out, pfb_error** err) {
+PFB_API int32_t pfb_dataset_unit_name(const pfb_dataset* dataset, uint32_t index, const char** out,
+                                      pfb_error** err) {
   return RecordString(dataset, index, out, err, UnitAt, &perfbudget::Unit::name);
 }
 
-PFB_API int32_t pfb_dataset_project_id(const pfb_dataset* dataset, uint32_t index,
-                                       const char** out, pfb_error** err) {
+PFB_API int32_t pfb_dataset_project_id(const pfb_dataset* dataset, uint32_t index, const char** out,
+                                       pfb_error** err) {
   return RecordString(dataset, index, out, err, ProjectAt, &Project::id);
 }
 
@@ -249,26 +251,25 @@ PFB_API int32_t pfb_dataset_find_project(const pfb_dataset* dataset, const char*
 
 // ---- totals ----------------------------------------------------------------------
 
-PFB_API int32_t pfb_dataset_totals(const pfb_dataset* dataset, int32_t as_of,
-                                   int64_t* out_approved, int64_t* out_current,
-                                   int64_t* out_executed, pfb_error** err) {
+PFB_API int32_t pfb_dataset_totals(const pfb_dataset* dataset, int32_t as_of, int64_t* out_approved,
+                                   int64_t* out_current, int64_t* out_executed, pfb_error** err) {
   return capi::Guard(err, [&]() -> absl::Status {
     capi::ZeroOptionalOut(out_approved);
     capi::ZeroOptionalOut(out_current);
     capi::ZeroOptionalOut(out_executed);
     PFB_ASSIGN_OR_RETURN(const Dataset* ds, capi::DatasetOf(dataset));
     PFB_ASSIGN_OR_RETURN(std::optional<Date> date, capi::InOptionalDate(as_of, "as_of"));
-    PFB_ASSIGN_OR_RETURN(Totals t, Sum(*ds, date, [](uint32_t) { return true; },
-                                       [](FundSource) { return true; }));
+    PFB_ASSIGN_OR_RETURN(
+        Totals t, Sum(
+                      *ds, date, [](uint32_t) { return true; }, [](FundSource) { return true; }));
     Store(t, out_approved, out_current, out_executed);
     return absl::OkStatus();
   });
 }
 
 PFB_API int32_t pfb_dataset_unit_totals(const pfb_dataset* dataset, uint32_t unit_index,
-                                        int32_t as_of, int64_t* out_approved,
-                                        int64_t* out_current, int64_t* out_executed,
-                                        pfb_error** err) {
+                                        int32_t as_of, int64_t* out_approved, int64_t* out_current,
+                                        int64_t* out_executed, pfb_error** err) {
   return capi::Guard(err, [&]() -> absl::Status {
     capi::ZeroOptionalOut(out_approved);
     capi::ZeroOptionalOut(out_current);
@@ -278,7 +279,8 @@ PFB_API int32_t pfb_dataset_unit_totals(const pfb_dataset* dataset, uint32_t uni
     PFB_ASSIGN_OR_RETURN(std::optional<Date> date, capi::InOptionalDate(as_of, "as_of"));
     auto projects = ds->projects();
     PFB_ASSIGN_OR_RETURN(
-        Totals t, Sum(*ds, date, [&](uint32_t p) { return projects[p].unit_index == unit_index; },
+        Totals t, Sum(
+                      *ds, date, [&](uint32_t p) { return projects[p].unit_index == unit_index; },
                       [](FundSource) { return true; }));
     Store(t, out_approved, out_current, out_executed);
     return absl::OkStatus();
@@ -294,10 +296,10 @@ PFB_API int32_t pfb_dataset_fund_source_totals(const pfb_dataset* dataset, int32
     capi::ZeroOptionalOut(out_current);
     capi::ZeroOptionalOut(out_executed);
     PFB_ASSIGN_OR_RETURN(const Dataset* ds, capi::DatasetOf(dataset));
-    PFB_ASSIGN_OR_RETURN(FundSource fs,
-                         capi::InEnum<FundSource>(source, "source", "fund source"));
+    PFB_ASSIGN_OR_RETURN(FundSource fs, capi::InEnum<FundSource>(source, "source", "fund source"));
     PFB_ASSIGN_OR_RETURN(std::optional<Date> date, capi::InOptionalDate(as_of, "as_of"));
-    PFB_ASSIGN_OR_RETURN(Totals t, Sum(*ds, date, [](uint32_t) { return true; },
+    PFB_ASSIGN_OR_RETURN(Totals t, Sum(
+                                       *ds, date, [](uint32_t) { return true; },
                                        [fs](FundSource s) { return s == fs; }));
     Store(t, out_approved, out_current, out_executed);
     return absl::OkStatus();
@@ -315,9 +317,9 @@ PFB_API int32_t pfb_dataset_project_totals(const pfb_dataset* dataset, uint32_t 
     PFB_ASSIGN_OR_RETURN(const Dataset* ds, capi::DatasetOf(dataset));
     PFB_RETURN_IF_ERROR(capi::CheckIndex(project_index, ds->projects().size(), "project"));
     PFB_ASSIGN_OR_RETURN(std::optional<Date> date, capi::InOptionalDate(as_of, "as_of"));
-    PFB_ASSIGN_OR_RETURN(Totals t,
-                         Sum(*ds, date, [&](uint32_t p) { return p == project_index; },
-                             [](FundSource) { return true; }));
+    PFB_ASSIGN_OR_RETURN(Totals t, Sum(
+                                       *ds, date, [&](uint32_t p) { return p == project_index; },
+                                       [](FundSource) { return true; }));
     Store(t, out_approved, out_current, out_executed);
     return absl::OkStatus();
   });
@@ -338,8 +340,8 @@ PFB_API int32_t pfb_dataset_to_json(const pfb_dataset* dataset, uint32_t flags, 
   });
 }
 
-PFB_API int32_t pfb_dataset_write_csv(const pfb_dataset* dataset, const char* dir,
-                                      int32_t encoding, uint32_t flags, pfb_error** err) {
+PFB_API int32_t pfb_dataset_write_csv(const pfb_dataset* dataset, const char* dir, int32_t encoding,
+                                      uint32_t flags, pfb_error** err) {
   return capi::Guard(err, [&]() -> absl::Status {
     PFB_ASSIGN_OR_RETURN(const Dataset* ds, capi::DatasetOf(dataset));
     PFB_ASSIGN_OR_RETURN(std::string_view d, capi::InString(dir, "dir"));

@@ -32,17 +32,28 @@ PFB_API uint32_t pfb_abi_version(void) { return PFB_ABI_VERSION; }
 
 PFB_API const char* pfb_status_name(int32_t status) {
   switch (status) {
-    case PFB_OK: return "OK";
-    case PFB_INVALID_ARGUMENT: return "INVALID_ARGUMENT";
-    case PFB_NOT_FOUND: return "NOT_FOUND";
-    case PFB_OUT_OF_RANGE: return "OUT_OF_RANGE";
-    case PFB_FAILED_PRECONDITION: return "FAILED_PRECONDITION";
-    case PFB_IO: return "IO";
-    case PFB_INTERNAL: return "INTERNAL";
-    case PFB_NO_MEMORY: return "NO_MEMORY";
-    case PFB_UNIMPLEMENTED: return "UNIMPLEMENTED";
-    case PFB_ALREADY_EXISTS: return "ALREADY_EXISTS";
-    default: return "UNKNOWN";
+    case PFB_OK:
+      return "OK";
+    case PFB_INVALID_ARGUMENT:
+      return "INVALID_ARGUMENT";
+    case PFB_NOT_FOUND:
+      return "NOT_FOUND";
+    case PFB_OUT_OF_RANGE:
+      return "OUT_OF_RANGE";
+    case PFB_FAILED_PRECONDITION:
+      return "FAILED_PRECONDITION";
+    case PFB_IO:
+      return "IO";
+    case PFB_INTERNAL:
+      return "INTERNAL";
+    case PFB_NO_MEMORY:
+      return "NO_MEMORY";
+    case PFB_UNIMPLEMENTED:
+      return "UNIMPLEMENTED";
+    case PFB_ALREADY_EXISTS:
+      return "ALREADY_EXISTS";
+    default:
+      return "UNKNOWN";
   }
 }
 

@@ -1,6 +1,6 @@
 // core_money.cc: C ABI money text: int64 fen ⇄ decimal text, exactly.
-#include "capi_internal.hpp"
 #include "absl/strings/str_cat.h"
+#include "capi_internal.hpp"
 #include "perfbudget/money/money.h"
 
 namespace capi = perfbudget::capi;
@@ -11,14 +11,17 @@ namespace {
 
 absl::StatusOr<MoneyUnit> InUnit(int32_t unit, std::string_view name) {
   switch (unit) {
-    case PFB_UNIT_YUAN: return MoneyUnit::kYuan;
-    case PFB_UNIT_WAN_YUAN: return MoneyUnit::kWanYuan;
-    case PFB_UNIT_YI_YUAN: return MoneyUnit::kYiYuan;
+    case PFB_UNIT_YUAN:
+      return MoneyUnit::kYuan;
+    case PFB_UNIT_WAN_YUAN:
+      return MoneyUnit::kWanYuan;
+    case PFB_UNIT_YI_YUAN:
+      return MoneyUnit::kYiYuan;
     default:
       return capi::MakeStatus(
           PFB_INVALID_ARGUMENT,
           capi::Cat(name, " ", unit,
-                       " is not a money unit (expected 0 yuan 元, 1 wan_yuan 万元, 2 yi_yuan 亿元)"));
+                    " is not a money unit (expected 0 yuan 元, 1 wan_yuan 万元, 2 yi_yuan 亿元)"));
   }
 }
 

@@ -1,11 +1,12 @@
 // monitor.cc: the C ABI of dual monitoring and reclaim (pfb_monitor.h).
+#include "perfbudget/monitoring/monitor.h"
+
 #include <array>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "capi_internal.hpp"
-#include "perfbudget/monitoring/monitor.h"
 #include "perfbudget/monitoring/reclaim.h"
 #include "perfbudget/pfb_monitor.h"
 #include "perfbudget/policy/rule_catalog.h"
@@ -27,7 +28,7 @@ struct RowText {
 struct pfb_monitor {
   MonitorReport report;
   std::string progress;
-  std::array<std::vector<RowText>, 4> rows;  // by MonitorRowKind
+  std::array<std::vector<RowText>, 4> rows;          // by MonitorRowKind
   std::vector<std::array<std::string, 2>> messages;  // per reason: zh, en
 };
 
@@ -49,10 +50,14 @@ absl::StatusOr<perfbudget::Policy> PolicyOf(const char* json, std::size_t len,
 
 const std::vector<MonitorRow>* RowsOf(const MonitorReport& r, std::int32_t kind) {
   switch (kind) {
-    case PFB_ROW_PROJECT: return &r.projects;
-    case PFB_ROW_UNIT: return &r.units;
-    case PFB_ROW_FUND_SOURCE: return &r.funds;
-    default: return nullptr;
+    case PFB_ROW_PROJECT:
+      return &r.projects;
+    case PFB_ROW_UNIT:
+      return &r.units;
+    case PFB_ROW_FUND_SOURCE:
+      return &r.funds;
+    default:
+      return nullptr;
   }
 }
 
@@ -86,20 +91,20 @@ extern "C" PFB_API int32_t pfb_monitor_run(const pfb_dataset* dataset, const cha
     const MonitorReport& r = m->report;
     m->progress = r.time_progress.ToPercentString(r.decimals);
     for (std::int32_t kind = 0; kind < 4; ++kind) {
-      const std::uint32_t n = kind == PFB_ROW_JURISDICTION
-                                  ? 1u
-                                  : static_cast<std::uint32_t>(RowsOf(r, kind)->size());
+      const std::uint32_t n =
+          kind == PFB_ROW_JURISDICTION ? 1u : static_cast<std::uint32_t>(RowsOf(r, kind)->size());
       for (std::uint32_t i = 0; i < n; ++i) {
         const MonitorRow& row = *RowAt(r, kind, i);
-        m->rows[kind].push_back(
-            {perfbudget::RowId(r, row), perfbudget::RowName(r, row),
-             row.ExecutionRate().ToPercentString(r.decimals),
-             row.zero_budget() ? std::string() : row.GapPp(r.time_progress).ToDecimalString(r.decimals)});
+        m->rows[kind].push_back({perfbudget::RowId(r, row), perfbudget::RowName(r, row),
+                                 row.ExecutionRate().ToPercentString(r.decimals),
+                                 row.zero_budget()
+                                     ? std::string()
+                                     : row.GapPp(r.time_progress).ToDecimalString(r.decimals)});
       }
     }
     for (const perfbudget::MonitorReason& reason : r.reasons) {
-      m->messages.push_back({perfbudget::ExplainReason(r, reason, "zh"),
-                             perfbudget::ExplainReason(r, reason, "en")});
+      m->messages.push_back(
+          {perfbudget::ExplainReason(r, reason, "zh"), perfbudget::ExplainReason(r, reason, "en")});
     }
     *out = m.release();
     return absl::OkStatus();
@@ -158,8 +163,8 @@ extern "C" PFB_API uint32_t pfb_monitor_reason_count(const pfb_monitor* monitor)
   return monitor == nullptr ? 0 : static_cast<uint32_t>(monitor->report.reasons.size());
 }
 
-extern "C" PFB_API int32_t pfb_monitor_reason(const pfb_monitor* monitor, uint32_t index, int32_t lang,
-                                              const char** code, int32_t* severity,
+extern "C" PFB_API int32_t pfb_monitor_reason(const pfb_monitor* monitor, uint32_t index,
+                                              int32_t lang, const char** code, int32_t* severity,
                                               int32_t* row_kind, uint32_t* row_index,
                                               const char** message, pfb_error** err) {
   capi::ZeroOptionalOut(code);
@@ -170,7 +175,8 @@ extern "C" PFB_API int32_t pfb_monitor_reason(const pfb_monitor* monitor, uint32
   return capi::Guard(err, [&]() -> absl::Status {
     PFB_RETURN_IF_ERROR(capi::RequireHandle(monitor, "monitor"));
     if (lang != PFB_LANG_ZH && lang != PFB_LANG_EN) {
-      return capi::MakeStatus(PFB_INVALID_ARGUMENT, capi::Cat("lang ", lang, " is not 0 (zh) or 1 (en)"));
+      return capi::MakeStatus(PFB_INVALID_ARGUMENT,
+                              capi::Cat("lang ", lang, " is not 0 (zh) or 1 (en)"));
     }
     PFB_RETURN_IF_ERROR(capi::CheckIndex(index, monitor->report.reasons.size(), "reason"));
     const perfbudget::MonitorReason& r = monitor->report.reasons[index];
@@ -193,7 +199,8 @@ extern "C" PFB_API int32_t pfb_reclaim_run(const pfb_dataset* dataset, const cha
     PFB_ASSIGN_OR_RETURN(perfbudget::Policy policy, PolicyOf(policy_json, policy_len, diags));
     perfbudget::ReclaimOptions options;
     options.as_of = date;
-    PFB_ASSIGN_OR_RETURN(perfbudget::ReclaimReport report, perfbudget::Reclaim(*ds, policy, options));
+    PFB_ASSIGN_OR_RETURN(perfbudget::ReclaimReport report,
+                         perfbudget::Reclaim(*ds, policy, options));
     auto r = std::make_unique<pfb_reclaim>();
     r->report = std::move(report);
     for (const perfbudget::ReclaimProposal& p : r->report.proposals) {
@@ -231,7 +238,8 @@ extern "C" PFB_API int32_t pfb_reclaim_proposal(const pfb_reclaim* reclaim, uint
   return capi::Guard(err, [&]() -> absl::Status {
     PFB_RETURN_IF_ERROR(capi::RequireHandle(reclaim, "reclaim"));
     if (lang != PFB_LANG_ZH && lang != PFB_LANG_EN) {
-      return capi::MakeStatus(PFB_INVALID_ARGUMENT, capi::Cat("lang ", lang, " is not 0 (zh) or 1 (en)"));
+      return capi::MakeStatus(PFB_INVALID_ARGUMENT,
+                              capi::Cat("lang ", lang, " is not 0 (zh) or 1 (en)"));
     }
     PFB_RETURN_IF_ERROR(capi::CheckIndex(index, reclaim->report.proposals.size(), "proposal"));
     const perfbudget::ReclaimProposal& p = reclaim->report.proposals[index];

@@ -1,4 +1,6 @@
 // review.cc: the C ABI of goal review and policies (pfb_review.h).
+#include "perfbudget/review/review.h"
+
 #include <cstring>
 #include <memory>
 #include <string>
@@ -9,7 +11,6 @@
 #include "perfbudget/pfb_review.h"
 #include "perfbudget/policy/policy.h"
 #include "perfbudget/policy/rule_catalog.h"
-#include "perfbudget/review/review.h"
 
 struct pfb_policy {
   perfbudget::Policy policy;
@@ -134,9 +135,10 @@ PFB_API int32_t pfb_review_dataset(const pfb_dataset* dataset, const pfb_policy*
   return Guard(err, [&]() -> absl::Status {
     PFB_RETURN_IF_ERROR(capi::ZeroOut(out, "out"));
     PFB_ASSIGN_OR_RETURN(const perfbudget::Dataset* ds, capi::DatasetOf(dataset));
-    PFB_ASSIGN_OR_RETURN(std::string_view project, capi::InOptionalString(project_id, "project_id"));
-    PFB_RETURN_IF_ERROR(capi::CheckFlags(
-        flags, PFB_REVIEW_NO_UNIT_GOALS | PFB_REVIEW_NO_MESSAGES, "flags"));
+    PFB_ASSIGN_OR_RETURN(std::string_view project,
+                         capi::InOptionalString(project_id, "project_id"));
+    PFB_RETURN_IF_ERROR(
+        capi::CheckFlags(flags, PFB_REVIEW_NO_UNIT_GOALS | PFB_REVIEW_NO_MESSAGES, "flags"));
     perfbudget::Policy fallback;
     const perfbudget::Policy& p = capi::PolicyOr(policy, &fallback);
     perfbudget::ReviewOptions options;
@@ -162,8 +164,8 @@ PFB_API int32_t pfb_review_goal(const pfb_dataset* dataset, const pfb_policy* po
     PFB_RETURN_IF_ERROR(capi::ZeroOut(out, "out"));
     PFB_ASSIGN_OR_RETURN(const perfbudget::Dataset* ds, capi::DatasetOf(dataset));
     PFB_ASSIGN_OR_RETURN(std::string_view id, capi::InString(goal_id, "goal_id"));
-    PFB_RETURN_IF_ERROR(capi::CheckFlags(
-        flags, PFB_REVIEW_NO_UNIT_GOALS | PFB_REVIEW_NO_MESSAGES, "flags"));
+    PFB_RETURN_IF_ERROR(
+        capi::CheckFlags(flags, PFB_REVIEW_NO_UNIT_GOALS | PFB_REVIEW_NO_MESSAGES, "flags"));
     const std::uint32_t g = ds->FindGoal(id);
     if (g == perfbudget::kNoIndex) {
       return capi::MakeStatus(PFB_NOT_FOUND, capi::Cat("no goal with id \"", id, "\""));
@@ -174,7 +176,8 @@ PFB_API int32_t pfb_review_goal(const pfb_dataset* dataset, const pfb_policy* po
     perfbudget::GoalContext ctx;
     ctx.fiscal_year = ds->fiscal_year();
     if (goal.unit_index != perfbudget::kNoIndex) ctx.unit = &ds->units()[goal.unit_index];
-    if (goal.owner == perfbudget::GoalOwner::kProject && goal.project_index != perfbudget::kNoIndex) {
+    if (goal.owner == perfbudget::GoalOwner::kProject &&
+        goal.project_index != perfbudget::kNoIndex) {
       ctx.project = &ds->projects()[goal.project_index];
       ctx.check_ex_ante = true;
       for (const perfbudget::ExAnteAssessment& a : ds->ex_ante_assessments()) {
@@ -320,7 +323,8 @@ PFB_API uint32_t pfb_review_gate_count(const pfb_review* review) {
   return review == nullptr ? 0 : static_cast<uint32_t>(review->gates.size());
 }
 PFB_API const char* pfb_review_gate_project(const pfb_review* review, uint32_t i) {
-  return (review == nullptr || i >= review->gates.size()) ? "" : review->gates[i].project_id.c_str();
+  return (review == nullptr || i >= review->gates.size()) ? ""
+                                                          : review->gates[i].project_id.c_str();
 }
 PFB_API int32_t pfb_review_gate_may_enter(const pfb_review* review, uint32_t i) {
   if (review == nullptr || i >= review->gates.size()) return -1;

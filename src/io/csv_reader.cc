@@ -31,12 +31,12 @@
 #include "io/csv_schema.h"
 #include "io/csv_table.h"
 #include "io/text_encoding.h"
-#include "simdjson.h"
 #include "model/target_text.h"
 #include "money/fast_decimal.h"
 #include "perfbudget/io/csv.h"
 #include "perfbudget/model/dataset.h"
 #include "perfbudget/model/enums.h"
+#include "simdjson.h"
 
 namespace perfbudget {
 namespace {
@@ -328,7 +328,7 @@ class Table {
   int number_;  // in schema::kTables
   const schema::Table& spec_;
   std::string path_;
-  std::vector<int> index_;                 // spec column → cell index
+  std::vector<int> index_;  // spec column → cell index
   struct IndexMemo {
     const char* data;
     std::size_t size;
@@ -473,8 +473,8 @@ bool Table::MapHeader() {
       }
       if (!also.empty()) also += ")";
       ctx_->Report(
-          DiagnosticKind::kMissing, FileOrigin(header.line(), 1, col.name), std::string(col.name), "",
-          absl::StrCat("a column ", AV(col.name), also),
+          DiagnosticKind::kMissing, FileOrigin(header.line(), 1, col.name), std::string(col.name),
+          "", absl::StrCat("a column ", AV(col.name), also),
           absl::StrCat("required column \"", AV(col.name), "\" is missing from ", AV(spec_.file)));
       ok = false;
     }
@@ -507,9 +507,8 @@ class Row {
     const CsvField* cell = Cell(column);
     const auto [line, col] =
         cell ? record_->PlaceOf(cell->offset) : std::pair<int, int>(record_->line(), 0);
-    table_->ctx().Report(
-        kind, table_->FileOrigin(line, col, column),
-        std::string(column), std::string(value), std::string(expected), std::move(message));
+    table_->ctx().Report(kind, table_->FileOrigin(line, col, column), std::string(column),
+                         std::string(value), std::string(expected), std::move(message));
   }
 
   // Free text, as written ("" when the column is absent).
@@ -620,8 +619,8 @@ bool RowShapeOk(Table& t, const CsvTokenizer& r) {
     const auto [line, column] = r.PlaceOf(at.offset);
     t.ctx().Report(DiagnosticKind::kSyntax, t.FileOrigin(line, column), "", "",
                    absl::StrCat(want, " fields, as in the header row"),
-                   absl::StrCat("row has ", cells.size(), " field",
-                                cells.size() == 1 ? "" : "s", ", the header has ", want));
+                   absl::StrCat("row has ", cells.size(), " field", cells.size() == 1 ? "" : "s",
+                                ", the header has ", want));
     return false;
   }
   for (std::size_t c = 0; c < want; ++c) {

@@ -64,9 +64,9 @@ TEST(CsvTokenizerTest, PlacesAfterAQuotedNewline) {
 
 TEST(CsvTokenizerTest, QuickQuoteCheckAgreesWithTheTokenizer) {
   const std::vector<std::string> texts = {
-      "",           "a,b\n",          "\"a\",b\n",        "a,\"b\"\"c\"\n", "\"a\nb\",c",
-      "a,b\"c\n",   "\"a\"b,c\n",     "a,\"open\n",       "\"\"\n",         "x,\"\"\"\"",
-      "\"a\"\r\nb", "a\r\"b\"\n",     "\"a\",\"b\"x\n",   "a\"\n",          "\"a\"\"",
+      "",           "a,b\n",      "\"a\",b\n",      "a,\"b\"\"c\"\n", "\"a\nb\",c",
+      "a,b\"c\n",   "\"a\"b,c\n", "a,\"open\n",     "\"\"\n",         "x,\"\"\"\"",
+      "\"a\"\r\nb", "a\r\"b\"\n", "\"a\",\"b\"x\n", "a\"\n",          "\"a\"\"",
   };
   for (const std::string& text : texts) {
     CsvTokenizer t(text);

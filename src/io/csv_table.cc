@@ -162,8 +162,8 @@ bool CsvTokenizer::Next() {
     // Fields unescaped into the scratch point into it once it stops growing.
     for (std::size_t k = 0; k < scratch_fields_.size(); ++k) {
       const auto [field, from] = scratch_fields_[k];
-      const std::size_t to = k + 1 < scratch_fields_.size() ? scratch_fields_[k + 1].second
-                                                            : scratch_.size();
+      const std::size_t to =
+          k + 1 < scratch_fields_.size() ? scratch_fields_[k + 1].second : scratch_.size();
       fields_[field].text = std::string_view(scratch_.data() + from, to - from);
     }
     if (!spoiled) return true;

@@ -44,7 +44,7 @@ struct CsvParseResult {
 
 // A field of the record a CsvTokenizer is at.
 struct CsvField {
-  std::string_view text;  // unquoted content: into the text, or the tokenizer's scratch
+  std::string_view text;   // unquoted content: into the text, or the tokenizer's scratch
   std::size_t offset = 0;  // byte offset in the text where the field starts
 };
 

@@ -8,11 +8,22 @@
 namespace perfbudget {
 namespace {
 
-constexpr std::array<std::string_view, 16> kKindCodes = {
-    "syntax",          "type",           "missing",          "enum_value",
-    "sub_fen",         "overflow",       "date",             "date_out_of_year",
-    "duplicate_id",    "unknown_reference", "negative_amount", "negative_executed",
-    "format",          "encoding",       "value",            "io"};
+constexpr std::array<std::string_view, 16> kKindCodes = {"syntax",
+                                                         "type",
+                                                         "missing",
+                                                         "enum_value",
+                                                         "sub_fen",
+                                                         "overflow",
+                                                         "date",
+                                                         "date_out_of_year",
+                                                         "duplicate_id",
+                                                         "unknown_reference",
+                                                         "negative_amount",
+                                                         "negative_executed",
+                                                         "format",
+                                                         "encoding",
+                                                         "value",
+                                                         "io"};
 
 constexpr std::size_t kMaxValueBytes = 80;
 

@@ -48,8 +48,8 @@ class JsonMappedFileTest : public ::testing::TestWithParam<std::size_t> {
  protected:
   void SetUp() override {
     path_ = (std::filesystem::path(::testing::TempDir()) /
-             ("pfb_json_mapped_" + std::to_string(::getpid()) + "_" +
-              std::to_string(GetParam()) + ".json"))
+             ("pfb_json_mapped_" + std::to_string(::getpid()) + "_" + std::to_string(GetParam()) +
+              ".json"))
                 .string();
   }
   void TearDown() override { std::filesystem::remove(path_); }

@@ -14,9 +14,9 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <array>
 #include <cctype>
+#include <cerrno>
 #include <charconv>
 #include <cstdint>
 #include <cstring>
@@ -37,8 +37,8 @@
 #include "absl/strings/str_cat.h"
 #include "base/absl_compat.h"
 #include "io/json_internal.h"
-#include "money/fast_decimal.h"
 #include "model/target_text.h"
+#include "money/fast_decimal.h"
 #include "perfbudget/io/json.h"
 #include "perfbudget/io/load.h"
 #include "simdjson.h"
@@ -79,8 +79,8 @@ constexpr std::string_view kFullWidthSpace = "\xE3\x80\x80";
 
 std::string_view TrimText(std::string_view s) {
   while (true) {
-    if (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' ||
-                       s.front() == '\r')) {
+    if (!s.empty() &&
+        (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r')) {
       s.remove_prefix(1);
     } else if (s.substr(0, 3) == kFullWidthSpace) {
       s.remove_prefix(3);
@@ -89,8 +89,8 @@ std::string_view TrimText(std::string_view s) {
     }
   }
   while (true) {
-    if (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' ||
-                       s.back() == '\r')) {
+    if (!s.empty() &&
+        (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r')) {
       s.remove_suffix(1);
     } else if (s.size() >= 3 && s.substr(s.size() - 3) == kFullWidthSpace) {
       s.remove_suffix(3);
@@ -122,8 +122,8 @@ absl::StatusOr<Ratio> ParseRatioText(std::string_view text) {
   absl::StatusOr<Ratio> den = Ratio::ParseDecimal(TrimText(s.substr(slash + 1)));
   if (!num.ok() || !den.ok() || !num->is_integer() || !den->is_integer() || den->is_zero() ||
       den->is_negative()) {
-    return absl::InvalidArgumentError(Cat(
-        "\"", text, "\" is not a fraction of two integers with a positive denominator"));
+    return absl::InvalidArgumentError(
+        Cat("\"", text, "\" is not a fraction of two integers with a positive denominator"));
   }
   Ratio r = *num / *den;
   if (r.overflowed()) {
@@ -155,13 +155,13 @@ absl::Status ResolveTarget(const TargetInput& in, Indicator* out) {
   out->unit_of_measure = in.unit_of_measure.value_or("");
   out->target.reset();
   out->target_high.reset();
-  out->comparator = in.comparator.value_or(in.target_high.has_value() ? Comparator::kRange
-                                                                      : Comparator::kGe);
+  out->comparator =
+      in.comparator.value_or(in.target_high.has_value() ? Comparator::kRange : Comparator::kGe);
   if (in.target.has_value()) {
     absl::StatusOr<Ratio> r = ParseRatioText(*in.target);
     if (!r.ok()) {
-      return absl::InvalidArgumentError(Cat(
-          "target \"", AV(*in.target), "\" is not a plain number (required with target_text)"));
+      return absl::InvalidArgumentError(
+          Cat("target \"", AV(*in.target), "\" is not a plain number (required with target_text)"));
     }
     out->target = *r;
   }
@@ -240,12 +240,18 @@ class SyntaxChecker {
     SkipSpace();
     if (pos_ >= s_.size()) return Fail("unexpected end of input; expected a value");
     switch (s_[pos_]) {
-      case '{': return Object(depth);
-      case '[': return Array(depth);
-      case '"': return String();
-      case 't': return Literal("true");
-      case 'f': return Literal("false");
-      case 'n': return Literal("null");
+      case '{':
+        return Object(depth);
+      case '[':
+        return Array(depth);
+      case '"':
+        return String();
+      case 't':
+        return Literal("true");
+      case 'f':
+        return Literal("false");
+      case 'n':
+        return Literal("null");
       default:
         if (s_[pos_] == '-' || (s_[pos_] >= '0' && s_[pos_] <= '9')) return Number();
         return Fail(Cat(Unexpected(), "; expected a value"));
@@ -272,7 +278,8 @@ class SyntaxChecker {
       if (pos_ < s_.size() && (s_[pos_] == '+' || s_[pos_] == '-')) ++pos_;
       if (!Digits()) return Fail("invalid number; expected a digit in the exponent");
     }
-    if (pos_ < s_.size() && (std::isalnum(static_cast<unsigned char>(s_[pos_])) || s_[pos_] == '.')) {
+    if (pos_ < s_.size() &&
+        (std::isalnum(static_cast<unsigned char>(s_[pos_])) || s_[pos_] == '.')) {
       return Fail("invalid number");
     }
     return true;
@@ -424,8 +431,9 @@ class LineTracker {
     if (offset < pos_) {
       // Backwards (rare): count the newlines skipped back, then the column
       // from the start of that line.
-      line_ -= static_cast<int>(std::count(text_.begin() + static_cast<std::ptrdiff_t>(offset),
-                                           text_.begin() + static_cast<std::ptrdiff_t>(pos_), '\n'));
+      line_ -=
+          static_cast<int>(std::count(text_.begin() + static_cast<std::ptrdiff_t>(offset),
+                                      text_.begin() + static_cast<std::ptrdiff_t>(pos_), '\n'));
       const std::size_t nl = offset == 0 ? std::string_view::npos : text_.rfind('\n', offset - 1);
       const std::size_t line_start = nl == std::string_view::npos ? 0 : nl + 1;
       col_ = 1 + CountChars(line_start, offset);
@@ -524,18 +532,30 @@ struct KindInfo {
 
 KindInfo InfoOf(RecordKind k) {
   switch (k) {
-    case RecordKind::kUnit: return {k, "units", ""};
-    case RecordKind::kProject: return {k, "projects", ""};
-    case RecordKind::kFund: return {RecordKind::kProject, "projects", "funds"};
-    case RecordKind::kAdjustment: return {RecordKind::kProject, "projects", "adjustments"};
-    case RecordKind::kPayment: return {RecordKind::kProject, "projects", "payment_plan"};
-    case RecordKind::kGoal: return {k, "goals", ""};
-    case RecordKind::kIndicator: return {RecordKind::kGoal, "goals", "indicators"};
-    case RecordKind::kDisbursement: return {k, "disbursements", ""};
-    case RecordKind::kExAnte: return {k, "ex_ante", ""};
-    case RecordKind::kEvaluation: return {k, "evaluations", ""};
-    case RecordKind::kRectification: return {k, "rectifications", ""};
-    case RecordKind::kCount: break;
+    case RecordKind::kUnit:
+      return {k, "units", ""};
+    case RecordKind::kProject:
+      return {k, "projects", ""};
+    case RecordKind::kFund:
+      return {RecordKind::kProject, "projects", "funds"};
+    case RecordKind::kAdjustment:
+      return {RecordKind::kProject, "projects", "adjustments"};
+    case RecordKind::kPayment:
+      return {RecordKind::kProject, "projects", "payment_plan"};
+    case RecordKind::kGoal:
+      return {k, "goals", ""};
+    case RecordKind::kIndicator:
+      return {RecordKind::kGoal, "goals", "indicators"};
+    case RecordKind::kDisbursement:
+      return {k, "disbursements", ""};
+    case RecordKind::kExAnte:
+      return {k, "ex_ante", ""};
+    case RecordKind::kEvaluation:
+      return {k, "evaluations", ""};
+    case RecordKind::kRectification:
+      return {k, "rectifications", ""};
+    case RecordKind::kCount:
+      break;
   }
   return {RecordKind::kUnit, "", ""};
 }
@@ -611,12 +631,18 @@ std::string TruncateValue(std::string_view v) {
 
 std::string_view TypeName(od::json_type t) {
   switch (t) {
-    case od::json_type::array: return "an array";
-    case od::json_type::object: return "an object";
-    case od::json_type::number: return "a number";
-    case od::json_type::string: return "a string";
-    case od::json_type::boolean: return "a boolean";
-    case od::json_type::null: return "null";
+    case od::json_type::array:
+      return "an array";
+    case od::json_type::object:
+      return "an object";
+    case od::json_type::number:
+      return "a number";
+    case od::json_type::string:
+      return "a string";
+    case od::json_type::boolean:
+      return "a boolean";
+    case od::json_type::null:
+      return "null";
   }
   return "a value";
 }
@@ -777,14 +803,16 @@ class Reader {
     const std::vector<std::uint64_t>& starts = starts_[static_cast<std::size_t>(info.top)];
     // The top-level element that starts at or before the offset.
     const auto it = std::upper_bound(starts.begin(), starts.end(), offset);
-    const std::size_t index = it == starts.begin() ? 0 : static_cast<std::size_t>(it - starts.begin() - 1);
+    const std::size_t index =
+        it == starts.begin() ? 0 : static_cast<std::size_t>(it - starts.begin() - 1);
     Origin o;
     o.file = std::string(file_);
     auto [line, col] = places_.At(offset);
     o.line = line;
     o.column = col;
     o.path = Cat("$.", info.top_name, "[", index, "]");
-    if (!info.child_name.empty()) absl::StrAppend(&o.path, ".", AV(info.child_name), "[", child, "]");
+    if (!info.child_name.empty())
+      absl::StrAppend(&o.path, ".", AV(info.child_name), "[", child, "]");
     return o;
   }
 
@@ -807,8 +835,8 @@ class Reader {
   // False after a fatal error.
   bool GetString(od::value& v, std::string_view* out) {
     std::string_view raw = v.raw_json_token();
-    while (!raw.empty() && (raw.back() == ' ' || raw.back() == '\t' || raw.back() == '\n' ||
-                            raw.back() == '\r')) {
+    while (!raw.empty() &&
+           (raw.back() == ' ' || raw.back() == '\t' || raw.back() == '\n' || raw.back() == '\r')) {
       raw.remove_suffix(1);
     }
     if (raw.size() >= 2 && raw.front() == '"' && raw.back() == '"') {
@@ -867,7 +895,8 @@ class Reader {
     return t;
   }
 
-  void ReportType(od::value& v, const PathNode* path, od::json_type got, std::string_view expected) {
+  void ReportType(od::value& v, const PathNode* path, od::json_type got,
+                  std::string_view expected) {
     Report(DiagnosticKind::kType, Raw(v).data(), path, Raw(v), expected,
            Cat("`", FieldNameOf(path), "` is ", TypeName(got), "; expected ", expected));
   }
@@ -934,8 +963,8 @@ class Reader {
       if ((missing & (1u << i)) == 0) continue;
       const PathNode node{path, names[i]};
       Report(DiagnosticKind::kMissing, start, &node, "", "a value",
-             Cat("required field `", names[i], "` is missing",
-                          (seen & (1u << i)) ? " (null)" : "", " in ", RenderPath(path)));
+             Cat("required field `", names[i], "` is missing", (seen & (1u << i)) ? " (null)" : "",
+                 " in ", RenderPath(path)));
     }
   }
 
@@ -1212,7 +1241,7 @@ class Reader {
   };
   static constexpr std::size_t kEnumMemoSize = 16;
   std::vector<EnumMemo> enum_memos_;
-  std::vector<Origin> indicator_origins_;  // ReadGoal's, reused
+  std::vector<Origin> indicator_origins_;     // ReadGoal's, reused
   std::vector<Indicator> indicator_scratch_;  // ReadGoal's, reused
   std::array<std::vector<std::uint64_t>, static_cast<std::size_t>(RecordKind::kCount)> starts_;
   std::size_t reported_ = 0;
@@ -1223,15 +1252,15 @@ class Reader {
 
 // Field tables. Bit i of a `required` mask is names[i].
 constexpr std::array<std::string_view, 12> kTopFields = {
-    "format", "version", "jurisdiction", "fiscal_year", "title", "units", "projects", "goals",
-    "disbursements", "ex_ante", "evaluations", "rectifications"};
+    "format",   "version", "jurisdiction",  "fiscal_year", "title",       "units",
+    "projects", "goals",   "disbursements", "ex_ante",     "evaluations", "rectifications"};
 constexpr std::array<std::string_view, 2> kJurisdictionFields = {"code", "name"};
 constexpr std::array<std::string_view, 3> kFiscalYearFields = {"year", "start_month",
                                                                "named_by_end"};
 constexpr std::array<std::string_view, 2> kUnitFields = {"id", "name"};
 constexpr std::array<std::string_view, 13> kProjectFields = {
-    "id", "unit", "name", "category", "kind", "key", "status", "start_year", "requested", "funds",
-    "adjustments", "payment_plan", "disclosure"};
+    "id",         "unit",      "name",  "category",    "kind",         "key",       "status",
+    "start_year", "requested", "funds", "adjustments", "payment_plan", "disclosure"};
 constexpr std::array<std::string_view, 3> kFundFields = {"source", "approved", "origin_year"};
 constexpr std::array<std::string_view, 4> kAdjustmentFields = {"date", "source", "amount",
                                                                "reason"};
@@ -1239,19 +1268,30 @@ constexpr std::array<std::string_view, 2> kPaymentFields = {"date", "amount"};
 constexpr std::array<std::string_view, 2> kDisclosureFields = {"with_budget", "with_approval"};
 constexpr std::array<std::string_view, 6> kGoalFields = {"id",   "owner", "project",
                                                          "unit", "text",  "indicators"};
-constexpr std::array<std::string_view, 14> kIndicatorFields = {
-    "id", "level1", "level2", "name", "comparator", "target", "target_high", "target_text",
-    "unit_of_measure", "weight", "baseline", "value_source", "evaluation_standard", "actuals"};
+constexpr std::array<std::string_view, 14> kIndicatorFields = {"id",
+                                                               "level1",
+                                                               "level2",
+                                                               "name",
+                                                               "comparator",
+                                                               "target",
+                                                               "target_high",
+                                                               "target_text",
+                                                               "unit_of_measure",
+                                                               "weight",
+                                                               "baseline",
+                                                               "value_source",
+                                                               "evaluation_standard",
+                                                               "actuals"};
 constexpr std::array<std::string_view, 4> kActualFields = {"date", "value", "grade", "text"};
-constexpr std::array<std::string_view, 5> kDisbursementFields = {"id", "project", "date",
-                                                                 "source", "amount"};
-constexpr std::array<std::string_view, 5> kExAnteFields = {"project", "date", "requested",
-                                                           "scores", "note"};
+constexpr std::array<std::string_view, 5> kDisbursementFields = {"id", "project", "date", "source",
+                                                                 "amount"};
+constexpr std::array<std::string_view, 5> kExAnteFields = {"project", "date", "requested", "scores",
+                                                           "note"};
 constexpr std::array<std::string_view, kExAnteDimensionCount> kExAnteScoreFields = {
     "necessity", "economy", "goal_soundness", "feasibility", "funding_compliance"};
 constexpr std::array<std::string_view, 12> kEvaluationFields = {
-    "id", "kind", "project", "unit", "evaluated_year", "date", "amount", "score", "grade",
-    "evaluator", "problems", "suggestions"};
+    "id",     "kind",  "project", "unit",      "evaluated_year", "date",
+    "amount", "score", "grade",   "evaluator", "problems",       "suggestions"};
 constexpr std::array<std::string_view, 9> kRectificationFields = {
     "id", "evaluation", "unit", "project", "description", "owner", "due", "status", "closed"};
 
@@ -1284,89 +1324,107 @@ void Reader::Run(od::document& doc) {
 }
 
 void Reader::ReadHeader(od::value& v, const PathNode* path) {
-  ForEachField(v, path, kTopFields, Bits({0, 1, 3}), [&](std::size_t i, od::value& f,
-                                                          const PathNode* p) {
-    switch (i) {
-      case 0: {  // format
-        std::string_view s;
-        if (ReadStringView(f, p, &s) && s != kDatasetFormatName) {
-          Report(DiagnosticKind::kFormat, Raw(f).data(), p, s,
-                 Cat("\"", kDatasetFormatName, "\""),
-                 Cat("not a perfbudget dataset: format is \"", s, "\""));
+  ForEachField(
+      v, path, kTopFields, Bits({0, 1, 3}), [&](std::size_t i, od::value& f, const PathNode* p) {
+        switch (i) {
+          case 0: {  // format
+            std::string_view s;
+            if (ReadStringView(f, p, &s) && s != kDatasetFormatName) {
+              Report(DiagnosticKind::kFormat, Raw(f).data(), p, s,
+                     Cat("\"", kDatasetFormatName, "\""),
+                     Cat("not a perfbudget dataset: format is \"", s, "\""));
+            }
+            break;
+          }
+          case 1: {  // version
+            const std::string_view raw = Raw(f);
+            int version = 0;
+            std::optional<od::json_type> t = TypeOf(f);
+            if (!t) return;
+            if (*t != od::json_type::number) {
+              ReportType(f, p, *t, Cat("the integer ", kDatasetFormatVersion));
+            } else if (bool e = false, fr = false; !IsJsonNumber(raw, &e, &fr) || e || fr ||
+                                                   !absl::SimpleAtoi(AV(raw), &version) ||
+                                                   version != kDatasetFormatVersion) {
+              Report(DiagnosticKind::kFormat, raw.data(), p, raw,
+                     Cat("the integer ", kDatasetFormatVersion),
+                     Cat("unsupported format version ", raw, "; this library reads version ",
+                         kDatasetFormatVersion));
+            }
+            break;
+          }
+          case 2:
+            ReadJurisdiction(f, p);
+            break;
+          case 3:
+            ReadFiscalYear(f, p);
+            break;
+          case 4:
+            ReadString(f, p, &info_.title);
+            break;
+          case 5:
+            ForEachElement(f, p, [&](od::value& e, const PathNode* ep) { ReadUnit(e, ep); });
+            break;
+          case 6:
+            ForEachElement(f, p, [&](od::value& e, const PathNode* ep) { ReadProject(e, ep); });
+            break;
+          case 7:
+            ForEachElement(f, p, [&](od::value& e, const PathNode* ep) { ReadGoal(e, ep); });
+            break;
+          case 8:
+            ForEachElement(f, p,
+                           [&](od::value& e, const PathNode* ep) { ReadDisbursement(e, ep); });
+            break;
+          case 9:
+            ForEachElement(f, p, [&](od::value& e, const PathNode* ep) { ReadExAnte(e, ep); });
+            break;
+          case 10:
+            ForEachElement(f, p, [&](od::value& e, const PathNode* ep) { ReadEvaluation(e, ep); });
+            break;
+          case 11:
+            ForEachElement(f, p,
+                           [&](od::value& e, const PathNode* ep) { ReadRectification(e, ep); });
+            break;
         }
-        break;
-      }
-      case 1: {  // version
-        const std::string_view raw = Raw(f);
-        int version = 0;
-        std::optional<od::json_type> t = TypeOf(f);
-        if (!t) return;
-        if (*t != od::json_type::number) {
-          ReportType(f, p, *t, Cat("the integer ", kDatasetFormatVersion));
-        } else if (bool e = false, fr = false;
-                   !IsJsonNumber(raw, &e, &fr) || e || fr || !absl::SimpleAtoi(AV(raw), &version) ||
-                   version != kDatasetFormatVersion) {
-          Report(DiagnosticKind::kFormat, raw.data(), p, raw,
-                 Cat("the integer ", kDatasetFormatVersion),
-                 Cat("unsupported format version ", raw, "; this library reads version ",
-                              kDatasetFormatVersion));
-        }
-        break;
-      }
-      case 2: ReadJurisdiction(f, p); break;
-      case 3: ReadFiscalYear(f, p); break;
-      case 4: ReadString(f, p, &info_.title); break;
-      case 5: ForEachElement(f, p, [&](od::value& e, const PathNode* ep) { ReadUnit(e, ep); }); break;
-      case 6:
-        ForEachElement(f, p, [&](od::value& e, const PathNode* ep) { ReadProject(e, ep); });
-        break;
-      case 7: ForEachElement(f, p, [&](od::value& e, const PathNode* ep) { ReadGoal(e, ep); }); break;
-      case 8:
-        ForEachElement(f, p, [&](od::value& e, const PathNode* ep) { ReadDisbursement(e, ep); });
-        break;
-      case 9:
-        ForEachElement(f, p, [&](od::value& e, const PathNode* ep) { ReadExAnte(e, ep); });
-        break;
-      case 10:
-        ForEachElement(f, p, [&](od::value& e, const PathNode* ep) { ReadEvaluation(e, ep); });
-        break;
-      case 11:
-        ForEachElement(f, p, [&](od::value& e, const PathNode* ep) { ReadRectification(e, ep); });
-        break;
-    }
-  });
+      });
 }
 
 void Reader::ReadJurisdiction(od::value& v, const PathNode* path) {
-  ForEachField(v, path, kJurisdictionFields, 0, [&](std::size_t i, od::value& f,
-                                                    const PathNode* p) {
-    ReadString(f, p, i == 0 ? &info_.jurisdiction_code : &info_.jurisdiction_name);
-  });
+  ForEachField(v, path, kJurisdictionFields, 0,
+               [&](std::size_t i, od::value& f, const PathNode* p) {
+                 ReadString(f, p, i == 0 ? &info_.jurisdiction_code : &info_.jurisdiction_name);
+               });
 }
 
 void Reader::ReadFiscalYear(od::value& v, const PathNode* path) {
-  ForEachField(v, path, kFiscalYearFields, Bits({0}), [&](std::size_t i, od::value& f,
-                                                          const PathNode* p) {
-    switch (i) {
-      case 0: ReadInt(f, p, 1400, 9998, &info_.fiscal_year); break;
-      case 1: ReadInt(f, p, 1, 12, &info_.fiscal_year_start_month); break;
-      case 2: ReadBool(f, p, &info_.fiscal_year_named_by_end); break;
-    }
-  });
+  ForEachField(v, path, kFiscalYearFields, Bits({0}),
+               [&](std::size_t i, od::value& f, const PathNode* p) {
+                 switch (i) {
+                   case 0:
+                     ReadInt(f, p, 1400, 9998, &info_.fiscal_year);
+                     break;
+                   case 1:
+                     ReadInt(f, p, 1, 12, &info_.fiscal_year_start_month);
+                     break;
+                   case 2:
+                     ReadBool(f, p, &info_.fiscal_year_named_by_end);
+                     break;
+                 }
+               });
 }
 
 void Reader::ReadUnit(od::value& v, const PathNode* path) {
   Origin origin = Locate(RecordKind::kUnit, Raw(v).data(), path);
   Unit unit;
   bool has_id = false;
-  ForEachField(v, path, kUnitFields, Bits({0, 1}), [&](std::size_t i, od::value& f,
-                                                       const PathNode* p) {
-    if (i == 0) {
-      has_id = ReadId(f, p, &unit.id);
-    } else {
-      ReadString(f, p, &unit.name);
-    }
-  });
+  ForEachField(v, path, kUnitFields, Bits({0, 1}),
+               [&](std::size_t i, od::value& f, const PathNode* p) {
+                 if (i == 0) {
+                   has_id = ReadId(f, p, &unit.id);
+                 } else {
+                   ReadString(f, p, &unit.name);
+                 }
+               });
   if (has_id) builder_.AddUnit(std::move(unit), std::move(origin));
 }
 
@@ -1378,73 +1436,106 @@ void Reader::ReadProject(od::value& v, const PathNode* path) {
   std::vector<std::pair<FundLine, Origin>> funds;
   std::vector<std::pair<Adjustment, Origin>> adjustments;
   std::vector<std::pair<PlannedPayment, Origin>> payments;
-  ForEachField(v, path, kProjectFields, Bits({0, 1, 2}), [&](std::size_t i, od::value& f,
-                                                             const PathNode* p) {
-    switch (i) {
-      case 0: has_id = ReadId(f, p, &project.id); break;
-      case 1: ReadId(f, p, &project.unit_id); break;
-      case 2: ReadString(f, p, &project.name); break;
-      case 3: ReadString(f, p, &project.category); break;
-      case 4: ReadEnum(f, p, &ParseProjectKind, &project.kind); break;
-      case 5: ReadBool(f, p, &project.is_key); break;
-      case 6: ReadEnum(f, p, &ParseProjectStatus, &project.status); break;
-      case 7: ReadInt(f, p, 0, 9999, &project.start_year); break;
-      case 8: ReadAmount(f, p, &project.requested); break;
-      case 9:
-        ForEachElement(f, p, [&](od::value& e, const PathNode* ep) {
-          Origin o = Locate(RecordKind::kFund, Raw(e).data(), ep, ep->index);
-          FundLine line;
-          ForEachField(e, ep, kFundFields, Bits({0, 1}), [&](std::size_t j, od::value& g,
-                                                             const PathNode* gp) {
-            switch (j) {
-              case 0: ReadEnum(g, gp, &ParseFundSource, &line.source); break;
-              case 1: ReadAmount(g, gp, &line.approved); break;
-              case 2: ReadInt(g, gp, 0, 9999, &line.origin_year); break;
-            }
-          });
-          funds.emplace_back(line, std::move(o));
-        });
-        break;
-      case 10:
-        ForEachElement(f, p, [&](od::value& e, const PathNode* ep) {
-          Origin o = Locate(RecordKind::kAdjustment, Raw(e).data(), ep, ep->index);
-          Adjustment adj;
-          ForEachField(e, ep, kAdjustmentFields, Bits({0, 2}), [&](std::size_t j, od::value& g,
-                                                                   const PathNode* gp) {
-            switch (j) {
-              case 0: ReadDate(g, gp, &adj.date); break;
-              case 1: ReadEnum(g, gp, &ParseFundSource, &adj.source); break;
-              case 2: ReadAmount(g, gp, &adj.amount); break;
-              case 3: ReadString(g, gp, &adj.reason); break;
-            }
-          });
-          adjustments.emplace_back(std::move(adj), std::move(o));
-        });
-        break;
-      case 11:
-        ForEachElement(f, p, [&](od::value& e, const PathNode* ep) {
-          Origin o = Locate(RecordKind::kPayment, Raw(e).data(), ep, ep->index);
-          PlannedPayment pay;
-          ForEachField(e, ep, kPaymentFields, Bits({0, 1}), [&](std::size_t j, od::value& g,
-                                                                const PathNode* gp) {
-            if (j == 0) {
-              ReadDate(g, gp, &pay.date);
-            } else {
-              ReadAmount(g, gp, &pay.amount);
-            }
-          });
-          payments.emplace_back(pay, std::move(o));
-        });
-        break;
-      case 12:
-        ForEachField(f, p, kDisclosureFields, 0, [&](std::size_t j, od::value& g,
-                                                     const PathNode* gp) {
-          ReadBool(g, gp, j == 0 ? &project.disclosure.with_budget
-                                 : &project.disclosure.with_approval);
-        });
-        break;
-    }
-  });
+  ForEachField(v, path, kProjectFields, Bits({0, 1, 2}),
+               [&](std::size_t i, od::value& f, const PathNode* p) {
+                 switch (i) {
+                   case 0:
+                     has_id = ReadId(f, p, &project.id);
+                     break;
+                   case 1:
+                     ReadId(f, p, &project.unit_id);
+                     break;
+                   case 2:
+                     ReadString(f, p, &project.name);
+                     break;
+                   case 3:
+                     ReadString(f, p, &project.category);
+                     break;
+                   case 4:
+                     ReadEnum(f, p, &ParseProjectKind, &project.kind);
+                     break;
+                   case 5:
+                     ReadBool(f, p, &project.is_key);
+                     break;
+                   case 6:
+                     ReadEnum(f, p, &ParseProjectStatus, &project.status);
+                     break;
+                   case 7:
+                     ReadInt(f, p, 0, 9999, &project.start_year);
+                     break;
+                   case 8:
+                     ReadAmount(f, p, &project.requested);
+                     break;
+                   case 9:
+                     ForEachElement(f, p, [&](od::value& e, const PathNode* ep) {
+                       Origin o = Locate(RecordKind::kFund, Raw(e).data(), ep, ep->index);
+                       FundLine line;
+                       ForEachField(e, ep, kFundFields, Bits({0, 1}),
+                                    [&](std::size_t j, od::value& g, const PathNode* gp) {
+                                      switch (j) {
+                                        case 0:
+                                          ReadEnum(g, gp, &ParseFundSource, &line.source);
+                                          break;
+                                        case 1:
+                                          ReadAmount(g, gp, &line.approved);
+                                          break;
+                                        case 2:
+                                          ReadInt(g, gp, 0, 9999, &line.origin_year);
+                                          break;
+                                      }
+                                    });
+                       funds.emplace_back(line, std::move(o));
+                     });
+                     break;
+                   case 10:
+                     ForEachElement(f, p, [&](od::value& e, const PathNode* ep) {
+                       Origin o = Locate(RecordKind::kAdjustment, Raw(e).data(), ep, ep->index);
+                       Adjustment adj;
+                       ForEachField(e, ep, kAdjustmentFields, Bits({0, 2}),
+                                    [&](std::size_t j, od::value& g, const PathNode* gp) {
+                                      switch (j) {
+                                        case 0:
+                                          ReadDate(g, gp, &adj.date);
+                                          break;
+                                        case 1:
+                                          ReadEnum(g, gp, &ParseFundSource, &adj.source);
+                                          break;
+                                        case 2:
+                                          ReadAmount(g, gp, &adj.amount);
+                                          break;
+                                        case 3:
+                                          ReadString(g, gp, &adj.reason);
+                                          break;
+                                      }
+                                    });
+                       adjustments.emplace_back(std::move(adj), std::move(o));
+                     });
+                     break;
+                   case 11:
+                     ForEachElement(f, p, [&](od::value& e, const PathNode* ep) {
+                       Origin o = Locate(RecordKind::kPayment, Raw(e).data(), ep, ep->index);
+                       PlannedPayment pay;
+                       ForEachField(e, ep, kPaymentFields, Bits({0, 1}),
+                                    [&](std::size_t j, od::value& g, const PathNode* gp) {
+                                      if (j == 0) {
+                                        ReadDate(g, gp, &pay.date);
+                                      } else {
+                                        ReadAmount(g, gp, &pay.amount);
+                                      }
+                                    });
+                       payments.emplace_back(pay, std::move(o));
+                     });
+                     break;
+                   case 12:
+                     ForEachField(f, p, kDisclosureFields, 0,
+                                  [&](std::size_t j, od::value& g, const PathNode* gp) {
+                                    ReadBool(g, gp,
+                                             j == 0 ? &project.disclosure.with_budget
+                                                    : &project.disclosure.with_approval);
+                                  });
+                     break;
+                 }
+               });
   if (!has_id) return;
   const std::string id = project.id;
   builder_.AddProject(std::move(project), std::move(origin));
@@ -1465,27 +1556,37 @@ void Reader::ReadGoal(od::value& v, const PathNode* path) {
   indicator_origins.clear();
   std::vector<Indicator>& scratch = indicator_scratch_;
   scratch.clear();
-  ForEachField(v, path, kGoalFields, Bits({0, 1}), [&](std::size_t i, od::value& f,
-                                                       const PathNode* p) {
-    switch (i) {
-      case 0: has_id = ReadId(f, p, &goal.id); break;
-      case 1: has_owner = ReadEnum(f, p, &ParseGoalOwner, &goal.owner); break;
-      case 2: ReadId(f, p, &goal.project_id); break;
-      case 3: ReadId(f, p, &goal.unit_id); break;
-      case 4: ReadString(f, p, &goal.text); break;
-      case 5:
-        ForEachElement(f, p, [&](od::value& e, const PathNode* ep) {
-          Origin o = Locate(RecordKind::kIndicator, Raw(e).data(), ep, ep->index);
-          scratch.emplace_back();
-          if (ReadIndicator(e, ep, &scratch.back())) {
-            indicator_origins.push_back(std::move(o));
-          } else {
-            scratch.pop_back();
-          }
-        });
-        break;
-    }
-  });
+  ForEachField(v, path, kGoalFields, Bits({0, 1}),
+               [&](std::size_t i, od::value& f, const PathNode* p) {
+                 switch (i) {
+                   case 0:
+                     has_id = ReadId(f, p, &goal.id);
+                     break;
+                   case 1:
+                     has_owner = ReadEnum(f, p, &ParseGoalOwner, &goal.owner);
+                     break;
+                   case 2:
+                     ReadId(f, p, &goal.project_id);
+                     break;
+                   case 3:
+                     ReadId(f, p, &goal.unit_id);
+                     break;
+                   case 4:
+                     ReadString(f, p, &goal.text);
+                     break;
+                   case 5:
+                     ForEachElement(f, p, [&](od::value& e, const PathNode* ep) {
+                       Origin o = Locate(RecordKind::kIndicator, Raw(e).data(), ep, ep->index);
+                       scratch.emplace_back();
+                       if (ReadIndicator(e, ep, &scratch.back())) {
+                         indicator_origins.push_back(std::move(o));
+                       } else {
+                         scratch.pop_back();
+                       }
+                     });
+                     break;
+                 }
+               });
   if (has_owner) {
     const bool project_owned = goal.owner == GoalOwner::kProject;
     const std::string_view need = project_owned ? "project" : "unit";
@@ -1493,7 +1594,7 @@ void Reader::ReadGoal(od::value& v, const PathNode* path) {
       const PathNode node{path, need};
       Report(DiagnosticKind::kMissing, start, &node, "", "an id",
              Cat("required field `", need, "` is missing in ", RenderPath(path),
-                          " (a goal owned by a ", need, " names it)"));
+                 " (a goal owned by a ", need, " names it)"));
     }
   }
   if (!has_id) return;
@@ -1508,69 +1609,89 @@ bool Reader::ReadIndicator(od::value& v, const PathNode* path, Indicator* ind) {
   const char* target_at = nullptr;
   std::string_view target_raw;  // in the document
   PathNode target_node;
-  ForEachField(v, path, kIndicatorFields, Bits({1, 2, 3}), [&](std::size_t i, od::value& f,
-                                                               const PathNode* p) {
-    switch (i) {
-      case 0: ReadString(f, p, &ind->id); break;
-      case 1: ReadEnum(f, p, &ParseIndicatorLevel1, &ind->level1); break;
-      case 2: ReadEnum(f, p, &ParseIndicatorLevel2, &ind->level2); break;
-      case 3: ReadString(f, p, &ind->name); break;
-      case 4: ReadEnum(f, p, &ParseComparator, &target.comparator); break;
-      case 5: {
-        std::string_view text;
-        std::optional<od::json_type> t = TypeOf(f);
-        if (!t) return;
-        if (*t == od::json_type::string) {
-          if (!GetString(f, &text)) return;
-        } else if (*t == od::json_type::number) {
-          if (!NumberText(f, p, "a target such as \"≥50个\", \"[90, 100]\" or 95", &text)) return;
-        } else {
-          ReportType(f, p, *t, "a string or a number");
-          return;
+  ForEachField(
+      v, path, kIndicatorFields, Bits({1, 2, 3}),
+      [&](std::size_t i, od::value& f, const PathNode* p) {
+        switch (i) {
+          case 0:
+            ReadString(f, p, &ind->id);
+            break;
+          case 1:
+            ReadEnum(f, p, &ParseIndicatorLevel1, &ind->level1);
+            break;
+          case 2:
+            ReadEnum(f, p, &ParseIndicatorLevel2, &ind->level2);
+            break;
+          case 3:
+            ReadString(f, p, &ind->name);
+            break;
+          case 4:
+            ReadEnum(f, p, &ParseComparator, &target.comparator);
+            break;
+          case 5: {
+            std::string_view text;
+            std::optional<od::json_type> t = TypeOf(f);
+            if (!t) return;
+            if (*t == od::json_type::string) {
+              if (!GetString(f, &text)) return;
+            } else if (*t == od::json_type::number) {
+              if (!NumberText(f, p, "a target such as \"≥50个\", \"[90, 100]\" or 95", &text))
+                return;
+            } else {
+              ReportType(f, p, *t, "a string or a number");
+              return;
+            }
+            target.target = std::string(text);
+            target_node = *p;
+            target_path = &target_node;
+            target_at = Raw(f).data();
+            target_raw = Raw(f);
+            break;
+          }
+          case 6: {
+            std::string_view text;
+            if (!RatioText(f, p, &text)) return;
+            if (!json_internal::ParseRatioText(text).ok()) {
+              Report(DiagnosticKind::kValue, Raw(f).data(), p, text, kRatioExpected,
+                     "`target_high` is not a number");
+              return;
+            }
+            target.target_high = std::string(text);
+            if (target_at == nullptr) {
+              target_node = *p;
+              target_path = &target_node;
+              target_at = Raw(f).data();
+              target_raw = Raw(f);
+            }
+            break;
+          }
+          case 7: {
+            std::string s;
+            if (ReadString(f, p, &s)) target.target_text = std::move(s);
+            break;
+          }
+          case 8: {
+            std::string s;
+            if (ReadString(f, p, &s)) target.unit_of_measure = std::move(s);
+            break;
+          }
+          case 9:
+            ReadRatio(f, p, &ind->weight);
+            break;
+          case 10:
+            ReadRatio(f, p, &ind->baseline);
+            break;
+          case 11:
+            ReadEnum(f, p, &ParseValueSource, &ind->value_source);
+            break;
+          case 12:
+            ReadString(f, p, &ind->evaluation_standard);
+            break;
+          case 13:
+            ForEachElement(f, p, [&](od::value& e, const PathNode* ep) { ReadActual(e, ep, ind); });
+            break;
         }
-        target.target = std::string(text);
-        target_node = *p;
-        target_path = &target_node;
-        target_at = Raw(f).data();
-        target_raw = Raw(f);
-        break;
-      }
-      case 6: {
-        std::string_view text;
-        if (!RatioText(f, p, &text)) return;
-        if (!json_internal::ParseRatioText(text).ok()) {
-          Report(DiagnosticKind::kValue, Raw(f).data(), p, text, kRatioExpected,
-                 "`target_high` is not a number");
-          return;
-        }
-        target.target_high = std::string(text);
-        if (target_at == nullptr) {
-          target_node = *p;
-          target_path = &target_node;
-          target_at = Raw(f).data();
-          target_raw = Raw(f);
-        }
-        break;
-      }
-      case 7: {
-        std::string s;
-        if (ReadString(f, p, &s)) target.target_text = std::move(s);
-        break;
-      }
-      case 8: {
-        std::string s;
-        if (ReadString(f, p, &s)) target.unit_of_measure = std::move(s);
-        break;
-      }
-      case 9: ReadRatio(f, p, &ind->weight); break;
-      case 10: ReadRatio(f, p, &ind->baseline); break;
-      case 11: ReadEnum(f, p, &ParseValueSource, &ind->value_source); break;
-      case 12: ReadString(f, p, &ind->evaluation_standard); break;
-      case 13:
-        ForEachElement(f, p, [&](od::value& e, const PathNode* ep) { ReadActual(e, ep, ind); });
-        break;
-    }
-  });
+      });
   if (fatal_) return false;
   if (absl::Status st = json_internal::ResolveTarget(target, ind); !st.ok()) {
     Report(DiagnosticKind::kValue, target_at, target_path, target_raw, kRatioExpected,
@@ -1581,15 +1702,23 @@ bool Reader::ReadIndicator(od::value& v, const PathNode* path, Indicator* ind) {
 
 void Reader::ReadActual(od::value& v, const PathNode* path, Indicator* ind) {
   IndicatorActual actual;
-  ForEachField(v, path, kActualFields, Bits({0}), [&](std::size_t i, od::value& f,
-                                                      const PathNode* p) {
-    switch (i) {
-      case 0: ReadDate(f, p, &actual.date); break;
-      case 1: ReadRatio(f, p, &actual.value); break;
-      case 2: ReadEnum(f, p, &ParseQualitativeGrade, &actual.grade); break;
-      case 3: ReadString(f, p, &actual.text); break;
-    }
-  });
+  ForEachField(v, path, kActualFields, Bits({0}),
+               [&](std::size_t i, od::value& f, const PathNode* p) {
+                 switch (i) {
+                   case 0:
+                     ReadDate(f, p, &actual.date);
+                     break;
+                   case 1:
+                     ReadRatio(f, p, &actual.value);
+                     break;
+                   case 2:
+                     ReadEnum(f, p, &ParseQualitativeGrade, &actual.grade);
+                     break;
+                   case 3:
+                     ReadString(f, p, &actual.text);
+                     break;
+                 }
+               });
   ind->actuals.push_back(std::move(actual));
 }
 
@@ -1597,16 +1726,26 @@ void Reader::ReadDisbursement(od::value& v, const PathNode* path) {
   Origin origin = Locate(RecordKind::kDisbursement, Raw(v).data(), path);
   Disbursement d;
   bool has_project = false;
-  ForEachField(v, path, kDisbursementFields, Bits({1, 2, 4}), [&](std::size_t i, od::value& f,
-                                                                  const PathNode* p) {
-    switch (i) {
-      case 0: ReadString(f, p, &d.id); break;
-      case 1: has_project = ReadId(f, p, &d.project_id); break;
-      case 2: ReadDate(f, p, &d.date); break;
-      case 3: ReadEnum(f, p, &ParseFundSource, &d.source); break;
-      case 4: ReadAmount(f, p, &d.amount); break;
-    }
-  });
+  ForEachField(v, path, kDisbursementFields, Bits({1, 2, 4}),
+               [&](std::size_t i, od::value& f, const PathNode* p) {
+                 switch (i) {
+                   case 0:
+                     ReadString(f, p, &d.id);
+                     break;
+                   case 1:
+                     has_project = ReadId(f, p, &d.project_id);
+                     break;
+                   case 2:
+                     ReadDate(f, p, &d.date);
+                     break;
+                   case 3:
+                     ReadEnum(f, p, &ParseFundSource, &d.source);
+                     break;
+                   case 4:
+                     ReadAmount(f, p, &d.amount);
+                     break;
+                 }
+               });
   if (has_project) builder_.AddDisbursement(std::move(d), std::move(origin));
 }
 
@@ -1614,21 +1753,29 @@ void Reader::ReadExAnte(od::value& v, const PathNode* path) {
   Origin origin = Locate(RecordKind::kExAnte, Raw(v).data(), path);
   ExAnteAssessment a;
   bool has_project = false;
-  ForEachField(v, path, kExAnteFields, Bits({0}), [&](std::size_t i, od::value& f,
-                                                      const PathNode* p) {
-    switch (i) {
-      case 0: has_project = ReadId(f, p, &a.project_id); break;
-      case 1: ReadDate(f, p, &a.date); break;
-      case 2: ReadAmount(f, p, &a.requested); break;
-      case 3:
-        ForEachField(f, p, kExAnteScoreFields, 0, [&](std::size_t j, od::value& g,
-                                                      const PathNode* gp) {
-          ReadRatio(g, gp, &a.scores[j]);
-        });
-        break;
-      case 4: ReadString(f, p, &a.note); break;
-    }
-  });
+  ForEachField(v, path, kExAnteFields, Bits({0}),
+               [&](std::size_t i, od::value& f, const PathNode* p) {
+                 switch (i) {
+                   case 0:
+                     has_project = ReadId(f, p, &a.project_id);
+                     break;
+                   case 1:
+                     ReadDate(f, p, &a.date);
+                     break;
+                   case 2:
+                     ReadAmount(f, p, &a.requested);
+                     break;
+                   case 3:
+                     ForEachField(f, p, kExAnteScoreFields, 0,
+                                  [&](std::size_t j, od::value& g, const PathNode* gp) {
+                                    ReadRatio(g, gp, &a.scores[j]);
+                                  });
+                     break;
+                   case 4:
+                     ReadString(f, p, &a.note);
+                     break;
+                 }
+               });
   if (has_project) builder_.AddExAnteAssessment(std::move(a), std::move(origin));
 }
 
@@ -1636,23 +1783,47 @@ void Reader::ReadEvaluation(od::value& v, const PathNode* path) {
   Origin origin = Locate(RecordKind::kEvaluation, Raw(v).data(), path);
   Evaluation e;
   bool has_id = false;
-  ForEachField(v, path, kEvaluationFields, Bits({0}), [&](std::size_t i, od::value& f,
-                                                          const PathNode* p) {
-    switch (i) {
-      case 0: has_id = ReadId(f, p, &e.id); break;
-      case 1: ReadEnum(f, p, &ParseEvaluationKind, &e.kind); break;
-      case 2: ReadString(f, p, &e.project_id); break;
-      case 3: ReadString(f, p, &e.unit_id); break;
-      case 4: ReadInt(f, p, 0, 9999, &e.evaluated_year); break;
-      case 5: ReadDate(f, p, &e.date); break;
-      case 6: ReadAmount(f, p, &e.amount); break;
-      case 7: ReadRatio(f, p, &e.score); break;
-      case 8: ReadEnum(f, p, &ParseGrade, &e.grade); break;
-      case 9: ReadString(f, p, &e.evaluator); break;
-      case 10: ReadStringList(f, p, &e.problems); break;
-      case 11: ReadStringList(f, p, &e.suggestions); break;
-    }
-  });
+  ForEachField(v, path, kEvaluationFields, Bits({0}),
+               [&](std::size_t i, od::value& f, const PathNode* p) {
+                 switch (i) {
+                   case 0:
+                     has_id = ReadId(f, p, &e.id);
+                     break;
+                   case 1:
+                     ReadEnum(f, p, &ParseEvaluationKind, &e.kind);
+                     break;
+                   case 2:
+                     ReadString(f, p, &e.project_id);
+                     break;
+                   case 3:
+                     ReadString(f, p, &e.unit_id);
+                     break;
+                   case 4:
+                     ReadInt(f, p, 0, 9999, &e.evaluated_year);
+                     break;
+                   case 5:
+                     ReadDate(f, p, &e.date);
+                     break;
+                   case 6:
+                     ReadAmount(f, p, &e.amount);
+                     break;
+                   case 7:
+                     ReadRatio(f, p, &e.score);
+                     break;
+                   case 8:
+                     ReadEnum(f, p, &ParseGrade, &e.grade);
+                     break;
+                   case 9:
+                     ReadString(f, p, &e.evaluator);
+                     break;
+                   case 10:
+                     ReadStringList(f, p, &e.problems);
+                     break;
+                   case 11:
+                     ReadStringList(f, p, &e.suggestions);
+                     break;
+                 }
+               });
   if (has_id) builder_.AddEvaluation(std::move(e), std::move(origin));
 }
 
@@ -1660,20 +1831,38 @@ void Reader::ReadRectification(od::value& v, const PathNode* path) {
   Origin origin = Locate(RecordKind::kRectification, Raw(v).data(), path);
   RectificationItem r;
   bool has_id = false;
-  ForEachField(v, path, kRectificationFields, Bits({0}), [&](std::size_t i, od::value& f,
-                                                             const PathNode* p) {
-    switch (i) {
-      case 0: has_id = ReadId(f, p, &r.id); break;
-      case 1: ReadString(f, p, &r.evaluation_id); break;
-      case 2: ReadString(f, p, &r.unit_id); break;
-      case 3: ReadString(f, p, &r.project_id); break;
-      case 4: ReadString(f, p, &r.description); break;
-      case 5: ReadString(f, p, &r.owner); break;
-      case 6: ReadDate(f, p, &r.due); break;
-      case 7: ReadEnum(f, p, &ParseRectificationStatus, &r.status); break;
-      case 8: ReadDate(f, p, &r.closed); break;
-    }
-  });
+  ForEachField(v, path, kRectificationFields, Bits({0}),
+               [&](std::size_t i, od::value& f, const PathNode* p) {
+                 switch (i) {
+                   case 0:
+                     has_id = ReadId(f, p, &r.id);
+                     break;
+                   case 1:
+                     ReadString(f, p, &r.evaluation_id);
+                     break;
+                   case 2:
+                     ReadString(f, p, &r.unit_id);
+                     break;
+                   case 3:
+                     ReadString(f, p, &r.project_id);
+                     break;
+                   case 4:
+                     ReadString(f, p, &r.description);
+                     break;
+                   case 5:
+                     ReadString(f, p, &r.owner);
+                     break;
+                   case 6:
+                     ReadDate(f, p, &r.due);
+                     break;
+                   case 7:
+                     ReadEnum(f, p, &ParseRectificationStatus, &r.status);
+                     break;
+                   case 8:
+                     ReadDate(f, p, &r.closed);
+                     break;
+                 }
+               });
   if (has_id) builder_.AddRectification(std::move(r), std::move(origin));
 }
 
@@ -1713,8 +1902,7 @@ absl::StatusOr<Dataset> LoadPadded(std::string_view text, std::size_t capacity,
       if (problem.has_value()) {
         reader.ReportSyntax(problem->offset, problem->message);
       } else {
-        reader.ReportSyntax(0, Cat("the JSON parser stopped: ",
-                                            simdjson::error_message(err)));
+        reader.ReportSyntax(0, Cat("the JSON parser stopped: ", simdjson::error_message(err)));
       }
     } else if (reader.reported() > 0) {
       // On-Demand skips values it is not asked for (a wrong type, an unknown
@@ -1830,8 +2018,7 @@ absl::StatusOr<Dataset> LoadDatasetJsonFile(const std::string& path, const LoadO
     const char* base = map->data();
     const std::size_t page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
     const std::size_t mapped = (view.size() + page - 1) / page * page;
-    return LoadPadded(view, mapped, std::move(map), options, diagnostics, path, base,
-                      view.size());
+    return LoadPadded(view, mapped, std::move(map), options, diagnostics, path, base, view.size());
   }
   if (std::optional<simdjson::padded_string> padded = ReadPaddedFile(path)) {
     auto owned = std::make_shared<const simdjson::padded_string>(*std::move(padded));

@@ -135,13 +135,27 @@ class JsonOut {
       const char ch = s[j];
       const unsigned char c = static_cast<unsigned char>(ch);
       switch (c) {
-        case '"': out_.append("\\\""); break;
-        case '\\': out_.append("\\\\"); break;
-        case '\n': out_.append("\\n"); break;
-        case '\r': out_.append("\\r"); break;
-        case '\t': out_.append("\\t"); break;
-        case '\b': out_.append("\\b"); break;
-        case '\f': out_.append("\\f"); break;
+        case '"':
+          out_.append("\\\"");
+          break;
+        case '\\':
+          out_.append("\\\\");
+          break;
+        case '\n':
+          out_.append("\\n");
+          break;
+        case '\r':
+          out_.append("\\r");
+          break;
+        case '\t':
+          out_.append("\\t");
+          break;
+        case '\b':
+          out_.append("\\b");
+          break;
+        case '\f':
+          out_.append("\\f");
+          break;
         default:
           if (c < 0x20) {
             static constexpr char kHex[] = "0123456789abcdef";
@@ -396,8 +410,7 @@ std::string DatasetToJson(const Dataset& dataset, const JsonWriteOptions& option
   WriteTable<Disbursement>("disbursements", dataset.disbursements(), j, WriteDisbursement);
   WriteTable<ExAnteAssessment>("ex_ante", dataset.ex_ante_assessments(), j, WriteExAnte);
   WriteTable<Evaluation>("evaluations", dataset.evaluations(), j, WriteEvaluation);
-  WriteTable<RectificationItem>("rectifications", dataset.rectifications(), j,
-                                WriteRectification);
+  WriteTable<RectificationItem>("rectifications", dataset.rectifications(), j, WriteRectification);
   j.EndObject();
   return j.Finish();
 }

@@ -85,18 +85,18 @@ TEST(JsonWriterTest, RoundTripIsByteIdentical) {
 TEST(JsonWriterTest, AmountsAndRatiosAreExactText) {
   const Dataset ds = LoadOrDie(FixtureText("good/full.json"));
   const std::string json = DatasetToJson(ds);
-  EXPECT_THAT(json, HasSubstr(R"("approved": "5000000.00")"));        // 500万元
-  EXPECT_THAT(json, HasSubstr(R"("approved": "1234.56")"));           // JSON number
+  EXPECT_THAT(json, HasSubstr(R"("approved": "5000000.00")"));  // 500万元
+  EXPECT_THAT(json, HasSubstr(R"("approved": "1234.56")"));     // JSON number
   EXPECT_THAT(json, HasSubstr(R"("approved": "0.10")"));
   EXPECT_THAT(json, HasSubstr(R"("approved": "12345678901234.56")"));
   EXPECT_THAT(json, HasSubstr(R"("amount": "-1000000.00")"));
-  EXPECT_THAT(json, HasSubstr(R"("weight": "1/3")"));                  // not a terminating decimal
+  EXPECT_THAT(json, HasSubstr(R"("weight": "1/3")"));  // not a terminating decimal
   EXPECT_THAT(json, HasSubstr(R"("value": "3.5")"));
   EXPECT_THAT(json, HasSubstr(R"("target_high": "110.5")"));
-  EXPECT_THAT(json, HasSubstr(R"("target": "≥50个")"));                // as written
-  EXPECT_THAT(json, HasSubstr(R"("source": "land_transfer")"));       // codes, not labels
+  EXPECT_THAT(json, HasSubstr(R"("target": "≥50个")"));          // as written
+  EXPECT_THAT(json, HasSubstr(R"("source": "land_transfer")"));  // codes, not labels
   EXPECT_THAT(json, HasSubstr(R"("title": "宿马园区 2022 年预算绩效 \"样例\"")"));
-  EXPECT_THAT(json, ::testing::Not(HasSubstr("closed")));             // absent stays absent
+  EXPECT_THAT(json, ::testing::Not(HasSubstr("closed")));  // absent stays absent
 }
 
 // An indicator whose text and numbers disagree (as a C ABI caller may build

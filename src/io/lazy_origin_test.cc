@@ -72,7 +72,8 @@ TEST(LazyOriginTest, JsonBuildProblemsNameTheirRecord) {
       EXPECT_EQ(d.where.line, 11);
       EXPECT_EQ(d.where.column, 5);
     }
-    if (d.kind == DiagnosticKind::kUnknownReference && d.where.path == "$.disbursements[1].project") {
+    if (d.kind == DiagnosticKind::kUnknownReference &&
+        d.where.path == "$.disbursements[1].project") {
       saw_disb = true;
       EXPECT_EQ(d.where.line, 13);
       EXPECT_EQ(d.where.column, 3);

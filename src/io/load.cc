@@ -112,8 +112,8 @@ absl::StatusOr<std::string> ReadFile(const std::string& path) {
     }
     used += static_cast<std::size_t>(n);
     if (used > kMaxInputBytes) {
-      return absl::ResourceExhaustedError(absl::StrCat(
-          "cannot read \"", path, "\": larger than ", kMaxInputBytes >> 30, " GiB"));
+      return absl::ResourceExhaustedError(
+          absl::StrCat("cannot read \"", path, "\": larger than ", kMaxInputBytes >> 30, " GiB"));
     }
   }
   out.resize(used);

@@ -36,9 +36,7 @@ std::span<const Goal> Dataset::goals() const { return impl_->goals; }
 std::span<const Disbursement> Dataset::disbursements() const { return impl_->disbursements; }
 std::span<const ExAnteAssessment> Dataset::ex_ante_assessments() const { return impl_->ex_ante; }
 std::span<const Evaluation> Dataset::evaluations() const { return impl_->evaluations; }
-std::span<const RectificationItem> Dataset::rectifications() const {
-  return impl_->rectifications;
-}
+std::span<const RectificationItem> Dataset::rectifications() const { return impl_->rectifications; }
 
 namespace {
 std::uint32_t Find(const StringMap<std::uint32_t>& m, std::string_view id) {
@@ -176,8 +174,7 @@ void DatasetBuilder::AddIndicator(std::string g, Indicator v, Origin w) {
   state_->indicators.push_back({std::move(g), std::move(v), state_->Keep(std::move(w))});
 }
 void DatasetBuilder::AddActual(std::string g, std::string i, IndicatorActual v, Origin w) {
-  state_->actuals.push_back(
-      {std::move(g), std::move(i), std::move(v), state_->Keep(std::move(w))});
+  state_->actuals.push_back({std::move(g), std::move(i), std::move(v), state_->Keep(std::move(w))});
 }
 void DatasetBuilder::AddDisbursement(Disbursement v, Origin w) {
   state_->disbursements.push_back({std::move(v), state_->Keep(std::move(w))});
@@ -249,8 +246,8 @@ class Checker {
 
 // Registers ids of one table; reports duplicates and empty ids.
 template <typename Rec, typename IdOf>
-StringMap<std::uint32_t> IndexIds(const std::vector<Rec>& recs, IdOf id_of,
-                                                        std::string_view table, Checker& check) {
+StringMap<std::uint32_t> IndexIds(const std::vector<Rec>& recs, IdOf id_of, std::string_view table,
+                                  Checker& check) {
   StringMap<std::uint32_t> index;
   index.reserve(recs.size());
   for (std::uint32_t i = 0; i < recs.size(); ++i) {
@@ -324,12 +321,14 @@ absl::StatusOr<Dataset> DatasetBuilder::Build(const BuildOptions& options,
   impl->info = s->info;
 
   // Header and fiscal year.
-  absl::StatusOr<FiscalYear> fy = FiscalYear::Create(s->info.fiscal_year, s->info.fiscal_year_start_month,
-                                                    s->info.fiscal_year_named_by_end);
+  absl::StatusOr<FiscalYear> fy = FiscalYear::Create(
+      s->info.fiscal_year, s->info.fiscal_year_start_month, s->info.fiscal_year_named_by_end);
   // A loader that could not read a field leaves its default in the record
   // and has already reported it; these checks must not report it again.
   const bool loader_failed = !s->loader_diagnostics.empty();
-  auto out_of_year = [&](Date d) { return !impl->fiscal_year.Contains(d) && !(loader_failed && d == Date()); };
+  auto out_of_year = [&](Date d) {
+    return !impl->fiscal_year.Contains(d) && !(loader_failed && d == Date());
+  };
   if (!fy.ok()) {
     if (loader_failed) return out->ToStatus("dataset is invalid");
     check.Report(DiagnosticKind::kValue, s->info_where, "fiscal_year", "fiscal_year",
@@ -341,8 +340,8 @@ absl::StatusOr<Dataset> DatasetBuilder::Build(const BuildOptions& options,
   const FiscalYear& year = impl->fiscal_year;
 
   // Units.
-  impl->unit_by_id = IndexIds(s->units, [](const Unit& u) -> const std::string& { return u.id; },
-                              "unit", check);
+  impl->unit_by_id = IndexIds(
+      s->units, [](const Unit& u) -> const std::string& { return u.id; }, "unit", check);
   for (auto& r : s->units) {
     if (r.value.name.empty()) {
       check.Report(DiagnosticKind::kMissing, r.where, "name", "name", "", "the unit's name",
@@ -424,9 +423,10 @@ absl::StatusOr<Dataset> DatasetBuilder::Build(const BuildOptions& options,
     for (std::size_t a = 0; a < p.adjustments.size(); ++a) {
       const Adjustment& adj = p.adjustments[a];
       if (out_of_year(adj.date)) {
-        check.Report(DiagnosticKind::kDateOutOfYear, w, absl::StrCat("adjustments[", a, "].date"),
-                     "date", adj.date.ToString(), YearBounds(year),
-                     absl::StrCat("project \"", p.id, "\": adjustment dated outside the fiscal year"));
+        check.Report(
+            DiagnosticKind::kDateOutOfYear, w, absl::StrCat("adjustments[", a, "].date"), "date",
+            adj.date.ToString(), YearBounds(year),
+            absl::StrCat("project \"", p.id, "\": adjustment dated outside the fiscal year"));
       }
       if (!adjusted.TryAdd(adj.amount)) {
         check.Report(DiagnosticKind::kOverflow, w, absl::StrCat("adjustments[", a, "].amount"),
@@ -451,13 +451,14 @@ absl::StatusOr<Dataset> DatasetBuilder::Build(const BuildOptions& options,
                      absl::StrCat("project \"", p.id, "\": payment plan total overflows"));
       }
     }
-    std::stable_sort(p.payment_plan.begin(), p.payment_plan.end(),
-                     [](const PlannedPayment& a, const PlannedPayment& b) { return a.date < b.date; });
+    std::stable_sort(
+        p.payment_plan.begin(), p.payment_plan.end(),
+        [](const PlannedPayment& a, const PlannedPayment& b) { return a.date < b.date; });
   }
 
   // Goals, indicators, actuals.
-  impl->goal_by_id = IndexIds(s->goals, [](const Goal& g) -> const std::string& { return g.id; },
-                              "goal", check);
+  impl->goal_by_id = IndexIds(
+      s->goals, [](const Goal& g) -> const std::string& { return g.id; }, "goal", check);
   for (auto& r : s->goals) {
     Goal& g = r.value;
     const Who who("goal", g.id);
@@ -539,8 +540,8 @@ absl::StatusOr<Dataset> DatasetBuilder::Build(const BuildOptions& options,
     for (std::size_t k = 0; k < n; ++k) {
       const Indicator& ind = g.indicators[k];
       if (ind.name.empty()) {
-        check.Report(DiagnosticKind::kMissing, indicator_origin(gi, k), "name",
-                     "name", "", "the indicator's name (三级指标)",
+        check.Report(DiagnosticKind::kMissing, indicator_origin(gi, k), "name", "name", "",
+                     "the indicator's name (三级指标)",
                      absl::StrCat("goal \"", g.id, "\": indicator has no name"));
       }
       bool duplicate = false;
@@ -554,14 +555,14 @@ absl::StatusOr<Dataset> DatasetBuilder::Build(const BuildOptions& options,
         }
       }
       if (duplicate) {
-        check.Report(DiagnosticKind::kDuplicateId, indicator_origin(gi, k), "id", "id",
-                     ind.id, "an indicator id unique within its goal",
+        check.Report(DiagnosticKind::kDuplicateId, indicator_origin(gi, k), "id", "id", ind.id,
+                     "an indicator id unique within its goal",
                      absl::StrCat("goal \"", g.id, "\": duplicate indicator id \"", ind.id, "\""));
       }
       if (ind.comparator == Comparator::kRange && ind.target && ind.target_high &&
           *ind.target_high < *ind.target) {
-        check.Report(DiagnosticKind::kValue, indicator_origin(gi, k), "target_high",
-                     "target_high", ind.target_high->ToShortString(),
+        check.Report(DiagnosticKind::kValue, indicator_origin(gi, k), "target_high", "target_high",
+                     ind.target_high->ToShortString(),
                      absl::StrCat("a high end ≥ the low end ", ind.target->ToShortString()),
                      absl::StrCat("goal \"", g.id, "\": range target is reversed"));
       }
@@ -578,8 +579,8 @@ absl::StatusOr<Dataset> DatasetBuilder::Build(const BuildOptions& options,
     auto it = std::find_if(inds.begin(), inds.end(),
                            [&](const Indicator& i) { return i.id == a.indicator; });
     if (it == inds.end() || a.indicator.empty()) {
-      check.Report(DiagnosticKind::kUnknownReference, a.where, "indicator", "indicator", a.indicator,
-                   absl::StrCat("the id of an indicator of goal \"", a.goal, "\""),
+      check.Report(DiagnosticKind::kUnknownReference, a.where, "indicator", "indicator",
+                   a.indicator, absl::StrCat("the id of an indicator of goal \"", a.goal, "\""),
                    "actual refers to an unknown indicator");
       continue;
     }
@@ -587,8 +588,9 @@ absl::StatusOr<Dataset> DatasetBuilder::Build(const BuildOptions& options,
   }
   for (auto& r : s->goals) {
     for (Indicator& ind : r.value.indicators) {
-      std::stable_sort(ind.actuals.begin(), ind.actuals.end(),
-                       [](const IndicatorActual& x, const IndicatorActual& y) { return x.date < y.date; });
+      std::stable_sort(
+          ind.actuals.begin(), ind.actuals.end(),
+          [](const IndicatorActual& x, const IndicatorActual& y) { return x.date < y.date; });
     }
   }
 
@@ -627,14 +629,15 @@ absl::StatusOr<Dataset> DatasetBuilder::Build(const BuildOptions& options,
         }
         // Same-day entries count together: a refund and a payment on one day
         // are fine in any order.
-        const bool day_end = (it + 1 == last) ||
-                             s->disbursements[*(it + 1)].value.date != r.value.date;
+        const bool day_end =
+            (it + 1 == last) || s->disbursements[*(it + 1)].value.date != r.value.date;
         if (day_end && running.is_negative() && !reported) {
           reported = true;
-          check.Report(DiagnosticKind::kNegativeExecuted, r.where, "amount", "amount",
-                       r.value.amount.ToString(), "disbursements whose running total stays ≥ 0",
-                       absl::StrCat("project \"", r.value.project_id, "\": executed total falls to ",
-                                    running.ToString(), " on ", r.value.date.ToString()));
+          check.Report(
+              DiagnosticKind::kNegativeExecuted, r.where, "amount", "amount",
+              r.value.amount.ToString(), "disbursements whose running total stays ≥ 0",
+              absl::StrCat("project \"", r.value.project_id, "\": executed total falls to ",
+                           running.ToString(), " on ", r.value.date.ToString()));
         }
       }
     }
@@ -675,8 +678,9 @@ absl::StatusOr<Dataset> DatasetBuilder::Build(const BuildOptions& options,
   }
 
   // Rectification items.
-  IndexIds(s->rectifications, [](const RectificationItem& x) -> const std::string& { return x.id; },
-           "rectification", check);
+  IndexIds(
+      s->rectifications, [](const RectificationItem& x) -> const std::string& { return x.id; },
+      "rectification", check);
   for (auto& r : s->rectifications) {
     RectificationItem& x = r.value;
     const std::string who = absl::StrCat("rectification \"", x.id, "\"");
@@ -740,7 +744,8 @@ absl::StatusOr<Dataset> DatasetBuilder::Build(const BuildOptions& options,
   impl->goals_by_project = Group(impl->projects.size(), goal_project);
   impl->goals_by_unit = Group(impl->units.size(), goal_unit);
   std::vector<std::uint32_t> project_unit(impl->projects.size());
-  for (std::uint32_t i = 0; i < impl->projects.size(); ++i) project_unit[i] = impl->projects[i].unit_index;
+  for (std::uint32_t i = 0; i < impl->projects.size(); ++i)
+    project_unit[i] = impl->projects[i].unit_index;
   impl->projects_by_unit = Group(impl->units.size(), project_unit);
 
   return Dataset(std::move(impl));

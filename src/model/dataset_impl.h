@@ -36,7 +36,7 @@ struct Dataset::Impl {
   StringMap<std::uint32_t> project_by_id;
   StringMap<std::uint32_t> goal_by_id;
 
-  std::vector<Money> approved;        // per project
+  std::vector<Money> approved;          // per project
   GroupIndex disbursements_by_project;  // date order
   GroupIndex goals_by_project;
   GroupIndex goals_by_unit;  // unit-level goals only

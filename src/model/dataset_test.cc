@@ -67,7 +67,7 @@ TEST(DatasetBuilder, BuildsAValidDatasetWithIndexes) {
   EXPECT_EQ(ds->ApprovedOf(0), Yuan(1500));
   ASSERT_EQ(ds->DisbursementsOf(0).size(), 2u);
   EXPECT_EQ(ds->disbursements()[ds->DisbursementsOf(0)[0]].id, "V1");  // date order
-  EXPECT_EQ(ds->goals()[0].unit_id, "U1");  // inherited from the project
+  EXPECT_EQ(ds->goals()[0].unit_id, "U1");                             // inherited from the project
   EXPECT_EQ(ds->goals()[0].indicators[0].actuals.size(), 1u);
   EXPECT_EQ(ds->GoalsOfProject(0).size(), 1u);
   EXPECT_EQ(ds->GoalsOfUnit(1).size(), 1u);
@@ -259,15 +259,20 @@ TEST(DatasetBuilder, DoesNotRepeatWhatTheLoaderReported) {
   // The loader could not read a date (left at its default) or the header.
   DatasetBuilder b = Base();
   b.AddDisbursement({"V1", "P1", Date(), FundSource::kGeneralBudget, Yuan(1)});
-  b.AddDiagnostic({DiagnosticKind::kDate, {"d.json", 9, 3, "$.disbursements[0].date"}, "date",
-                   "2022-02-30", "a date", "2022-02-30 does not exist"});
+  b.AddDiagnostic({DiagnosticKind::kDate,
+                   {"d.json", 9, 3, "$.disbursements[0].date"},
+                   "date",
+                   "2022-02-30",
+                   "a date",
+                   "2022-02-30 does not exist"});
   Diagnostics d;
   auto kinds = Kinds(b, &d);
   ASSERT_EQ(kinds.size(), 1u);
   EXPECT_EQ(kinds[0], DiagnosticKind::kDate);
 
   DatasetBuilder bad_header;  // fiscal year 0
-  bad_header.AddDiagnostic({DiagnosticKind::kSyntax, {"d.json", 1, 9, "$"}, "", "", "", "truncated"});
+  bad_header.AddDiagnostic(
+      {DiagnosticKind::kSyntax, {"d.json", 1, 9, "$"}, "", "", "", "truncated"});
   Diagnostics d2;
   auto kinds2 = Kinds(bad_header, &d2);
   ASSERT_EQ(kinds2.size(), 1u);

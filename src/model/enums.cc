@@ -147,11 +147,13 @@ std::string_view Zh(const EnumTable<N>& t, E v) {
 
 }  // namespace
 
-#define PFB_ENUM_FUNCS(Type, table, Parser)                                                   \
-  std::string_view CodeOf(Type v) { return Code(table, v); }                                \
-  std::string_view ZhLabelOf(Type v) { return Zh(table, v); }                               \
-  std::optional<Type> Parser(std::string_view s) { return ParseIn<Type>(table, s); }        \
-  std::span<const std::string_view> AllCodes(Type) { return {table.codes.data(), table.codes.size()}; }
+#define PFB_ENUM_FUNCS(Type, table, Parser)                                          \
+  std::string_view CodeOf(Type v) { return Code(table, v); }                         \
+  std::string_view ZhLabelOf(Type v) { return Zh(table, v); }                        \
+  std::optional<Type> Parser(std::string_view s) { return ParseIn<Type>(table, s); } \
+  std::span<const std::string_view> AllCodes(Type) {                                 \
+    return {table.codes.data(), table.codes.size()};                                 \
+  }
 
 PFB_ENUM_FUNCS(FundSource, kFundSource, ParseFundSource)
 PFB_ENUM_FUNCS(ProjectKind, kProjectKind, ParseProjectKind)

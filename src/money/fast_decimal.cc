@@ -81,7 +81,8 @@ std::optional<Ratio> FastParsePlainDecimal(std::string_view text) {
       static_cast<std::int64_t>(p.int_part * kPow10[p.frac_digits] + p.frac_part);
   const std::int64_t signed_mantissa = p.negative ? -mantissa : mantissa;
   if (p.frac_digits == 0) return Ratio(signed_mantissa);
-  return Ratio(int128_t{signed_mantissa}, int128_t{static_cast<std::int64_t>(kPow10[p.frac_digits])});
+  return Ratio(int128_t{signed_mantissa},
+               int128_t{static_cast<std::int64_t>(kPow10[p.frac_digits])});
 }
 
 }  // namespace perfbudget::internal

@@ -13,13 +13,52 @@ namespace perfbudget::internal {
 namespace {
 
 const std::vector<std::string>& Texts() {
-  static const std::vector<std::string> texts = {
-      "0", "-0", "1", "-1", "12", "12.5", "12.50", "12.05", "-12.34", "0.01", "0.1", "0.10",
-      "999999999999999.99", "-999999999999999.99", "1000000000000000", "123456789012345678",
-      "1234567890123456789", "0.123456789012345678", "1.000000000000000001", "95.5", "100",
-      "3776000.00", "20226.00", "007", "00", "0.", ".5", "1.", "-", "", "+1", "1,234.56",
-      "1e3", "12.3.4", " 1", "1 ", "１２", "2400万元", "1.2亿元", "￥12.07", "12.345", "-0.00",
-      "--1", "1-", "0x10", "12a"};
+  static const std::vector<std::string> texts = {"0",
+                                                 "-0",
+                                                 "1",
+                                                 "-1",
+                                                 "12",
+                                                 "12.5",
+                                                 "12.50",
+                                                 "12.05",
+                                                 "-12.34",
+                                                 "0.01",
+                                                 "0.1",
+                                                 "0.10",
+                                                 "999999999999999.99",
+                                                 "-999999999999999.99",
+                                                 "1000000000000000",
+                                                 "123456789012345678",
+                                                 "1234567890123456789",
+                                                 "0.123456789012345678",
+                                                 "1.000000000000000001",
+                                                 "95.5",
+                                                 "100",
+                                                 "3776000.00",
+                                                 "20226.00",
+                                                 "007",
+                                                 "00",
+                                                 "0.",
+                                                 ".5",
+                                                 "1.",
+                                                 "-",
+                                                 "",
+                                                 "+1",
+                                                 "1,234.56",
+                                                 "1e3",
+                                                 "12.3.4",
+                                                 " 1",
+                                                 "1 ",
+                                                 "１２",
+                                                 "2400万元",
+                                                 "1.2亿元",
+                                                 "￥12.07",
+                                                 "12.345",
+                                                 "-0.00",
+                                                 "--1",
+                                                 "1-",
+                                                 "0x10",
+                                                 "12a"};
   return texts;
 }
 
@@ -59,7 +98,7 @@ TEST(FastDecimalTest, DeclinesEverythingElse) {
     EXPECT_FALSE(FastParsePlainYuan(t).has_value()) << t;
     EXPECT_FALSE(FastParsePlainDecimal(t).has_value()) << t;
   }
-  EXPECT_FALSE(FastParsePlainYuan("12.345").has_value());           // sub-fen: full parser says so
+  EXPECT_FALSE(FastParsePlainYuan("12.345").has_value());            // sub-fen: full parser says so
   EXPECT_FALSE(FastParsePlainYuan("1000000000000000").has_value());  // 16 digits: full parser
   EXPECT_FALSE(FastParsePlainDecimal("1234567890123456789").has_value());
   EXPECT_FALSE(FastParsePlainDecimal("1.000000000000000001").has_value());

@@ -49,7 +49,8 @@ absl::StatusOr<ExecutionCurve> BuildExecutionCurve(const Dataset& dataset, const
   curve.title = dataset.info().jurisdiction_name.empty()
                     ? dataset.info().title
                     : dataset.info().jurisdiction_name + " " + std::to_string(fy.year()) + "年度";
-  curve.total.id = dataset.info().jurisdiction_code.empty() ? "total" : dataset.info().jurisdiction_code;
+  curve.total.id =
+      dataset.info().jurisdiction_code.empty() ? "total" : dataset.info().jurisdiction_code;
   curve.total.name = "合计";
   const auto units = dataset.units();
   curve.units.resize(units.size());

@@ -24,38 +24,51 @@ using monitoring_internal::ParamOf;
 
 std::string_view CodeOf(WarningLevel level) {
   switch (level) {
-    case WarningLevel::kNone: return "none";
-    case WarningLevel::kYellow: return "yellow";
-    case WarningLevel::kRed: return "red";
+    case WarningLevel::kNone:
+      return "none";
+    case WarningLevel::kYellow:
+      return "yellow";
+    case WarningLevel::kRed:
+      return "red";
   }
   return "none";
 }
 
 std::string_view ZhLabelOf(WarningLevel level) {
   switch (level) {
-    case WarningLevel::kNone: return "正常";
-    case WarningLevel::kYellow: return "黄色预警";
-    case WarningLevel::kRed: return "红色预警";
+    case WarningLevel::kNone:
+      return "正常";
+    case WarningLevel::kYellow:
+      return "黄色预警";
+    case WarningLevel::kRed:
+      return "红色预警";
   }
   return "正常";
 }
 
 WarningLevel LevelOfSeverity(Severity s) {
   switch (s) {
-    case Severity::kInfo: return WarningLevel::kNone;
-    case Severity::kWarning: return WarningLevel::kYellow;
+    case Severity::kInfo:
+      return WarningLevel::kNone;
+    case Severity::kWarning:
+      return WarningLevel::kYellow;
     case Severity::kError:
-    case Severity::kBlocker: return WarningLevel::kRed;
+    case Severity::kBlocker:
+      return WarningLevel::kRed;
   }
   return WarningLevel::kNone;
 }
 
 std::string_view CodeOf(MonitorRowKind kind) {
   switch (kind) {
-    case MonitorRowKind::kProject: return "project";
-    case MonitorRowKind::kUnit: return "unit";
-    case MonitorRowKind::kFundSource: return "fund";
-    case MonitorRowKind::kJurisdiction: return "jurisdiction";
+    case MonitorRowKind::kProject:
+      return "project";
+    case MonitorRowKind::kUnit:
+      return "unit";
+    case MonitorRowKind::kFundSource:
+      return "fund";
+    case MonitorRowKind::kJurisdiction:
+      return "jurisdiction";
   }
   return "project";
 }
@@ -71,24 +84,32 @@ Ratio MonitorRow::GapPp(const Ratio& time_progress) const {
 
 const MonitorRow& MonitorReport::RowOf(const MonitorReason& r) const {
   switch (r.row_kind) {
-    case MonitorRowKind::kProject: return projects[r.row];
-    case MonitorRowKind::kUnit: return units[r.row];
-    case MonitorRowKind::kFundSource: return funds[r.row];
-    case MonitorRowKind::kJurisdiction: return total;
+    case MonitorRowKind::kProject:
+      return projects[r.row];
+    case MonitorRowKind::kUnit:
+      return units[r.row];
+    case MonitorRowKind::kFundSource:
+      return funds[r.row];
+    case MonitorRowKind::kJurisdiction:
+      return total;
   }
   return total;
 }
 
 int MonitorReport::CountLevel(MonitorRowKind kind, WarningLevel level) const {
   auto count = [level](const std::vector<MonitorRow>& rows) {
-    return static_cast<int>(
-        std::count_if(rows.begin(), rows.end(), [level](const MonitorRow& r) { return r.level == level; }));
+    return static_cast<int>(std::count_if(
+        rows.begin(), rows.end(), [level](const MonitorRow& r) { return r.level == level; }));
   };
   switch (kind) {
-    case MonitorRowKind::kProject: return count(projects);
-    case MonitorRowKind::kUnit: return count(units);
-    case MonitorRowKind::kFundSource: return count(funds);
-    case MonitorRowKind::kJurisdiction: return total.level == level ? 1 : 0;
+    case MonitorRowKind::kProject:
+      return count(projects);
+    case MonitorRowKind::kUnit:
+      return count(units);
+    case MonitorRowKind::kFundSource:
+      return count(funds);
+    case MonitorRowKind::kJurisdiction:
+      return total.level == level ? 1 : 0;
   }
   return 0;
 }
@@ -224,15 +245,17 @@ void EvaluateCommon(const Rules& rules, const DateCtx& d, MonitorReport& rep, Mo
   // gap (pp) = 100 (pn c − e pd) / (pd c)
   const int128_t gn = int128_t{100} * (d.pn * c - int128_t{e} * d.pd);
   const int128_t gd = d.pd * c;
-  if (rules.red.on && CompareFrac(gn, gd, rules.red.value.numerator(), rules.red.value.denominator()) > 0) {
+  if (rules.red.on &&
+      CompareFrac(gn, gd, rules.red.value.numerator(), rules.red.value.denominator()) > 0) {
     AddReason(rep, row, kind, pos, rules.red);
-  } else if (rules.yellow.on &&
-             CompareFrac(gn, gd, rules.yellow.value.numerator(), rules.yellow.value.denominator()) > 0) {
+  } else if (rules.yellow.on && CompareFrac(gn, gd, rules.yellow.value.numerator(),
+                                            rules.yellow.value.denominator()) > 0) {
     AddReason(rep, row, kind, pos, rules.yellow);
   }
   // rate % = 100 e / c < threshold
   if (rules.q3.on && d.after_q3 &&
-      CompareFrac(int128_t{100} * e, c, rules.q3.value.numerator(), rules.q3.value.denominator()) < 0) {
+      CompareFrac(int128_t{100} * e, c, rules.q3.value.numerator(), rules.q3.value.denominator()) <
+          0) {
     AddReason(rep, row, kind, pos, rules.q3);
   }
 }
@@ -259,8 +282,7 @@ void EvaluateOverspend(const Rules& rules, std::span<const Paid> paid, MonitorRe
   if (e <= 0) return;
   if (c <= 0) {
     if (rules.over_err.on) {
-      const std::uint32_t at =
-          CrossingDisbursement(paid, [](std::int64_t cum) { return cum > 0; });
+      const std::uint32_t at = CrossingDisbursement(paid, [](std::int64_t cum) { return cum > 0; });
       AddReason(rep, row, MonitorRowKind::kProject, pos, rules.over_err, at);
     }
     return;
@@ -353,8 +375,9 @@ absl::StatusOr<std::vector<MonitorReport>> MonitorSeries(const Dataset& dataset,
   const std::size_t K = as_of_dates.size();
   std::vector<std::uint32_t> order(K);
   std::iota(order.begin(), order.end(), 0u);
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::uint32_t a, std::uint32_t b) { return as_of_dates[a] < as_of_dates[b]; });
+  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return as_of_dates[a] < as_of_dates[b];
+  });
   std::vector<Date> sorted(K);
   for (std::size_t j = 0; j < K; ++j) sorted[j] = as_of_dates[order[j]];
 
@@ -689,10 +712,14 @@ absl::StatusOr<MonitorReport> Monitor(const Dataset& dataset, const Policy& poli
 std::string RowId(const MonitorReport& report, const MonitorRow& row) {
   const Dataset& ds = report.dataset;
   switch (row.kind) {
-    case MonitorRowKind::kProject: return ds.projects()[row.index].id;
-    case MonitorRowKind::kUnit: return ds.units()[row.index].id;
-    case MonitorRowKind::kFundSource: return std::string(CodeOf(static_cast<FundSource>(row.index)));
-    case MonitorRowKind::kJurisdiction: return ds.info().jurisdiction_code;
+    case MonitorRowKind::kProject:
+      return ds.projects()[row.index].id;
+    case MonitorRowKind::kUnit:
+      return ds.units()[row.index].id;
+    case MonitorRowKind::kFundSource:
+      return std::string(CodeOf(static_cast<FundSource>(row.index)));
+    case MonitorRowKind::kJurisdiction:
+      return ds.info().jurisdiction_code;
   }
   return "";
 }
@@ -700,12 +727,15 @@ std::string RowId(const MonitorReport& report, const MonitorRow& row) {
 std::string RowName(const MonitorReport& report, const MonitorRow& row) {
   const Dataset& ds = report.dataset;
   switch (row.kind) {
-    case MonitorRowKind::kProject: return ds.projects()[row.index].name;
-    case MonitorRowKind::kUnit: return ds.units()[row.index].name;
+    case MonitorRowKind::kProject:
+      return ds.projects()[row.index].name;
+    case MonitorRowKind::kUnit:
+      return ds.units()[row.index].name;
     case MonitorRowKind::kFundSource:
       return std::string(ZhLabelOf(static_cast<FundSource>(row.index)));
     case MonitorRowKind::kJurisdiction:
-      return ds.info().jurisdiction_name.empty() ? std::string("合计") : ds.info().jurisdiction_name;
+      return ds.info().jurisdiction_name.empty() ? std::string("合计")
+                                                 : ds.info().jurisdiction_name;
   }
   return "";
 }
@@ -736,8 +766,9 @@ std::string ExplainReason(const MonitorReport& report, const MonitorReason& reas
   v.emplace_back("gap", row.GapPp(report.time_progress).ToDecimalString(dec));
   v.emplace_back("threshold", reason.threshold.ToShortString(dec));
   if (row.current.fen() > 0) {
-    v.emplace_back("usage", Ratio(int128_t{row.executed.fen()}, int128_t{row.current.fen()})
-                                .ToPercentString(dec));
+    v.emplace_back(
+        "usage",
+        Ratio(int128_t{row.executed.fen()}, int128_t{row.current.fen()}).ToPercentString(dec));
   } else {
     v.emplace_back("usage", en ? "infinite (zero budget)" : "∞（预算为零）");
   }

@@ -21,9 +21,9 @@ Ratio ParamOf(const Policy& policy, std::string_view code, std::string_view para
 absl::Status CheckAsOf(const Dataset& dataset, Date as_of) {
   const FiscalYear& fy = dataset.fiscal_year();
   if (fy.Contains(as_of)) return absl::OkStatus();
-  return absl::OutOfRangeError(absl::StrCat(
-      "as-of date ", as_of.ToString(), " is outside fiscal year ", fy.year(), " (",
-      fy.first_day().ToString(), " .. ", fy.last_day().ToString(), ")"));
+  return absl::OutOfRangeError(
+      absl::StrCat("as-of date ", as_of.ToString(), " is outside fiscal year ", fy.year(), " (",
+                   fy.first_day().ToString(), " .. ", fy.last_day().ToString(), ")"));
 }
 
 absl::Status CheckPaymentPlans(const Dataset& dataset) {
@@ -42,10 +42,10 @@ absl::Status CheckPaymentPlans(const Dataset& dataset) {
     }
   }
   if (count == 0) return absl::OkStatus();
-  return absl::InvalidArgumentError(absl::StrCat(
-      count, " payment-plan entr", count == 1 ? "y is" : "ies are", " outside fiscal year ",
-      fy.year(), " (", fy.first_day().ToString(), " .. ", fy.last_day().ToString(), "): ",
-      problems, count > 10 ? "; ..." : ""));
+  return absl::InvalidArgumentError(
+      absl::StrCat(count, " payment-plan entr", count == 1 ? "y is" : "ies are",
+                   " outside fiscal year ", fy.year(), " (", fy.first_day().ToString(), " .. ",
+                   fy.last_day().ToString(), "): ", problems, count > 10 ? "; ..." : ""));
 }
 
 absl::Status CheckBands(const Policy& policy) {
@@ -57,8 +57,8 @@ absl::Status CheckBands(const Policy& policy) {
     if (!(y < r)) {
       return absl::InvalidArgumentError(absl::StrCat(
           "policy \"", policy.name(), "\" has overlapping warning bands: ", std::string(kYellow),
-          ".min_gap_pp (", y.ToShortString(), ") must be below ", std::string(kRed), ".min_gap_pp (",
-          r.ToShortString(), ")"));
+          ".min_gap_pp (", y.ToShortString(), ") must be below ", std::string(kRed),
+          ".min_gap_pp (", r.ToShortString(), ")"));
     }
   }
   constexpr std::string_view kWarn = "monitoring.overspend_warning";
@@ -75,8 +75,9 @@ absl::Status CheckBands(const Policy& policy) {
   }
   for (std::string_view code : {kYellow, kRed}) {
     if (policy.Enabled(code) && ParamOf(policy, code, "min_gap_pp").is_negative()) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("policy \"", policy.name(), "\": ", std::string(code), ".min_gap_pp must not be negative"));
+      return absl::InvalidArgumentError(absl::StrCat("policy \"", policy.name(),
+                                                     "\": ", std::string(code),
+                                                     ".min_gap_pp must not be negative"));
     }
   }
   return absl::OkStatus();

@@ -26,7 +26,8 @@ std::vector<std::string> Codes(const MonitorReport& rep, const MonitorRow& row) 
   return out;
 }
 
-MonitorReport RunMonitor(const Dataset& ds, const char* as_of, const Policy& policy = DefaultPolicy()) {
+MonitorReport RunMonitor(const Dataset& ds, const char* as_of,
+                         const Policy& policy = DefaultPolicy()) {
   MonitorOptions o;
   o.as_of = D(as_of);
   auto r = Monitor(ds, policy, o);
@@ -69,7 +70,7 @@ TEST(MonitorTest, GapBandsFireAndDoNotFire) {
   t.NewProject("NONE", 120);
   t.Pay("NONE", "2022-05-01", Wan(88));
   t.NewProject("Y", 120);
-  t.Pay("Y", "2022-05-01", Wan(88) .Minus(Fen(1)).value());
+  t.Pay("Y", "2022-05-01", Wan(88).Minus(Fen(1)).value());
   t.NewProject("Y2", 120);
   t.Pay("Y2", "2022-05-01", Wan(76));
   t.NewProject("R", 120);
@@ -166,7 +167,7 @@ TEST(MonitorTest, Q3Summons) {
 TEST(MonitorTest, OverspendReportsTheCrossingDisbursement) {
   TestData t;
   t.NewProject("UNDER", 100);
-  t.Pay("UNDER", "2022-02-01", Wan(50));  // V1
+  t.Pay("UNDER", "2022-02-01", Wan(50));                        // V1
   t.Pay("UNDER", "2022-03-01", Wan(40).Minus(Fen(1)).value());  // V2: 89.99..%
   t.NewProject("WARN", 100);
   t.Pay("WARN", "2022-02-01", Wan(50));  // V3
@@ -360,10 +361,10 @@ TEST(MonitorTest, GoalSide) {
   g.indicators.push_back(ind("ge_ok", Comparator::kGe, 12, "2022-08-31", Ratio(8), {}));
   g.indicators.push_back(ind("le_behind", Comparator::kLe, 90, "2022-08-31", Ratio(95), {}));
   g.indicators.push_back(ind("le_ok", Comparator::kLe, 90, "2022-08-31", Ratio(90), {}));
-  g.indicators.push_back(
-      ind("q_behind", Comparator::kQualitative, 0, "2022-06-30", {}, QualitativeGrade::kNotAchieved));
-  g.indicators.push_back(
-      ind("q_ok", Comparator::kQualitative, 0, "2022-06-30", {}, QualitativeGrade::kPartlyAchieved));
+  g.indicators.push_back(ind("q_behind", Comparator::kQualitative, 0, "2022-06-30", {},
+                             QualitativeGrade::kNotAchieved));
+  g.indicators.push_back(ind("q_ok", Comparator::kQualitative, 0, "2022-06-30", {},
+                             QualitativeGrade::kPartlyAchieved));
   g.indicators.push_back(ind("later", Comparator::kGe, 12, "2022-09-30", Ratio(0), {}));
   t.b.AddGoal(g);
   const Dataset ds = t.Build();

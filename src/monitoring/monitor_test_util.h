@@ -29,7 +29,8 @@ struct TestData {
   }
   // A project with one general-budget line of `wan` 万元.
   Project& NewProject(const std::string& id, std::int64_t wan,
-                      ProjectStatus status = ProjectStatus::kInProgress, const std::string& unit = "U1") {
+                      ProjectStatus status = ProjectStatus::kInProgress,
+                      const std::string& unit = "U1") {
     Project p;
     p.id = id;
     p.unit_id = unit;

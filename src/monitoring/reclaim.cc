@@ -62,7 +62,8 @@ absl::Status AddExecuted(const Dataset& ds, std::uint32_t p, Date as_of, Project
     const auto s = static_cast<std::size_t>(d.source);
     f.present[s] = true;
     if (!f.executed[s].TryAdd(d.amount) || !f.executed_total.TryAdd(d.amount)) {
-      return absl::OutOfRangeError(absl::StrCat("amount overflow in project ", ds.projects()[p].id));
+      return absl::OutOfRangeError(
+          absl::StrCat("amount overflow in project ", ds.projects()[p].id));
     }
   }
   return absl::OkStatus();
@@ -149,7 +150,8 @@ absl::StatusOr<std::vector<FundSplit>> Split(const Policy& policy, const Project
     std::vector<std::int64_t> weights;
     std::int64_t sum = 0;
     for (FundSource s : sources) {
-      const std::int64_t w = std::max<std::int64_t>(0, f.current[static_cast<std::size_t>(s)].fen());
+      const std::int64_t w =
+          std::max<std::int64_t>(0, f.current[static_cast<std::size_t>(s)].fen());
       weights.push_back(w);
       sum = (sum > INT64_MAX - w) ? INT64_MAX : sum + w;
     }

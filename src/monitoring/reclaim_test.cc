@@ -17,7 +17,8 @@ using testing_monitor::Fen;
 using testing_monitor::TestData;
 using testing_monitor::Wan;
 
-ReclaimReport RunReclaim(const Dataset& ds, const char* as_of, const Policy& policy = DefaultPolicy()) {
+ReclaimReport RunReclaim(const Dataset& ds, const char* as_of,
+                         const Policy& policy = DefaultPolicy()) {
   ReclaimOptions o;
   o.as_of = D(as_of);
   auto r = Reclaim(ds, policy, o);

@@ -12,10 +12,12 @@ namespace perfbudget {
 namespace {
 
 constexpr RuleParamSpec kGapYellowParams[] = {
-    {"min_gap_pp", "10", "yellow when time progress − execution rate exceeds this many percentage points"},
+    {"min_gap_pp", "10",
+     "yellow when time progress − execution rate exceeds this many percentage points"},
 };
 constexpr RuleParamSpec kGapRedParams[] = {
-    {"min_gap_pp", "20", "red when time progress − execution rate exceeds this many percentage points"},
+    {"min_gap_pp", "20",
+     "red when time progress − execution rate exceeds this many percentage points"},
 };
 constexpr RuleParamSpec kNoDisbursementParams[] = {
     {"min_time_progress_percent", "25",
@@ -32,7 +34,8 @@ constexpr RuleParamSpec kOverspendErrorParams[] = {
     {"max_usage_percent", "100", "error when executed exceeds this percent of the current budget"},
 };
 constexpr RuleParamSpec kCarryOverParams[] = {
-    {"min_years", "2", "carry-over lines approved this many fiscal years ago or earlier are reclaimed"},
+    {"min_years", "2",
+     "carry-over lines approved this many fiscal years ago or earlier are reclaimed"},
 };
 
 constexpr RuleSpec kMonitoringRules[] = {
@@ -66,23 +69,47 @@ constexpr RuleSpec kMonitoringRules[] = {
      "{name}（{id}）已支出{executed}，占全年预算{current}的{usage}%，超过{threshold}%；越线支出：{disbursement}（{date}，{amount}）",
      "{name} ({id}) has spent {executed}, {usage}% of its current budget {current}, above "
      "{threshold}%; the disbursement that crossed the line: {disbursement} ({date}, {amount})"},
-    {"monitoring.zero_budget", "monitoring", "", Severity::kInfo, "0", {},
-     "全年预算为零", "Current budget is zero",
+    {"monitoring.zero_budget",
+     "monitoring",
+     "",
+     Severity::kInfo,
+     "0",
+     {},
+     "全年预算为零",
+     "Current budget is zero",
      "{name}（{id}）截至{as_of}全年预算为{current}，执行率按0计，不评价序时进度偏差",
      "{name} ({id}) has a current budget of {current} as of {as_of}; the execution rate is taken "
      "as 0 and no time-progress gap is assessed"},
-    {"monitoring.indicator_behind", "monitoring", "", Severity::kWarning, "0", {},
-     "绩效指标进度滞后", "Indicator behind its target",
+    {"monitoring.indicator_behind",
+     "monitoring",
+     "",
+     Severity::kWarning,
+     "0",
+     {},
+     "绩效指标进度滞后",
+     "Indicator behind its target",
      "{name}（{id}）指标“{indicator}”截至{date}完成值{actual}，按序时进度{progress}%应达{expected}（目标{target}），目标可能无法实现",
      "{name} ({id}) indicator \"{indicator}\": actual {actual} as of {date} against {expected} "
      "expected at time progress {progress}% (target {target}); the goal may be missed"},
-    {"reclaim.unimplemented", "reclaim", "", Severity::kInfo, "0", {},
-     "未实施项目收回", "Unimplemented project: reclaim",
+    {"reclaim.unimplemented",
+     "reclaim",
+     "",
+     Severity::kInfo,
+     "0",
+     {},
+     "未实施项目收回",
+     "Unimplemented project: reclaim",
      "{name}（{id}）未实施，收回未支出的全年预算{amount}（全年预算{current}，已支出{executed}）；{split}",
      "{name} ({id}) is not implemented: reclaim the unspent current budget {amount} (current "
      "{current}, executed {executed}); {split}"},
-    {"reclaim.surplus_finished", "reclaim", "", Severity::kInfo, "0", {},
-     "已完成或终止项目结余收回", "Finished or terminated project: reclaim the surplus",
+    {"reclaim.surplus_finished",
+     "reclaim",
+     "",
+     Severity::kInfo,
+     "0",
+     {},
+     "已完成或终止项目结余收回",
+     "Finished or terminated project: reclaim the surplus",
      "{name}（{id}）已完成或终止，收回结余{amount}（全年预算{current}，已支出{executed}）；{split}",
      "{name} ({id}) is finished or terminated: reclaim the surplus {amount} (current {current}, "
      "executed {executed}); {split}"},
@@ -91,14 +118,26 @@ constexpr RuleSpec kMonitoringRules[] = {
      "{name}（{id}）{origin_year}年及以前的结转资金已满{threshold}年仍未用完，收回{amount}；{split}",
      "{name} ({id}) carry-over funds from {origin_year} or earlier are unspent after {threshold} "
      "years: reclaim {amount}; {split}"},
-    {"reclaim.lagging_with_plan", "reclaim", "", Severity::kInfo, "0", {},
-     "执行滞后项目预计结转收回", "Lagging project: reclaim the expected carry-over",
+    {"reclaim.lagging_with_plan",
+     "reclaim",
+     "",
+     Severity::kInfo,
+     "0",
+     {},
+     "执行滞后项目预计结转收回",
+     "Lagging project: reclaim the expected carry-over",
      "{name}（{id}）执行滞后，按用款计划{as_of}后尚需支付{planned_after}，预计年末结转{amount}（全年预算{current}，已支出{executed}），建议收回或调剂；{split}",
      "{name} ({id}) is lagging; its payment plan still needs {planned_after} after {as_of}, so "
      "{amount} is expected to be carried over (current {current}, executed {executed}): reclaim or "
      "re-allocate; {split}"},
-    {"reclaim.lagging_without_plan", "reclaim", "", Severity::kWarning, "0", {},
-     "执行滞后项目无用款计划", "Lagging project without a payment plan",
+    {"reclaim.lagging_without_plan",
+     "reclaim",
+     "",
+     Severity::kWarning,
+     "0",
+     {},
+     "执行滞后项目无用款计划",
+     "Lagging project without a payment plan",
      "{name}（{id}）执行滞后（全年预算{current}，已支出{executed}），但未报送用款计划，无法测算收回金额，请督促单位报送",
      "{name} ({id}) is lagging (current {current}, executed {executed}) but has no payment plan: "
      "no amount can be proposed; ask the unit for one"},

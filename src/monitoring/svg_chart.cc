@@ -80,12 +80,23 @@ std::string XmlEscape(std::string_view text) {
   out.reserve(text.size());
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&apos;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -132,10 +143,12 @@ std::string RenderExecutionCurveSvg(const ExecutionCurve& curve, const SvgChartO
   absl::StrAppend(&s, "  <title>", XmlEscape(title), "</title>\n");
   absl::StrAppend(&s, "  <rect x=\"0\" y=\"0\" width=\"", f.width, "\" height=\"", f.height,
                   "\" fill=\"#ffffff\"/>\n");
-  absl::StrAppend(&s, "  <text x=\"", f.width / 2, "\" y=\"30\" text-anchor=\"middle\" font-size=\"18\">",
-                  XmlEscape(title), "</text>\n");
-  absl::StrAppend(&s, "  <text x=\"", f.width / 2, "\" y=\"48\" text-anchor=\"middle\" fill=\"#555555\">",
-                  en ? "as of " : "截至 ", curve.as_of.ToString(), "</text>\n");
+  absl::StrAppend(&s, "  <text x=\"", f.width / 2,
+                  "\" y=\"30\" text-anchor=\"middle\" font-size=\"18\">", XmlEscape(title),
+                  "</text>\n");
+  absl::StrAppend(&s, "  <text x=\"", f.width / 2,
+                  "\" y=\"48\" text-anchor=\"middle\" fill=\"#555555\">", en ? "as of " : "截至 ",
+                  curve.as_of.ToString(), "</text>\n");
 
   // Grid and y ticks every 20%.
   s += "  <g id=\"y-axis\" stroke=\"#dddddd\">\n";
@@ -143,16 +156,17 @@ std::string RenderExecutionCurveSvg(const ExecutionCurve& curve, const SvgChartO
     const std::string y = Fix(f.Y(pct));
     absl::StrAppend(&s, "    <line x1=\"", f.left, "\" y1=\"", y, "\" x2=\"", f.left + f.plot_w(),
                     "\" y2=\"", y, "\"/>\n");
-    absl::StrAppend(&s, "    <text x=\"", f.left - 8, "\" y=\"", y,
-                    "\" text-anchor=\"end\" dominant-baseline=\"middle\" stroke=\"none\" fill=\"#333333\">",
-                    pct.ToDecimalString(0), "%</text>\n");
+    absl::StrAppend(
+        &s, "    <text x=\"", f.left - 8, "\" y=\"", y,
+        "\" text-anchor=\"end\" dominant-baseline=\"middle\" stroke=\"none\" fill=\"#333333\">",
+        pct.ToDecimalString(0), "%</text>\n");
   }
   s += "  </g>\n";
   // x ticks: fiscal months, labelled with their calendar month.
   s += "  <g id=\"x-axis\" fill=\"#333333\">\n";
   const int base_y = f.top + f.plot_h();
-  absl::StrAppend(&s, "    <line x1=\"", f.left, "\" y1=\"", base_y, "\" x2=\"", f.left + f.plot_w(),
-                  "\" y2=\"", base_y, "\" stroke=\"#333333\"/>\n");
+  absl::StrAppend(&s, "    <line x1=\"", f.left, "\" y1=\"", base_y, "\" x2=\"",
+                  f.left + f.plot_w(), "\" y2=\"", base_y, "\" stroke=\"#333333\"/>\n");
   absl::StrAppend(&s, "    <line x1=\"", f.left, "\" y1=\"", f.top, "\" x2=\"", f.left, "\" y2=\"",
                   base_y, "\" stroke=\"#333333\"/>\n");
   for (int m = 1; m <= 12; ++m) {
@@ -164,15 +178,18 @@ std::string RenderExecutionCurveSvg(const ExecutionCurve& curve, const SvgChartO
                     en ? absl::StrCat("M", m) : absl::StrCat(cal, "月"), "</text>\n");
   }
   absl::StrAppend(&s, "    <text x=\"", f.left + f.plot_w() / 2, "\" y=\"", base_y + 45,
-                  "\" text-anchor=\"middle\">", en ? "Fiscal month" : "月份（财政年度）", "</text>\n");
-  absl::StrAppend(&s, "    <text x=\"20\" y=\"", f.top + f.plot_h() / 2, "\" text-anchor=\"middle\" ",
-                  "transform=\"rotate(-90 20 ", f.top + f.plot_h() / 2, ")\">",
+                  "\" text-anchor=\"middle\">", en ? "Fiscal month" : "月份（财政年度）",
+                  "</text>\n");
+  absl::StrAppend(&s, "    <text x=\"20\" y=\"", f.top + f.plot_h() / 2,
+                  "\" text-anchor=\"middle\" ", "transform=\"rotate(-90 20 ",
+                  f.top + f.plot_h() / 2, ")\">",
                   en ? "Cumulative execution rate (%)" : "累计预算执行率（%）", "</text>\n");
   s += "  </g>\n";
 
   // Time progress: the total's progress at each point, then on to 100% at month 12.
   std::vector<std::pair<Ratio, Ratio>> tp = {{Ratio(0), Ratio(0)}};
-  for (const CurvePoint& p : curve.total.points) tp.emplace_back(MonthPos(p), p.time_progress * Ratio(100));
+  for (const CurvePoint& p : curve.total.points)
+    tp.emplace_back(MonthPos(p), p.time_progress * Ratio(100));
   if (tp.back().first < Ratio(12)) tp.emplace_back(Ratio(12), Ratio(100));
   s += Polyline(f, tp, "#888888", "2", "6 4", "time-progress");
 
@@ -186,7 +203,8 @@ std::string RenderExecutionCurveSvg(const ExecutionCurve& curve, const SvgChartO
   if (options.units) {
     for (std::size_t i = 0; i < curve.units.size(); ++i) {
       const CurveSeries& u = curve.units[i];
-      if (u.points.empty() || std::all_of(u.points.begin(), u.points.end(), [](const CurvePoint& p) {
+      if (u.points.empty() ||
+          std::all_of(u.points.begin(), u.points.end(), [](const CurvePoint& p) {
             return p.current.fen() <= 0 && p.executed.fen() == 0;
           })) {
         continue;  // a unit with nothing in scope
@@ -217,12 +235,13 @@ std::string RenderExecutionCurveSvg(const ExecutionCurve& curve, const SvgChartO
   const int lx = f.left + f.plot_w() + 20;
   for (std::size_t i = 0; i < legend.size(); ++i) {
     const int ly = f.top + 10 + static_cast<int>(i) * 22;
-    absl::StrAppend(&s, "    <line x1=\"", lx, "\" y1=\"", ly, "\" x2=\"", lx + 28, "\" y2=\"", ly,
-                    "\" stroke=\"", legend[i].color, "\" stroke-width=\"", legend[i].width, "\"",
-                    legend[i].dash.empty() ? "" : absl::StrCat(" stroke-dasharray=\"", legend[i].dash, "\""),
-                    "/>\n");
-    absl::StrAppend(&s, "    <text x=\"", lx + 36, "\" y=\"", ly, "\" dominant-baseline=\"middle\">",
-                    XmlEscape(legend[i].label), "</text>\n");
+    absl::StrAppend(
+        &s, "    <line x1=\"", lx, "\" y1=\"", ly, "\" x2=\"", lx + 28, "\" y2=\"", ly,
+        "\" stroke=\"", legend[i].color, "\" stroke-width=\"", legend[i].width, "\"",
+        legend[i].dash.empty() ? "" : absl::StrCat(" stroke-dasharray=\"", legend[i].dash, "\""),
+        "/>\n");
+    absl::StrAppend(&s, "    <text x=\"", lx + 36, "\" y=\"", ly,
+                    "\" dominant-baseline=\"middle\">", XmlEscape(legend[i].label), "</text>\n");
   }
   s += "  </g>\n</svg>\n";
   return s;

@@ -120,16 +120,17 @@ class Parser {
     if (c == '-' || (c >= '0' && c <= '9')) {
       const std::size_t start = pos_;
       ++pos_;
-      while (pos_ < s_.size() && (std::isdigit(static_cast<unsigned char>(s_[pos_])) ||
-                                  s_[pos_] == '.' || s_[pos_] == 'e' || s_[pos_] == 'E' ||
-                                  s_[pos_] == '+' || s_[pos_] == '-')) {
+      while (pos_ < s_.size() &&
+             (std::isdigit(static_cast<unsigned char>(s_[pos_])) || s_[pos_] == '.' ||
+              s_[pos_] == 'e' || s_[pos_] == 'E' || s_[pos_] == '+' || s_[pos_] == '-')) {
         ++pos_;
       }
       v->kind = JValue::kNumber;
       v->text = std::string(s_.substr(start, pos_ - start));
       return true;
     }
-    return Fail(absl::StrCat("unexpected character '", AV(s_.substr(pos_, 1)), "'; expected a value"));
+    return Fail(
+        absl::StrCat("unexpected character '", AV(s_.substr(pos_, 1)), "'; expected a value"));
   }
   bool Hex4(std::uint32_t* out) {
     if (pos_ + 4 > s_.size()) return Fail("invalid \\u escape");
@@ -186,14 +187,30 @@ class Parser {
       if (pos_ >= s_.size()) return Fail("unterminated string");
       const char e = s_[pos_++];
       switch (e) {
-        case '"': out->push_back('"'); break;
-        case '\\': out->push_back('\\'); break;
-        case '/': out->push_back('/'); break;
-        case 'b': out->push_back('\b'); break;
-        case 'f': out->push_back('\f'); break;
-        case 'n': out->push_back('\n'); break;
-        case 'r': out->push_back('\r'); break;
-        case 't': out->push_back('\t'); break;
+        case '"':
+          out->push_back('"');
+          break;
+        case '\\':
+          out->push_back('\\');
+          break;
+        case '/':
+          out->push_back('/');
+          break;
+        case 'b':
+          out->push_back('\b');
+          break;
+        case 'f':
+          out->push_back('\f');
+          break;
+        case 'n':
+          out->push_back('\n');
+          break;
+        case 'r':
+          out->push_back('\r');
+          break;
+        case 't':
+          out->push_back('\t');
+          break;
         case 'u': {
           std::uint32_t cp = 0;
           if (!Hex4(&cp)) return false;
@@ -279,18 +296,22 @@ class Parser {
 
 // ---- loading ------------------------------------------------------------------
 
-std::string Truncate(std::string_view s) {
-  return std::string(s.substr(0, 80));
-}
+std::string Truncate(std::string_view s) { return std::string(s.substr(0, 80)); }
 
 std::string KindName(const JValue& v) {
   switch (v.kind) {
-    case JValue::kNull: return "null";
-    case JValue::kBool: return "a boolean";
-    case JValue::kNumber: return "a number";
-    case JValue::kString: return "a string";
-    case JValue::kArray: return "an array";
-    case JValue::kObject: return "an object";
+    case JValue::kNull:
+      return "null";
+    case JValue::kBool:
+      return "a boolean";
+    case JValue::kNumber:
+      return "a number";
+    case JValue::kString:
+      return "a string";
+    case JValue::kArray:
+      return "an array";
+    case JValue::kObject:
+      return "an object";
   }
   return "a value";
 }
@@ -328,13 +349,15 @@ class Loader {
 
   std::optional<Ratio> ReadRatio(const JValue& v, const std::string& path, std::string_view field) {
     if (v.kind != JValue::kNumber && v.kind != JValue::kString) {
-      Report(DiagnosticKind::kType, v, path, field, KindName(v), "an exact decimal number, e.g. 80 or \"2.5\"",
+      Report(DiagnosticKind::kType, v, path, field, KindName(v),
+             "an exact decimal number, e.g. 80 or \"2.5\"",
              absl::StrCat(AV(field), " must be a number"));
       return std::nullopt;
     }
     absl::StatusOr<Ratio> r = Ratio::ParseDecimal(v.text);
     if (!r.ok()) {
-      Report(DiagnosticKind::kType, v, path, field, v.text, "an exact decimal number without exponent",
+      Report(DiagnosticKind::kType, v, path, field, v.text,
+             "an exact decimal number without exponent",
              absl::StrCat(AV(field), " is not a number: ", r.status().message()));
       return std::nullopt;
     }
@@ -380,8 +403,8 @@ class Loader {
         if (!s) continue;
         std::optional<Severity> sev = ParseSeverity(*s);
         if (!sev) {
-          Report(DiagnosticKind::kEnumValue, child, p, key, *s, "one of info, warning, error, blocker",
-                 "unknown severity");
+          Report(DiagnosticKind::kEnumValue, child, p, key, *s,
+                 "one of info, warning, error, blocker", "unknown severity");
         } else {
           rule.severity = *sev;
         }
@@ -396,8 +419,8 @@ class Loader {
         }
       } else if (key == "params") {
         if (child.kind != JValue::kObject) {
-          Report(DiagnosticKind::kType, child, p, key, KindName(child), "an object of named numbers",
-                 "params must be an object");
+          Report(DiagnosticKind::kType, child, p, key, KindName(child),
+                 "an object of named numbers", "params must be an object");
           continue;
         }
         for (const auto& [pname, pval] : child.members) {
@@ -417,8 +440,8 @@ class Loader {
           if (r) rule.params[pname] = *r;
         }
       } else {
-        Report(DiagnosticKind::kValue, child, p, key, key,
-               "enabled, severity, deduction or params", absl::StrCat("unknown field \"", key, "\""));
+        Report(DiagnosticKind::kValue, child, p, key, key, "enabled, severity, deduction or params",
+               absl::StrCat("unknown field \"", key, "\""));
       }
     }
   }
@@ -478,7 +501,8 @@ class Loader {
       }
       if (!bands.empty()) {
         const GradeBand& prev = bands.back();
-        if (!(band.min < prev.min) || static_cast<int>(band.grade) <= static_cast<int>(prev.grade)) {
+        if (!(band.min < prev.min) ||
+            static_cast<int>(band.grade) <= static_cast<int>(prev.grade)) {
           Report(DiagnosticKind::kValue, item, p, "grade_bands", band.min.ToShortString(6),
                  "bands best grade first, each minimum strictly below the previous one",
                  "grade bands overlap or are not sorted");
@@ -489,7 +513,8 @@ class Loader {
     }
     if (ok && !bands.empty() && !bands.back().min.is_zero()) {
       Report(DiagnosticKind::kValue, v, path, "grade_bands", bands.back().min.ToShortString(6),
-             "the last band starting at 0", "grade bands leave scores below the last band ungraded");
+             "the last band starting at 0",
+             "grade bands leave scores below the last band ungraded");
       ok = false;
     }
     if (ok) policy->set_grade_bands(std::move(bands));
@@ -497,8 +522,8 @@ class Loader {
 
   void Split(const JValue& v, const std::string& path, Policy* policy) {
     if (v.kind != JValue::kObject) {
-      Report(DiagnosticKind::kType, v, path, "split", KindName(v), "an object {\"method\", \"priority\"}",
-             "split must be an object");
+      Report(DiagnosticKind::kType, v, path, "split", KindName(v),
+             "an object {\"method\", \"priority\"}", "split must be an object");
       return;
     }
     for (const auto& [key, child] : v.members) {
@@ -557,13 +582,15 @@ absl::StatusOr<Policy> BuiltinAt(std::string_view name, int depth) {
   for (const BuiltinProfile& p : BuiltinProfiles()) {
     if (p.name == name) {
       Diagnostics d;
-      absl::StatusOr<Policy> policy = Load(p.json, &d, absl::StrCat("<builtin ", AV(name), ">"), depth + 1);
+      absl::StatusOr<Policy> policy =
+          Load(p.json, &d, absl::StrCat("<builtin ", AV(name), ">"), depth + 1);
       if (!policy.ok()) return d.ToStatus(absl::StrCat("built-in policy ", AV(name)));
       return policy;
     }
   }
-  return absl::NotFoundError(absl::StrCat("no built-in policy \"", AV(name), "\"; built-in policies: ",
-                                          absl::StrJoin(BuiltinPolicyNames(), ", ")));
+  return absl::NotFoundError(
+      absl::StrCat("no built-in policy \"", AV(name),
+                   "\"; built-in policies: ", absl::StrJoin(BuiltinPolicyNames(), ", ")));
 }
 
 absl::StatusOr<Policy> Load(std::string_view text, Diagnostics* diagnostics, std::string_view file,
@@ -587,7 +614,8 @@ absl::StatusOr<Policy> Load(std::string_view text, Diagnostics* diagnostics, std
     return absl::InvalidArgumentError(absl::StrCat("policy ", AV(file), ": ", parser.error()));
   }
   if (root.kind != JValue::kObject) {
-    loader.Report(DiagnosticKind::kType, root, "$", "", KindName(root), "an object", "a policy must be a JSON object");
+    loader.Report(DiagnosticKind::kType, root, "$", "", KindName(root), "an object",
+                  "a policy must be a JSON object");
     return diags->ToStatus("policy");
   }
   // The base: `extends` first.
@@ -629,7 +657,8 @@ absl::StatusOr<Policy> Load(std::string_view text, Diagnostics* diagnostics, std
     } else if (key == "name") {
       if (std::optional<std::string> s = loader.ReadString(child, path, key)) policy.set_name(*s);
     } else if (key == "description") {
-      if (std::optional<std::string> s = loader.ReadString(child, path, key)) policy.set_description(*s);
+      if (std::optional<std::string> s = loader.ReadString(child, path, key))
+        policy.set_description(*s);
     } else if (key == "decimals") {
       std::optional<Ratio> r = loader.ReadRatio(child, path, key);
       if (r && (!r->is_integer() || r->is_negative() || *r > Ratio(10))) {
@@ -670,11 +699,14 @@ absl::StatusOr<Policy> Load(std::string_view text, Diagnostics* diagnostics, std
     }
   }
   // Ex-ante bands must not overlap.
-  const Ratio supported = policy.Param("feasibility.ex_ante_not_supported", "supported_min", Ratio(80));
-  const Ratio revision = policy.Param("feasibility.ex_ante_not_supported", "revision_min", Ratio(60));
+  const Ratio supported =
+      policy.Param("feasibility.ex_ante_not_supported", "supported_min", Ratio(80));
+  const Ratio revision =
+      policy.Param("feasibility.ex_ante_not_supported", "revision_min", Ratio(60));
   if (revision > supported) {
-    loader.Report(DiagnosticKind::kValue, root, "$.rules[\"feasibility.ex_ante_not_supported\"].params",
-                  "revision_min", revision.ToShortString(6), "revision_min ≤ supported_min",
+    loader.Report(DiagnosticKind::kValue, root,
+                  "$.rules[\"feasibility.ex_ante_not_supported\"].params", "revision_min",
+                  revision.ToShortString(6), "revision_min ≤ supported_min",
                   "ex-ante bands overlap");
   }
   if (diags->size() + diags->dropped() > before) return diags->ToStatus("policy");
@@ -687,11 +719,21 @@ std::string Quote(std::string_view s) {
   std::string out = "\"";
   for (char c : s) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
       default:
         if (static_cast<unsigned char>(c) < 0x20) {
           out += absl::StrCat("\\u00", absl::Hex(static_cast<unsigned char>(c), absl::kZeroPad2));
@@ -721,8 +763,9 @@ absl::StatusOr<std::string> BuiltinPolicyJson(std::string_view name) {
   for (const BuiltinProfile& p : BuiltinProfiles()) {
     if (p.name == name) return std::string(p.json);
   }
-  return absl::NotFoundError(absl::StrCat("no built-in policy \"", AV(name), "\"; built-in policies: ",
-                                          absl::StrJoin(BuiltinPolicyNames(), ", ")));
+  return absl::NotFoundError(
+      absl::StrCat("no built-in policy \"", AV(name),
+                   "\"; built-in policies: ", absl::StrJoin(BuiltinPolicyNames(), ", ")));
 }
 
 absl::StatusOr<Policy> LoadPolicyJson(std::string_view text, Diagnostics* diagnostics,
@@ -758,28 +801,32 @@ absl::StatusOr<Policy> ResolvePolicy(std::string_view name_or_path, Diagnostics*
 std::string PolicyToJson(const Policy& policy) {
   std::string out = "{\n";
   absl::StrAppend(&out, "  \"format\": ", Quote(kFormatName), ",\n  \"version\": ", kFormatVersion,
-                  ",\n  \"name\": ", Quote(policy.name()), ",\n  \"description\": ",
-                  Quote(policy.description()), ",\n  \"decimals\": ", policy.decimals(), ",\n");
-  absl::StrAppend(&out, "  \"time_progress\": ",
-                  policy.time_progress_method() == TimeProgressMethod::kDays ? "\"days\"" : "\"months\"",
-                  ",\n");
-  absl::StrAppend(&out, "  \"split\": {\"method\": ",
-                  policy.split_method() == SplitMethod::kPriority ? "\"priority\"" : "\"proportional\"",
-                  ", \"priority\": [");
+                  ",\n  \"name\": ", Quote(policy.name()),
+                  ",\n  \"description\": ", Quote(policy.description()),
+                  ",\n  \"decimals\": ", policy.decimals(), ",\n");
+  absl::StrAppend(
+      &out, "  \"time_progress\": ",
+      policy.time_progress_method() == TimeProgressMethod::kDays ? "\"days\"" : "\"months\"",
+      ",\n");
+  absl::StrAppend(
+      &out, "  \"split\": {\"method\": ",
+      policy.split_method() == SplitMethod::kPriority ? "\"priority\"" : "\"proportional\"",
+      ", \"priority\": [");
   for (std::size_t i = 0; i < policy.split_priority().size(); ++i) {
     absl::StrAppend(&out, i ? ", " : "", Quote(CodeOf(policy.split_priority()[i])));
   }
   absl::StrAppend(&out, "]},\n  \"grade_bands\": [");
   for (std::size_t i = 0; i < policy.grade_bands().size(); ++i) {
     const GradeBand& b = policy.grade_bands()[i];
-    absl::StrAppend(&out, i ? ", " : "", "{\"grade\": ", Quote(CodeOf(b.grade)), ", \"min\": ",
-                    Num(b.min), "}");
+    absl::StrAppend(&out, i ? ", " : "", "{\"grade\": ", Quote(CodeOf(b.grade)),
+                    ", \"min\": ", Num(b.min), "}");
   }
   absl::StrAppend(&out, "],\n  \"rules\": {");
   bool first = true;
   for (const auto& [code, rule] : policy.rules()) {
-    absl::StrAppend(&out, first ? "\n" : ",\n", "    ", Quote(code), ": {\"enabled\": ",
-                    rule.enabled ? "true" : "false", ", \"severity\": ", Quote(CodeOf(rule.severity)),
+    absl::StrAppend(&out, first ? "\n" : ",\n", "    ", Quote(code),
+                    ": {\"enabled\": ", rule.enabled ? "true" : "false",
+                    ", \"severity\": ", Quote(CodeOf(rule.severity)),
                     ", \"deduction\": ", Num(rule.deduction), ", \"params\": {");
     bool pfirst = true;
     for (const auto& [name, value] : rule.params) {

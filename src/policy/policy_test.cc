@@ -55,7 +55,8 @@ TEST(Policy, RulesAndParams) {
 
 TEST(Policy, FillTemplate) {
   std::pair<std::string_view, std::string> v[] = {{"target", "75"}, {"min_percent", "80"}};
-  EXPECT_EQ(FillTemplate("满意度指标值 {target}% 低于 {min_percent}%", v), "满意度指标值 75% 低于 80%");
+  EXPECT_EQ(FillTemplate("满意度指标值 {target}% 低于 {min_percent}%", v),
+            "满意度指标值 75% 低于 80%");
   EXPECT_EQ(FillTemplate("{unknown} {target} {", v), "{unknown} 75 {");
 }
 
@@ -74,7 +75,8 @@ TEST(PolicyJson, LoadsOverrides) {
     "rules": {"appropriateness.satisfaction_too_low": {"severity": "error", "deduction": 4.5,
                                                        "params": {"min_percent": 85}},
               "relevance.should_split": {"enabled": false}}
-  })", &d);
+  })",
+                                  &d);
   ASSERT_TRUE(p.ok()) << p.status();
   EXPECT_EQ(p->name(), "mine");
   EXPECT_EQ(p->decimals(), 1);
@@ -101,7 +103,8 @@ TEST(PolicyJson, RejectsUnknownCodeParamNegativeDeductionWithPaths) {
     "relevance.should_split": {"severity": "fatal", "enabled": "yes", "colour": 1}
   },
   "bogus": 1
-})", &d);
+})",
+                                  &d);
   ASSERT_FALSE(p.ok());
   EXPECT_EQ(p.status().code(), absl::StatusCode::kInvalidArgument);
   std::vector<std::string> all;
@@ -126,23 +129,34 @@ TEST(PolicyJson, RejectsOverlappingOrUnsortedBands) {
   Diagnostics d;
   EXPECT_FALSE(Load(R"({"grade_bands": [{"grade": "excellent", "min": 80},
                                          {"grade": "good", "min": 85},
-                                         {"grade": "poor", "min": 0}]})", &d).ok());
+                                         {"grade": "poor", "min": 0}]})",
+                    &d)
+                   .ok());
   ASSERT_FALSE(d.empty());
   EXPECT_THAT(d.items()[0].message, HasSubstr("overlap or are not sorted"));
   EXPECT_EQ(d.items()[0].where.path, "$.grade_bands[1]");
   Diagnostics d2;
-  EXPECT_FALSE(Load(R"({"grade_bands": [{"grade": "good", "min": 80}, {"grade": "excellent", "min": 70},
-                                        {"grade": "poor", "min": 0}]})", &d2).ok());
+  EXPECT_FALSE(
+      Load(R"({"grade_bands": [{"grade": "good", "min": 80}, {"grade": "excellent", "min": 70},
+                                        {"grade": "poor", "min": 0}]})",
+           &d2)
+          .ok());
   Diagnostics d3;
-  EXPECT_FALSE(Load(R"({"grade_bands": [{"grade": "excellent", "min": 90}, {"grade": "poor", "min": 10}]})",
-                    &d3).ok());
+  EXPECT_FALSE(
+      Load(R"({"grade_bands": [{"grade": "excellent", "min": 90}, {"grade": "poor", "min": 10}]})",
+           &d3)
+          .ok());
   EXPECT_THAT(d3.items()[0].message, HasSubstr("ungraded"));
   Diagnostics d4;
-  EXPECT_FALSE(Load(R"({"grade_bands": [{"grade": "excellent", "min": 120}, {"grade": "poor", "min": 0}]})",
-                    &d4).ok());
+  EXPECT_FALSE(
+      Load(R"({"grade_bands": [{"grade": "excellent", "min": 120}, {"grade": "poor", "min": 0}]})",
+           &d4)
+          .ok());
   Diagnostics d5;  // ex-ante bands the wrong way round
   EXPECT_FALSE(Load(R"({"rules": {"feasibility.ex_ante_not_supported":
-                                   {"params": {"supported_min": 50, "revision_min": 70}}}})", &d5).ok());
+                                   {"params": {"supported_min": 50, "revision_min": 70}}}})",
+                    &d5)
+                   .ok());
   EXPECT_THAT(d5.items()[0].message, HasSubstr("ex-ante bands overlap"));
 }
 
@@ -163,7 +177,8 @@ TEST(PolicyJson, SyntaxErrorHasLineAndColumn) {
 TEST(PolicyJson, ExtendsBuiltin) {
   Diagnostics d;
   absl::StatusOr<Policy> p = Load(R"({"extends": "central", "name": "my-province",
-      "rules": {"completeness.missing_cost": {"deduction": 8}}})", &d);
+      "rules": {"completeness.missing_cost": {"deduction": 8}}})",
+                                  &d);
   ASSERT_TRUE(p.ok()) << p.status();
   EXPECT_TRUE(p->Enabled("completeness.missing_cost"));  // from central
   EXPECT_EQ(p->Rule("completeness.missing_cost").deduction, Ratio(8));

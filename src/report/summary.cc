@@ -38,10 +38,9 @@ absl::StatusOr<DatasetSummary> Summarize(const Dataset& dataset, std::optional<D
   const auto disbursements = dataset.disbursements();
   if (as_of.has_value()) {
     if (absl::Status st = fy.CheckContains(*as_of); !st.ok()) {
-      return absl::OutOfRangeError(
-          absl::StrCat("as-of date ", as_of->ToString(), " is outside fiscal year ",
-                       dataset.info().fiscal_year, " (", fy.first_day().ToString(), " .. ",
-                       fy.last_day().ToString(), ")"));
+      return absl::OutOfRangeError(absl::StrCat(
+          "as-of date ", as_of->ToString(), " is outside fiscal year ", dataset.info().fiscal_year,
+          " (", fy.first_day().ToString(), " .. ", fy.last_day().ToString(), ")"));
     }
     s.as_of = *as_of;
   } else {
@@ -79,7 +78,8 @@ absl::StatusOr<DatasetSummary> Summarize(const Dataset& dataset, std::optional<D
   // Projects: approved and adjustments.
   for (std::uint32_t p = 0; p < projects.size(); ++p) {
     const Project& project = projects[p];
-    UnitSummary* unit = project.unit_index < s.units.size() ? &s.units[project.unit_index] : nullptr;
+    UnitSummary* unit =
+        project.unit_index < s.units.size() ? &s.units[project.unit_index] : nullptr;
     if (project.is_key) ++s.counts.key_projects;
     if (unit != nullptr) {
       ++unit->counts.projects;
@@ -176,9 +176,9 @@ absl::StatusOr<DatasetSummary> Summarize(const Dataset& dataset, std::optional<D
   }
   for (int i = 0; i < kFundSourceCount; ++i) {
     if (!source_seen[i]) continue;
-    if (absl::Status st = Finish(&by_source[i].totals,
-                                 absl::StrCat("current budget of fund source ",
-                                              AV(CodeOf(by_source[i].source))));
+    if (absl::Status st =
+            Finish(&by_source[i].totals,
+                   absl::StrCat("current budget of fund source ", AV(CodeOf(by_source[i].source))));
         !st.ok()) {
       return st;
     }

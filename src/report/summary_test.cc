@@ -42,7 +42,8 @@ Dataset Build() {
   p1.unit_id = "U1";
   p1.name = "道路";
   p1.is_key = true;
-  p1.funds = {Line(FundSource::kGeneralBudget, Wan(300)), Line(FundSource::kLandTransfer, Wan(100))};
+  p1.funds = {Line(FundSource::kGeneralBudget, Wan(300)),
+              Line(FundSource::kLandTransfer, Wan(100))};
   b.AddProject(p1);
   Project p2;
   p2.id = "P2";

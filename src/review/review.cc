@@ -163,7 +163,7 @@ struct Rules {
       execution_points, max_percent, satisfaction_min, baseline_tolerance, unit_cost_tolerance,
       ex_ante_threshold, supported_min, revision_min, dimension_max;
   Ratio min_unrelated_percent;
-  Ratio baseline_keep;  // 1 − baseline_tolerance / 100
+  Ratio baseline_keep;             // 1 − baseline_tolerance / 100
   std::string relevance_min_text;  // min_percent as printed
   bool relevance_goal_text = true, relevance_quantity = true, relevance_quality = true,
        relevance_benefit = true, relevance_unit_goals = false, ex_ante_continuing = false,
@@ -257,8 +257,8 @@ inline std::string_view Trim(std::string_view s) {
 std::string_view TrimSlow(std::string_view s) {
   constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";
   for (;;) {
-    if (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' ||
-                       s.front() == '\r')) {
+    if (!s.empty() &&
+        (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r')) {
       s.remove_prefix(1);
     } else if (!s.empty() &&
                (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r')) {
@@ -348,7 +348,10 @@ class GoalReviewer {
  public:
   GoalReviewer(const Rules& rules, const Goal& goal, const Context& ctx, GoalReview* out,
                Scratch* scratch = nullptr)
-      : rules_(rules), goal_(goal), ctx_(ctx), out_(out),
+      : rules_(rules),
+        goal_(goal),
+        ctx_(ctx),
+        out_(out),
         scratch_(scratch != nullptr ? scratch : &own_scratch_) {
     scratch_->context.Clear();
     scratch_->owner.Clear();
@@ -381,15 +384,14 @@ class GoalReviewer {
   bool goal_text_unrelated_ = false;
   int relevance_checked_ = 0;
   int relevance_unrelated_ = 0;
-  Ratio weight_sum_;               // non-integer weights
+  Ratio weight_sum_;                 // non-integer weights
   std::int64_t int_weight_sum_ = 0;  // integer weights, flushed into weight_sum_ when large
   int weights_present_ = 0;
   Ratio cost_yuan_;
   bool any_cost_money_ = false;
 };
 
-void GoalReviewer::Emit(RuleId id, std::uint32_t indicator, std::string_view field,
-                        Args values) {
+void GoalReviewer::Emit(RuleId id, std::uint32_t indicator, std::string_view field, Args values) {
   const RuleSetting& s = rules_.set[id];
   if (!s.enabled) return;
   const RuleSpec& spec = *rules_.spec[id];
@@ -423,7 +425,8 @@ void GoalReviewer::Emit(RuleId id, std::uint32_t indicator, std::string_view fie
     }
     std::size_t size = 0;
     for (const Arg& a : values) size += a.first.size() + a.second.size() + 8;
-    for (std::size_t k = 0; k < count; ++k) size += extra[k].first.size() + extra[k].second.size() + 8;
+    for (std::size_t k = 0; k < count; ++k)
+      size += extra[k].first.size() + extra[k].second.size() + 8;
     std::string packed(size, '\0');
     char* out = packed.data();
     auto put = [&out](std::string_view text) {
@@ -608,9 +611,9 @@ void GoalReviewer::CheckIndicator(std::uint32_t i, const Indicator& ind) {
                              ind.level2 == IndicatorLevel2::kSocialCost ||
                              ind.level2 == IndicatorLevel2::kEnvironmentalCost ||
                              ind.level2 == IndicatorLevel2::kOutputCost;
-    const bool ok = ind.level1 == natural ||
-                    (cost_family && (ind.level1 == IndicatorLevel1::kCost ||
-                                     ind.level1 == IndicatorLevel1::kOutput));
+    const bool ok =
+        ind.level1 == natural || (cost_family && (ind.level1 == IndicatorLevel1::kCost ||
+                                                  ind.level1 == IndicatorLevel1::kOutput));
     if (!ok) {
       Emit(kLevel2UnderWrongLevel1, i, "level2",
            {{"level2", std::string(ZhLabelOf(ind.level2))},
@@ -742,11 +745,15 @@ std::vector<Cp> DecodeUtf8(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size()) {
     const auto b0 = static_cast<unsigned char>(s[i]);
-    std::size_t len = b0 < 0x80 ? 1 : (b0 & 0xE0) == 0xC0 ? 2 : (b0 & 0xF0) == 0xE0 ? 3
-                                      : (b0 & 0xF8) == 0xF0 ? 4 : 1;
+    std::size_t len = b0 < 0x80             ? 1
+                      : (b0 & 0xE0) == 0xC0 ? 2
+                      : (b0 & 0xF0) == 0xE0 ? 3
+                      : (b0 & 0xF8) == 0xF0 ? 4
+                                            : 1;
     if (i + len > s.size()) len = 1;
     std::uint32_t cp = len == 1 ? b0 : (b0 & (0xFFu >> (len + 1)));
-    for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3Fu);
+    for (std::size_t k = 1; k < len; ++k)
+      cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3Fu);
     out.push_back({cp, i, i + len});
     i += len;
   }
@@ -776,9 +783,9 @@ void GoalReviewer::CheckSplit(std::uint32_t i, const Indicator& ind) {
     if (b0 < 0xE3 || b0 > 0xE5) continue;
     const auto b1 = static_cast<unsigned char>(name[k + 1]);
     const auto b2 = static_cast<unsigned char>(name[k + 2]);
-    candidate = (b0 == 0xE3 && b1 == 0x80 && b2 == 0x81) ||
-                (b0 == 0xE5 && b1 == 0x92 && b2 == 0x8C) ||
-                (b0 == 0xE5 && b1 == 0x8F && b2 == 0x8A) || (b0 == 0xE4 && b1 == 0xB8 && b2 == 0x8E);
+    candidate =
+        (b0 == 0xE3 && b1 == 0x80 && b2 == 0x81) || (b0 == 0xE5 && b1 == 0x92 && b2 == 0x8C) ||
+        (b0 == 0xE5 && b1 == 0x8F && b2 == 0x8A) || (b0 == 0xE4 && b1 == 0xB8 && b2 == 0x8E);
   }
   if (!candidate) return;
   const std::vector<Cp> cps = DecodeUtf8(name);
@@ -905,14 +912,17 @@ void GoalReviewer::CheckTimeliness(std::uint32_t i, const Indicator& ind) {
   Emit(kTimelinessAfterYearEnd, i, "target",
        {{"target_text", ind.target_text},
         {"year", fy != nullptr ? absl::StrCat(fy->year()) : std::string()},
-        {"year_end", fy != nullptr ? fy->last_day().ToString() : std::string("12个月 / 12 months")}});
+        {"year_end",
+         fy != nullptr ? fy->last_day().ToString() : std::string("12个月 / 12 months")}});
 }
 
 void GoalReviewer::CheckUnreadable(std::uint32_t i, const Indicator& ind) {
   const std::string unit(Trim(ind.unit_of_measure));
   auto fire = [&](std::string_view field, std::string zh, std::string en) {
     Emit(kTargetUnreadable, i, field,
-         {{"target_text", ind.target_text}, {"problem_zh", std::move(zh)}, {"problem_en", std::move(en)}});
+         {{"target_text", ind.target_text},
+          {"problem_zh", std::move(zh)},
+          {"problem_en", std::move(en)}});
   };
   if (ind.comparator == Comparator::kQualitative) {
     // A qualitative comparator over a plainly numeric target ("≥95%").
@@ -953,10 +963,9 @@ void GoalReviewer::CheckUnreadable(std::uint32_t i, const Indicator& ind) {
   // A unit written in the target that differs from the unit of measure.
   // A text ending in a digit, or a bracketed range "[30, 40]", holds no unit.
   const std::string_view trimmed = Trim(ind.target_text);
-  const bool no_unit = !trimmed.empty() &&
-                       ((trimmed.back() >= '0' && trimmed.back() <= '9') ||
-                        (trimmed.front() == '[' && trimmed.back() == ']' &&
-                         trimmed.find(']') == trimmed.size() - 1));
+  const bool no_unit = !trimmed.empty() && ((trimmed.back() >= '0' && trimmed.back() <= '9') ||
+                                            (trimmed.front() == '[' && trimmed.back() == ']' &&
+                                             trimmed.find(']') == trimmed.size() - 1));
   if (!unit.empty() && !no_unit && !trimmed.ends_with(unit)) {
     absl::StatusOr<ParsedTarget> parsed = ParseTargetText(ind.target_text);
     if (parsed.ok() && !parsed->unit_of_measure.empty() && parsed->unit_of_measure != unit) {
@@ -989,7 +998,8 @@ void GoalReviewer::CheckUnitCost() {
     for (std::uint32_t q = 0; q < goal_.indicators.size(); ++q) {
       const Indicator& qty = goal_.indicators[q];
       if (qty.level2 != IndicatorLevel2::kQuantity || !IsNumeric(qty.comparator) ||
-          !qty.target.has_value() || !(*qty.target > Ratio(0)) || Trim(qty.unit_of_measure) != per) {
+          !qty.target.has_value() || !(*qty.target > Ratio(0)) ||
+          Trim(qty.unit_of_measure) != per) {
         continue;
       }
       const Ratio unit_cost = budget_yuan / *qty.target / factor;
@@ -1028,8 +1038,8 @@ void Score(const Rules& rules, const Policy& policy, GoalReview* review) {
   review->consequence = ConsequenceOf(review->grade);
 }
 
-GoalReview ReviewOne(const Rules& rules, const Policy& policy, const Goal& goal,
-                     const Context& ctx, Scratch* scratch = nullptr) {
+GoalReview ReviewOne(const Rules& rules, const Policy& policy, const Goal& goal, const Context& ctx,
+                     Scratch* scratch = nullptr) {
   GoalReview review;
   review.goal_id = goal.id;
   review.owner = goal.owner;
@@ -1043,9 +1053,9 @@ GoalReview ReviewOne(const Rules& rules, const Policy& policy, const Goal& goal,
 
 // Ex-ante status of one project.
 struct ExAnteStatus {
-  bool required = false;            // new (or continuing by policy) and ≥ threshold
+  bool required = false;                 // new (or continuing by policy) and ≥ threshold
   const ExAnteReview* review = nullptr;  // the latest assessment, if any
-  Money amount;                     // the amount compared with the threshold
+  Money amount;                          // the amount compared with the threshold
 };
 
 Money GateAmount(const Project& p, Money approved) {
@@ -1113,7 +1123,8 @@ ExAnteReview ConcludeOne(const Rules& rules, const ExAnteAssessment& a, std::uin
     const std::optional<Ratio>& s = a.scores[static_cast<std::size_t>(d)];
     if (s.has_value()) {
       r.total += *s;
-      if (*s < Ratio(0) || *s > rules.dimension_max) r.out_of_range |= static_cast<std::uint8_t>(1u << d);
+      if (*s < Ratio(0) || *s > rules.dimension_max)
+        r.out_of_range |= static_cast<std::uint8_t>(1u << d);
     } else {
       ++r.missing_scores;
     }
@@ -1217,13 +1228,11 @@ ExAnteConclusion ConcludeExAnte(const Ratio& total, const Policy& policy) {
   return ExAnteConclusion::kNotSupported;
 }
 
-void ScoreGoalReview(const Policy& policy, GoalReview* review) {
-  Score(Rules{}, policy, review);
-}
+void ScoreGoalReview(const Policy& policy, GoalReview* review) { Score(Rules{}, policy, review); }
 
-std::optional<Finding> MakeFinding(const Policy& policy, std::string_view code,
-                                   FindingLocation location,
-                                   std::span<const std::pair<std::string_view, std::string>> values) {
+std::optional<Finding> MakeFinding(
+    const Policy& policy, std::string_view code, FindingLocation location,
+    std::span<const std::pair<std::string_view, std::string>> values) {
   const RuleSpec* spec = nullptr;
   for (const RuleSpec& s : ReviewRuleCatalog()) {
     if (s.code == code) spec = &s;
@@ -1328,7 +1337,8 @@ absl::StatusOr<ReviewResult> ReviewDataset(const Dataset& dataset, const Policy&
   for (std::uint32_t p = 0; p < projects.size(); ++p) {
     if (!in_scope(p)) continue;
     status[p].amount = GateAmount(projects[p], dataset.ApprovedOf(p));
-    status[p].required = rules.On(kMissingExAnte) && RequiresExAnte(rules, projects[p], status[p].amount);
+    status[p].required =
+        rules.On(kMissingExAnte) && RequiresExAnte(rules, projects[p], status[p].amount);
     if (latest[p] != kNoIndex) status[p].review = &result.ex_ante[latest[p]];
   }
 
@@ -1394,7 +1404,8 @@ absl::StatusOr<ReviewResult> ReviewDataset(const Dataset& dataset, const Policy&
         gate.blocked_by_ex_ante = true;
         gate.reasons.push_back(rules.spec[kExAnteScoreOutOfRange]->code);
       }
-      if (st.review->conclusion == ExAnteConclusion::kNotSupported && rules.On(kExAnteNotSupported)) {
+      if (st.review->conclusion == ExAnteConclusion::kNotSupported &&
+          rules.On(kExAnteNotSupported)) {
         gate.blocked_by_ex_ante = true;
         gate.reasons.push_back(rules.spec[kExAnteNotSupported]->code);
       }

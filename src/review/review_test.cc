@@ -225,7 +225,9 @@ TEST(Completeness, TargetMissingComparatorOrUnit) {
   Fixture g;
   g.I(4).target_text = "";
   g.I(4).target.reset();
-  EXPECT_THAT(FindCode(g.Review(), "completeness.target_missing_comparator_or_unit").value_or(Finding{}).message_en,
+  EXPECT_THAT(FindCode(g.Review(), "completeness.target_missing_comparator_or_unit")
+                  .value_or(Finding{})
+                  .message_en,
               HasSubstr("has no value"));
 }
 
@@ -287,7 +289,8 @@ TEST(Relevance, LowTextRelevanceOnGoalTextAndTunable) {
   EXPECT_EQ(x->location.field, "text");
   // A stricter threshold also catches a weakly related indicator.
   Fixture g;
-  g.I(0).name = "道路养护长度";  // 道路 is not in "主干道维修改造" context? 道路 is in the goal text
+  g.I(0).name =
+      "道路养护长度";  // 道路 is not in "主干道维修改造" context? 道路 is in the goal text
   Policy strict = DefaultPolicy();
   strict.MutableRule("relevance.low_text_relevance").params["min_percent"] = Ratio(50);
   EXPECT_THAT(Codes(g.Review()), Not(Contains("relevance.low_text_relevance")));
@@ -307,7 +310,7 @@ TEST(Relevance, DuplicateIndicator) {
 
 TEST(Relevance, ShouldSplit) {
   Fixture f;
-  f.I(2).name = "维修工程及时完成率";      // 及时 is one word
+  f.I(2).name = "维修工程及时完成率";        // 及时 is one word
   f.I(4).name = "较大及以上交通事故发生数";  // 及以上: "and above"
   f.I(5).name = "沿线居民和商户满意度";      // one survey: satisfaction is not checked by default
   EXPECT_THAT(Codes(f.Review()), Not(Contains("relevance.should_split")));
@@ -375,8 +378,9 @@ TEST(Appropriateness, WeightsDoNotSum) {
   EXPECT_THAT(x->message_zh, HasSubstr("合计为95（0个指标未设权重），应为100或90"));
   Fixture g;
   g.I(2).weight.reset();
-  EXPECT_THAT(FindCode(g.Review(), "appropriateness.weights_do_not_sum").value_or(Finding{}).message_zh,
-              HasSubstr("1个指标未设权重"));
+  EXPECT_THAT(
+      FindCode(g.Review(), "appropriateness.weights_do_not_sum").value_or(Finding{}).message_zh,
+      HasSubstr("1个指标未设权重"));
   Fixture h;  // no weights at all: nothing to check
   for (Indicator& i : h.goal.indicators) i.weight.reset();
   EXPECT_THAT(Codes(h.Review()), Not(Contains("appropriateness.weights_do_not_sum")));
@@ -434,8 +438,8 @@ TEST(Appropriateness, TargetBelowBaseline) {
 
 TEST(Appropriateness, CostExceedsBudget) {
   Fixture f;
-  f.goal.indicators.push_back(Ind(L1::kCost, L2::kEconomicCost, "项目总成本", C::kLe, "≤480万元",
-                                  R("480"), "万元"));
+  f.goal.indicators.push_back(
+      Ind(L1::kCost, L2::kEconomicCost, "项目总成本", C::kLe, "≤480万元", R("480"), "万元"));
   EXPECT_THAT(Codes(f.Review()), Not(Contains("appropriateness.cost_exceeds_budget")));
   f.goal.indicators.back().target = R("520");
   std::optional<Finding> x = FindCode(f.Review(), "appropriateness.cost_exceeds_budget");
@@ -497,8 +501,9 @@ TEST(Feasibility, TargetUnreadable) {
   Fixture h;  // numeric value under a qualitative comparator
   h.I(4).comparator = C::kQualitative;
   h.I(4).target.reset();
-  EXPECT_THAT(FindCode(h.Review(), "feasibility.target_unreadable").value_or(Finding{}).location.field,
-              "comparator");
+  EXPECT_THAT(
+      FindCode(h.Review(), "feasibility.target_unreadable").value_or(Finding{}).location.field,
+      "comparator");
   Fixture k;  // range without its high end
   k.I(1).comparator = C::kRange;
   EXPECT_THAT(Codes(k.Review()), Contains("feasibility.target_unreadable"));
@@ -567,9 +572,11 @@ TEST(Feasibility, ExAnteScoreOutOfRange) {
   EXPECT_THAT(Codes(r), ::testing::ElementsAre("feasibility.ex_ante_score_out_of_range",
                                                "feasibility.ex_ante_score_out_of_range",
                                                "feasibility.ex_ante_needs_revision"));
-  EXPECT_EQ(r.findings[0].message_zh,
-            "项目P001事前绩效评估“立项必要性”得分25分，超出0至20分的范围，评估结论无效，应核实更正");
-  EXPECT_THAT(r.findings[1].message_en, HasSubstr("the ex-ante goal_soundness score -1 is outside 0 to 20"));
+  EXPECT_EQ(
+      r.findings[0].message_zh,
+      "项目P001事前绩效评估“立项必要性”得分25分，超出0至20分的范围，评估结论无效，应核实更正");
+  EXPECT_THAT(r.findings[1].message_en,
+              HasSubstr("the ex-ante goal_soundness score -1 is outside 0 to 20"));
   EXPECT_TRUE(r.has_blocker);
   EXPECT_TRUE(r.blocked());
   // A profile with 25-point dimensions accepts the 25.
@@ -670,7 +677,8 @@ TEST(Scoring, DisabledRuleAndPolicyDeduction) {
   p.MutableRule("appropriateness.satisfaction_too_low").severity = Severity::kError;
   GoalReview r = f.Review(p);
   EXPECT_EQ(r.score, Ratio(88));
-  EXPECT_EQ(FindCode(r, "appropriateness.satisfaction_too_low").value_or(Finding{}).severity, Severity::kError);
+  EXPECT_EQ(FindCode(r, "appropriateness.satisfaction_too_low").value_or(Finding{}).severity,
+            Severity::kError);
   p.MutableRule("appropriateness.satisfaction_too_low").enabled = false;
   EXPECT_EQ(f.Review(p).score, Ratio(100));
 }

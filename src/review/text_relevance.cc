@@ -51,7 +51,7 @@ std::uint32_t NextCodePoint(std::string_view s, std::size_t* i) {
 bool IsWordChar(std::uint32_t cp) {
   if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
   if (cp == 0xFFFFFFFFu) return false;
-  if (cp < 0x00C0) return false;                    // Latin-1 punctuation and symbols
+  if (cp < 0x00C0) return false;                   // Latin-1 punctuation and symbols
   if (cp >= 0x2000 && cp <= 0x2BFF) return false;  // general punctuation, arrows, math, ...
   if (cp >= 0x3000 && cp <= 0x303F) return false;  // CJK symbols and punctuation
   if (cp >= 0xFE30 && cp <= 0xFE4F) return false;  // CJK compatibility forms

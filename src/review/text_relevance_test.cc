@@ -32,7 +32,7 @@ TEST(TextRelevance, Containment) {
   EXPECT_EQ(BigramContainment("主干道维修长度", set), Ratio(4, 6));  // 主干 干道 道维 维修
   EXPECT_EQ(BigramContainment("培训人员数量", set), Ratio(0));
   EXPECT_EQ(BigramContainment("维修维修", set), Ratio(1, 2));  // distinct: 维修 修维
-  EXPECT_EQ(BigramContainment("12", set), Ratio(1));        // nothing to judge
+  EXPECT_EQ(BigramContainment("12", set), Ratio(1));           // nothing to judge
 }
 
 }  // namespace

@@ -87,21 +87,24 @@ TEST(WorkedExample, Completeness) {
       Ind(L1::kOutput, L2::kQuality, "农村供水水质达标率", C::kGe, "≥95%", R("95"), "%"),
   };
   const GoalReview r = e.Review();
-  EXPECT_THAT(Codes(r), ElementsAre("completeness.missing_benefit",
-                                    "completeness.missing_satisfaction",
-                                    "completeness.target_missing_comparator_or_unit"));
+  EXPECT_THAT(Codes(r),
+              ElementsAre("completeness.missing_benefit", "completeness.missing_satisfaction",
+                          "completeness.target_missing_comparator_or_unit"));
   EXPECT_EQ(r.score, Ratio(83));  // 100 − 10 − 5 − 2
   EXPECT_EQ(r.grade, Grade::kGood);
   EXPECT_EQ(r.consequence, ReviewConsequence::kProceedAfterFixes);
   EXPECT_FALSE(r.has_blocker);
-  EXPECT_EQ(r.findings[0].message_zh,
-            "绩效目标G-P-WATER未设置效益指标（经济、社会、生态效益或可持续影响），请补充明确的效益指标");
-  EXPECT_EQ(r.findings[1].message_en,
-            "Goal G-P-WATER has no satisfaction indicator; add a beneficiary-satisfaction indicator");
+  EXPECT_EQ(
+      r.findings[0].message_zh,
+      "绩效目标G-P-WATER未设置效益指标（经济、社会、生态效益或可持续影响），请补充明确的效益指标");
+  EXPECT_EQ(
+      r.findings[1].message_en,
+      "Goal G-P-WATER has no satisfaction indicator; add a beneficiary-satisfaction indicator");
   EXPECT_EQ(r.findings[2].message_zh, "指标“新建供水管网长度”的指标值“≥8.5”缺少计量单位，无法考核");
-  EXPECT_EQ(r.findings[2].message_en,
-            "Indicator \"新建供水管网长度\": the target \"≥8.5\" has no unit of measure; it cannot be "
-            "assessed");
+  EXPECT_EQ(
+      r.findings[2].message_en,
+      "Indicator \"新建供水管网长度\": the target \"≥8.5\" has no unit of measure; it cannot be "
+      "assessed");
   EXPECT_EQ(r.findings[2].location.indicator_index, 1u);
   EXPECT_EQ(r.findings[2].location.field, "unit_of_measure");
 }
@@ -127,13 +130,16 @@ TEST(WorkedExample, Relevance) {
   EXPECT_EQ(r.score, Ratio(94));  // 100 − 1 − 3 − 2
   EXPECT_EQ(r.grade, Grade::kExcellent);
   EXPECT_EQ(r.consequence, ReviewConsequence::kProceed);
-  EXPECT_EQ(r.findings[0].message_zh,
-            "指标“电梯安装和维保合格率”以“和”连接了“电梯安装”和“维保合格率”两项内容，应拆分为两个指标");
-  EXPECT_EQ(r.findings[0].message_en,
-            "Indicator \"电梯安装和维保合格率\" joins two measures (\"电梯安装\" and \"维保合格率\") "
-            "with \"和\"; split it into two indicators");
-  EXPECT_EQ(r.findings[1].message_zh,
-            "指标“老年居民出行便利程度”的二级指标“社会效益指标”不属于一级指标“产出指标”，应归入“效益指标”");
+  EXPECT_EQ(
+      r.findings[0].message_zh,
+      "指标“电梯安装和维保合格率”以“和”连接了“电梯安装”和“维保合格率”两项内容，应拆分为两个指标");
+  EXPECT_EQ(
+      r.findings[0].message_en,
+      "Indicator \"电梯安装和维保合格率\" joins two measures (\"电梯安装\" and \"维保合格率\") "
+      "with \"和\"; split it into two indicators");
+  EXPECT_EQ(
+      r.findings[1].message_zh,
+      "指标“老年居民出行便利程度”的二级指标“社会效益指标”不属于一级指标“产出指标”，应归入“效益指标”");
   EXPECT_EQ(r.findings[2].message_zh,
             "“农作物病虫害防治覆盖率”与“老旧小区电梯加装补助项目”的内容关联度为0%（低于1%），"
             "与项目相关性不强");
@@ -169,7 +175,8 @@ TEST(WorkedExample, Appropriateness) {
   EXPECT_EQ(r.findings[1].message_zh, "满意度指标“师生满意度”的指标值75%低于80%");
   EXPECT_EQ(r.findings[1].message_en,
             "Satisfaction indicator \"师生满意度\": the target 75% is below 80%");
-  EXPECT_EQ(r.findings[2].message_zh, "绩效目标G-P-SCHOOL的成本指标合计350万元，超过项目预算300万元");
+  EXPECT_EQ(r.findings[2].message_zh,
+            "绩效目标G-P-SCHOOL的成本指标合计350万元，超过项目预算300万元");
   EXPECT_EQ(r.findings[2].message_en,
             "Goal G-P-SCHOOL: cost indicators total 3500000.00 yuan, more than the project budget "
             "3,000,000.00 yuan");
@@ -187,8 +194,7 @@ TEST(WorkedExample, Feasibility) {
       Ind(L1::kOutput, L2::kQuality, "平台功能验收合格率", C::kGe, "≥95%", R("95"), "%"),
       Ind(L1::kOutput, L2::kTimeliness, "平台上线运行时间", C::kQualitative, "2023年3月底前",
           std::nullopt, ""),
-      Ind(L1::kBenefit, L2::kSocialBenefit, "企业服务事项网上办理率", C::kGe, "≥90%", R("90"),
-          "%"),
+      Ind(L1::kBenefit, L2::kSocialBenefit, "企业服务事项网上办理率", C::kGe, "≥90%", R("90"), "%"),
       Ind(L1::kSatisfaction, L2::kBeneficiarySatisfaction, "入驻企业满意度", C::kGe, "≥90%",
           R("90"), "%"),
   };
@@ -199,9 +205,9 @@ TEST(WorkedExample, Feasibility) {
   e.ex_ante = a;
   e.check_ex_ante = true;
   const GoalReview r = e.Review();
-  EXPECT_THAT(Codes(r), ElementsAre("feasibility.target_unreadable",
-                                    "feasibility.timeliness_after_year_end",
-                                    "feasibility.ex_ante_not_supported"));
+  EXPECT_THAT(Codes(r),
+              ElementsAre("feasibility.target_unreadable", "feasibility.timeliness_after_year_end",
+                          "feasibility.ex_ante_not_supported"));
   EXPECT_EQ(r.score, Ratio(92));  // 100 − 5 − 3 − 0
   EXPECT_TRUE(r.has_blocker);
   EXPECT_EQ(r.grade, Grade::kPoor);

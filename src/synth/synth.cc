@@ -50,28 +50,37 @@ class Rng {
 
 // ---- word tables ------------------------------------------------------------
 
-constexpr std::array<const char*, 30> kDepartments = {
-    "财政局", "教育局", "交通运输局", "卫生健康委员会", "自然资源和规划局", "住房和城乡建设局",
-    "农业农村局", "水利局", "民政局", "人力资源和社会保障局", "生态环境局", "文化和旅游局",
-    "市场监督管理局", "应急管理局", "城市管理局", "科学技术局", "商务局", "统计局", "审计局",
-    "体育局", "退役军人事务局", "医疗保障局", "林业局", "公安局", "司法局", "发展和改革委员会",
-    "经济和信息化局", "数据资源管理局", "机关事务管理中心", "政务服务管理局"};
+constexpr std::array<const char*, 30> kDepartments = {"财政局",           "教育局",
+                                                      "交通运输局",       "卫生健康委员会",
+                                                      "自然资源和规划局", "住房和城乡建设局",
+                                                      "农业农村局",       "水利局",
+                                                      "民政局",           "人力资源和社会保障局",
+                                                      "生态环境局",       "文化和旅游局",
+                                                      "市场监督管理局",   "应急管理局",
+                                                      "城市管理局",       "科学技术局",
+                                                      "商务局",           "统计局",
+                                                      "审计局",           "体育局",
+                                                      "退役军人事务局",   "医疗保障局",
+                                                      "林业局",           "公安局",
+                                                      "司法局",           "发展和改革委员会",
+                                                      "经济和信息化局",   "数据资源管理局",
+                                                      "机关事务管理中心", "政务服务管理局"};
 
 constexpr std::array<const char*, 20> kAreas = {
-    "东城区", "西城区", "南湖区", "北山区", "高新区", "经开区", "临港新区", "滨江区", "青山县",
-    "白水县", "清河县", "长林县", "新安镇", "石桥镇", "凤凰山区", "云溪县", "大河镇", "柳林县",
-    "龙泉区", "杏花区"};
+    "东城区",   "西城区", "南湖区", "北山区", "高新区", "经开区", "临港新区",
+    "滨江区",   "青山县", "白水县", "清河县", "长林县", "新安镇", "石桥镇",
+    "凤凰山区", "云溪县", "大河镇", "柳林县", "龙泉区", "杏花区"};
 
-constexpr std::array<const char*, 12> kPlaces = {
-    "城东片区", "老城区", "工业园区", "滨河新区", "高铁站区", "南部片区", "北部山区", "中心城区",
-    "沿江片区", "开发区", "农村地区", "城西片区"};
+constexpr std::array<const char*, 12> kPlaces = {"城东片区", "老城区",   "工业园区", "滨河新区",
+                                                 "高铁站区", "南部片区", "北部山区", "中心城区",
+                                                 "沿江片区", "开发区",   "农村地区", "城西片区"};
 
 struct ProjectObject {
   const char* object;    // 主干道
   const char* category;  // 市政管护
   const char* quantity;  // 维修道路长度
   const char* measure;   // 公里
-  int lo, hi;                 // quantity target range
+  int lo, hi;            // quantity target range
 };
 
 constexpr std::array<ProjectObject, 14> kObjects = {{
@@ -91,15 +100,15 @@ constexpr std::array<ProjectObject, 14> kObjects = {{
     {"养老服务设施", "民政", "新增养老床位", "张", 20, 800},
 }};
 
-constexpr std::array<const char*, 6> kActions = {"维修改造", "新建", "提升", "运营维护",
-                                                      "专项整治", "建设"};
+constexpr std::array<const char*, 6> kActions = {"维修改造", "新建",     "提升",
+                                                 "运营维护", "专项整治", "建设"};
 
 constexpr std::array<const char*, 6> kBenefitPhrases = {
-    "改善群众生产生活条件", "提升公共服务水平", "保障城市安全运行", "改善区域生态环境",
-    "促进产业发展和就业", "增强群众获得感和满意度"};
+    "改善群众生产生活条件", "提升公共服务水平",   "保障城市安全运行",
+    "改善区域生态环境",     "促进产业发展和就业", "增强群众获得感和满意度"};
 
 constexpr std::array<const char*, 4> kAdjustReasons = {"项目实施内容调整", "追加年度预算",
-                                                            "压减一般性支出", "政策变化调减"};
+                                                       "压减一般性支出", "政策变化调减"};
 
 // ---- helpers ----------------------------------------------------------------
 
@@ -124,12 +133,18 @@ std::string Num(const Ratio& r) { return r.ToShortString(6); }
 
 const char* Symbol(Comparator c) {
   switch (c) {
-    case Comparator::kGe: return "≥";
-    case Comparator::kLe: return "≤";
-    case Comparator::kEq: return "=";
-    case Comparator::kGt: return ">";
-    case Comparator::kLt: return "<";
-    default: return "";
+    case Comparator::kGe:
+      return "≥";
+    case Comparator::kLe:
+      return "≤";
+    case Comparator::kEq:
+      return "=";
+    case Comparator::kGt:
+      return ">";
+    case Comparator::kLt:
+      return "<";
+    default:
+      return "";
   }
 }
 
@@ -166,12 +181,12 @@ constexpr std::array<IndicatorLevel2, 10> kSlotKinds = {
     IndicatorLevel2::kSustainability,  IndicatorLevel2::kSocialCost};
 
 constexpr std::array<IndicatorLevel2, 12> kAllKinds = {
-    IndicatorLevel2::kEconomicCost,     IndicatorLevel2::kSocialCost,
+    IndicatorLevel2::kEconomicCost,      IndicatorLevel2::kSocialCost,
     IndicatorLevel2::kEnvironmentalCost, IndicatorLevel2::kQuantity,
-    IndicatorLevel2::kQuality,          IndicatorLevel2::kTimeliness,
-    IndicatorLevel2::kOutputCost,       IndicatorLevel2::kEconomicBenefit,
-    IndicatorLevel2::kSocialBenefit,    IndicatorLevel2::kEcologicalBenefit,
-    IndicatorLevel2::kSustainability,   IndicatorLevel2::kBeneficiarySatisfaction};
+    IndicatorLevel2::kQuality,           IndicatorLevel2::kTimeliness,
+    IndicatorLevel2::kOutputCost,        IndicatorLevel2::kEconomicBenefit,
+    IndicatorLevel2::kSocialBenefit,     IndicatorLevel2::kEcologicalBenefit,
+    IndicatorLevel2::kSustainability,    IndicatorLevel2::kBeneficiarySatisfaction};
 
 // One project indicator of kind `l2`.
 Indicator MakeIndicator(Rng& rng, IndicatorLevel2 l2, const ProjectObject& obj,
@@ -185,9 +200,12 @@ Indicator MakeIndicator(Rng& rng, IndicatorLevel2 l2, const ProjectObject& obj,
     }
     case IndicatorLevel2::kQuality:
       switch (rng.Below(3)) {
-        case 0: return Quant(l1, l2, "验收合格率", Comparator::kGe, Ratio(rng.Between(95, 100)), "%");
-        case 1: return Quant(l1, l2, "工程质量达标率", Comparator::kEq, Ratio(100), "%");
-        default: return Quant(l1, l2, "设备完好率", Comparator::kGt, Ratio(rng.Between(90, 98)), "%");
+        case 0:
+          return Quant(l1, l2, "验收合格率", Comparator::kGe, Ratio(rng.Between(95, 100)), "%");
+        case 1:
+          return Quant(l1, l2, "工程质量达标率", Comparator::kEq, Ratio(100), "%");
+        default:
+          return Quant(l1, l2, "设备完好率", Comparator::kGt, Ratio(rng.Between(90, 98)), "%");
       }
     case IndicatorLevel2::kTimeliness:
       if (rng.Chance(50)) return Quant(l1, l2, "按期完成率", Comparator::kGe, Ratio(100), "%");
@@ -207,9 +225,12 @@ Indicator MakeIndicator(Rng& rng, IndicatorLevel2 l2, const ProjectObject& obj,
       return Quant(l1, l2, "年节约运行成本", Comparator::kGe, Ratio(rng.Between(5, 200)), "万元");
     case IndicatorLevel2::kSocialBenefit:
       switch (rng.Below(3)) {
-        case 0: return Qual(l1, l2, "群众生产生活条件", "明显改善");
-        case 1: return Qual(l1, l2, "公共服务水平", "有效提升");
-        default: return Quant(l1, l2, "安全事故发生次数", Comparator::kLt, Ratio(rng.Between(1, 3)), "次");
+        case 0:
+          return Qual(l1, l2, "群众生产生活条件", "明显改善");
+        case 1:
+          return Qual(l1, l2, "公共服务水平", "有效提升");
+        default:
+          return Quant(l1, l2, "安全事故发生次数", Comparator::kLt, Ratio(rng.Between(1, 3)), "次");
       }
     case IndicatorLevel2::kEcologicalBenefit:
       if (rng.Chance(50)) {
@@ -222,7 +243,8 @@ Indicator MakeIndicator(Rng& rng, IndicatorLevel2 l2, const ProjectObject& obj,
       return Quant(l1, l2, "污水集中处理率", Comparator::kGe, Ratio(rng.Between(85, 98)), "%");
     case IndicatorLevel2::kSustainability:
       if (rng.Chance(50)) return Qual(l1, l2, "长效管护机制", "建立健全");
-      return Quant(l1, l2, "设施持续发挥效益年限", Comparator::kGe, Ratio(rng.Between(5, 20)), "年");
+      return Quant(l1, l2, "设施持续发挥效益年限", Comparator::kGe, Ratio(rng.Between(5, 20)),
+                   "年");
     case IndicatorLevel2::kBeneficiarySatisfaction:
       return Quant(l1, l2, "服务对象满意度", Comparator::kGe, Ratio(rng.Between(85, 95)), "%");
   }
@@ -234,9 +256,12 @@ Indicator MakeIndicator(Rng& rng, IndicatorLevel2 l2, const ProjectObject& obj,
 int BlockOf(IndicatorLevel1 l1) {
   switch (l1) {
     case IndicatorLevel1::kCost:
-    case IndicatorLevel1::kOutput: return 0;
-    case IndicatorLevel1::kBenefit: return 1;
-    case IndicatorLevel1::kSatisfaction: return 2;
+    case IndicatorLevel1::kOutput:
+      return 0;
+    case IndicatorLevel1::kBenefit:
+      return 1;
+    case IndicatorLevel1::kSatisfaction:
+      return 2;
   }
   return 0;
 }
@@ -371,7 +396,8 @@ absl::StatusOr<Dataset> Synthesize(const SynthOptions& o) {
       goal.id = absl::StrCat("G-", unit.id);
       goal.owner = GoalOwner::kUnit;
       goal.unit_id = unit.id;
-      goal.text = absl::StrCat(unit.name, "全面履行部门职责，按期完成年度重点工作，提高财政资金使用效益");
+      goal.text =
+          absl::StrCat(unit.name, "全面履行部门职责，按期完成年度重点工作，提高财政资金使用效益");
       goal.indicators.push_back(Quant(IndicatorLevel1::kOutput, IndicatorLevel2::kQuantity,
                                       "重点工作任务完成数", Comparator::kGe,
                                       Ratio(rng.Between(5, 20)), "项"));
@@ -460,7 +486,8 @@ absl::StatusOr<Dataset> Synthesize(const SynthOptions& o) {
       std::int64_t delta_hw = first_hw * rng.Between(5, cut ? 30 : 20) / 100;
       if (delta_hw == 0) delta_hw = 1;
       adj.amount = FromHundredthWan(cut ? -delta_hw : delta_hw);
-      adj.reason = (kAdjustReasons[static_cast<std::size_t>(cut ? 2 + rng.Below(2) : rng.Below(2))]);
+      adj.reason =
+          (kAdjustReasons[static_cast<std::size_t>(cut ? 2 + rng.Below(2) : rng.Below(2))]);
       project.adjustments.push_back(std::move(adj));
     }
 
@@ -488,8 +515,7 @@ absl::StatusOr<Dataset> Synthesize(const SynthOptions& o) {
     if (o.ex_ante && project.kind == ProjectKind::kNew && requested_hw >= kExAnteThresholdHw) {
       ExAnteAssessment ea;
       ea.project_id = project.id;
-      absl::StatusOr<Date> d =
-          Date::FromYmd(year - 1, 10, static_cast<int>(rng.Between(1, 28)));
+      absl::StatusOr<Date> d = Date::FromYmd(year - 1, 10, static_cast<int>(rng.Between(1, 28)));
       if (d.ok()) ea.date = *d;
       ea.requested = project.requested;
       for (auto& score : ea.scores) score = Ratio(rng.Between(12, 20));
@@ -511,23 +537,23 @@ absl::StatusOr<Dataset> Synthesize(const SynthOptions& o) {
       Indicator ind = MakeIndicator(rng, l2, obj, approved_hw);
       ind.id = absl::StrCat(i + 1);
       const std::int64_t vs = rng.Below(10);
-      ind.value_source = vs < 6 ? ValueSource::kPlan
+      ind.value_source = vs < 6   ? ValueSource::kPlan
                          : vs < 8 ? ValueSource::kHistory
                          : vs < 9 ? ValueSource::kIndustry
                                   : ValueSource::kUnspecified;
       if (ind.comparator == Comparator::kGe && ind.target.has_value() && rng.Chance(30) &&
           ind.unit_of_measure != "%") {
         // Targets here are whole numbers; last year's actual is 70–100% of it.
-        const auto target = static_cast<std::int64_t>(ind.target->numerator() /
-                                                      ind.target->denominator());
+        const auto target =
+            static_cast<std::int64_t>(ind.target->numerator() / ind.target->denominator());
         ind.baseline = Ratio(target * rng.Between(70, 100) / 100);
       }
       if (o.actuals && started && rng.Chance(50)) {
         IndicatorActual actual;
         actual.date = mid_year;
         if (ind.comparator == Comparator::kQualitative) {
-          actual.grade = rng.Chance(70) ? QualitativeGrade::kPartlyAchieved
-                                        : QualitativeGrade::kAchieved;
+          actual.grade =
+              rng.Chance(70) ? QualitativeGrade::kPartlyAchieved : QualitativeGrade::kAchieved;
           actual.text = std::string(ZhLabelOf(*actual.grade));
         } else if (ind.target.has_value()) {
           const Ratio value = ind.unit_of_measure == "%"
@@ -547,11 +573,10 @@ absl::StatusOr<Dataset> Synthesize(const SynthOptions& o) {
     // a share of the approved amount that depends on the status.
     const int nd_proj = started ? o.disbursements_per_project : 0;
     if (nd_proj > 0) {
-      const std::int64_t share = project.status == ProjectStatus::kFinished
-                                     ? rng.Between(95, 100)
-                                     : project.status == ProjectStatus::kTerminated
-                                           ? rng.Between(10, 50)
-                                           : rng.Between(40, 95);
+      const std::int64_t share = project.status == ProjectStatus::kFinished ? rng.Between(95, 100)
+                                 : project.status == ProjectStatus::kTerminated
+                                     ? rng.Between(10, 50)
+                                     : rng.Between(40, 95);
       // Whole yuan: approved_hw × 100 yuan × share%.
       const std::int64_t total_yuan = approved_hw * share;
       std::vector<std::int64_t> weights(static_cast<std::size_t>(nd_proj));
@@ -567,17 +592,16 @@ absl::StatusOr<Dataset> Synthesize(const SynthOptions& o) {
       for (int i = 0; i < nd_proj; ++i) {
         const auto idx = static_cast<std::size_t>(i);
         const std::int64_t part =
-            i + 1 == nd_proj
-                ? left
-                : static_cast<std::int64_t>(static_cast<int128_t>(total_yuan) * weights[idx] /
-                                            weight_sum);
+            i + 1 == nd_proj ? left
+                             : static_cast<std::int64_t>(static_cast<int128_t>(total_yuan) *
+                                                         weights[idx] / weight_sum);
         left -= part;
         Disbursement d;
         d.id = Id("V", ++voucher, voucher_width);
         d.project_id = project.id;
         d.date = dates[idx];
         d.source = project.funds.size() > 1 && rng.Chance(30) ? project.funds[1].source
-                                                               : project.funds[0].source;
+                                                              : project.funds[0].source;
         d.amount = Money::FromFen(part * Money::kFenPerYuan);
         builder.AddDisbursement(std::move(d));
       }
@@ -592,9 +616,8 @@ absl::StatusOr<Dataset> Synthesize(const SynthOptions& o) {
     for (std::size_t i = 0; i < diagnostics.items().size() && i < 3; ++i) {
       absl::StrAppend(&detail, "; ", diagnostics.items()[i].ToString());
     }
-    return absl::InternalError(
-        absl::StrCat("synth: generated dataset failed validation: ", dataset.status().message(),
-                     detail));
+    return absl::InternalError(absl::StrCat(
+        "synth: generated dataset failed validation: ", dataset.status().message(), detail));
   }
   return dataset;
 }

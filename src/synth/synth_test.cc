@@ -19,7 +19,8 @@ std::string Fingerprint(const Dataset& ds) {
   for (const Project& p : ds.projects()) {
     absl::StrAppend(&out, p.id, ",", p.unit_id, ",", p.name, ",", AV(CodeOf(p.status)), ",",
                     p.requested.fen(), ",", p.is_key);
-    for (const FundLine& f : p.funds) absl::StrAppend(&out, ",", AV(CodeOf(f.source)), f.approved.fen());
+    for (const FundLine& f : p.funds)
+      absl::StrAppend(&out, ",", AV(CodeOf(f.source)), f.approved.fen());
     for (const Adjustment& a : p.adjustments) {
       absl::StrAppend(&out, ",adj", a.date.ToString(), a.amount.fen());
     }

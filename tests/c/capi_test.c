@@ -109,8 +109,7 @@ static void test_money(void) {
   CHECK_I64(fen, 12 * WAN);
   EXPECT(pfb_money_parse("1.234", 5, PFB_UNIT_YUAN, &fen, &err_), PFB_INVALID_ARGUMENT);
   CHECK_I64(fen, 0); /* out-parameters are zeroed on failure */
-  EXPECT(pfb_money_parse("99999999999999999999", 20, PFB_UNIT_YUAN, &fen, &err_),
-         PFB_OUT_OF_RANGE);
+  EXPECT(pfb_money_parse("99999999999999999999", 20, PFB_UNIT_YUAN, &fen, &err_), PFB_OUT_OF_RANGE);
   EXPECT(pfb_money_parse("1", 1, 7, &fen, &err_), PFB_INVALID_ARGUMENT);
   EXPECT(pfb_money_parse(NULL, 3, PFB_UNIT_YUAN, &fen, &err_), PFB_INVALID_ARGUMENT);
   EXPECT(pfb_money_parse("12", 2, PFB_UNIT_YUAN, NULL, &err_), PFB_INVALID_ARGUMENT);
@@ -134,8 +133,7 @@ static void test_money(void) {
   EXPECT(pfb_money_format(-5, PFB_UNIT_YUAN, 0, -1, &text, NULL, &err_), PFB_OK);
   CHECK_STR(text, "-0.05");
   pfb_string_free(text);
-  EXPECT(pfb_money_format(1, PFB_UNIT_YUAN, 0x80u, -1, &text, NULL, &err_),
-         PFB_INVALID_ARGUMENT);
+  EXPECT(pfb_money_format(1, PFB_UNIT_YUAN, 0x80u, -1, &text, NULL, &err_), PFB_INVALID_ARGUMENT);
   CHECK(text == NULL);
   EXPECT(pfb_money_format(1, PFB_UNIT_YUAN, 0, 11, &text, NULL, &err_), PFB_INVALID_ARGUMENT);
   EXPECT(pfb_money_format(1, 3, 0, -1, &text, NULL, &err_), PFB_INVALID_ARGUMENT);
@@ -198,13 +196,12 @@ static void check_figures(const pfb_dataset* ds) {
          PFB_OK);
   CHECK_I64(approved, 200 * WAN);
   CHECK_I64(executed, 50 * WAN);
-  EXPECT(pfb_dataset_fund_source_totals(ds, PFB_FUND_CARRY_OVER, 0, &approved, NULL, &executed,
-                                        &err_),
-         PFB_OK);
+  EXPECT(
+      pfb_dataset_fund_source_totals(ds, PFB_FUND_CARRY_OVER, 0, &approved, NULL, &executed, &err_),
+      PFB_OK);
   CHECK_I64(approved, 0);
   CHECK_I64(executed, 0);
-  EXPECT(pfb_dataset_fund_source_totals(ds, PFB_FUND_SOURCE_COUNT, 0, &approved, NULL, NULL,
-                                        &err_),
+  EXPECT(pfb_dataset_fund_source_totals(ds, PFB_FUND_SOURCE_COUNT, 0, &approved, NULL, NULL, &err_),
          PFB_INVALID_ARGUMENT);
   EXPECT(pfb_dataset_fund_source_totals(ds, -1, 0, &approved, NULL, NULL, &err_),
          PFB_INVALID_ARGUMENT);
@@ -260,8 +257,7 @@ static void test_null_dataset(void) {
   EXPECT(pfb_dataset_find_unit(NULL, "U01", &i, &err_), PFB_INVALID_ARGUMENT);
   EXPECT(pfb_dataset_totals(NULL, 0, &fen, NULL, NULL, &err_), PFB_INVALID_ARGUMENT);
   EXPECT(pfb_dataset_unit_totals(NULL, 0, 0, &fen, NULL, NULL, &err_), PFB_INVALID_ARGUMENT);
-  EXPECT(pfb_dataset_fund_source_totals(NULL, 0, 0, &fen, NULL, NULL, &err_),
-         PFB_INVALID_ARGUMENT);
+  EXPECT(pfb_dataset_fund_source_totals(NULL, 0, 0, &fen, NULL, NULL, &err_), PFB_INVALID_ARGUMENT);
   EXPECT(pfb_dataset_project_totals(NULL, 0, 0, &fen, NULL, NULL, &err_), PFB_INVALID_ARGUMENT);
   EXPECT(pfb_dataset_to_json(NULL, 0, &text, NULL, &err_), PFB_INVALID_ARGUMENT);
   EXPECT(pfb_dataset_write_csv(NULL, "x", PFB_ENCODING_UTF8, 0, &err_), PFB_INVALID_ARGUMENT);
@@ -385,8 +381,7 @@ static void test_load_json(const char* scratch) {
         "\"funds\":[{\"source\":\"nope\",\"approved\":\"1.234\"}]}]}";
     uint32_t i, n;
     int saw_reference = 0, saw_enum = 0, saw_sub_fen = 0;
-    CHECK(pfb_dataset_from_json(bad, strlen(bad), "multi.json", &ds, &err) ==
-          PFB_INVALID_ARGUMENT);
+    CHECK(pfb_dataset_from_json(bad, strlen(bad), "multi.json", &ds, &err) == PFB_INVALID_ARGUMENT);
     n = pfb_error_diagnostic_count(err);
     CHECK(n >= 3);
     for (i = 0; i < n; ++i) {
@@ -433,8 +428,7 @@ static void test_builder(void) {
                                  PFB_PROJECT_CONTINUING, PFB_STATUS_IN_PROGRESS, 2020, 0,
                                  PFB_PROJECT_KEY | PFB_PROJECT_DISCLOSED_WITH_BUDGET, &err_),
          PFB_OK);
-  EXPECT(pfb_builder_add_fund_line(b, "P001", PFB_FUND_LAND_TRANSFER, 200 * WAN, 0, &err_),
-         PFB_OK);
+  EXPECT(pfb_builder_add_fund_line(b, "P001", PFB_FUND_LAND_TRANSFER, 200 * WAN, 0, &err_), PFB_OK);
   EXPECT(pfb_builder_add_adjustment(b, "P001", 20220915, PFB_FUND_GENERAL_BUDGET, -100 * WAN,
                                     "压减", &err_),
          PFB_OK);
@@ -450,8 +444,8 @@ static void test_builder(void) {
   EXPECT(pfb_builder_add_goal(b, "G-P001", PFB_GOAL_PROJECT, "P001", NULL, "完成园区主干道维修",
                               &err_),
          PFB_OK);
-  EXPECT(pfb_builder_add_indicator(b, "G-P001", "1", PFB_L1_OUTPUT, PFB_L2_QUANTITY,
-                                   "维修道路长度", PFB_CMP_GE, "12", NULL, "公里", "20", "10",
+  EXPECT(pfb_builder_add_indicator(b, "G-P001", "1", PFB_L1_OUTPUT, PFB_L2_QUANTITY, "维修道路长度",
+                                   PFB_CMP_GE, "12", NULL, "公里", "20", "10",
                                    PFB_VALUE_SOURCE_PLAN, NULL, &err_),
          PFB_OK);
   EXPECT(pfb_builder_add_indicator(b, "G-P001", "2", PFB_L1_SATISFACTION,
@@ -463,14 +457,14 @@ static void test_builder(void) {
          PFB_OK);
   EXPECT(pfb_builder_add_goal(b, "G-U01", PFB_GOAL_UNIT, NULL, "U01", "部门整体目标", &err_),
          PFB_OK);
-  EXPECT(pfb_builder_add_disbursement(b, "V1", "P001", 20220310, PFB_FUND_GENERAL_BUDGET,
-                                      35 * WAN, &err_),
+  EXPECT(pfb_builder_add_disbursement(b, "V1", "P001", 20220310, PFB_FUND_GENERAL_BUDGET, 35 * WAN,
+                                      &err_),
          PFB_OK);
   EXPECT(pfb_builder_add_disbursement(b, "V2", "P001", 20220831, PFB_FUND_LAND_TRANSFER, 50 * WAN,
                                       &err_),
          PFB_OK);
-  EXPECT(pfb_builder_add_disbursement(b, NULL, "P001", 20221020, PFB_FUND_GENERAL_BUDGET,
-                                      100 * WAN, &err_),
+  EXPECT(pfb_builder_add_disbursement(b, NULL, "P001", 20221020, PFB_FUND_GENERAL_BUDGET, 100 * WAN,
+                                      &err_),
          PFB_OK);
   EXPECT(pfb_builder_add_disbursement(b, "V4", "P003", 20220505, PFB_FUND_TRANSFER, 1, &err_),
          PFB_OK);
@@ -507,8 +501,7 @@ static void test_builder(void) {
          PFB_INVALID_ARGUMENT);
   EXPECT(pfb_builder_add_project(b, "P1", "U1", "p", NULL, PFB_PROJECT_NEW, 6, 0, 0, 0, &err_),
          PFB_INVALID_ARGUMENT);
-  EXPECT(pfb_builder_add_project(b, "P1", "U1", "p", NULL, PFB_PROJECT_NEW, 0, 0, 0, 0x100u,
-                                 &err_),
+  EXPECT(pfb_builder_add_project(b, "P1", "U1", "p", NULL, PFB_PROJECT_NEW, 0, 0, 0, 0x100u, &err_),
          PFB_INVALID_ARGUMENT);
   EXPECT(pfb_builder_add_fund_line(b, "P1", 7, 1, 0, &err_), PFB_INVALID_ARGUMENT);
   EXPECT(pfb_builder_add_fund_line(b, NULL, 0, 1, 0, &err_), PFB_INVALID_ARGUMENT);
@@ -520,20 +513,20 @@ static void test_builder(void) {
          PFB_INVALID_ARGUMENT);
   EXPECT(pfb_builder_add_goal(b, "G1", PFB_GOAL_UNIT, NULL, NULL, NULL, &err_),
          PFB_INVALID_ARGUMENT);
-  EXPECT(pfb_builder_add_indicator(b, "G1", "1", 4, 0, "n", 0, "1", NULL, NULL, NULL, NULL, 0,
-                                   NULL, &err_),
+  EXPECT(pfb_builder_add_indicator(b, "G1", "1", 4, 0, "n", 0, "1", NULL, NULL, NULL, NULL, 0, NULL,
+                                   &err_),
          PFB_INVALID_ARGUMENT);
   EXPECT(pfb_builder_add_indicator(b, "G1", "1", 0, 12, "n", 0, "1", NULL, NULL, NULL, NULL, 0,
                                    NULL, &err_),
          PFB_INVALID_ARGUMENT);
-  EXPECT(pfb_builder_add_indicator(b, "G1", "1", 0, 0, "n", 7, "1", NULL, NULL, NULL, NULL, 0,
-                                   NULL, &err_),
+  EXPECT(pfb_builder_add_indicator(b, "G1", "1", 0, 0, "n", 7, "1", NULL, NULL, NULL, NULL, 0, NULL,
+                                   &err_),
          PFB_INVALID_ARGUMENT);
   EXPECT(pfb_builder_add_indicator(b, "G1", "1", 0, 0, "n", 0, "1", NULL, NULL, "二十", NULL, 0,
                                    NULL, &err_),
          PFB_INVALID_ARGUMENT);
-  EXPECT(pfb_builder_add_indicator(b, "G1", "1", 0, 0, "n", 0, "1", NULL, NULL, NULL, NULL, 5,
-                                   NULL, &err_),
+  EXPECT(pfb_builder_add_indicator(b, "G1", "1", 0, 0, "n", 0, "1", NULL, NULL, NULL, NULL, 5, NULL,
+                                   &err_),
          PFB_INVALID_ARGUMENT);
   EXPECT(pfb_builder_add_indicator(b, "G1", "1", 0, 0, NULL, 0, "1", NULL, NULL, NULL, NULL, 0,
                                    NULL, &err_),
@@ -545,8 +538,7 @@ static void test_builder(void) {
   EXPECT(pfb_builder_add_actual(b, "G1", "1", 20220101, "x", PFB_GRADE_NONE, NULL, &err_),
          PFB_INVALID_ARGUMENT);
   EXPECT(pfb_builder_add_disbursement(b, "V1", "P1", 2022, 0, 1, &err_), PFB_INVALID_ARGUMENT);
-  EXPECT(pfb_builder_add_disbursement(b, "V1", "P1", 20220101, -1, 1, &err_),
-         PFB_INVALID_ARGUMENT);
+  EXPECT(pfb_builder_add_disbursement(b, "V1", "P1", 20220101, -1, 1, &err_), PFB_INVALID_ARGUMENT);
   EXPECT(pfb_builder_set_origin(b, "x", -1, &err_), PFB_INVALID_ARGUMENT);
   EXPECT(pfb_builder_set_origin(b, "\xff", 1, &err_), PFB_INVALID_ARGUMENT);
   /* NULL builder. */

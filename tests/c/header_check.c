@@ -2,7 +2,8 @@
  * as C++ (tests/c_api.cmake compiles this file both ways with -Werror). */
 #include "perfbudget/perfbudget.h"
 
-#if PFB_VERSION_NUMBER != (PFB_VERSION_MAJOR * 1000000 + PFB_VERSION_MINOR * 1000 + PFB_VERSION_PATCH)
+#if PFB_VERSION_NUMBER != \
+    (PFB_VERSION_MAJOR * 1000000 + PFB_VERSION_MINOR * 1000 + PFB_VERSION_PATCH)
 #error "PFB_VERSION_NUMBER is inconsistent"
 #endif
 

@@ -70,8 +70,8 @@ static int find_project_row(const pfb_monitor* m, const char* id) {
   uint32_t i;
   for (i = 0; i < pfb_monitor_row_count(m, PFB_ROW_PROJECT); ++i) {
     const char* got = NULL;
-    if (pfb_monitor_row(m, PFB_ROW_PROJECT, i, &got, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-                        NULL, NULL) == PFB_OK &&
+    if (pfb_monitor_row(m, PFB_ROW_PROJECT, i, &got, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+                        NULL) == PFB_OK &&
         strcmp(got, id) == 0) {
       return (int)i;
     }
@@ -159,8 +159,8 @@ static void test_monitor(const pfb_dataset* ds) {
   /* P004: nothing spent after a quarter. */
   p4 = find_project_row(m, "P004");
   CHECK(p4 >= 0);
-  CHECK(row_has_reason(m, PFB_ROW_PROJECT, (uint32_t)p4,
-                       "monitoring.no_disbursement_after_quarter"));
+  CHECK(
+      row_has_reason(m, PFB_ROW_PROJECT, (uint32_t)p4, "monitoring.no_disbursement_after_quarter"));
   CHECK(find_project_row(m, "P005") < 0);
 
   /* Every reason: a code, a severity, a row, messages in both languages. */
@@ -169,9 +169,9 @@ static void test_monitor(const pfb_dataset* ds) {
     const char *code = NULL, *zh = NULL, *en = NULL;
     int32_t severity = -1, row_kind = -1;
     uint32_t row_index = 99;
-    EXPECT(pfb_monitor_reason(m, i, PFB_LANG_ZH, &code, &severity, &row_kind, &row_index, &zh,
-                              &err_),
-           PFB_OK);
+    EXPECT(
+        pfb_monitor_reason(m, i, PFB_LANG_ZH, &code, &severity, &row_kind, &row_index, &zh, &err_),
+        PFB_OK);
     EXPECT(pfb_monitor_reason(m, i, PFB_LANG_EN, NULL, NULL, NULL, NULL, &en, &err_), PFB_OK);
     CHECK(code != NULL && strncmp(code, "monitoring.", 11) == 0);
     CHECK(severity >= 0 && severity <= 3);
@@ -189,14 +189,14 @@ static void test_monitor(const pfb_dataset* ds) {
   id = "x";
   current = 5;
   level = 5;
-  EXPECT(pfb_monitor_row(m, PFB_ROW_PROJECT, 4, &id, NULL, &current, NULL, NULL, NULL, &level,
-                         NULL, NULL, &err_),
+  EXPECT(pfb_monitor_row(m, PFB_ROW_PROJECT, 4, &id, NULL, &current, NULL, NULL, NULL, &level, NULL,
+                         NULL, &err_),
          PFB_OUT_OF_RANGE);
   CHECK(id == NULL);
   CHECK_I64(current, 0);
   CHECK_I64(level, 0);
-  EXPECT(pfb_monitor_row(m, PFB_ROW_JURISDICTION, 1, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-                         NULL, NULL, &err_),
+  EXPECT(pfb_monitor_row(m, PFB_ROW_JURISDICTION, 1, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+                         NULL, &err_),
          PFB_OUT_OF_RANGE);
   EXPECT(pfb_monitor_row(m, 7, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, &err_),
          PFB_INVALID_ARGUMENT);
@@ -322,9 +322,9 @@ static void test_reclaim(const pfb_dataset* ds) {
   CHECK_I64(has_amount, 1);
   CHECK_I64(splits, 1);
   CHECK_HAS(zh, "300万元");
-  EXPECT(pfb_reclaim_proposal(r, (uint32_t)at, PFB_LANG_EN, NULL, NULL, NULL, NULL, &en, NULL,
-                              &err_),
-         PFB_OK);
+  EXPECT(
+      pfb_reclaim_proposal(r, (uint32_t)at, PFB_LANG_EN, NULL, NULL, NULL, NULL, &en, NULL, &err_),
+      PFB_OK);
   CHECK_HAS(en, "not implemented");
   EXPECT(pfb_reclaim_split(r, (uint32_t)at, 0, &source, &amount, &err_), PFB_OK);
   CHECK_I64(source, PFB_FUND_GENERAL_BUDGET);

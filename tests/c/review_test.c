@@ -268,9 +268,9 @@ static void test_scoped_and_flags(const pfb_dataset* ds) {
     EXPECT(pfb_policy_load_json(kFour, strlen(kFour), &p, &err_), PFB_OK);
   }
   r = NULL;
-  EXPECT(pfb_review_dataset(ds, p, "", PFB_REVIEW_NO_UNIT_GOALS | PFB_REVIEW_NO_MESSAGES, &r,
-                            &err_),
-         PFB_OK);
+  EXPECT(
+      pfb_review_dataset(ds, p, "", PFB_REVIEW_NO_UNIT_GOALS | PFB_REVIEW_NO_MESSAGES, &r, &err_),
+      PFB_OK);
   CHECK_I64(pfb_review_goal_count(r), 2);
   i = find_code(r, 1, "appropriateness.satisfaction_too_low");
   CHECK(i != PFB_NO_INDEX);

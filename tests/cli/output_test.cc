@@ -16,7 +16,9 @@ TEST(DisplayWidthTest, CountsWideCharactersAsTwo) {
   EXPECT_EQ(DisplayWidth("（１２）"), 8);  // full-width forms
   EXPECT_EQ(DisplayWidth("、。"), 4);      // CJK punctuation
   EXPECT_EQ(DisplayWidth("≥90%"), 4);      // ambiguous-width symbols count 1
-  EXPECT_EQ(DisplayWidth("\xFF" "a"), 2);  // an invalid byte counts 1
+  EXPECT_EQ(DisplayWidth("\xFF"
+                         "a"),
+            2);  // an invalid byte counts 1
 }
 
 TEST(TextTableTest, AlignsMixedWidthCells) {

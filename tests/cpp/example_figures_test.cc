@@ -181,9 +181,9 @@ TEST_F(ExampleFiguresTest, UnimplementedProjects) {  // F23, F24
   EXPECT_EQ(count, 3);
   EXPECT_EQ(units, (std::set<std::string>{"宿州东部新城行政管理委员会", "宿马园区管委会"}));
   EXPECT_TRUE(land_transfer);
-  EXPECT_EQ(approved.fen(), 3000 * kFenPerWan);       // F24: 3000 万元 adjusted
-  EXPECT_EQ(adjusted_away.fen(), -603'200'000);       // re-allocated 603.2 万元
-  EXPECT_EQ(unspent.fen(), 2'396'800'000);            // F23: nearly 2400 万元 reclaimed
+  EXPECT_EQ(approved.fen(), 3000 * kFenPerWan);  // F24: 3000 万元 adjusted
+  EXPECT_EQ(adjusted_away.fen(), -603'200'000);  // re-allocated 603.2 万元
+  EXPECT_EQ(unspent.fen(), 2'396'800'000);       // F23: nearly 2400 万元 reclaimed
 }
 
 TEST_F(ExampleFiguresTest, CancelledAtGoalReview) {  // F15
@@ -294,8 +294,8 @@ TEST_F(ExampleFiguresTest, Evaluations) {  // F2-F7, F25
   EXPECT_EQ(problems, 22u);
   EXPECT_EQ(suggestions, 16u);
   EXPECT_EQ(fiscal_units, 2);
-  EXPECT_EQ(fiscal_unit_names, (std::set<std::string>{"宿州东部新城行政管理委员会",
-                                                      "宿州市城市管理局宿马园区分局"}));
+  EXPECT_EQ(fiscal_unit_names,
+            (std::set<std::string>{"宿州东部新城行政管理委员会", "宿州市城市管理局宿马园区分局"}));
 }
 
 TEST_F(ExampleFiguresTest, RectificationsOnePerProblem) {  // F25

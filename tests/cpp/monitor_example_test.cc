@@ -45,7 +45,7 @@ TEST_F(MonitorExampleTest, F20ToF22) {
   EXPECT_EQ(rep->total.approved, Money::FromFen(106705 * kFenPerWan));  // F20
   EXPECT_EQ(rep->total.current, Money::FromFen(106705 * kFenPerWan));   // net-zero re-allocation
   EXPECT_EQ(rep->total.executed, Money::FromFen(63854 * kFenPerWan));   // F21
-  EXPECT_EQ(rep->total.ExecutionRate().ToPercentString(2), "59.84");   // F22
+  EXPECT_EQ(rep->total.ExecutionRate().ToPercentString(2), "59.84");    // F22
   EXPECT_EQ(rep->time_progress.ToPercentString(2), "66.67");
   EXPECT_EQ(rep->total.GapPp(rep->time_progress).ToDecimalString(2), "6.83");
   EXPECT_EQ(rep->total.level, WarningLevel::kNone);
@@ -77,7 +77,7 @@ TEST_F(MonitorExampleTest, F23Reclaim) {
     for (const FundSplit& f : p.split) ASSERT_TRUE(split.TryAdd(f.amount));
     EXPECT_EQ(split, p.amount);
   }
-  EXPECT_EQ(unimplemented, 3);                                // F23: 3 projects
+  EXPECT_EQ(unimplemented, 3);                                 // F23: 3 projects
   EXPECT_EQ(amount, Money::FromFen(23968 * kFenPerWan / 10));  // 2396.8万元, "nearly 2400"
   for (const ReclaimProposal& p : rep->proposals) {
     if (p.code == "reclaim.unimplemented") {

@@ -224,7 +224,7 @@ PFB_API void pfb_string_free(char* s);
 PFB_API int32_t pfb_money_parse(const char* text, size_t len, int32_t default_unit,
                                 int64_t* out_fen, pfb_error** err);
 
-#define PFB_MONEY_GROUPING 1u   /* "1,234.56" */
+#define PFB_MONEY_GROUPING 1u    /* "1,234.56" */
 #define PFB_MONEY_UNIT_SUFFIX 2u /* append 元 / 万元 / 亿元 */
 /* Formats `fen` in `unit` (PFB_UNIT_*). `flags`: PFB_MONEY_* bits. `decimals`:
  * -1 exact (all significant digits for 万元/亿元; always 2 for 元), or 0..10
@@ -273,10 +273,10 @@ PFB_API uint32_t pfb_dataset_disbursement_count(const pfb_dataset* dataset);
  * An index out of range is PFB_OUT_OF_RANGE. */
 PFB_API int32_t pfb_dataset_unit_id(const pfb_dataset* dataset, uint32_t index, const char** out,
                                     pfb_error** err);
-PFB_API int32_t pfb_dataset_unit_name(const pfb_dataset* dataset, uint32_t index,
-                                      const char** out, pfb_error** err);
-PFB_API int32_t pfb_dataset_project_id(const pfb_dataset* dataset, uint32_t index,
-                                       const char** out, pfb_error** err);
+PFB_API int32_t pfb_dataset_unit_name(const pfb_dataset* dataset, uint32_t index, const char** out,
+                                      pfb_error** err);
+PFB_API int32_t pfb_dataset_project_id(const pfb_dataset* dataset, uint32_t index, const char** out,
+                                       pfb_error** err);
 PFB_API int32_t pfb_dataset_project_name(const pfb_dataset* dataset, uint32_t index,
                                          const char** out, pfb_error** err);
 /* The index of the project's unit. */
@@ -294,15 +294,13 @@ PFB_API int32_t pfb_dataset_find_project(const pfb_dataset* dataset, const char*
  *   current   全年预算数 approved + adjustments up to as_of;
  *   executed  执行数 disbursements up to as_of.
  * Any out pointer may be NULL. A sum beyond int64 is PFB_OUT_OF_RANGE. */
-PFB_API int32_t pfb_dataset_totals(const pfb_dataset* dataset, int32_t as_of,
-                                   int64_t* out_approved, int64_t* out_current,
-                                   int64_t* out_executed, pfb_error** err);
+PFB_API int32_t pfb_dataset_totals(const pfb_dataset* dataset, int32_t as_of, int64_t* out_approved,
+                                   int64_t* out_current, int64_t* out_executed, pfb_error** err);
 /* The same for one unit (by index) or one fund source (PFB_FUND_*: fund lines,
  * adjustments and disbursements of that source). */
 PFB_API int32_t pfb_dataset_unit_totals(const pfb_dataset* dataset, uint32_t unit_index,
-                                        int32_t as_of, int64_t* out_approved,
-                                        int64_t* out_current, int64_t* out_executed,
-                                        pfb_error** err);
+                                        int32_t as_of, int64_t* out_approved, int64_t* out_current,
+                                        int64_t* out_executed, pfb_error** err);
 PFB_API int32_t pfb_dataset_fund_source_totals(const pfb_dataset* dataset, int32_t source,
                                                int32_t as_of, int64_t* out_approved,
                                                int64_t* out_current, int64_t* out_executed,
@@ -321,8 +319,8 @@ PFB_API int32_t pfb_dataset_to_json(const pfb_dataset* dataset, uint32_t flags, 
 #define PFB_CSV_BOM 1u /* write a UTF-8 byte-order mark (helps Excel) */
 /* Writes the CSV tables into folder `dir` (created if missing), atomically.
  * `encoding`: PFB_ENCODING_*; `flags`: PFB_CSV_* bits. */
-PFB_API int32_t pfb_dataset_write_csv(const pfb_dataset* dataset, const char* dir,
-                                      int32_t encoding, uint32_t flags, pfb_error** err);
+PFB_API int32_t pfb_dataset_write_csv(const pfb_dataset* dataset, const char* dir, int32_t encoding,
+                                      uint32_t flags, pfb_error** err);
 
 /* ---- builder -------------------------------------------------------------
  * How a vendor feeds rows from its own database. Rows may come in any order
@@ -364,31 +362,30 @@ PFB_API int32_t pfb_builder_add_project(pfb_builder* builder, const char* id, co
                                         uint32_t flags, pfb_error** err);
 /* `origin_year`: 0 = this fiscal year; a carry-over line names its year. */
 PFB_API int32_t pfb_builder_add_fund_line(pfb_builder* builder, const char* project_id,
-                                          int32_t source, int64_t approved_fen,
-                                          int32_t origin_year, pfb_error** err);
+                                          int32_t source, int64_t approved_fen, int32_t origin_year,
+                                          pfb_error** err);
 PFB_API int32_t pfb_builder_add_adjustment(pfb_builder* builder, const char* project_id,
                                            int32_t date, int32_t source, int64_t amount_fen,
                                            const char* reason, pfb_error** err);
 PFB_API int32_t pfb_builder_add_planned_payment(pfb_builder* builder, const char* project_id,
-                                                int32_t date, int64_t amount_fen,
-                                                pfb_error** err);
+                                                int32_t date, int64_t amount_fen, pfb_error** err);
 /* `owner`: PFB_GOAL_*; `project_id` required for a project goal (NULL/"" for a
  * unit goal); `unit_id` required for a unit goal (NULL/"": the project's). */
 PFB_API int32_t pfb_builder_add_goal(pfb_builder* builder, const char* id, int32_t owner,
-                                     const char* project_id, const char* unit_id,
-                                     const char* text, pfb_error** err);
+                                     const char* project_id, const char* unit_id, const char* text,
+                                     pfb_error** err);
 /* Adds an indicator to goal `goal_id`. `target`: the target as written
  * ("50", "95.5", or qualitative text); under a numeric comparator a decimal
  * target is read exactly, other text is kept as written (the goal review
  * reports it). `target_high`: the range's high end (PFB_CMP_RANGE). `weight`,
  * `baseline`: decimal text or NULL/"". `value_source`: PFB_VALUE_SOURCE_*. */
 PFB_API int32_t pfb_builder_add_indicator(pfb_builder* builder, const char* goal_id,
-                                          const char* indicator_id, int32_t level1,
-                                          int32_t level2, const char* name, int32_t comparator,
-                                          const char* target, const char* target_high,
-                                          const char* unit_of_measure, const char* weight,
-                                          const char* baseline, int32_t value_source,
-                                          const char* evaluation_standard, pfb_error** err);
+                                          const char* indicator_id, int32_t level1, int32_t level2,
+                                          const char* name, int32_t comparator, const char* target,
+                                          const char* target_high, const char* unit_of_measure,
+                                          const char* weight, const char* baseline,
+                                          int32_t value_source, const char* evaluation_standard,
+                                          pfb_error** err);
 /* An actual (完成值) of indicator `indicator_id` of goal `goal_id` on `date`:
  * `value` decimal text (NULL/"" for none) and/or `grade` (PFB_GRADE_*,
  * PFB_GRADE_NONE for none); `text` as written (may be NULL). */
@@ -397,9 +394,8 @@ PFB_API int32_t pfb_builder_add_actual(pfb_builder* builder, const char* goal_id
                                        int32_t grade, const char* text, pfb_error** err);
 /* `id` voucher number (NULL/"" for none); `amount_fen` negative = refund. */
 PFB_API int32_t pfb_builder_add_disbursement(pfb_builder* builder, const char* id,
-                                             const char* project_id, int32_t date,
-                                             int32_t source, int64_t amount_fen,
-                                             pfb_error** err);
+                                             const char* project_id, int32_t date, int32_t source,
+                                             int64_t amount_fen, pfb_error** err);
 /* Validates everything and makes the dataset (*out: owned, free with
  * pfb_dataset_destroy). On bad data returns PFB_INVALID_ARGUMENT with every
  * problem as diagnostics. Either way the builder is used up: later calls on

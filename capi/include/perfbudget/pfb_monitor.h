@@ -75,9 +75,8 @@ PFB_API uint32_t pfb_reclaim_proposal_count(const pfb_reclaim* reclaim);
  * (reclaim.lagging_without_plan). Strings borrowed; any out-pointer may be NULL. */
 PFB_API int32_t pfb_reclaim_proposal(const pfb_reclaim* reclaim, uint32_t index, int32_t lang,
                                      const char** project_id, const char** code,
-                                     int64_t* amount_fen, int32_t* has_amount,
-                                     const char** message, uint32_t* split_count,
-                                     pfb_error** err);
+                                     int64_t* amount_fen, int32_t* has_amount, const char** message,
+                                     uint32_t* split_count, pfb_error** err);
 /* Split `split` of proposal `index`: fund source (PFB_FUND_* numbering of
  * model/enums.h) and amount in fen. The splits of a proposal sum to its amount. */
 PFB_API int32_t pfb_reclaim_split(const pfb_reclaim* reclaim, uint32_t index, uint32_t split,

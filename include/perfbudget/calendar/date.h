@@ -26,8 +26,8 @@ class Date {
   static absl::StatusOr<Date> Parse(std::string_view iso);
 
   int year() const;
-  int month() const;  // 1..12
-  int day() const;    // 1..31
+  int month() const;             // 1..12
+  int day() const;               // 1..31
   std::string ToString() const;  // "2022-08-31"
 
   // Days since 1970-01-01 (may be negative). Arithmetic may leave 1400..9999;

@@ -28,7 +28,8 @@ class FiscalYear {
  public:
   // Errors: InvalidArgument for a start month outside 1..12 or a year outside
   // 1400..9998.
-  static absl::StatusOr<FiscalYear> Create(int year, int start_month = 1, bool named_by_end = false);
+  static absl::StatusOr<FiscalYear> Create(int year, int start_month = 1,
+                                           bool named_by_end = false);
 
   int year() const { return year_; }
   int start_month() const { return start_month_; }

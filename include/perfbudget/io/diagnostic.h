@@ -38,22 +38,22 @@ struct Origin {
 
 // Stable kinds of input problem (numbering is part of the C ABI).
 enum class DiagnosticKind : std::uint8_t {
-  kSyntax = 0,          // malformed JSON / CSV
-  kType = 1,            // wrong JSON type, not a number, ...
-  kMissing = 2,         // required field absent
-  kEnumValue = 3,       // unknown enum value
-  kSubFen = 4,          // more precision than a fen
-  kOverflow = 5,        // amount or sum out of range
-  kDate = 6,            // bad date
-  kDateOutOfYear = 7,   // date outside the fiscal year
-  kDuplicateId = 8,     // id used twice
-  kUnknownReference = 9,  // reference to an unknown unit/project/goal/...
-  kNegativeAmount = 10,   // negative where not allowed (approved amounts)
-  kNegativeExecuted = 11, // disbursements take a project's executed total below zero
-  kFormat = 12,           // wrong format name / unsupported version
-  kEncoding = 13,         // invalid UTF-8 / GB18030
-  kValue = 14,            // any other invalid value
-  kIo = 15,               // file cannot be read / written
+  kSyntax = 0,             // malformed JSON / CSV
+  kType = 1,               // wrong JSON type, not a number, ...
+  kMissing = 2,            // required field absent
+  kEnumValue = 3,          // unknown enum value
+  kSubFen = 4,             // more precision than a fen
+  kOverflow = 5,           // amount or sum out of range
+  kDate = 6,               // bad date
+  kDateOutOfYear = 7,      // date outside the fiscal year
+  kDuplicateId = 8,        // id used twice
+  kUnknownReference = 9,   // reference to an unknown unit/project/goal/...
+  kNegativeAmount = 10,    // negative where not allowed (approved amounts)
+  kNegativeExecuted = 11,  // disbursements take a project's executed total below zero
+  kFormat = 12,            // wrong format name / unsupported version
+  kEncoding = 13,          // invalid UTF-8 / GB18030
+  kValue = 14,             // any other invalid value
+  kIo = 15,                // file cannot be read / written
 };
 std::string_view CodeOf(DiagnosticKind kind);  // "syntax", "type", ...
 

@@ -32,7 +32,8 @@ absl::StatusOr<Dataset> LoadDatasetJson(std::string_view text, const LoadOptions
 // another process truncates the file while it loads, the process gets
 // SIGBUS, as with any mmap-based reader. A caller that cannot rule that out
 // reads the file itself and calls LoadDatasetJson.
-absl::StatusOr<Dataset> LoadDatasetJsonFile(const std::string& path, const LoadOptions& options = {},
+absl::StatusOr<Dataset> LoadDatasetJsonFile(const std::string& path,
+                                            const LoadOptions& options = {},
                                             Diagnostics* diagnostics = nullptr);
 
 struct JsonWriteOptions {

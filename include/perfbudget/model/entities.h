@@ -60,9 +60,9 @@ struct Disclosure {
 
 // 项目 / 项目支出.
 struct Project {
-  std::string id;       // pro_code
-  std::string unit_id;  // agency_code
-  std::string name;     // pro_name
+  std::string id;        // pro_code
+  std::string unit_id;   // agency_code
+  std::string name;      // pro_name
   std::string category;  // 项目类别, free text ("市政管护")
   ProjectKind kind = ProjectKind::kContinuing;
   bool is_key = false;  // 重点项目
@@ -83,7 +83,7 @@ struct Project {
 // An actual (完成值) reported for an indicator on a date.
 struct IndicatorActual {
   Date date;
-  std::optional<Ratio> value;            // quantitative actual
+  std::optional<Ratio> value;             // quantitative actual
   std::optional<QualitativeGrade> grade;  // qualitative actual
   std::string text;                       // as written
 };
@@ -106,7 +106,7 @@ struct Indicator {
   std::optional<Ratio> weight;       // 权重 / 分值
   std::optional<Ratio> baseline;     // last year's actual
   ValueSource value_source = ValueSource::kUnspecified;
-  std::string evaluation_standard;   // kpi_evalstd, free text
+  std::string evaluation_standard;       // kpi_evalstd, free text
   std::vector<IndicatorActual> actuals;  // by date, ascending
 };
 
@@ -151,7 +151,7 @@ struct Evaluation {
   std::string unit_id;
   int evaluated_year = 0;  // the fiscal year whose spending was evaluated
   std::optional<Date> date;
-  Money amount;  // funds covered
+  Money amount;                // funds covered
   std::optional<Ratio> score;  // 0..100
   std::optional<Grade> grade;
   std::string evaluator;  // the third party, if any

@@ -57,18 +57,18 @@ enum class IndicatorLevel1 : std::uint8_t {
 // 二级指标. Any level-2 kind may be recorded under any level 1 (the goal
 // review flags wrong pairs); `NaturalLevel1Of` says where each belongs.
 enum class IndicatorLevel2 : std::uint8_t {
-  kEconomicCost = 0,             // 经济成本指标
-  kSocialCost = 1,               // 社会成本指标
-  kEnvironmentalCost = 2,        // 生态环境成本指标
-  kQuantity = 3,                 // 数量指标
-  kQuality = 4,                  // 质量指标
-  kTimeliness = 5,               // 时效指标
-  kOutputCost = 6,               // 成本指标 under 产出 (older forms)
-  kEconomicBenefit = 7,          // 经济效益指标
-  kSocialBenefit = 8,            // 社会效益指标
-  kEcologicalBenefit = 9,        // 生态效益指标
-  kSustainability = 10,          // 可持续影响指标
-  kBeneficiarySatisfaction = 11, // 服务对象满意度指标
+  kEconomicCost = 0,              // 经济成本指标
+  kSocialCost = 1,                // 社会成本指标
+  kEnvironmentalCost = 2,         // 生态环境成本指标
+  kQuantity = 3,                  // 数量指标
+  kQuality = 4,                   // 质量指标
+  kTimeliness = 5,                // 时效指标
+  kOutputCost = 6,                // 成本指标 under 产出 (older forms)
+  kEconomicBenefit = 7,           // 经济效益指标
+  kSocialBenefit = 8,             // 社会效益指标
+  kEcologicalBenefit = 9,         // 生态效益指标
+  kSustainability = 10,           // 可持续影响指标
+  kBeneficiarySatisfaction = 11,  // 服务对象满意度指标
 };
 
 // 比较符号.

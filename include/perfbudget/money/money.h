@@ -26,9 +26,9 @@ namespace perfbudget {
 
 // The unit an amount is written in.
 enum class MoneyUnit : std::uint8_t {
-  kYuan,          // 元
-  kWanYuan,       // 万元 = 10^4 yuan
-  kYiYuan,        // 亿元 = 10^8 yuan
+  kYuan,     // 元
+  kWanYuan,  // 万元 = 10^4 yuan
+  kYiYuan,   // 亿元 = 10^8 yuan
 };
 
 // How an amount is printed.

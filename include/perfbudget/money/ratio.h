@@ -67,7 +67,9 @@ class Ratio {
   // "59.84" (decimals places, half-up); "overflow" when overflowed.
   std::string ToDecimalString(int decimals) const;
   // As a percentage: ratio 0.5984 → "59.84" (no % sign).
-  std::string ToPercentString(int decimals = 2) const { return (*this * Ratio(100)).ToDecimalString(decimals); }
+  std::string ToPercentString(int decimals = 2) const {
+    return (*this * Ratio(100)).ToDecimalString(decimals);
+  }
   // Exact text: "3/8", "5", "-7/2". For JSON output and debugging.
   std::string ToExactString() const;
   // Shortest exact decimal when the denominator is 2^a·5^b and that needs at

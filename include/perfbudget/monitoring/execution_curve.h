@@ -33,8 +33,8 @@ struct CurvePoint {
 
 struct CurveSeries {
   std::uint32_t unit_index = 0xFFFFFFFFu;  // kNoIndex for the total
-  std::string id;    // unit id, or the jurisdiction code ("" → "total")
-  std::string name;  // unit name, or "合计"
+  std::string id;                          // unit id, or the jurisdiction code ("" → "total")
+  std::string name;                        // unit name, or "合计"
   std::vector<CurvePoint> points;
 };
 

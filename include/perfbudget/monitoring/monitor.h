@@ -84,11 +84,11 @@ struct MonitorRow {
   // Project or unit index into the Dataset; the FundSource value; 0 for the
   // jurisdiction.
   std::uint32_t index = 0;
-  std::uint32_t project_count = 0;  // projects in scope behind the row
-  Money approved;     // 年初预算
-  Money adjustments;  // Σ adjustments dated ≤ as_of
-  Money current;      // 全年预算数 = approved + adjustments
-  Money executed;     // 执行数 to as_of
+  std::uint32_t project_count = 0;       // projects in scope behind the row
+  Money approved;                        // 年初预算
+  Money adjustments;                     // Σ adjustments dated ≤ as_of
+  Money current;                         // 全年预算数 = approved + adjustments
+  Money executed;                        // 执行数 to as_of
   std::uint32_t disbursement_count = 0;  // disbursements dated ≤ as_of
   WarningLevel level = WarningLevel::kNone;
   std::uint32_t first_reason = 0;  // into MonitorReport::reasons
@@ -108,8 +108,8 @@ struct IndicatorCheck {
   std::uint32_t indicator_index = 0;  // position in the goal's indicators
   Date actual_date;
   bool qualitative = false;
-  Ratio actual;    // quantitative actual (0 for qualitative)
-  Ratio expected;  // ≥ > = range: target (low end) × time progress; ≤ <: the target
+  Ratio actual;         // quantitative actual (0 for qualitative)
+  Ratio expected;       // ≥ > = range: target (low end) × time progress; ≤ <: the target
   bool behind = false;  // likely to be missed
 };
 
@@ -128,8 +128,8 @@ struct MonitorReport {
   Ratio time_progress;  // exact
   int months_elapsed = 0;
   int days_elapsed = 0;
-  int decimals = 2;  // from the policy, for printing
-  Date q3_end;       // end of the fiscal month of monitoring.q3_summons
+  int decimals = 2;                  // from the policy, for printing
+  Date q3_end;                       // end of the fiscal month of monitoring.q3_summons
   std::vector<MonitorRow> projects;  // in dataset order, cancelled ones left out
   std::vector<MonitorRow> units;     // in dataset order
   std::vector<MonitorRow> funds;     // one per fund source present, in enum order

@@ -62,11 +62,11 @@ struct ReclaimProposal {
   bool has_amount = true;  // false for reclaim.lagging_without_plan
   Money amount;            // to reclaim (0 without an amount)
   // The values behind the rule.
-  Money current;          // current budget as of as_of
-  Money executed;         // executed to as_of
-  Money planned_after;    // Σ payment plan dated after as_of (lagging rules)
-  int origin_year = 0;    // carry_over_two_years: the newest origin year reclaimed
-  Ratio threshold;        // the rule's parameter (min_years), else 0
+  Money current;                 // current budget as of as_of
+  Money executed;                // executed to as_of
+  Money planned_after;           // Σ payment plan dated after as_of (lagging rules)
+  int origin_year = 0;           // carry_over_two_years: the newest origin year reclaimed
+  Ratio threshold;               // the rule's parameter (min_years), else 0
   std::vector<FundSplit> split;  // sums to `amount`, fen-exact
   std::string message_zh;        // when ReclaimOptions::messages, else ""
   std::string message_en;        // (ExplainProposal() renders either on demand)

@@ -22,9 +22,10 @@ struct RuleParamSpec {
 };
 
 struct RuleSpec {
-  std::string_view code;       // "relevance.satisfaction_too_low"
-  std::string_view area;       // "review", "exante", "monitoring", "reclaim"
-  std::string_view dimension;  // review: "completeness" "relevance" "appropriateness" "feasibility"; else ""
+  std::string_view code;  // "relevance.satisfaction_too_low"
+  std::string_view area;  // "review", "exante", "monitoring", "reclaim"
+  std::string_view
+      dimension;  // review: "completeness" "relevance" "appropriateness" "feasibility"; else ""
   Severity default_severity = Severity::kWarning;
   std::string_view default_deduction;  // exact decimal text, "5"; "0" where not scored
   std::span<const RuleParamSpec> params;

@@ -142,7 +142,8 @@ enum class ExAnteConclusion : std::uint8_t {
   kSupportedAfterRevision = 1,  // 修改完善后予以支持
   kNotSupported = 2,            // 不予支持
 };
-std::string_view CodeOf(ExAnteConclusion c);  // "supported" "supported_after_revision" "not_supported"
+std::string_view CodeOf(
+    ExAnteConclusion c);  // "supported" "supported_after_revision" "not_supported"
 std::string_view ZhLabelOf(ExAnteConclusion c);
 // The conclusion of a total score by the policy's bands.
 ExAnteConclusion ConcludeExAnte(const Ratio& total, const Policy& policy);
@@ -152,8 +153,8 @@ struct ExAnteReview {
   std::uint32_t assessment_index = 0;  // into Dataset::ex_ante_assessments()
   std::uint32_t project_index = kNoIndex;
   std::string project_id;
-  Ratio total;                  // Σ of the five scores; a missing score counts 0
-  int missing_scores = 0;       // dimensions without a score
+  Ratio total;             // Σ of the five scores; a missing score counts 0
+  int missing_scores = 0;  // dimensions without a score
   ExAnteConclusion conclusion = ExAnteConclusion::kSupported;
   Money amount;  // the assessment's requested; else the project's requested; else approved
   // Bit d set: dimension d's score is negative or above `dimension_max`
@@ -168,20 +169,20 @@ struct ProjectGate {
   std::uint32_t project_index = 0;
   std::string project_id;
   bool may_enter = true;
-  bool blocked_by_ex_ante = false;  // not supported, or required and missing
-  bool blocked_by_review = false;   // one of its goals graded 差
-  Money amount;                     // Project.requested, or approved if requested is zero
+  bool blocked_by_ex_ante = false;        // not supported, or required and missing
+  bool blocked_by_review = false;         // one of its goals graded 差
+  Money amount;                           // Project.requested, or approved if requested is zero
   std::vector<std::string_view> reasons;  // rule codes (static storage)
 };
 
 // Counts over a set of goals.
 struct GoalCounts {
   std::uint32_t reviewed = 0;
-  std::array<std::uint32_t, 4> per_grade = {0, 0, 0, 0};  // by Grade value
-  std::uint32_t passed = 0;     // 优 + 良
-  std::uint32_t to_revise = 0;  // 中
-  std::uint32_t blocked = 0;    // 差
-  std::uint32_t comments = 0;   // findings
+  std::array<std::uint32_t, 4> per_grade = {0, 0, 0, 0};         // by Grade value
+  std::uint32_t passed = 0;                                      // 优 + 良
+  std::uint32_t to_revise = 0;                                   // 中
+  std::uint32_t blocked = 0;                                     // 差
+  std::uint32_t comments = 0;                                    // findings
   std::array<std::uint32_t, 5> per_dimension = {0, 0, 0, 0, 0};  // findings by ReviewDimension
 };
 
@@ -197,7 +198,7 @@ struct ReviewSummary {
   std::uint32_t ex_ante_supported = 0;
   std::uint32_t ex_ante_after_revision = 0;
   std::uint32_t ex_ante_not_supported = 0;
-  Money ex_ante_cut;  // amounts of the not-supported assessments
+  Money ex_ante_cut;                  // amounts of the not-supported assessments
   std::uint32_t ex_ante_missing = 0;  // required and not done
   Money ex_ante_missing_amount;
   // Gate.
@@ -216,9 +217,9 @@ struct ReviewOptions {
 struct ReviewResult {
   Dataset dataset;  // shared, cheap: for names in output
   int decimals = 2;
-  std::vector<GoalReview> goals;        // in dataset order
-  std::vector<ExAnteReview> ex_ante;    // in dataset order
-  std::vector<ProjectGate> gates;       // one per project in scope, dataset order
+  std::vector<GoalReview> goals;      // in dataset order
+  std::vector<ExAnteReview> ex_ante;  // in dataset order
+  std::vector<ProjectGate> gates;     // one per project in scope, dataset order
   ReviewSummary summary;
   bool AnyBlocked() const { return summary.projects_blocked > 0 || summary.all.blocked > 0; }
 };
@@ -230,8 +231,8 @@ absl::StatusOr<ReviewResult> ReviewDataset(const Dataset& dataset, const Policy&
 
 // Context for reviewing one goal on its own (interactive use).
 struct GoalContext {
-  const Project* project = nullptr;  // name, category, budget, kind (optional)
-  const Unit* unit = nullptr;        // name (optional; for unit-level goals)
+  const Project* project = nullptr;       // name, category, budget, kind (optional)
+  const Unit* unit = nullptr;             // name (optional; for unit-level goals)
   std::optional<FiscalYear> fiscal_year;  // for timeliness checks (optional)
   // Ex-ante: when `check_ex_ante` and a project is given, the gate rules run
   // with this assessment (nullptr = none made).
@@ -246,9 +247,9 @@ absl::StatusOr<GoalReview> ReviewGoal(const Goal& goal, const GoalContext& conte
 // A finding of any review rule made by hand (a reviewer's comment: code
 // "other.comment" with values {"text", ...}), scored like the others. Returns
 // nullopt when the rule is unknown or disabled by the policy.
-std::optional<Finding> MakeFinding(const Policy& policy, std::string_view code,
-                                   FindingLocation location,
-                                   std::span<const std::pair<std::string_view, std::string>> values);
+std::optional<Finding> MakeFinding(
+    const Policy& policy, std::string_view code, FindingLocation location,
+    std::span<const std::pair<std::string_view, std::string>> values);
 
 // Re-scores a goal review after findings were added or removed: score,
 // grade, consequence and has_blocker.

@@ -30,7 +30,7 @@ void AppendBigrams(std::string_view text, std::vector<Bigram>* out);
 class BigramSet {
  public:
   BigramSet() = default;
-  void Add(std::string_view text);  // call Seal() after the last Add
+  void Add(std::string_view text);      // call Seal() after the last Add
   void AddAll(const BigramSet& other);  // every bigram of `other`
   void Seal();
   void Clear() {  // keeps the capacity, for reuse

@@ -31,10 +31,10 @@ struct SynthOptions {
   int disbursements_per_project = 6;  // at most; projects not started get none (0..1000)
   int fiscal_year = 2022;
   int fiscal_year_start_month = 1;
-  bool unit_goals = true;       // one unit-level goal (部门整体) per unit
-  bool actuals = true;          // mid-year actuals for about half the indicators
-  bool payment_plans = true;    // quarterly payment plans for about half the projects
-  bool ex_ante = true;          // ex-ante assessments for new projects ≥ 100 万元
+  bool unit_goals = true;     // one unit-level goal (部门整体) per unit
+  bool actuals = true;        // mid-year actuals for about half the indicators
+  bool payment_plans = true;  // quarterly payment plans for about half the projects
+  bool ex_ante = true;        // ex-ante assessments for new projects ≥ 100 万元
 };
 
 // Limits: 1 ≤ units ≤ 100,000; 0 ≤ projects ≤ 10,000,000; counts as noted
