@@ -7,7 +7,9 @@
 #include <vector>
 
 #include "capi_internal.hpp"
+#include "perfbudget/monitoring/execution_curve.h"
 #include "perfbudget/monitoring/reclaim.h"
+#include "perfbudget/monitoring/svg_chart.h"
 #include "perfbudget/pfb_monitor.h"
 #include "perfbudget/policy/rule_catalog.h"
 
@@ -284,5 +286,128 @@ extern "C" PFB_API int32_t pfb_reclaim_unit(const pfb_reclaim* reclaim, uint32_t
     Set(unit_id, reclaim->unit_ids[index].c_str());
     Set(amount_fen, static_cast<int64_t>(reclaim->report.units[index].amount.fen()));
     return absl::OkStatus();
+  });
+}
+
+// ---- Execution curve ---------------------------------------------------------
+
+namespace {
+
+// Display strings of one point, made once so they can be borrowed.
+struct PointText {
+  std::string rate, progress;
+};
+
+}  // namespace
+
+struct pfb_curve {
+  perfbudget::ExecutionCurve curve;
+  int decimals = 2;
+  std::vector<std::vector<PointText>> text;  // per series, per point
+};
+
+namespace {
+
+const perfbudget::CurveSeries* SeriesAt(const perfbudget::ExecutionCurve& c, std::uint32_t s) {
+  if (s == 0) return &c.total;
+  return s - 1 < c.units.size() ? &c.units[s - 1] : nullptr;
+}
+
+}  // namespace
+
+extern "C" PFB_API int32_t pfb_curve_run(const pfb_dataset* dataset, const char* policy_json,
+                                         size_t policy_len, int32_t as_of, pfb_curve** out,
+                                         pfb_error** err) {
+  return capi::Guard(err, [&](perfbudget::Diagnostics& diags) -> absl::Status {
+    PFB_RETURN_IF_ERROR(capi::ZeroOut(out, "out"));
+    PFB_ASSIGN_OR_RETURN(const perfbudget::Dataset* ds, capi::DatasetOf(dataset));
+    PFB_ASSIGN_OR_RETURN(perfbudget::Date date, capi::InDate(as_of, "as_of"));
+    PFB_ASSIGN_OR_RETURN(perfbudget::Policy policy, PolicyOf(policy_json, policy_len, diags));
+    PFB_ASSIGN_OR_RETURN(perfbudget::ExecutionCurve curve,
+                         perfbudget::BuildExecutionCurve(*ds, policy, date));
+    auto c = std::make_unique<pfb_curve>();
+    c->curve = std::move(curve);
+    c->decimals = policy.decimals();
+    const std::uint32_t n = 1 + static_cast<std::uint32_t>(c->curve.units.size());
+    c->text.resize(n);
+    for (std::uint32_t s = 0; s < n; ++s) {
+      for (const perfbudget::CurvePoint& p : SeriesAt(c->curve, s)->points) {
+        c->text[s].push_back({p.execution_rate.ToPercentString(c->decimals),
+                              p.time_progress.ToPercentString(c->decimals)});
+      }
+    }
+    *out = c.release();
+    return absl::OkStatus();
+  });
+}
+
+extern "C" PFB_API void pfb_curve_destroy(pfb_curve* curve) { delete curve; }
+
+extern "C" PFB_API uint32_t pfb_curve_series_count(const pfb_curve* curve) {
+  return curve == nullptr ? 0 : static_cast<uint32_t>(curve->text.size());
+}
+
+extern "C" PFB_API int32_t pfb_curve_series(const pfb_curve* curve, uint32_t series,
+                                            const char** id, const char** name,
+                                            uint32_t* point_count, pfb_error** err) {
+  capi::ZeroOptionalOut(id);
+  capi::ZeroOptionalOut(name);
+  capi::ZeroOptionalOut(point_count);
+  return capi::Guard(err, [&]() -> absl::Status {
+    PFB_RETURN_IF_ERROR(capi::RequireHandle(curve, "curve"));
+    PFB_RETURN_IF_ERROR(capi::CheckIndex(series, curve->text.size(), "series"));
+    const perfbudget::CurveSeries& s = *SeriesAt(curve->curve, series);
+    Set(id, s.id.c_str());
+    Set(name, s.name.c_str());
+    Set(point_count, static_cast<uint32_t>(s.points.size()));
+    return absl::OkStatus();
+  });
+}
+
+extern "C" PFB_API int32_t pfb_curve_point(const pfb_curve* curve, uint32_t series, uint32_t point,
+                                           int32_t* fiscal_month, int32_t* date,
+                                           int64_t* executed_fen, int64_t* current_fen,
+                                           const char** rate_percent, const char** progress_percent,
+                                           pfb_error** err) {
+  capi::ZeroOptionalOut(fiscal_month);
+  capi::ZeroOptionalOut(date);
+  capi::ZeroOptionalOut(executed_fen);
+  capi::ZeroOptionalOut(current_fen);
+  capi::ZeroOptionalOut(rate_percent);
+  capi::ZeroOptionalOut(progress_percent);
+  return capi::Guard(err, [&]() -> absl::Status {
+    PFB_RETURN_IF_ERROR(capi::RequireHandle(curve, "curve"));
+    PFB_RETURN_IF_ERROR(capi::CheckIndex(series, curve->text.size(), "series"));
+    const perfbudget::CurveSeries& s = *SeriesAt(curve->curve, series);
+    PFB_RETURN_IF_ERROR(capi::CheckIndex(point, s.points.size(), "point"));
+    const perfbudget::CurvePoint& p = s.points[point];
+    Set(fiscal_month, static_cast<int32_t>(p.fiscal_month));
+    Set(date, capi::DateToInt(p.date));
+    Set(executed_fen, static_cast<int64_t>(p.executed.fen()));
+    Set(current_fen, static_cast<int64_t>(p.current.fen()));
+    Set(rate_percent, curve->text[series][point].rate.c_str());
+    Set(progress_percent, curve->text[series][point].progress.c_str());
+    return absl::OkStatus();
+  });
+}
+
+extern "C" PFB_API int32_t pfb_curve_svg(const pfb_curve* curve, int32_t lang, const char* title,
+                                         uint32_t flags, char** svg, size_t* svg_len,
+                                         pfb_error** err) {
+  return capi::Guard(err, [&]() -> absl::Status {
+    capi::ZeroOptionalOut(svg_len);  // first: zeroed even when `svg` is NULL
+    PFB_RETURN_IF_ERROR(capi::ZeroOut(svg, "svg"));
+    PFB_RETURN_IF_ERROR(capi::RequireHandle(curve, "curve"));
+    if (lang != PFB_LANG_ZH && lang != PFB_LANG_EN) {
+      return capi::MakeStatus(PFB_INVALID_ARGUMENT,
+                              capi::Cat("lang ", lang, " is not 0 (zh) or 1 (en)"));
+    }
+    PFB_RETURN_IF_ERROR(capi::CheckFlags(flags, PFB_CHART_NO_UNITS, "flags"));
+    PFB_ASSIGN_OR_RETURN(std::string_view t, capi::InOptionalString(title, "title"));
+    perfbudget::SvgChartOptions options;
+    options.lang = lang == PFB_LANG_EN ? "en" : "zh";
+    options.title = std::string(t);
+    options.units = (flags & PFB_CHART_NO_UNITS) == 0;
+    return capi::CopyOut(perfbudget::RenderExecutionCurveSvg(curve->curve, options), svg, svg_len);
   });
 }

@@ -1,9 +1,9 @@
 /* monitor_test.c: exercises every function of pfb_monitor.h from strict C99:
  * monitoring rows and reasons, reclaim proposals, fund-source splits and unit
- * totals, and the error paths (NULL arguments, an as-of date outside the
- * fiscal year, a bad or inconsistent policy, bad kinds, languages and
- * indexes). Usage: perfbudget_c_monitor_test [scratch-dir] (unused).
- * Prints each failed check and exits non-zero if any failed. */
+ * totals, the execution curve and its SVG, and the error paths (NULL arguments, an as-of date
+ * outside the fiscal year, a bad or inconsistent policy, bad kinds, languages and indexes). Usage:
+ * perfbudget_c_monitor_test [scratch-dir] (unused). Prints each failed check and exits non-zero if
+ * any failed. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -409,6 +409,134 @@ static void test_reclaim(const pfb_dataset* ds) {
   CHECK_I64(pfb_reclaim_unit_count(NULL), 0);
 }
 
+/* The execution curve: the total and a series per unit, a point per fiscal
+ * month up to as-of, each agreeing with pfb_monitor_run at that date; the SVG. */
+static void test_curve(const pfb_dataset* ds) {
+  pfb_curve* c = NULL;
+  pfb_curve* bad = (pfb_curve*)1; /* garbage: must be set to NULL on failure */
+  const char *id = NULL, *name = NULL, *rate = NULL, *progress = NULL;
+  char* svg = NULL;
+  size_t svg_len = 99;
+  uint32_t points = 0;
+  int32_t month = 0, date = 0;
+  int64_t executed = -1, current = -1;
+
+  EXPECT(pfb_curve_run(ds, NULL, 0, AS_OF, &c, &err_), PFB_OK);
+  CHECK(c != NULL);
+  if (c == NULL) return;
+  CHECK_I64(pfb_curve_series_count(c), 3); /* the total, U01, U02 */
+
+  /* The total: 8 points; month 3 has V1 (100万 of 1150万), month 8 all 195万. */
+  EXPECT(pfb_curve_series(c, 0, &id, &name, &points, &err_), PFB_OK);
+  CHECK_STR(id, "341300");
+  CHECK_STR(name, "合计");
+  CHECK_I64(points, 8);
+  EXPECT(pfb_curve_point(c, 0, 0, &month, &date, &executed, &current, &rate, &progress, &err_),
+         PFB_OK);
+  CHECK_I64(month, 1);
+  CHECK_I64(date, 20220131);
+  CHECK_I64(executed, 0);
+  CHECK_STR(rate, "0.00");
+  CHECK_STR(progress, "8.33");
+  EXPECT(pfb_curve_point(c, 0, 2, &month, &date, &executed, &current, &rate, &progress, &err_),
+         PFB_OK);
+  CHECK_I64(month, 3);
+  CHECK_I64(date, 20220331);
+  CHECK_I64(executed, 100 * WAN);
+  CHECK_I64(current, 1150 * WAN);
+  CHECK_STR(rate, "8.70");
+  CHECK_STR(progress, "25.00");
+  EXPECT(pfb_curve_point(c, 0, 7, &month, &date, &executed, &current, &rate, &progress, &err_),
+         PFB_OK);
+  CHECK_I64(month, 8);
+  CHECK_I64(date, AS_OF);
+  CHECK_I64(executed, 195 * WAN); /* as pfb_monitor_run's jurisdiction row */
+  CHECK_STR(rate, "16.96");
+  CHECK_STR(progress, "66.67");
+  /* Any out-pointer may be NULL. */
+  EXPECT(pfb_curve_point(c, 0, 7, NULL, NULL, NULL, NULL, NULL, NULL, &err_), PFB_OK);
+
+  /* U02 (P003 and P004: 150万): 60万 in April, 95万 from July. */
+  EXPECT(pfb_curve_series(c, 2, &id, &name, NULL, &err_), PFB_OK);
+  CHECK_STR(id, "U02");
+  CHECK_STR(name, "城市管理局");
+  EXPECT(pfb_curve_point(c, 2, 3, &month, NULL, &executed, &current, &rate, NULL, &err_), PFB_OK);
+  CHECK_I64(month, 4);
+  CHECK_I64(executed, 60 * WAN);
+  CHECK_I64(current, 150 * WAN);
+  CHECK_STR(rate, "40.00");
+  EXPECT(pfb_curve_point(c, 2, 7, NULL, NULL, &executed, NULL, &rate, NULL, &err_), PFB_OK);
+  CHECK_I64(executed, 95 * WAN);
+  CHECK_STR(rate, "63.33");
+
+  /* Out of range: a series, a point; outputs zeroed. */
+  EXPECT(pfb_curve_series(c, 3, &id, &name, &points, &err_), PFB_OUT_OF_RANGE);
+  CHECK(id == NULL && name == NULL && points == 0);
+  EXPECT(pfb_curve_point(c, 0, 8, &month, NULL, NULL, NULL, &rate, NULL, &err_), PFB_OUT_OF_RANGE);
+  CHECK(month == 0 && rate == NULL);
+  EXPECT(pfb_curve_point(c, 3, 0, NULL, NULL, NULL, NULL, NULL, NULL, &err_), PFB_OUT_OF_RANGE);
+  EXPECT(pfb_curve_series(NULL, 0, &id, NULL, NULL, &err_), PFB_INVALID_ARGUMENT);
+  EXPECT(pfb_curve_point(NULL, 0, 0, NULL, NULL, NULL, NULL, NULL, NULL, &err_),
+         PFB_INVALID_ARGUMENT);
+  CHECK_I64(pfb_curve_series_count(NULL), 0);
+
+  /* The chart: XML, a line per unit unless PFB_CHART_NO_UNITS, titles, languages. */
+  EXPECT(pfb_curve_svg(c, PFB_LANG_ZH, NULL, 0, &svg, &svg_len, &err_), PFB_OK);
+  CHECK(svg != NULL);
+  if (svg != NULL) {
+    CHECK_I64(svg_len, strlen(svg));
+    CHECK(strncmp(svg, "<?xml", 5) == 0);
+    CHECK_HAS(svg, "<svg");
+    CHECK_HAS(svg, "预算执行进度曲线");
+    CHECK_HAS(svg, "城市管理局");
+    CHECK_HAS(svg, "序时进度");
+    CHECK_HAS(svg, "</svg>");
+  }
+  pfb_string_free(svg);
+  svg = NULL;
+  EXPECT(pfb_curve_svg(c, PFB_LANG_EN, "Test &amp; title", PFB_CHART_NO_UNITS, &svg, NULL, &err_),
+         PFB_OK);
+  CHECK(svg != NULL);
+  if (svg != NULL) {
+    CHECK_HAS(svg, "Test &amp;amp; title"); /* escaped as XML text */
+    CHECK_HAS(svg, "Time progress");
+    CHECK(strstr(svg, "城市管理局") == NULL);
+  }
+  pfb_string_free(svg);
+  svg = (char*)1; /* garbage: must be set to NULL on failure */
+  svg_len = 99;
+  EXPECT(pfb_curve_svg(c, 2, NULL, 0, &svg, &svg_len, &err_), PFB_INVALID_ARGUMENT);
+  CHECK(svg == NULL && svg_len == 0);
+  EXPECT(pfb_curve_svg(c, PFB_LANG_ZH, NULL, 2u, &svg, NULL, &err_), PFB_INVALID_ARGUMENT);
+  EXPECT(pfb_curve_svg(c, PFB_LANG_ZH, "\xff", 0, &svg, NULL, &err_), PFB_INVALID_ARGUMENT);
+  EXPECT(pfb_curve_svg(c, PFB_LANG_ZH, NULL, 0, NULL, &svg_len, &err_), PFB_INVALID_ARGUMENT);
+  EXPECT(pfb_curve_svg(NULL, PFB_LANG_ZH, NULL, 0, &svg, NULL, &err_), PFB_INVALID_ARGUMENT);
+  CHECK(svg == NULL);
+  pfb_curve_destroy(c);
+  pfb_curve_destroy(NULL);
+
+  /* As of a date inside July: 7 points, the last at that date. */
+  c = NULL;
+  EXPECT(pfb_curve_run(ds, NULL, 0, 20220715, &c, &err_), PFB_OK);
+  if (c != NULL) {
+    EXPECT(pfb_curve_series(c, 0, NULL, NULL, &points, &err_), PFB_OK);
+    CHECK_I64(points, 7);
+    EXPECT(pfb_curve_point(c, 0, 6, &month, &date, &executed, NULL, NULL, NULL, &err_), PFB_OK);
+    CHECK_I64(month, 7);
+    CHECK_I64(date, 20220715);
+    CHECK_I64(executed, 195 * WAN); /* V3 is dated 2022-07-15 */
+  }
+  pfb_curve_destroy(c);
+
+  /* Errors as pfb_monitor_run; *out is NULL after a failure. */
+  EXPECT(pfb_curve_run(ds, NULL, 0, 20230101, &bad, &err_), PFB_OUT_OF_RANGE);
+  CHECK(bad == NULL);
+  EXPECT(pfb_curve_run(NULL, NULL, 0, AS_OF, &bad, &err_), PFB_INVALID_ARGUMENT);
+  EXPECT(pfb_curve_run(ds, NULL, 0, AS_OF, NULL, &err_), PFB_INVALID_ARGUMENT);
+  EXPECT(pfb_curve_run(ds, "{", 1, AS_OF, &bad, &err_), PFB_INVALID_ARGUMENT);
+  CHECK(bad == NULL);
+}
+
 int main(int argc, char** argv) {
   pfb_dataset* ds;
   (void)argc;
@@ -418,6 +546,7 @@ int main(int argc, char** argv) {
   test_monitor(ds);
   test_monitor_errors(ds);
   test_reclaim(ds);
+  test_curve(ds);
   pfb_dataset_destroy(ds);
   return check_report();
 }

@@ -1,4 +1,5 @@
-"""Dual monitoring (双监控) and in-year reclaim (收回) over the C ABI (pfb_monitor.h).
+"""Dual monitoring (双监控), in-year reclaim (收回) and the execution curve
+(执行进度曲线) over the C ABI (pfb_monitor.h).
 
     from perfbudget import Dataset
     from perfbudget.monitor import Monitor, Reclaim
@@ -8,6 +9,9 @@
         for r in m.reasons(lang="en"): print(r.code, r.message)
         rc = Reclaim.run(ds, datetime.date(2022, 8, 31))
         print(rc.total, [(p.project_id, p.code, p.amount, p.split) for p in rc.proposals()])
+        curve = ExecutionCurve.run(ds, datetime.date(2022, 8, 31))
+        print([(p.month, p.rate, p.time_progress) for p in curve.total.points])
+        open("curve.svg", "w", encoding="utf-8").write(curve.svg(lang="zh"))
 
 Money is Decimal yuan; rates and gaps are Decimal percent / percentage points
 rounded half-up to the policy's decimals (exact values stay in the library).
@@ -16,13 +20,14 @@ rounded half-up to the policy's decimals (exact values stay in the library).
 from __future__ import annotations
 
 import ctypes
+import datetime
 from ctypes import c_int32, c_int64, c_uint32
 from decimal import Decimal
 from typing import List, NamedTuple, Optional, Tuple
 
 from . import _lib, money
-from ._lib import BUF, HANDLE, I32, OUT_HANDLE, OUT_STR, U32, Out
-from .dataset import DateLike, date_to_int
+from ._lib import BUF, HANDLE, I32, OUT_HANDLE, OUT_OWNED_STR, OUT_STR, STR, U32, Out
+from .dataset import DateLike, date_to_int, int_to_date
 from .enums import FundSource
 
 ROW_PROJECT, ROW_UNIT, ROW_FUND_SOURCE, ROW_JURISDICTION = 0, 1, 2, 3
@@ -49,6 +54,15 @@ _rc_proposal = _lib.fn("pfb_reclaim_proposal", HANDLE, U32, I32, OUT_STR, OUT_ST
 _rc_split = _lib.fn("pfb_reclaim_split", HANDLE, U32, U32, Out(c_int32), Out(c_int64))
 _rc_unit_count = _lib.getter("pfb_reclaim_unit_count", c_uint32, HANDLE)
 _rc_unit = _lib.fn("pfb_reclaim_unit", HANDLE, U32, OUT_STR, Out(c_int64))
+
+_cv_run = _lib.fn("pfb_curve_run", HANDLE, BUF, I32, OUT_HANDLE)
+_cv_destroy = _lib.getter("pfb_curve_destroy", None, HANDLE)
+_cv_series_count = _lib.getter("pfb_curve_series_count", c_uint32, HANDLE)
+_cv_series = _lib.fn("pfb_curve_series", HANDLE, U32, OUT_STR, OUT_STR, Out(c_uint32))
+_cv_point = _lib.fn("pfb_curve_point", HANDLE, U32, U32, Out(c_int32), Out(c_int32), Out(c_int64),
+                    Out(c_int64), OUT_STR, OUT_STR)
+_cv_svg = _lib.fn("pfb_curve_svg", HANDLE, I32, STR, U32, OUT_OWNED_STR)
+_CHART_NO_UNITS = 1
 
 
 def _lang(lang: str) -> int:
@@ -163,3 +177,50 @@ class Reclaim(_lib.Handle):
             uid, fen = _rc_unit(self, i)
             out.append((uid, money.from_fen(fen)))
         return out
+
+
+class CurvePoint(NamedTuple):
+    month: int  # fiscal month, 1..12
+    date: datetime.date  # the month's end, or as_of for a partial last month
+    executed: Decimal  # yuan, cumulative
+    current: Decimal  # yuan, the current budget at `date`
+    rate: Decimal  # execution rate, percent, rounded
+    time_progress: Decimal  # 序时进度, percent, rounded
+
+
+class CurveSeries(NamedTuple):
+    id: str  # unit id; for the total, the jurisdiction code (or "total")
+    name: str  # unit name; "合计" for the total
+    points: List[CurvePoint]
+
+
+class ExecutionCurve(_lib.Handle):
+    """The execution curve (执行进度曲线) as of a date (immutable): the total and
+    one series per unit, a point per fiscal month."""
+
+    _destroy = _cv_destroy
+
+    @classmethod
+    def run(cls, dataset, as_of: DateLike,
+            policy_json: Optional[str] = None) -> "ExecutionCurve":
+        return cls(_cv_run(dataset, policy_json, date_to_int(as_of)))
+
+    def series(self, index: int) -> CurveSeries:
+        sid, name, n = _cv_series(self, index)
+        points = []
+        for p in range(n):
+            month, d, exe, cur, rate, progress = _cv_point(self, index, p)
+            points.append(CurvePoint(month, int_to_date(d), money.from_fen(exe),
+                                     money.from_fen(cur), Decimal(rate), Decimal(progress)))
+        return CurveSeries(sid, name, points)
+
+    @property
+    def total(self) -> CurveSeries:
+        return self.series(0)
+
+    def units(self) -> List[CurveSeries]:
+        return [self.series(i) for i in range(1, _cv_series_count(self))]
+
+    def svg(self, lang: str = "zh", title: Optional[str] = None, units: bool = True) -> str:
+        """The curve as a self-contained SVG chart (deterministic text)."""
+        return _cv_svg(self, _lang(lang), title, 0 if units else _CHART_NO_UNITS)

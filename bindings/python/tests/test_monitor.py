@@ -8,7 +8,7 @@ import pytest
 
 import perfbudget
 from perfbudget import Dataset, FundSource
-from perfbudget.monitor import ROW_PROJECT, Monitor, Reclaim
+from perfbudget.monitor import ROW_PROJECT, ExecutionCurve, Monitor, Reclaim
 
 ROOT = pathlib.Path(__file__).resolve().parents[3]
 EXAMPLE = ROOT / "examples" / "suma-park-2022" / "dataset.json"
@@ -98,3 +98,43 @@ def test_example_f20_to_f23():
             unimplemented = [p for p in rc.proposals() if p.code == "reclaim.unimplemented"]
             assert len(unimplemented) == 3
             assert sum(p.amount for p in unimplemented) == Decimal("23968000.00")
+
+
+def test_execution_curve_points_agree_with_monitor(small):
+    with ExecutionCurve.run(small, datetime.date(2022, 8, 31)) as curve:
+        total = curve.total
+        assert (total.id, total.name) == ("J1", "合计")
+        assert [p.month for p in total.points] == list(range(1, 9))
+        assert total.points[0].executed == Decimal("0.00")
+        assert total.points[1].date == datetime.date(2022, 2, 28)
+        assert total.points[1].executed == Decimal("300000.01")  # V1 and V2 in February
+        last = total.points[-1]
+        assert last.date == datetime.date(2022, 8, 31)
+        assert last.time_progress == Decimal("66.67")
+        assert last.current == Decimal("1000003.00")
+        with Monitor.run(small, "2022-08-31") as m:
+            assert (last.executed, last.rate) == (m.total.executed, m.total.rate)
+        units = curve.units()
+        assert [(u.id, u.name, len(u.points)) for u in units] == [("U1", "一号单位", 8)]
+
+
+def test_execution_curve_svg(small):
+    with ExecutionCurve.run(small, "2022-06-30") as curve:
+        assert len(curve.total.points) == 6
+        zh = curve.svg()
+        assert zh.startswith("<?xml") and zh.rstrip().endswith("</svg>")
+        assert "一号单位" in zh and "序时进度" in zh
+        assert curve.svg() == zh  # deterministic
+        en = curve.svg(lang="en", title="Park <2022>", units=False)
+        assert "Park &lt;2022&gt;" in en and "Time progress" in en
+        assert "一号单位" not in en
+        with pytest.raises(ValueError):
+            curve.svg(lang="fr")
+
+
+def test_execution_curve_errors(small):
+    with pytest.raises(perfbudget.OutOfRangeError):
+        ExecutionCurve.run(small, datetime.date(2021, 12, 31))
+    with pytest.raises(perfbudget.InvalidArgumentError):
+        ExecutionCurve.run(small, "2022-08-31", policy_json="[")
+

@@ -1,8 +1,9 @@
-/* pfb_monitor.h: the perfbudget C ABI, dual monitoring (双监控) and in-year
- * reclaim (收回). Conventions: docs/c-abi.md; semantics: docs/monitoring.md.
+/* pfb_monitor.h: the perfbudget C ABI, dual monitoring (双监控), in-year
+ * reclaim (收回) and the execution curve (执行进度曲线). Conventions:
+ * docs/c-abi.md; semantics: docs/monitoring.md.
  *
- * A pfb_monitor / pfb_reclaim is an immutable result: it may be read from many
- * threads at once. Every string it hands out is borrowed from it (valid until
+ * A pfb_monitor / pfb_reclaim / pfb_curve is an immutable result: it may be
+ * read from many threads at once. Every string it hands out is borrowed from it (valid until
  * it is destroyed). Money is int64 fen; rates and gaps are decimal text
  * rounded half-up to the policy's decimals ("59.84"). */
 #ifndef PERFBUDGET_PFB_MONITOR_H_
@@ -85,6 +86,43 @@ PFB_API int32_t pfb_reclaim_split(const pfb_reclaim* reclaim, uint32_t index, ui
 PFB_API uint32_t pfb_reclaim_unit_count(const pfb_reclaim* reclaim);
 PFB_API int32_t pfb_reclaim_unit(const pfb_reclaim* reclaim, uint32_t index, const char** unit_id,
                                  int64_t* amount_fen, pfb_error** err);
+
+/* ---- Execution curve (执行进度曲线) -------------------------------------- */
+
+typedef struct pfb_curve pfb_curve; /* an execution curve, immutable */
+
+/* The execution curve as of `as_of` (yyyymmdd): series 0 is the
+ * jurisdiction's total, series 1.. the units in dataset order; each has one
+ * point per fiscal month up to as_of (the last one at as_of when it is not a
+ * month end). Every point agrees with pfb_monitor_run at that date. Policy
+ * and errors as pfb_monitor_run. *out: owned, free with pfb_curve_destroy. */
+PFB_API int32_t pfb_curve_run(const pfb_dataset* dataset, const char* policy_json,
+                              size_t policy_len, int32_t as_of, pfb_curve** out, pfb_error** err);
+PFB_API void pfb_curve_destroy(pfb_curve* curve); /* NULL is fine */
+/* 1 + the number of units; 0 for NULL. */
+PFB_API uint32_t pfb_curve_series_count(const pfb_curve* curve);
+/* One series: unit id and name (the total: the jurisdiction code, or "total",
+ * and "合计"), borrowed; its number of points. Any out-pointer may be NULL.
+ * PFB_OUT_OF_RANGE past the end. */
+PFB_API int32_t pfb_curve_series(const pfb_curve* curve, uint32_t series, const char** id,
+                                 const char** name, uint32_t* point_count, pfb_error** err);
+/* One point: fiscal month (1..12), its date (yyyymmdd), cumulative executed
+ * amount and the current budget at that date (fen), the execution rate and
+ * the time progress as percent text rounded half-up to the policy's decimals
+ * ("59.84", "66.67"), borrowed. Any out-pointer may be NULL.
+ * PFB_OUT_OF_RANGE past the end of the series or of its points. */
+PFB_API int32_t pfb_curve_point(const pfb_curve* curve, uint32_t series, uint32_t point,
+                                int32_t* fiscal_month, int32_t* date, int64_t* executed_fen,
+                                int64_t* current_fen, const char** rate_percent,
+                                const char** progress_percent, pfb_error** err);
+/* The curve as a self-contained SVG line chart (valid XML, no scripts,
+ * deterministic). `lang`: PFB_LANG_*; `title`: NULL or "" for the default
+ * ("预算执行进度曲线" / "Budget execution curve"); `flags`: PFB_CHART_*.
+ * *svg: owned, NUL-terminated, free with pfb_string_free; *svg_len (may be
+ * NULL) its length in bytes. */
+#define PFB_CHART_NO_UNITS 1u /* draw the total only, no line per unit */
+PFB_API int32_t pfb_curve_svg(const pfb_curve* curve, int32_t lang, const char* title,
+                              uint32_t flags, char** svg, size_t* svg_len, pfb_error** err);
 
 #ifdef __cplusplus
 }
