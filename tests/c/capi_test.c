@@ -557,6 +557,69 @@ static void test_builder(void) {
   pfb_builder_destroy(b);
 }
 
+/* pfb_dataset_synth: the counts asked for, the same bytes for the same
+ * arguments, other bytes for another seed, and every argument checked. */
+static void test_synth(void) {
+  pfb_dataset* a = NULL;
+  pfb_dataset* b = NULL;
+  pfb_dataset* bad = (pfb_dataset*)1; /* garbage: must be set to NULL on failure */
+  char *ja = NULL, *jb = NULL;
+  size_t la = 0, lb = 0;
+
+  EXPECT(pfb_dataset_synth(42, 3, 10, 4, 5, 2022, 1, 0, &a, &err_), PFB_OK);
+  EXPECT(pfb_dataset_synth(42, 3, 10, 4, 5, 2022, 1, 0, &b, &err_), PFB_OK);
+  CHECK(a != NULL && b != NULL);
+  if (a != NULL && b != NULL) {
+    CHECK_I64(pfb_dataset_unit_count(a), 3);
+    CHECK_I64(pfb_dataset_project_count(a), 10);
+    CHECK_I64(pfb_dataset_fiscal_year(a), 2022);
+    /* A goal per project and one per unit; 4 indicators a project goal. */
+    CHECK_I64(pfb_dataset_goal_count(a), 13);
+    CHECK(pfb_dataset_indicator_count(a) >= 40);
+    CHECK(pfb_dataset_disbursement_count(a) <= 50);
+    EXPECT(pfb_dataset_to_json(a, PFB_JSON_COMPACT, &ja, &la, &err_), PFB_OK);
+    EXPECT(pfb_dataset_to_json(b, PFB_JSON_COMPACT, &jb, &lb, &err_), PFB_OK);
+    CHECK(ja != NULL && jb != NULL && la == lb && memcmp(ja, jb, la) == 0);
+    pfb_string_free(jb);
+    jb = NULL;
+  }
+  pfb_dataset_destroy(b);
+  b = NULL;
+  EXPECT(pfb_dataset_synth(43, 3, 10, 4, 5, 2022, 1, 0, &b, &err_), PFB_OK);
+  if (b != NULL && ja != NULL) {
+    EXPECT(pfb_dataset_to_json(b, PFB_JSON_COMPACT, &jb, &lb, &err_), PFB_OK);
+    CHECK(jb != NULL && (la != lb || memcmp(ja, jb, la) != 0));
+  }
+  pfb_string_free(ja);
+  pfb_string_free(jb);
+  pfb_dataset_destroy(a);
+  pfb_dataset_destroy(b);
+
+  /* Flags leave parts out: no unit goals → one goal a project. */
+  a = NULL;
+  EXPECT(pfb_dataset_synth(1, 2, 5, 3, 2, 2023, 4,
+                           PFB_SYNTH_NO_UNIT_GOALS | PFB_SYNTH_NO_ACTUALS |
+                               PFB_SYNTH_NO_PAYMENT_PLANS | PFB_SYNTH_NO_EX_ANTE,
+                           &a, &err_),
+         PFB_OK);
+  if (a != NULL) {
+    CHECK_I64(pfb_dataset_goal_count(a), 5);
+    CHECK_I64(pfb_dataset_fiscal_year_start_month(a), 4);
+  }
+  pfb_dataset_destroy(a);
+
+  /* Every argument is checked; *out is NULL after a failure. */
+  EXPECT(pfb_dataset_synth(1, 0, 5, 3, 2, 2022, 1, 0, &bad, &err_), PFB_INVALID_ARGUMENT);
+  CHECK(bad == NULL);
+  EXPECT(pfb_dataset_synth(1, 2, -1, 3, 2, 2022, 1, 0, &bad, &err_), PFB_INVALID_ARGUMENT);
+  EXPECT(pfb_dataset_synth(1, 2, 5, 51, 2, 2022, 1, 0, &bad, &err_), PFB_INVALID_ARGUMENT);
+  EXPECT(pfb_dataset_synth(1, 2, 5, 3, 1001, 2022, 1, 0, &bad, &err_), PFB_INVALID_ARGUMENT);
+  EXPECT(pfb_dataset_synth(1, 2, 5, 3, 2, 2022, 13, 0, &bad, &err_), PFB_INVALID_ARGUMENT);
+  EXPECT(pfb_dataset_synth(1, 2, 5, 3, 2, 2022, 1, 16u, &bad, &err_), PFB_INVALID_ARGUMENT);
+  EXPECT(pfb_dataset_synth(1, 2, 5, 3, 2, 2022, 1, 0, NULL, &err_), PFB_INVALID_ARGUMENT);
+  CHECK(bad == NULL);
+}
+
 int main(int argc, char** argv) {
   const char* scratch = argc > 1 ? argv[1] : ".";
   if (mkdir(scratch, 0777) != 0 && errno != EEXIST) {
@@ -569,5 +632,6 @@ int main(int argc, char** argv) {
   test_null_dataset();
   test_load_json(scratch);
   test_builder();
+  test_synth();
   return check_report();
 }

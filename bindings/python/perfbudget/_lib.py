@@ -29,7 +29,8 @@ import operator
 import os
 import pathlib
 import threading
-from ctypes import POINTER, byref, c_char_p, c_int32, c_int64, c_size_t, c_uint32, c_void_p
+from ctypes import (POINTER, byref, c_char_p, c_int32, c_int64, c_size_t, c_uint32, c_uint64,
+                    c_void_p)
 from typing import Any, List, Optional, Sequence, Tuple
 
 from . import errors
@@ -131,7 +132,7 @@ class Param:
 
 
 class Scalar(Param):
-    """An integer input (I32, U32, I64, SIZE). Only integers (int, IntEnum,
+    """An integer input (I32, U32, I64, U64, SIZE). Only integers (int, IntEnum,
     anything with __index__) are accepted, and only in the C type's range:
     ctypes would silently wrap 2**32 + 2022 to 2022, and int() would silently
     truncate Decimal("1.5") to 1."""
@@ -266,6 +267,7 @@ class _OutOwnedStr(Param):
 I32 = Scalar(c_int32)
 U32 = Scalar(c_uint32)
 I64 = Scalar(c_int64)
+U64 = Scalar(c_uint64)
 SIZE = Scalar(c_size_t)
 HANDLE = _Handle()
 STR = _Str()

@@ -10,7 +10,8 @@ from decimal import Decimal
 from typing import Any, List, NamedTuple, Optional, Union
 
 from . import _lib, money
-from ._lib import BORROWED_STR, BUF, HANDLE, I32, I64, OUT_HANDLE, OUT_OWNED_STR, OUT_STR, STR, U32, Out
+from ._lib import (BORROWED_STR, BUF, HANDLE, I32, I64, OUT_HANDLE, OUT_OWNED_STR, OUT_STR, STR, U32,
+                   U64, Out)
 from .enums import (Comparator, FundSource, GoalOwner, IndicatorLevel1, IndicatorLevel2,
                     ProjectKind, ProjectStatus, QualitativeGrade, ValueSource, to_int)
 
@@ -106,6 +107,7 @@ _unit_totals = _lib.fn("pfb_dataset_unit_totals", HANDLE, U32, I32, *_TOTALS_OUT
 _source_totals = _lib.fn("pfb_dataset_fund_source_totals", HANDLE, I32, I32, *_TOTALS_OUT)
 _project_totals = _lib.fn("pfb_dataset_project_totals", HANDLE, U32, I32, *_TOTALS_OUT)
 _to_json = _lib.fn("pfb_dataset_to_json", HANDLE, U32, OUT_OWNED_STR)
+_synth = _lib.fn("pfb_dataset_synth", U64, I32, I32, I32, I32, I32, I32, U32, OUT_HANDLE)
 _write_csv = _lib.fn("pfb_dataset_write_csv", HANDLE, STR, I32, U32)
 
 _builder_create = _lib.fn("pfb_builder_create", STR, STR, I32, I32, U32, STR, OUT_HANDLE)
@@ -147,6 +149,18 @@ class Dataset(_lib.Handle):
     def from_json(cls, text: Union[str, bytes], file_name: Optional[str] = None) -> "Dataset":
         """JSON text in memory; `file_name` names it in diagnostics."""
         return cls(_from_json(text, file_name))
+
+    @classmethod
+    def synth(cls, seed: int = 1, units: int = 6, projects: int = 80, indicators_per_goal: int = 6,
+              disbursements_per_project: int = 6, fiscal_year: int = 2022, start_month: int = 1,
+              unit_goals: bool = True, actuals: bool = True, payment_plans: bool = True,
+              ex_ante: bool = True) -> "Dataset":
+        """A synthetic dataset, as `perfbudget synth` makes (deterministic by
+        its arguments): for tests, benchmarks and demos."""
+        flags = ((0 if unit_goals else 1) | (0 if actuals else 2) | (0 if payment_plans else 4)
+                 | (0 if ex_ante else 8))
+        return cls(_synth(seed, units, projects, indicators_per_goal, disbursements_per_project,
+                          fiscal_year, start_month, flags))
 
     @staticmethod
     def builder(fiscal_year: int, jurisdiction_code: str = "", jurisdiction_name: str = "",

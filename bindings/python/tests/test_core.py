@@ -268,3 +268,20 @@ def test_seed_figures_from_example():
         t = ds.totals(datetime.date(2022, 8, 31))
         assert t.approved == money.parse("106705万元")
         assert t.executed == money.parse("63854万元")
+
+
+def test_synth_is_deterministic_and_checked():
+    with Dataset.synth(seed=7, units=2, projects=12, indicators_per_goal=3) as a, \
+            Dataset.synth(seed=7, units=2, projects=12, indicators_per_goal=3) as b:
+        assert (a.unit_count, a.project_count, a.goal_count) == (2, 12, 14)
+        assert a.to_json() == b.to_json()
+    with Dataset.synth(seed=8, units=2, projects=12, indicators_per_goal=3) as c, \
+            Dataset.synth(seed=7, units=2, projects=12, indicators_per_goal=3) as d:
+        assert c.to_json() != d.to_json()
+    with Dataset.synth(units=1, projects=3, unit_goals=False, start_month=7) as e:
+        assert (e.goal_count, e.fiscal_year_start_month) == (3, 7)
+    with pytest.raises(perfbudget.InvalidArgumentError):
+        Dataset.synth(units=0)
+    with pytest.raises(OverflowError):
+        Dataset.synth(seed=-1)
+

@@ -252,6 +252,22 @@ PFB_API int32_t pfb_dataset_load(const char* path, int32_t encoding, pfb_dataset
  * As pfb_dataset_load otherwise. */
 PFB_API int32_t pfb_dataset_from_json(const char* json, size_t len, const char* file_name,
                                       pfb_dataset** out, pfb_error** err);
+/* A synthetic dataset (`perfbudget synth`): realistic units, projects with
+ * Chinese names, goals with indicators, fund lines and dated disbursements,
+ * for tests, benchmarks and demos. Deterministic: the same arguments give
+ * the same dataset on every platform. Limits: 1 <= units <= 100000,
+ * 0 <= projects <= 10000000, 0 <= indicators_per_goal <= 50,
+ * 0 <= disbursements_per_project <= 1000, start_month 1..12; anything else is
+ * PFB_INVALID_ARGUMENT naming the argument. `flags`: PFB_SYNTH_* bits that
+ * leave parts out. *out: owned, free with pfb_dataset_destroy. */
+#define PFB_SYNTH_NO_UNIT_GOALS 1u    /* no unit-level (部门整体) goals */
+#define PFB_SYNTH_NO_ACTUALS 2u       /* no indicator actuals */
+#define PFB_SYNTH_NO_PAYMENT_PLANS 4u /* no payment plans (用款计划) */
+#define PFB_SYNTH_NO_EX_ANTE 8u       /* no ex-ante assessments */
+PFB_API int32_t pfb_dataset_synth(uint64_t seed, int32_t units, int32_t projects,
+                                  int32_t indicators_per_goal, int32_t disbursements_per_project,
+                                  int32_t fiscal_year, int32_t start_month, uint32_t flags,
+                                  pfb_dataset** out, pfb_error** err);
 /* Frees a dataset. NULL is fine. Borrowed strings from it die with it. */
 PFB_API void pfb_dataset_destroy(pfb_dataset* dataset);
 
