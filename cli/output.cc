@@ -192,7 +192,7 @@ std::string JsonQuote(std::string_view s) {
         break;
       default:
         if (cp < 0x20 || cp == 0x7F) {
-          char buf[8];
+          char buf[16];
           std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(cp));
           out += buf;
         } else {

@@ -300,9 +300,9 @@ class Table {
       if (++i == n) i = 0;
     }
     int found = -1;
-    for (std::size_t i = 0; i < spec_.columns.size(); ++i) {
-      if (spec_.columns[i].name == name) {
-        found = index_[i];
+    for (std::size_t c = 0; c < spec_.columns.size(); ++c) {
+      if (spec_.columns[c].name == name) {
+        found = index_[c];
         break;
       }
     }
