@@ -828,6 +828,9 @@ class Reader {
   }
 
   static std::string_view Raw(od::value& v) { return TrimText(v.raw_json_token()); }
+  // Where a value starts in the text (a token never starts with white space,
+  // so this is Raw(v).data() without trimming the token's trailing space).
+  static const char* At(od::value& v) { return v.raw_json_token().data(); }
 
   // The content of the string value `v`: straight from the document when it
   // holds no escape (no copy into the parser's string buffer, which would
@@ -897,7 +900,7 @@ class Reader {
 
   void ReportType(od::value& v, const PathNode* path, od::json_type got,
                   std::string_view expected) {
-    Report(DiagnosticKind::kType, Raw(v).data(), path, Raw(v), expected,
+    Report(DiagnosticKind::kType, At(v), path, Raw(v), expected,
            Cat("`", FieldNameOf(path), "` is ", TypeName(got), "; expected ", expected));
   }
 
@@ -907,7 +910,7 @@ class Reader {
   template <typename F>
   void ForEachField(od::value& v, const PathNode* path, FieldNames names, std::uint32_t required,
                     F&& fn) {
-    const char* start = Raw(v).data();
+    const char* start = At(v);
     std::optional<od::json_type> t = TypeOf(v);
     if (!t) return;
     if (*t != od::json_type::object) {
@@ -934,14 +937,13 @@ class Reader {
       }
       next = idx + 1;
       if (idx == names.size()) {
-        Report(DiagnosticKind::kValue, Raw(val).data(), &node, key,
-               Cat("one of: ", Join(names, ", ")),
+        Report(DiagnosticKind::kValue, At(val), &node, key, Cat("one of: ", Join(names, ", ")),
                Cat("unknown field `", key, "` in ", RenderPath(path)));
         continue;
       }
       const std::uint32_t bit = 1u << idx;
       if (seen & bit) {
-        Report(DiagnosticKind::kValue, Raw(val).data(), &node, key, "each field once",
+        Report(DiagnosticKind::kValue, At(val), &node, key, "each field once",
                Cat("field `", key, "` appears more than once"));
         continue;
       }
@@ -1013,7 +1015,7 @@ class Reader {
     std::string_view s;
     if (!ReadStringView(v, path, &s)) return false;
     if (s.empty()) {
-      Report(DiagnosticKind::kValue, Raw(v).data(), path, "", "a non-empty string",
+      Report(DiagnosticKind::kValue, At(v), path, "", "a non-empty string",
              Cat("`", FieldNameOf(path), "` is empty"));
       return false;
     }
@@ -1104,7 +1106,7 @@ class Reader {
     } else if (LooksSubFen(text)) {
       kind = DiagnosticKind::kSubFen;
     }
-    Report(kind, Raw(v).data(), path, text, kAmountExpected,
+    Report(kind, At(v), path, text, kAmountExpected,
            Cat("`", FieldNameOf(path), "`: ", m.status().message()));
     return false;
   }
@@ -1124,7 +1126,7 @@ class Reader {
     if (!RatioText(v, path, &text)) return false;
     absl::StatusOr<Ratio> r = json_internal::ParseRatioText(text);
     if (!r.ok()) {
-      Report(DiagnosticKind::kValue, Raw(v).data(), path, text, kRatioExpected,
+      Report(DiagnosticKind::kValue, At(v), path, text, kRatioExpected,
              Cat("`", FieldNameOf(path), "`: ", r.status().message()));
       return false;
     }
@@ -1143,7 +1145,7 @@ class Reader {
     if (!GetString(v, &s)) return false;
     absl::StatusOr<Date> d = Date::Parse(s);
     if (!d.ok()) {
-      Report(DiagnosticKind::kDate, Raw(v).data(), path, s, "a date \"YYYY-MM-DD\"",
+      Report(DiagnosticKind::kDate, At(v), path, s, "a date \"YYYY-MM-DD\"",
              Cat("`", FieldNameOf(path), "`: ", d.status().message()));
       return false;
     }
@@ -1173,7 +1175,7 @@ class Reader {
     std::optional<E> e = ParseEnumText(parse, s);
     if (!e.has_value()) e = parse(TrimText(s));
     if (!e.has_value()) {
-      Report(DiagnosticKind::kEnumValue, Raw(v).data(), path, s, expected(),
+      Report(DiagnosticKind::kEnumValue, At(v), path, s, expected(),
              Cat("`", FieldNameOf(path), "`: unknown value \"", s, "\""));
       return false;
     }
@@ -1330,8 +1332,7 @@ void Reader::ReadHeader(od::value& v, const PathNode* path) {
           case 0: {  // format
             std::string_view s;
             if (ReadStringView(f, p, &s) && s != kDatasetFormatName) {
-              Report(DiagnosticKind::kFormat, Raw(f).data(), p, s,
-                     Cat("\"", kDatasetFormatName, "\""),
+              Report(DiagnosticKind::kFormat, At(f), p, s, Cat("\"", kDatasetFormatName, "\""),
                      Cat("not a perfbudget dataset: format is \"", s, "\""));
             }
             break;
@@ -1414,7 +1415,7 @@ void Reader::ReadFiscalYear(od::value& v, const PathNode* path) {
 }
 
 void Reader::ReadUnit(od::value& v, const PathNode* path) {
-  Origin origin = Locate(RecordKind::kUnit, Raw(v).data(), path);
+  Origin origin = Locate(RecordKind::kUnit, At(v), path);
   Unit unit;
   bool has_id = false;
   ForEachField(v, path, kUnitFields, Bits({0, 1}),
@@ -1429,7 +1430,7 @@ void Reader::ReadUnit(od::value& v, const PathNode* path) {
 }
 
 void Reader::ReadProject(od::value& v, const PathNode* path) {
-  Origin origin = Locate(RecordKind::kProject, Raw(v).data(), path);
+  Origin origin = Locate(RecordKind::kProject, At(v), path);
   Project project;
   bool has_id = false;
   // Child rows keep their own origins; they are added once the id is known.
@@ -1468,7 +1469,7 @@ void Reader::ReadProject(od::value& v, const PathNode* path) {
                      break;
                    case 9:
                      ForEachElement(f, p, [&](od::value& e, const PathNode* ep) {
-                       Origin o = Locate(RecordKind::kFund, Raw(e).data(), ep, ep->index);
+                       Origin o = Locate(RecordKind::kFund, At(e), ep, ep->index);
                        FundLine line;
                        ForEachField(e, ep, kFundFields, Bits({0, 1}),
                                     [&](std::size_t j, od::value& g, const PathNode* gp) {
@@ -1489,7 +1490,7 @@ void Reader::ReadProject(od::value& v, const PathNode* path) {
                      break;
                    case 10:
                      ForEachElement(f, p, [&](od::value& e, const PathNode* ep) {
-                       Origin o = Locate(RecordKind::kAdjustment, Raw(e).data(), ep, ep->index);
+                       Origin o = Locate(RecordKind::kAdjustment, At(e), ep, ep->index);
                        Adjustment adj;
                        ForEachField(e, ep, kAdjustmentFields, Bits({0, 2}),
                                     [&](std::size_t j, od::value& g, const PathNode* gp) {
@@ -1513,7 +1514,7 @@ void Reader::ReadProject(od::value& v, const PathNode* path) {
                      break;
                    case 11:
                      ForEachElement(f, p, [&](od::value& e, const PathNode* ep) {
-                       Origin o = Locate(RecordKind::kPayment, Raw(e).data(), ep, ep->index);
+                       Origin o = Locate(RecordKind::kPayment, At(e), ep, ep->index);
                        PlannedPayment pay;
                        ForEachField(e, ep, kPaymentFields, Bits({0, 1}),
                                     [&](std::size_t j, od::value& g, const PathNode* gp) {
@@ -1545,7 +1546,7 @@ void Reader::ReadProject(od::value& v, const PathNode* path) {
 }
 
 void Reader::ReadGoal(od::value& v, const PathNode* path) {
-  const char* start = Raw(v).data();
+  const char* start = At(v);
   Origin origin = Locate(RecordKind::kGoal, start, path);
   Goal goal;
   bool has_id = false;
@@ -1576,7 +1577,7 @@ void Reader::ReadGoal(od::value& v, const PathNode* path) {
                      break;
                    case 5:
                      ForEachElement(f, p, [&](od::value& e, const PathNode* ep) {
-                       Origin o = Locate(RecordKind::kIndicator, Raw(e).data(), ep, ep->index);
+                       Origin o = Locate(RecordKind::kIndicator, At(e), ep, ep->index);
                        scratch.emplace_back();
                        if (ReadIndicator(e, ep, &scratch.back())) {
                          indicator_origins.push_back(std::move(o));
@@ -1644,7 +1645,7 @@ bool Reader::ReadIndicator(od::value& v, const PathNode* path, Indicator* ind) {
             target.target = std::string(text);
             target_node = *p;
             target_path = &target_node;
-            target_at = Raw(f).data();
+            target_at = At(f);
             target_raw = Raw(f);
             break;
           }
@@ -1652,7 +1653,7 @@ bool Reader::ReadIndicator(od::value& v, const PathNode* path, Indicator* ind) {
             std::string_view text;
             if (!RatioText(f, p, &text)) return;
             if (!json_internal::ParseRatioText(text).ok()) {
-              Report(DiagnosticKind::kValue, Raw(f).data(), p, text, kRatioExpected,
+              Report(DiagnosticKind::kValue, At(f), p, text, kRatioExpected,
                      "`target_high` is not a number");
               return;
             }
@@ -1660,7 +1661,7 @@ bool Reader::ReadIndicator(od::value& v, const PathNode* path, Indicator* ind) {
             if (target_at == nullptr) {
               target_node = *p;
               target_path = &target_node;
-              target_at = Raw(f).data();
+              target_at = At(f);
               target_raw = Raw(f);
             }
             break;
@@ -1723,7 +1724,7 @@ void Reader::ReadActual(od::value& v, const PathNode* path, Indicator* ind) {
 }
 
 void Reader::ReadDisbursement(od::value& v, const PathNode* path) {
-  Origin origin = Locate(RecordKind::kDisbursement, Raw(v).data(), path);
+  Origin origin = Locate(RecordKind::kDisbursement, At(v), path);
   Disbursement d;
   bool has_project = false;
   ForEachField(v, path, kDisbursementFields, Bits({1, 2, 4}),
@@ -1750,7 +1751,7 @@ void Reader::ReadDisbursement(od::value& v, const PathNode* path) {
 }
 
 void Reader::ReadExAnte(od::value& v, const PathNode* path) {
-  Origin origin = Locate(RecordKind::kExAnte, Raw(v).data(), path);
+  Origin origin = Locate(RecordKind::kExAnte, At(v), path);
   ExAnteAssessment a;
   bool has_project = false;
   ForEachField(v, path, kExAnteFields, Bits({0}),
@@ -1780,7 +1781,7 @@ void Reader::ReadExAnte(od::value& v, const PathNode* path) {
 }
 
 void Reader::ReadEvaluation(od::value& v, const PathNode* path) {
-  Origin origin = Locate(RecordKind::kEvaluation, Raw(v).data(), path);
+  Origin origin = Locate(RecordKind::kEvaluation, At(v), path);
   Evaluation e;
   bool has_id = false;
   ForEachField(v, path, kEvaluationFields, Bits({0}),
@@ -1828,7 +1829,7 @@ void Reader::ReadEvaluation(od::value& v, const PathNode* path) {
 }
 
 void Reader::ReadRectification(od::value& v, const PathNode* path) {
-  Origin origin = Locate(RecordKind::kRectification, Raw(v).data(), path);
+  Origin origin = Locate(RecordKind::kRectification, At(v), path);
   RectificationItem r;
   bool has_id = false;
   ForEachField(v, path, kRectificationFields, Bits({0}),
