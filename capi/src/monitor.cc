@@ -50,6 +50,23 @@ absl::StatusOr<perfbudget::Policy> PolicyOf(const char* json, std::size_t len,
   return perfbudget::LoadPolicyJson(*text, &diags, "policy_json");
 }
 
+// What every as-of run (monitor, reclaim, curve) reads first, in this order.
+struct RunInputs {
+  const perfbudget::Dataset* dataset = nullptr;
+  perfbudget::Date as_of;
+  perfbudget::Policy policy;
+};
+
+absl::StatusOr<RunInputs> InputsOf(const pfb_dataset* dataset, const char* policy_json,
+                                   std::size_t policy_len, std::int32_t as_of,
+                                   perfbudget::Diagnostics& diags) {
+  RunInputs in;
+  PFB_ASSIGN_OR_RETURN(in.dataset, capi::DatasetOf(dataset));
+  PFB_ASSIGN_OR_RETURN(in.as_of, capi::InDate(as_of, "as_of"));
+  PFB_ASSIGN_OR_RETURN(in.policy, PolicyOf(policy_json, policy_len, diags));
+  return in;
+}
+
 const std::vector<MonitorRow>* RowsOf(const MonitorReport& r, std::int32_t kind) {
   switch (kind) {
     case PFB_ROW_PROJECT:
@@ -82,9 +99,10 @@ extern "C" PFB_API int32_t pfb_monitor_run(const pfb_dataset* dataset, const cha
                                            pfb_error** err) {
   return capi::Guard(err, [&](perfbudget::Diagnostics& diags) -> absl::Status {
     PFB_RETURN_IF_ERROR(capi::ZeroOut(out, "out"));
-    PFB_ASSIGN_OR_RETURN(const perfbudget::Dataset* ds, capi::DatasetOf(dataset));
-    PFB_ASSIGN_OR_RETURN(perfbudget::Date date, capi::InDate(as_of, "as_of"));
-    PFB_ASSIGN_OR_RETURN(perfbudget::Policy policy, PolicyOf(policy_json, policy_len, diags));
+    PFB_ASSIGN_OR_RETURN(RunInputs in, InputsOf(dataset, policy_json, policy_len, as_of, diags));
+    const perfbudget::Dataset* ds = in.dataset;
+    const perfbudget::Date date = in.as_of;
+    const perfbudget::Policy& policy = in.policy;
     perfbudget::MonitorOptions options;
     options.as_of = date;
     PFB_ASSIGN_OR_RETURN(MonitorReport report, perfbudget::Monitor(*ds, policy, options));
@@ -196,9 +214,10 @@ extern "C" PFB_API int32_t pfb_reclaim_run(const pfb_dataset* dataset, const cha
                                            pfb_error** err) {
   return capi::Guard(err, [&](perfbudget::Diagnostics& diags) -> absl::Status {
     PFB_RETURN_IF_ERROR(capi::ZeroOut(out, "out"));
-    PFB_ASSIGN_OR_RETURN(const perfbudget::Dataset* ds, capi::DatasetOf(dataset));
-    PFB_ASSIGN_OR_RETURN(perfbudget::Date date, capi::InDate(as_of, "as_of"));
-    PFB_ASSIGN_OR_RETURN(perfbudget::Policy policy, PolicyOf(policy_json, policy_len, diags));
+    PFB_ASSIGN_OR_RETURN(RunInputs in, InputsOf(dataset, policy_json, policy_len, as_of, diags));
+    const perfbudget::Dataset* ds = in.dataset;
+    const perfbudget::Date date = in.as_of;
+    const perfbudget::Policy& policy = in.policy;
     perfbudget::ReclaimOptions options;
     options.as_of = date;
     PFB_ASSIGN_OR_RETURN(perfbudget::ReclaimReport report,
@@ -320,9 +339,10 @@ extern "C" PFB_API int32_t pfb_curve_run(const pfb_dataset* dataset, const char*
                                          pfb_error** err) {
   return capi::Guard(err, [&](perfbudget::Diagnostics& diags) -> absl::Status {
     PFB_RETURN_IF_ERROR(capi::ZeroOut(out, "out"));
-    PFB_ASSIGN_OR_RETURN(const perfbudget::Dataset* ds, capi::DatasetOf(dataset));
-    PFB_ASSIGN_OR_RETURN(perfbudget::Date date, capi::InDate(as_of, "as_of"));
-    PFB_ASSIGN_OR_RETURN(perfbudget::Policy policy, PolicyOf(policy_json, policy_len, diags));
+    PFB_ASSIGN_OR_RETURN(RunInputs in, InputsOf(dataset, policy_json, policy_len, as_of, diags));
+    const perfbudget::Dataset* ds = in.dataset;
+    const perfbudget::Date date = in.as_of;
+    const perfbudget::Policy& policy = in.policy;
     PFB_ASSIGN_OR_RETURN(perfbudget::ExecutionCurve curve,
                          perfbudget::BuildExecutionCurve(*ds, policy, date));
     auto c = std::make_unique<pfb_curve>();
