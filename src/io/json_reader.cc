@@ -725,7 +725,7 @@ class Reader {
   std::size_t reported() const { return reported_; }
   simdjson::error_code fatal_error() const { return fatal_error_; }
 
-  void ReportSyntax(std::size_t offset, std::string message) {
+  void ReportSyntax(std::size_t offset, std::string_view message) {
     Diagnostic d;
     d.kind = DiagnosticKind::kSyntax;
     d.where.file = std::string(file_);
@@ -984,7 +984,7 @@ class Reader {
     std::size_t i = 0;
     for (auto res : arr) {
       od::value el;
-      if (Fail(std::move(res).get(el))) return;
+      if (Fail(res.get(el))) return;
       const PathNode node{path, {}, i, true};
       fn(el, &node);
       if (fatal_) return;

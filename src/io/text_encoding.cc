@@ -121,6 +121,7 @@ DecodedText SanitizeUtf8(std::string_view text) {
 absl::StatusOr<DecodedText> DecodeGb18030(std::string_view bytes) {
   if (bytes.substr(0, kGb18030Bom.size()) == kGb18030Bom) bytes.remove_prefix(kGb18030Bom.size());
   iconv_t cd = iconv_open("UTF-8", "GB18030");
+  // NOLINTNEXTLINE(performance-no-int-to-ptr): iconv's documented failure value
   if (cd == reinterpret_cast<iconv_t>(-1)) {
     return absl::InternalError("iconv cannot convert GB18030 to UTF-8 on this system");
   }
@@ -155,6 +156,7 @@ absl::StatusOr<DecodedText> DecodeGb18030(std::string_view bytes) {
 absl::StatusOr<std::string> EncodeGb18030(std::string_view utf8) {
   if (!IsValidUtf8(utf8)) return absl::InvalidArgumentError("text is not valid UTF-8");
   iconv_t cd = iconv_open("GB18030", "UTF-8");
+  // NOLINTNEXTLINE(performance-no-int-to-ptr): iconv's documented failure value
   if (cd == reinterpret_cast<iconv_t>(-1)) {
     return absl::InternalError("iconv cannot convert UTF-8 to GB18030 on this system");
   }
