@@ -147,6 +147,7 @@ std::string_view Zh(const EnumTable<N>& t, E v) {
 
 }  // namespace
 
+// NOLINTBEGIN(bugprone-macro-parentheses): `table` is an object, `Type` a type name
 #define PFB_ENUM_FUNCS(Type, table, Parser)                                          \
   std::string_view CodeOf(Type v) { return Code(table, v); }                         \
   std::string_view ZhLabelOf(Type v) { return Zh(table, v); }                        \
@@ -154,6 +155,7 @@ std::string_view Zh(const EnumTable<N>& t, E v) {
   std::span<const std::string_view> AllCodes(Type) {                                 \
     return {table.codes.data(), table.codes.size()};                                 \
   }
+// NOLINTEND(bugprone-macro-parentheses)
 
 PFB_ENUM_FUNCS(FundSource, kFundSource, ParseFundSource)
 PFB_ENUM_FUNCS(ProjectKind, kProjectKind, ParseProjectKind)
