@@ -402,11 +402,13 @@ bool Table::Load() {
   // usual case), the rows are read in one pass; else a first pass collects
   // the errors.
   std::size_t syntax_errors = 0;
+  int first_error_line = 0;
   if (!CsvQuotesWellFormed(text)) {
     CsvTokenizer first_pass(text);
     while (first_pass.Next()) {
     }
     syntax_errors = first_pass.errors().size();
+    if (syntax_errors > 0) first_error_line = first_pass.errors().front().line;
     for (const CsvSyntaxError& e : first_pass.errors()) {
       ctx_->Report(DiagnosticKind::kSyntax, FileOrigin(e.line, e.column), "", "", "RFC 4180 CSV",
                    e.message);
@@ -420,6 +422,10 @@ bool Table::Load() {
     }
     return false;
   }
+  // A header row spoiled by a syntax error (already reported) names no
+  // columns: reading the next row as the header would only add follow-on
+  // errors, so the table's rows are not read.
+  if (syntax_errors > 0 && first_error_line <= tokenizer_->line()) return false;
   return MapHeader();
 }
 

@@ -28,6 +28,7 @@ namespace {
 using csv_test::CopyFixture;
 using csv_test::TempDir;
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 // ---- reference: a simple byte-by-byte tokenizer (the one the streaming tokenizer replaced) ----
 
@@ -525,10 +526,10 @@ TEST(LoadEdgeBuilder, RowByRowIndicatorsBeforeAndWithoutTheirGoal) {
   EXPECT_EQ(ok->goals()[0].indicators[1].name, "先");
 }
 
-// a header row spoiled by a syntax error is reported at its place.
-// (Pre-existing, not from this change: the next data row then serves as the
-// header, giving follow-on "unknown column \"u01\"" / "required column
-// missing" problems; same in the old tokenizer.)
+// A header row spoiled by a syntax error is reported at its place, and the
+// table's rows are not read: the next row is not taken for the header (which
+// gave follow-on "unknown column \"u01\"" / "required column missing"
+// problems).
 TEST(LoadEdgeCsvFolder, SyntaxErrorInHeaderIsReportedWithItsPlace) {
   TempDir tmp;
   Loaded bad = LoadGoodWith(tmp, {{"units.csv", "id,na\"me\nU01,甲\n"}});
@@ -538,6 +539,14 @@ TEST(LoadEdgeCsvFolder, SyntaxErrorInHeaderIsReportedWithItsPlace) {
   EXPECT_EQ(d->where.line, 1);
   EXPECT_EQ(d->where.column, 6);
   EXPECT_THAT(d->where.file, HasSubstr("units.csv"));
+  EXPECT_THAT(bad.All(), Not(HasSubstr("unknown column")));
+  EXPECT_THAT(bad.All(), Not(HasSubstr("required column")));
+  // A syntax error after a clean header still lets the other rows be read.
+  Loaded later = LoadGoodWith(tmp, {{"units.csv", "id,name\nU01,\"甲\"x\nU02,乙\n"}});
+  ASSERT_FALSE(later.dataset.ok());
+  EXPECT_NE(later.Find(DiagnosticKind::kSyntax), nullptr) << later.All();
+  EXPECT_THAT(later.All(), HasSubstr("\"U01\""));       // U01's row was spoiled: unknown
+  EXPECT_THAT(later.All(), Not(HasSubstr("\"U02\"")));  // U02's row was read
 }
 
 // ---- JSON: a mapped file and the same text from memory -----------------------
