@@ -92,6 +92,9 @@ void BM_MonitorPlusReclaimStandalone(benchmark::State& state) {
 }
 BENCHMARK(BM_MonitorPlusReclaimStandalone)->Unit(benchmark::kMillisecond);
 
+// 12 month-ends in one call. Arg 1: full per-project reports at every date;
+// arg 0: without project rows (units, fund sources and the jurisdiction
+// only), what BuildExecutionCurve asks for.
 void BM_TwelveMonthEndsOneCall(benchmark::State& state) {
   const Dataset& ds = Province();
   const Policy policy = DefaultPolicy();
@@ -99,31 +102,14 @@ void BM_TwelveMonthEndsOneCall(benchmark::State& state) {
   for (int m = 1; m <= 12; ++m) dates.push_back(ds.fiscal_year().EndOfFiscalMonth(m));
   MonitorOptions o;
   o.goals = false;
+  o.project_rows = state.range(0) != 0;
   for (auto _ : state) {
     auto r = MonitorSeries(ds, policy, dates, o);
     benchmark::DoNotOptimize(r);
   }
   SetRate(state, 1);
 }
-BENCHMARK(BM_TwelveMonthEndsOneCall)->Unit(benchmark::kMillisecond);
-
-// The same 12 dates without project rows (units, fund sources and the
-// jurisdiction only): what BuildExecutionCurve asks for.
-void BM_TwelveMonthEndsOneCallAggregates(benchmark::State& state) {
-  const Dataset& ds = Province();
-  const Policy policy = DefaultPolicy();
-  std::vector<Date> dates;
-  for (int m = 1; m <= 12; ++m) dates.push_back(ds.fiscal_year().EndOfFiscalMonth(m));
-  MonitorOptions o;
-  o.goals = false;
-  o.project_rows = false;
-  for (auto _ : state) {
-    auto r = MonitorSeries(ds, policy, dates, o);
-    benchmark::DoNotOptimize(r);
-  }
-  SetRate(state, 1);
-}
-BENCHMARK(BM_TwelveMonthEndsOneCallAggregates)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_TwelveMonthEndsOneCall)->Arg(1)->Arg(0)->Unit(benchmark::kMillisecond);
 
 void BM_ThreeSeparatePasses(benchmark::State& state) {
   const Dataset& ds = Province();

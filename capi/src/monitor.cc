@@ -100,12 +100,10 @@ extern "C" PFB_API int32_t pfb_monitor_run(const pfb_dataset* dataset, const cha
   return capi::Guard(err, [&](perfbudget::Diagnostics& diags) -> absl::Status {
     PFB_RETURN_IF_ERROR(capi::ZeroOut(out, "out"));
     PFB_ASSIGN_OR_RETURN(RunInputs in, InputsOf(dataset, policy_json, policy_len, as_of, diags));
-    const perfbudget::Dataset* ds = in.dataset;
-    const perfbudget::Date date = in.as_of;
-    const perfbudget::Policy& policy = in.policy;
     perfbudget::MonitorOptions options;
-    options.as_of = date;
-    PFB_ASSIGN_OR_RETURN(MonitorReport report, perfbudget::Monitor(*ds, policy, options));
+    options.as_of = in.as_of;
+    PFB_ASSIGN_OR_RETURN(MonitorReport report,
+                         perfbudget::Monitor(*in.dataset, in.policy, options));
     auto m = std::make_unique<pfb_monitor>();
     m->report = std::move(report);
     const MonitorReport& r = m->report;
@@ -215,20 +213,17 @@ extern "C" PFB_API int32_t pfb_reclaim_run(const pfb_dataset* dataset, const cha
   return capi::Guard(err, [&](perfbudget::Diagnostics& diags) -> absl::Status {
     PFB_RETURN_IF_ERROR(capi::ZeroOut(out, "out"));
     PFB_ASSIGN_OR_RETURN(RunInputs in, InputsOf(dataset, policy_json, policy_len, as_of, diags));
-    const perfbudget::Dataset* ds = in.dataset;
-    const perfbudget::Date date = in.as_of;
-    const perfbudget::Policy& policy = in.policy;
     perfbudget::ReclaimOptions options;
-    options.as_of = date;
+    options.as_of = in.as_of;
     PFB_ASSIGN_OR_RETURN(perfbudget::ReclaimReport report,
-                         perfbudget::Reclaim(*ds, policy, options));
+                         perfbudget::Reclaim(*in.dataset, in.policy, options));
     auto r = std::make_unique<pfb_reclaim>();
     r->report = std::move(report);
     for (const perfbudget::ReclaimProposal& p : r->report.proposals) {
-      r->project_ids.push_back(ds->projects()[p.project_index].id);
+      r->project_ids.push_back(in.dataset->projects()[p.project_index].id);
     }
     for (const perfbudget::ReclaimTotal& t : r->report.units) {
-      r->unit_ids.push_back(ds->units()[t.unit_index].id);
+      r->unit_ids.push_back(in.dataset->units()[t.unit_index].id);
     }
     *out = r.release();
     return absl::OkStatus();
@@ -340,14 +335,11 @@ extern "C" PFB_API int32_t pfb_curve_run(const pfb_dataset* dataset, const char*
   return capi::Guard(err, [&](perfbudget::Diagnostics& diags) -> absl::Status {
     PFB_RETURN_IF_ERROR(capi::ZeroOut(out, "out"));
     PFB_ASSIGN_OR_RETURN(RunInputs in, InputsOf(dataset, policy_json, policy_len, as_of, diags));
-    const perfbudget::Dataset* ds = in.dataset;
-    const perfbudget::Date date = in.as_of;
-    const perfbudget::Policy& policy = in.policy;
     PFB_ASSIGN_OR_RETURN(perfbudget::ExecutionCurve curve,
-                         perfbudget::BuildExecutionCurve(*ds, policy, date));
+                         perfbudget::BuildExecutionCurve(*in.dataset, in.policy, in.as_of));
     auto c = std::make_unique<pfb_curve>();
     c->curve = std::move(curve);
-    c->decimals = policy.decimals();
+    c->decimals = in.policy.decimals();
     const std::uint32_t n = 1 + static_cast<std::uint32_t>(c->curve.units.size());
     c->text.resize(n);
     for (std::uint32_t s = 0; s < n; ++s) {

@@ -10,6 +10,7 @@
 #include "gtest/gtest.h"
 #include "perfbudget/policy/rule_catalog.h"
 #include "review/review_rules.h"
+#include "review/review_test_util.h"
 
 namespace perfbudget {
 namespace {
@@ -18,23 +19,8 @@ using ::testing::Contains;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-Ratio R(std::string_view s) { return *Ratio::ParseDecimal(s); }
-
-Indicator Ind(IndicatorLevel1 l1, IndicatorLevel2 l2, std::string name, Comparator c,
-              std::string target_text, std::optional<Ratio> target, std::string unit,
-              std::optional<Ratio> weight = std::nullopt) {
-  Indicator i;
-  i.id = name;
-  i.level1 = l1;
-  i.level2 = l2;
-  i.name = std::move(name);
-  i.comparator = c;
-  i.target_text = std::move(target_text);
-  i.target = target;
-  i.unit_of_measure = std::move(unit);
-  i.weight = weight;
-  return i;
-}
+using review_test::Ind;
+using review_test::R;
 
 using L1 = IndicatorLevel1;
 using L2 = IndicatorLevel2;

@@ -62,9 +62,10 @@ bool IsWordChar(std::uint32_t cp) {
   return true;
 }
 
-}  // namespace
-
-void AppendBigrams(std::string_view text, std::vector<Bigram>* out) {
+// Calls fn(bigram) for each pair of adjacent word characters (ASCII letters
+// folded to lower case), in text order; anything else breaks the chain.
+template <typename Fn>
+void ForEachBigram(std::string_view text, Fn&& fn) {
   std::size_t i = 0;
   std::uint32_t prev = 0;
   bool have_prev = false;
@@ -75,10 +76,16 @@ void AppendBigrams(std::string_view text, std::vector<Bigram>* out) {
       continue;
     }
     if (cp >= 'A' && cp <= 'Z') cp += 'a' - 'A';
-    if (have_prev) out->push_back((static_cast<Bigram>(prev) << 32) | cp);
+    if (have_prev) fn((static_cast<Bigram>(prev) << 32) | cp);
     prev = cp;
     have_prev = true;
   }
+}
+
+}  // namespace
+
+void AppendBigrams(std::string_view text, std::vector<Bigram>* out) {
+  ForEachBigram(text, [out](Bigram b) { out->push_back(b); });
 }
 
 void BigramSet::Add(std::string_view text) { AppendBigrams(text, &bigrams_); }
@@ -117,29 +124,16 @@ BigramCount CountContainedBigrams(std::string_view text, const BigramSet& set) {
     n = heap.size();
     std::sort(begin, begin + n);
   } else {
-    std::size_t i = 0;
-    std::uint32_t prev = 0;
-    bool have_prev = false;
-    while (i < text.size()) {
-      std::uint32_t cp = NextCodePoint(text, &i);
-      if (!IsWordChar(cp)) {
-        have_prev = false;
-        continue;
+    ForEachBigram(text, [&](Bigram b) {
+      if (n == kInline) return;
+      // Insertion sort as the bigrams come (a handful per name).
+      std::size_t k = n++;
+      while (k > 0 && inline_buf[k - 1] > b) {
+        inline_buf[k] = inline_buf[k - 1];
+        --k;
       }
-      if (cp >= 'A' && cp <= 'Z') cp += 'a' - 'A';
-      if (have_prev && n < kInline) {
-        // Insertion sort as the bigrams come (a handful per name).
-        const Bigram b = (static_cast<Bigram>(prev) << 32) | cp;
-        std::size_t k = n++;
-        while (k > 0 && inline_buf[k - 1] > b) {
-          inline_buf[k] = inline_buf[k - 1];
-          --k;
-        }
-        inline_buf[k] = b;
-      }
-      prev = cp;
-      have_prev = true;
-    }
+      inline_buf[k] = b;
+    });
   }
   BigramCount count;
   if (n == 0) return count;

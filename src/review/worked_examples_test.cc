@@ -11,6 +11,7 @@
 #include "gtest/gtest.h"
 #include "perfbudget/policy/rule_catalog.h"
 #include "perfbudget/review/review.h"
+#include "review/review_test_util.h"
 
 namespace perfbudget {
 namespace {
@@ -20,21 +21,8 @@ using L1 = IndicatorLevel1;
 using L2 = IndicatorLevel2;
 using C = Comparator;
 
-Ratio R(std::string_view s) { return *Ratio::ParseDecimal(s); }
-
-Indicator Ind(L1 l1, L2 l2, std::string name, C c, std::string target_text,
-              std::optional<Ratio> target, std::string unit) {
-  Indicator i;
-  i.id = name;
-  i.level1 = l1;
-  i.level2 = l2;
-  i.name = std::move(name);
-  i.comparator = c;
-  i.target_text = std::move(target_text);
-  i.target = target;
-  i.unit_of_measure = std::move(unit);
-  return i;
-}
+using review_test::Ind;
+using review_test::R;
 
 struct Example {
   Project project;
