@@ -310,7 +310,7 @@ void RunMonitor(Context& ctx, const MonitorArgs& args) {
   options.as_of = in->as_of;
   absl::StatusOr<MonitorReport> rep = Monitor(in->dataset, in->policy, options);
   if (!rep.ok()) {
-    ReportRunError(ctx, rep.status(), /*as_of_given=*/true);
+    ReportRunError(ctx, rep.status(), /*as_of_given=*/!args.as_of.empty());
     return;
   }
   std::optional<ExecutionCurve> curve;
@@ -353,9 +353,9 @@ void RegisterMonitor(CLI::App& app, Context& ctx) {
       "warnings with reasons, over-spend control, goals likely to be missed");
   cmd->add_option("DATA", args->data, "a dataset: a .json file or a folder of CSV tables")
       ->required();
-  cmd->add_option("--as-of", args->as_of,
-                  "the monitoring date (YYYY-MM-DD), inside the fiscal year")
-      ->required();
+  cmd->add_option(
+      "--as-of", args->as_of,
+      "the monitoring date (YYYY-MM-DD), inside the fiscal year; default: the dataset's as_of date");
   cmd->add_option("--policy", args->policy, "a built-in policy name or a policy JSON file");
   cmd->add_option("--chart", args->chart, "also write the execution curve as an SVG file");
   cmd->add_option("--level", args->level, "rows to show: project, unit, fund or all (default)");

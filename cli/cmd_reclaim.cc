@@ -251,7 +251,7 @@ void RunReclaim(Context& ctx, const ReclaimArgs& args) {
   options.as_of = in->as_of;
   absl::StatusOr<ReclaimReport> rep = Reclaim(in->dataset, in->policy, options);
   if (!rep.ok()) {
-    ReportRunError(ctx, rep.status(), /*as_of_given=*/true);
+    ReportRunError(ctx, rep.status(), /*as_of_given=*/!args.as_of.empty());
     return;
   }
   WriteInFormat(
@@ -270,8 +270,9 @@ void RegisterReclaim(CLI::App& app, Context& ctx) {
                          "carry-overs, lagging projects; split exactly across fund sources");
   cmd->add_option("DATA", args->data, "a dataset: a .json file or a folder of CSV tables")
       ->required();
-  cmd->add_option("--as-of", args->as_of, "the date (YYYY-MM-DD), inside the fiscal year")
-      ->required();
+  cmd->add_option(
+      "--as-of", args->as_of,
+      "the date (YYYY-MM-DD), inside the fiscal year; default: the dataset's as_of date");
   cmd->add_option("--policy", args->policy, "a built-in policy name or a policy JSON file");
   cmd->add_option("--unit", args->unit, "amount unit for text and CSV: 万元 (default), 元 or 亿元");
   AddGlobalOptions(*cmd, ctx, {"text", "json", "csv"});

@@ -92,6 +92,36 @@ void WriteCountsJson(JsonWriter& w, const SummaryCounts& c, bool with_units) {
   w.EndObject();
 }
 
+// The stable code of where the as-of date came from (JSON output).
+std::string_view AsOfSourceCode(AsOfSource source) {
+  switch (source) {
+    case AsOfSource::kGiven:
+      return "given";
+    case AsOfSource::kDataset:
+      return "dataset";
+    case AsOfSource::kLatestDisbursement:
+      return "latest_disbursement";
+    case AsOfSource::kYearEnd:
+      return "year_end";
+  }
+  return "given";
+}
+
+// What the text output says after a default as-of date ("" when given).
+std::string_view AsOfDefaultNote(AsOfSource source, bool en) {
+  switch (source) {
+    case AsOfSource::kGiven:
+      return "";
+    case AsOfSource::kDataset:
+      return en ? " (default: the dataset's as-of date)" : "（默认：数据集的截至日期）";
+    case AsOfSource::kLatestDisbursement:
+      return en ? " (default: the latest disbursement date)" : "（默认：最近一笔支出日期）";
+    case AsOfSource::kYearEnd:
+      return en ? " (default: the fiscal year's last day)" : "（默认：年度最后一天）";
+  }
+  return "";
+}
+
 std::string Json(const Dataset& ds, const DatasetSummary& s, const GlobalOptions& g) {
   JsonWriter w;
   w.BeginObject();
@@ -100,9 +130,11 @@ std::string Json(const Dataset& ds, const DatasetSummary& s, const GlobalOptions
   w.Key("jurisdiction_name").String(ds.info().jurisdiction_name);
   w.Key("fiscal_year").Int(ds.info().fiscal_year);
   w.Key("title").String(ds.info().title);
+  if (ds.info().as_of.has_value()) w.Key("as_of").String(ds.info().as_of->ToString());
   w.EndObject();
   w.Key("as_of").String(s.as_of.ToString());
   w.Key("as_of_is_default").Bool(s.as_of_is_default);
+  w.Key("as_of_source").String(AsOfSourceCode(s.as_of_source));
   w.Key("amount_unit").String("元");
   w.Key("execution_rate_definition").String("executed / current_budget as of as_of");
   w.Key("counts");
@@ -190,8 +222,7 @@ std::string Text(const Dataset& ds, const DatasetSummary& s, const GlobalOptions
     out += "Budget execution summary: " + info.jurisdiction_name + ", fiscal year " +
            std::to_string(info.fiscal_year) + "\n";
     out += "Data: " + data + "\n";
-    out += "As of: " + s.as_of.ToString() +
-           (s.as_of_is_default ? " (default: the latest disbursement date)" : "") + "\n";
+    out += "As of: " + s.as_of.ToString() + std::string(AsOfDefaultNote(s.as_of_source, en)) + "\n";
     out += "Amounts in " + unit_name +
            "; execution rate = executed / current budget (approved + adjustments to the as-of "
            "date)\n";
@@ -199,8 +230,8 @@ std::string Text(const Dataset& ds, const DatasetSummary& s, const GlobalOptions
     out += "预算执行汇总：" + info.jurisdiction_name + " " + std::to_string(info.fiscal_year) +
            "年度\n";
     out += "数据：" + data + "\n";
-    out += "截至日期：" + s.as_of.ToString() +
-           (s.as_of_is_default ? "（默认：最近一笔支出日期）" : "") + "\n";
+    out +=
+        "截至日期：" + s.as_of.ToString() + std::string(AsOfDefaultNote(s.as_of_source, en)) + "\n";
     out += "金额单位：" + unit_name +
            "；预算执行率 = 执行数 ÷ 全年预算数（年初预算 + 截至日期的调整）\n";
   }
@@ -279,7 +310,7 @@ void RunSummary(Context& ctx, const SummaryArgs& args) {
   if (!CheckTextJsonCsvFormat(ctx, "summary")) return;
   const std::optional<MoneyUnit> unit = ParseUnitOrReport(ctx, "summary", args.unit);
   if (!unit.has_value()) return;
-  std::optional<Date> as_of;  // none: the latest disbursement date
+  std::optional<Date> as_of;  // none: the dataset's, else the latest disbursement date
   if (!args.as_of.empty()) {
     as_of = ParseAsOfOrReport(ctx, "summary", args.as_of);
     if (!as_of.has_value()) return;
@@ -309,7 +340,7 @@ void RegisterSummary(CLI::App& app, Context& ctx) {
       ->required();
   cmd->add_option("--as-of", args->as_of,
                   "count adjustments and disbursements up to this date (YYYY-MM-DD; default: "
-                  "the latest disbursement date)");
+                  "the dataset's as_of date, else the latest disbursement date)");
   cmd->add_option("--unit", args->unit, "amount unit for text and CSV: 万元 (default), 元 or 亿元");
   AddGlobalOptions(*cmd, ctx, {"text", "json", "csv"});
   cmd->callback([&ctx, args] { RunSummary(ctx, *args); });

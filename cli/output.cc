@@ -460,13 +460,22 @@ std::optional<AsOfInput> LoadAsOfInput(Context& ctx, std::string_view command,
                                        const AsOfArgs& args) {
   const std::optional<MoneyUnit> unit = ParseUnitOrReport(ctx, command, args.unit);
   if (!unit.has_value()) return std::nullopt;
-  const std::optional<Date> as_of = ParseAsOfOrReport(ctx, command, args.as_of);
-  if (!as_of.has_value()) return std::nullopt;
+  std::optional<Date> as_of;  // none: the dataset's own as-of date
+  if (!args.as_of.empty()) {
+    as_of = ParseAsOfOrReport(ctx, command, args.as_of);
+    if (!as_of.has_value()) return std::nullopt;
+  }
   std::optional<Policy> policy =
       ResolvePolicyOrReport(ctx, args.policy.empty() ? "defaults" : args.policy);
   if (!policy.has_value()) return std::nullopt;
   std::optional<Dataset> dataset = LoadOrReport(ctx, args.data);
   if (!dataset.has_value()) return std::nullopt;
+  if (!as_of.has_value()) as_of = dataset->info().as_of;
+  if (!as_of.has_value()) {
+    UsageError(ctx, std::string(command) + ": --as-of is required: " + args.data +
+                        " states no as-of date (as_of)");
+    return std::nullopt;
+  }
   return AsOfInput{*unit, *as_of, *std::move(policy), *std::move(dataset)};
 }
 

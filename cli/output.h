@@ -168,7 +168,7 @@ std::optional<Policy> ResolvePolicyOrReport(Context& ctx, std::string_view name_
 // The options of the analyses as of a date (monitor, reclaim).
 struct AsOfArgs {
   std::string data;           // DATA
-  std::string as_of;          // --as-of
+  std::string as_of;          // --as-of; "" = the dataset's as_of
   std::string policy;         // --policy; "" = the defaults
   std::string unit = "万元";  // --unit, for text and CSV
 };
@@ -180,7 +180,8 @@ struct AsOfInput {
   Dataset dataset;
 };
 // Parses --unit and --as-of, resolves --policy and loads DATA, in that order,
-// reporting the first that fails as the helpers above do.
+// reporting the first that fails as the helpers above do. Without --as-of the
+// dataset's own as-of date is used; a dataset without one is a usage error.
 std::optional<AsOfInput> LoadAsOfInput(Context& ctx, std::string_view command,
                                        const AsOfArgs& args);
 // The analysis itself failed: prints the error; kExitUsage when an --as-of

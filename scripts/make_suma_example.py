@@ -875,6 +875,9 @@ def build():
     'fiscal_year': {'year': YEAR, 'start_month': 1, 'named_by_end': False},
     'title': ('宿州马鞍山现代产业园区2022年预算绩效管理示例数据集（依据园区2022年预算绩效管理'
               '工作开展情况说明重建；单位名称部分真实，项目、金额明细、日期、指标为虚构）'),
+    # 数据截至日期: the report's figures are "截至8月31日"; the summary, monitor
+    # and reclaim commands default to this date.
+    'as_of': '2022-08-31',
     'units': units,
     'projects': projects,
     'goals': goals,

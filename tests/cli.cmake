@@ -52,6 +52,10 @@ perfbudget_cli_golden(summary_bad_input "summary|tests/cli/data/bad.json")
 if(EXISTS ${PROJECT_SOURCE_DIR}/${suma})
   perfbudget_cli_golden(summary_suma_park "summary|--as-of|2022-08-31|${suma}")
   perfbudget_cli_golden(summary_suma_park_en_json "summary|--as-of|2022-08-31|--format|json|--lang|en|${suma}")
+  # Without --as-of: the example's own as_of (2022-08-31), given as its folder.
+  perfbudget_cli_golden(summary_suma_park_default_as_of "summary|examples/suma-park-2022")
+  perfbudget_cli_golden(summary_suma_park_default_as_of_en_json
+    "summary|--format|json|--lang|en|examples/suma-park-2022")
 endif()
 
 # convert
@@ -108,6 +112,9 @@ if(EXISTS ${PROJECT_SOURCE_DIR}/${suma})
     perfbudget_cli_golden(${cmd}_suma_json "${cmd}|--as-of|2022-08-31|--format|json|${suma}")
     perfbudget_cli_golden(${cmd}_suma_csv "${cmd}|--as-of|2022-08-31|--format|csv|${suma}")
     perfbudget_cli_golden(${cmd}_as_of_outside_year "${cmd}|--as-of|2023-01-01|${suma}")
+    # Without --as-of: the dataset's as_of; a dataset without one is a usage error.
+    perfbudget_cli_golden(${cmd}_suma_default_as_of "${cmd}|--format|csv|${suma}")
+    perfbudget_cli_golden(${cmd}_no_as_of "${cmd}|${small}")
   endforeach()
   # --chart: written twice byte-identical; then parsed as XML by a second test.
   perfbudget_cli_golden(monitor_chart

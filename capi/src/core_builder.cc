@@ -78,6 +78,29 @@ PFB_API int32_t pfb_builder_create(const char* jurisdiction_code, const char* ju
 
 PFB_API void pfb_builder_destroy(pfb_builder* builder) { delete builder; }
 
+PFB_API int32_t pfb_builder_set_as_of(pfb_builder* builder, int32_t as_of, pfb_error** err) {
+  return capi::Guard(err, [&]() -> absl::Status {
+    PFB_RETURN_IF_ERROR(CheckUsable(builder));
+    PFB_ASSIGN_OR_RETURN(std::optional<perfbudget::Date> date,
+                         capi::InOptionalDate(as_of, "as_of"));
+    perfbudget::DatasetInfo info = builder->builder.info();
+    if (date.has_value()) {
+      // The year was checked by pfb_builder_create.
+      absl::StatusOr<perfbudget::FiscalYear> fy = perfbudget::FiscalYear::Create(
+          info.fiscal_year, info.fiscal_year_start_month, info.fiscal_year_named_by_end);
+      if (fy.ok() && !fy->Contains(*date)) {
+        return capi::MakeStatus(
+            PFB_INVALID_ARGUMENT,
+            capi::Cat("as_of ", as_of, " lies outside fiscal year ", info.fiscal_year, " (",
+                      fy->first_day().ToString(), " .. ", fy->last_day().ToString(), ")"));
+      }
+    }
+    info.as_of = date;
+    builder->builder.SetInfo(std::move(info));
+    return absl::OkStatus();
+  });
+}
+
 PFB_API int32_t pfb_builder_set_origin(pfb_builder* builder, const char* source, int32_t row,
                                        pfb_error** err) {
   return capi::Guard(err, [&]() -> absl::Status {

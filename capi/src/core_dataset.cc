@@ -171,6 +171,11 @@ PFB_API int32_t pfb_dataset_fiscal_year_start_month(const pfb_dataset* dataset) 
   return dataset == nullptr ? 0 : dataset->dataset.info().fiscal_year_start_month;
 }
 
+PFB_API int32_t pfb_dataset_as_of(const pfb_dataset* dataset) {
+  if (dataset == nullptr || !dataset->dataset.info().as_of.has_value()) return 0;
+  return capi::DateToInt(*dataset->dataset.info().as_of);
+}
+
 PFB_API const char* pfb_dataset_jurisdiction_code(const pfb_dataset* dataset) {
   return dataset == nullptr ? "" : dataset->dataset.info().jurisdiction_code.c_str();
 }

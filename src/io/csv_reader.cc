@@ -685,6 +685,7 @@ void ReadDatasetTable(Table& t) {
     info.fiscal_year_start_month = row.Int("start_month").value_or(1);
     info.fiscal_year_named_by_end = row.Bool("named_by_end").value_or(false);
     info.title = row.Text("title");
+    info.as_of = row.DateValue("as_of");
     t.ctx().builder->SetInfo(info, row.Where());
   });
   if (rows == 0 && !t.ctx().full()) {

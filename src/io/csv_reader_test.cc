@@ -64,6 +64,7 @@ TEST(CsvReaderTest, LoadsTheGoodFixture) {
   EXPECT_EQ(ds->info().jurisdiction_name, "宿马园区");
   EXPECT_EQ(ds->info().fiscal_year, 2022);
   EXPECT_EQ(ds->info().title, "测试数据集, CSV 往返");
+  EXPECT_EQ(ds->info().as_of, Date::Parse("2022-06-30").value());
   ASSERT_THAT(ds->units(), SizeIs(2));
   ASSERT_THAT(ds->projects(), SizeIs(3));
   const Project& p1 = ds->projects()[0];
@@ -363,6 +364,29 @@ TEST(CsvReaderTest, WrongFormatAndVersion) {
       LoadGoodWith(tmp, {{"dataset.csv", "format,version,fiscal_year\nsomething-else,2,2022\n"}});
   ASSERT_FALSE(l.dataset.ok());
   EXPECT_EQ(l.Count(DiagnosticKind::kFormat), 2) << l.All();
+}
+
+TEST(CsvReaderTest, BadAndOutOfYearAsOfDates) {
+  TempDir tmp;
+  Loaded bad = LoadGoodWith(tmp, {{"dataset.csv",
+                                   "format,version,fiscal_year,as_of\n"
+                                   "perfbudget-dataset,1,2022,2022-02-30\n"}});
+  ASSERT_FALSE(bad.dataset.ok());
+  const Diagnostic& d = bad.First(DiagnosticKind::kDate);
+  EXPECT_THAT(d.where.file, HasSubstr("dataset.csv"));
+  EXPECT_EQ(d.where.line, 2);
+  EXPECT_EQ(d.where.column, 27);
+  EXPECT_EQ(d.value, "2022-02-30");
+
+  TempDir tmp2;
+  Loaded late = LoadGoodWith(tmp2, {{"dataset.csv",
+                                     "format,version,fiscal_year,as_of\n"
+                                     "perfbudget-dataset,1,2022,2023-01-01\n"}});
+  ASSERT_FALSE(late.dataset.ok());
+  const Diagnostic& o = late.First(DiagnosticKind::kDateOutOfYear);
+  EXPECT_THAT(o.where.file, HasSubstr("dataset.csv"));
+  EXPECT_EQ(o.where.line, 2);
+  EXPECT_EQ(o.field, "as_of");
 }
 
 TEST(CsvReaderTest, BuilderProblemsKeepTheirLine) {

@@ -31,6 +31,7 @@ inline constexpr Column kDatasetColumns[] = {
     {"start_month"},
     {"named_by_end"},
     {"title"},
+    {"as_of"},  // 数据截至日期; optional
 };
 inline constexpr Column kUnitColumns[] = {
     {"id", true, {"agency_code", "dept_code"}},

@@ -94,10 +94,10 @@ std::string Header(const schema::Table& t) {
 std::vector<std::string> TableTexts(const Dataset& ds) {
   std::vector<Rows> rows(schema::kTableCount);
   const DatasetInfo& info = ds.info();
-  rows[schema::kDataset].push_back({std::string(kDatasetFormatName), Int(kDatasetFormatVersion),
-                                    info.jurisdiction_code, info.jurisdiction_name,
-                                    Int(info.fiscal_year), Int(info.fiscal_year_start_month),
-                                    Bool(info.fiscal_year_named_by_end), info.title});
+  rows[schema::kDataset].push_back(
+      {std::string(kDatasetFormatName), Int(kDatasetFormatVersion), info.jurisdiction_code,
+       info.jurisdiction_name, Int(info.fiscal_year), Int(info.fiscal_year_start_month),
+       Bool(info.fiscal_year_named_by_end), info.title, OptDate(info.as_of)});
   for (const Unit& u : ds.units()) rows[schema::kUnits].push_back({u.id, u.name});
   for (const Project& p : ds.projects()) {
     rows[schema::kProjects].push_back(

@@ -1253,9 +1253,9 @@ class Reader {
 };
 
 // Field tables. Bit i of a `required` mask is names[i].
-constexpr std::array<std::string_view, 12> kTopFields = {
-    "format",   "version", "jurisdiction",  "fiscal_year", "title",       "units",
-    "projects", "goals",   "disbursements", "ex_ante",     "evaluations", "rectifications"};
+constexpr std::array<std::string_view, 13> kTopFields = {
+    "format", "version",       "jurisdiction", "fiscal_year", "title",          "units", "projects",
+    "goals",  "disbursements", "ex_ante",      "evaluations", "rectifications", "as_of"};
 constexpr std::array<std::string_view, 2> kJurisdictionFields = {"code", "name"};
 constexpr std::array<std::string_view, 3> kFiscalYearFields = {"year", "start_month",
                                                                "named_by_end"};
@@ -1385,6 +1385,9 @@ void Reader::ReadHeader(od::value& v, const PathNode* path) {
           case 11:
             ForEachElement(f, p,
                            [&](od::value& e, const PathNode* ep) { ReadRectification(e, ep); });
+            break;
+          case 12:
+            ReadDate(f, p, &info_.as_of);
             break;
         }
       });

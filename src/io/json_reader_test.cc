@@ -65,6 +65,7 @@ TEST(JsonReaderTest, LoadsMinimalDocument) {
   ASSERT_TRUE(ds.ok()) << ds.status() << "\n" << Dump(diags);
   EXPECT_EQ(ds->info().fiscal_year, 2022);
   EXPECT_EQ(ds->info().fiscal_year_start_month, 1);
+  EXPECT_FALSE(ds->info().as_of.has_value());
   EXPECT_TRUE(ds->units().empty());
   EXPECT_TRUE(diags.empty());
 }
@@ -77,6 +78,7 @@ TEST(JsonReaderTest, LoadsFullDocument) {
   EXPECT_EQ(info.jurisdiction_code, "341300");
   EXPECT_EQ(info.jurisdiction_name, "宿马园区");
   EXPECT_EQ(info.title, "宿马园区 2022 年预算绩效 \"样例\"");
+  EXPECT_EQ(info.as_of, Date::Parse("2022-08-31").value());
   ASSERT_EQ(ds->units().size(), 2u);
   ASSERT_EQ(ds->projects().size(), 2u);
   const Project& p1 = ds->projects()[0];
@@ -455,6 +457,22 @@ const BadDocument kBadDocuments[] = {
      .path = "$.version",
      .value = "2",
      .line = 3},
+    {.name = "BadAsOfDate",
+     .document = "{\"format\": \"perfbudget-dataset\", \"version\": 1,\n"
+                 " \"fiscal_year\": {\"year\": 2022}, \"as_of\": \"2022-13-01\"}",
+     .kind = DiagnosticKind::kDate,
+     .path = "$.as_of",
+     .value = "2022-13-01",
+     .line = 2,
+     .column = 42},
+    {.name = "AsOfOutsideTheYear",
+     .document = "{\"format\": \"perfbudget-dataset\", \"version\": 1,\n"
+                 " \"as_of\": \"2023-01-05\", \"fiscal_year\": {\"year\": 2022}}",
+     .kind = DiagnosticKind::kDateOutOfYear,
+     .path = "$.as_of",
+     .field = "as_of",
+     .value = "2023-01-05",
+     .expected = HasSubstr("2022-01-01 .. 2022-12-31")},
 };
 
 class JsonReaderBadDocumentTest : public ::testing::TestWithParam<BadDocument> {};

@@ -399,6 +399,7 @@ std::string DatasetToJson(const Dataset& dataset, const JsonWriteOptions& option
   j.BoolField("named_by_end", info.fiscal_year_named_by_end);
   j.EndObject();
   j.Field("title", info.title);
+  if (info.as_of.has_value()) j.Field("as_of", info.as_of->ToString());
   WriteTable<Unit>("units", dataset.units(), j, [](const Unit& u, JsonOut& o) {
     o.BeginObject();
     o.Field("id", u.id);

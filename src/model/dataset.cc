@@ -338,6 +338,11 @@ absl::StatusOr<Dataset> DatasetBuilder::Build(const BuildOptions& options,
   }
   impl->fiscal_year = *fy;
   const FiscalYear& year = impl->fiscal_year;
+  if (s->info.as_of.has_value() && out_of_year(*s->info.as_of)) {
+    check.Report(DiagnosticKind::kDateOutOfYear, s->info_where, "as_of", "as_of",
+                 s->info.as_of->ToString(), YearBounds(year),
+                 "the dataset's as-of date lies outside the fiscal year");
+  }
 
   // Units.
   impl->unit_by_id = IndexIds(

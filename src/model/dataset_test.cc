@@ -116,6 +116,32 @@ TEST(DatasetBuilder, ReportsDatesOutsideTheFiscalYear) {
   EXPECT_THAT(d.items()[0].expected, HasSubstr("2022-01-01 .. 2022-12-31"));
 }
 
+TEST(DatasetBuilder, ReportsAnAsOfDateOutsideTheFiscalYear) {
+  DatasetBuilder b = Base();
+  DatasetInfo info = b.info();
+  info.as_of = D(2023, 1, 1);
+  b.SetInfo(info, Origin{"dataset.json", 1, 1, "$"});
+  Diagnostics d;
+  auto kinds = Kinds(b, &d);
+  ASSERT_EQ(kinds, std::vector<DiagnosticKind>{DiagnosticKind::kDateOutOfYear});
+  EXPECT_EQ(d.items()[0].field, "as_of");
+  EXPECT_EQ(d.items()[0].value, "2023-01-01");
+  EXPECT_EQ(d.items()[0].where.path, "$.as_of");
+  EXPECT_THAT(d.items()[0].expected, HasSubstr("2022-01-01 .. 2022-12-31"));
+}
+
+TEST(DatasetBuilder, KeepsAnAsOfDateInsideTheFiscalYear) {
+  DatasetBuilder b = Base();
+  DatasetInfo info = b.info();
+  info.as_of = D(2022, 12, 31);
+  b.SetInfo(info);
+  // A record dated after the as-of date is allowed (a ledger may run on).
+  b.AddDisbursement({"V1", "P1", D(2022, 12, 31), FundSource::kGeneralBudget, Yuan(1)});
+  absl::StatusOr<Dataset> ds = b.Build();
+  ASSERT_TRUE(ds.ok()) << ds.status();
+  EXPECT_EQ(ds->info().as_of, D(2022, 12, 31));
+}
+
 TEST(DatasetBuilder, AprilFiscalYearAcceptsNextCalendarYear) {
   DatasetInfo info;
   info.fiscal_year = 2022;

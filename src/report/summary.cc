@@ -45,9 +45,14 @@ absl::StatusOr<DatasetSummary> Summarize(const Dataset& dataset, std::optional<D
     s.as_of = *as_of;
   } else {
     s.as_of_is_default = true;
-    if (disbursements.empty()) {
+    if (dataset.info().as_of.has_value()) {  // Build checked it lies in the year
+      s.as_of = *dataset.info().as_of;
+      s.as_of_source = AsOfSource::kDataset;
+    } else if (disbursements.empty()) {
       s.as_of = fy.last_day();
+      s.as_of_source = AsOfSource::kYearEnd;
     } else {
+      s.as_of_source = AsOfSource::kLatestDisbursement;
       Date latest = disbursements.front().date;
       for (const Disbursement& d : disbursements) {
         if (latest < d.date) latest = d.date;

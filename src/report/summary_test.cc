@@ -1,6 +1,7 @@
 // summary_test.cc: Summarize's counts, totals and rates, exactly.
 #include "perfbudget/report/summary.h"
 
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -30,10 +31,11 @@ Disbursement Pay(std::string project, const char* date, FundSource s, Money m) {
 
 // Two units; P1 (U1) 300 general + 100 land; P2 (U1) 200 transfer, cut by 50
 // on 2022-09-15; P3 (U2) 400 general, raised by 100 on 2022-06-30.
-Dataset Build() {
+Dataset Build(std::optional<Date> dataset_as_of = std::nullopt) {
   DatasetInfo info;
   info.jurisdiction_name = "测试区";
   info.fiscal_year = 2022;
+  info.as_of = dataset_as_of;
   DatasetBuilder b(info);
   b.AddUnit({"U1", "甲局"});
   b.AddUnit({"U2", "乙局"});
@@ -154,7 +156,26 @@ TEST(SummaryTest, DefaultAsOfIsLatestDisbursement) {
   absl::StatusOr<DatasetSummary> s = Summarize(Build(), std::nullopt);
   ASSERT_TRUE(s.ok()) << s.status();
   EXPECT_TRUE(s->as_of_is_default);
+  EXPECT_EQ(s->as_of_source, AsOfSource::kLatestDisbursement);
   EXPECT_EQ(s->as_of, D("2022-10-01"));
+  EXPECT_EQ(s->counts.disbursements_to_as_of, 4);
+}
+
+TEST(SummaryTest, DefaultAsOfIsTheDatasetsOwn) {
+  absl::StatusOr<DatasetSummary> s = Summarize(Build(D("2022-08-31")), std::nullopt);
+  ASSERT_TRUE(s.ok()) << s.status();
+  EXPECT_TRUE(s->as_of_is_default);
+  EXPECT_EQ(s->as_of_source, AsOfSource::kDataset);
+  EXPECT_EQ(s->as_of, D("2022-08-31"));
+  EXPECT_EQ(s->counts.disbursements_to_as_of, 3);  // not the October voucher
+}
+
+TEST(SummaryTest, GivenAsOfBeatsTheDatasetsOwn) {
+  absl::StatusOr<DatasetSummary> s = Summarize(Build(D("2022-08-31")), D("2022-12-31"));
+  ASSERT_TRUE(s.ok()) << s.status();
+  EXPECT_FALSE(s->as_of_is_default);
+  EXPECT_EQ(s->as_of_source, AsOfSource::kGiven);
+  EXPECT_EQ(s->as_of, D("2022-12-31"));
   EXPECT_EQ(s->counts.disbursements_to_as_of, 4);
 }
 
@@ -179,6 +200,7 @@ TEST(SummaryTest, ZeroBudgetHasNoRate) {
   absl::StatusOr<DatasetSummary> s = Summarize(*ds, std::nullopt);
   ASSERT_TRUE(s.ok()) << s.status();
   EXPECT_EQ(s->as_of, D("2022-12-31"));  // no disbursements: the year's last day
+  EXPECT_EQ(s->as_of_source, AsOfSource::kYearEnd);
   EXPECT_FALSE(s->overall.execution_rate.has_value());
   EXPECT_TRUE(s->fund_sources.empty());
 }

@@ -248,6 +248,7 @@ static void test_null_dataset(void) {
   CHECK_STR(pfb_dataset_jurisdiction_code(NULL), "");
   CHECK_STR(pfb_dataset_jurisdiction_name(NULL), "");
   CHECK_STR(pfb_dataset_title(NULL), "");
+  CHECK(pfb_dataset_as_of(NULL) == 0);
   CHECK(pfb_dataset_unit_count(NULL) == 0);
   CHECK(pfb_dataset_project_count(NULL) == 0);
   CHECK(pfb_dataset_goal_count(NULL) == 0);
@@ -488,6 +489,34 @@ static void test_builder(void) {
   EXPECT(pfb_builder_create("\xc0\x80", "x", 2022, 1, 0, NULL, &b, &err_), PFB_INVALID_ARGUMENT);
   EXPECT(pfb_builder_create("1", "x", 2022, 1, 0, NULL, NULL, &err_), PFB_INVALID_ARGUMENT);
   EXPECT(pfb_builder_create(NULL, NULL, 2022, 4, PFB_NAMED_BY_END, NULL, &b, &err_), PFB_OK);
+  pfb_builder_destroy(b);
+
+  /* The dataset's as-of date: inside the fiscal year (April 2022 .. March 2023
+   * here), 0 clears it; a rejected date keeps the previous value and does not
+   * make the build fail. */
+  EXPECT(pfb_builder_create(NULL, NULL, 2022, 4, 0, NULL, &b, &err_), PFB_OK);
+  if (b == NULL) return;
+  EXPECT(pfb_builder_set_as_of(NULL, 20220831, &err_), PFB_INVALID_ARGUMENT);
+  EXPECT(pfb_builder_set_as_of(b, 20230331, &err_), PFB_OK);
+  CHECK(pfb_builder_set_as_of(b, 20230401, &err) == PFB_INVALID_ARGUMENT);
+  CHECK(err != NULL && strstr(pfb_error_message(err), "20230401") != NULL &&
+        strstr(pfb_error_message(err), "2023-03-31") != NULL);
+  pfb_error_destroy(err);
+  err = NULL;
+  EXPECT(pfb_builder_set_as_of(b, 20220230, &err_), PFB_INVALID_ARGUMENT);
+  EXPECT(pfb_builder_build(b, &ds, &err_), PFB_OK);
+  CHECK(pfb_dataset_as_of(ds) == 20230331);
+  pfb_dataset_destroy(ds);
+  ds = NULL;
+  pfb_builder_destroy(b);
+  EXPECT(pfb_builder_create(NULL, NULL, 2022, 1, 0, NULL, &b, &err_), PFB_OK);
+  if (b == NULL) return;
+  EXPECT(pfb_builder_set_as_of(b, 20220831, &err_), PFB_OK);
+  EXPECT(pfb_builder_set_as_of(b, 0, &err_), PFB_OK);
+  EXPECT(pfb_builder_build(b, &ds, &err_), PFB_OK);
+  CHECK(pfb_dataset_as_of(ds) == 0);
+  pfb_dataset_destroy(ds);
+  ds = NULL;
   pfb_builder_destroy(b);
 
   /* Bad rows: each rejected at once, and the build fails with every problem. */

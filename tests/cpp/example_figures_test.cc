@@ -67,6 +67,9 @@ Money Sum(Money a, Money b) { return *a.Plus(b); }
 TEST_F(ExampleFiguresTest, HeaderAndUnits) {  // F1
   EXPECT_EQ(ds().info().fiscal_year, 2022);
   EXPECT_EQ(ds().info().fiscal_year_start_month, 1);
+  // The report's figures are 截至8月31日: the dataset's default as-of date
+  // (`perfbudget summary` without --as-of; cli.summary_suma_park_default_as_of).
+  EXPECT_EQ(ds().info().as_of, D(2022, 8, 31));
   ASSERT_EQ(ds().units().size(), 6u);
   std::set<std::string> names;
   for (const Unit& u : ds().units()) names.insert(u.name);

@@ -92,6 +92,7 @@ _start_month = _lib.getter("pfb_dataset_fiscal_year_start_month", c_int32, HANDL
 _jurisdiction_code = _lib.getter("pfb_dataset_jurisdiction_code", BORROWED_STR, HANDLE)
 _jurisdiction_name = _lib.getter("pfb_dataset_jurisdiction_name", BORROWED_STR, HANDLE)
 _title = _lib.getter("pfb_dataset_title", BORROWED_STR, HANDLE)
+_as_of = _lib.getter("pfb_dataset_as_of", c_int32, HANDLE)
 _counts = {k: _lib.getter(f"pfb_dataset_{k}_count", c_uint32, HANDLE)
            for k in ("unit", "project", "goal", "indicator", "disbursement")}
 _unit_id = _lib.fn("pfb_dataset_unit_id", HANDLE, U32, OUT_STR)
@@ -113,6 +114,7 @@ _write_csv = _lib.fn("pfb_dataset_write_csv", HANDLE, STR, I32, U32)
 _builder_create = _lib.fn("pfb_builder_create", STR, STR, I32, I32, U32, STR, OUT_HANDLE)
 _builder_destroy = _lib.getter("pfb_builder_destroy", None, HANDLE)
 _set_origin = _lib.fn("pfb_builder_set_origin", HANDLE, STR, I32)
+_set_as_of = _lib.fn("pfb_builder_set_as_of", HANDLE, I32)
 _add_unit = _lib.fn("pfb_builder_add_unit", HANDLE, STR, STR)
 _add_project = _lib.fn("pfb_builder_add_project", HANDLE, STR, STR, STR, STR, I32, I32, I32, I64,
                        U32)
@@ -189,6 +191,11 @@ class Dataset(_lib.Handle):
     @property
     def title(self) -> str:
         return _title(self)
+
+    @property
+    def as_of(self) -> Optional[datetime.date]:
+        """The dataset's as-of date (数据截至日期), or None when it states none."""
+        return int_to_date(_as_of(self))
 
     @property
     def unit_count(self) -> int:
@@ -286,6 +293,12 @@ class Builder(_lib.Handle):
     def set_origin(self, source: Optional[str], row: int = 0) -> "Builder":
         """Where the following rows come from (named in diagnostics)."""
         _set_origin(self, source, row)
+        return self
+
+    def set_as_of(self, as_of: DateLike) -> "Builder":
+        """The dataset's as-of date (数据截至日期); None clears it. It must lie in
+        the fiscal year (ValueError otherwise; the build does not fail)."""
+        _set_as_of(self, date_to_int(as_of))
         return self
 
     def add_unit(self, id: str, name: str) -> "Builder":  # noqa: A002

@@ -134,10 +134,33 @@ def test_builder_matches_loaded():
     b.add_disbursement("P001", "2022-08-31", "land_transfer", "50万元", id="V2")
     b.add_disbursement("P001", "2022-10-20", "general_budget", "100万元")
     b.add_disbursement("P003", "2022-05-05", "transfer", D("0.01"), id="V4")
+    assert b.set_as_of("2022-08-31") is b
     with b.build() as ds:
         check_figures(ds)
         assert ds.title == "built"
+        assert ds.as_of == datetime.date(2022, 8, 31)
     assert b.closed
+
+
+def test_as_of_date(mini, tmp_path):
+    assert mini.as_of is None  # the fixture states none
+    b = Dataset.builder(2022, start_month=4)
+    with pytest.raises(perfbudget.InvalidArgumentError) as e:
+        b.set_as_of(datetime.date(2023, 4, 1))  # after the year (April .. March)
+    assert "2023-03-31" in str(e.value)
+    b.set_as_of(datetime.date(2023, 3, 31))
+    b.set_as_of(datetime.date(2022, 4, 1)).set_as_of(None)  # None clears it
+    with b.build() as ds:
+        assert ds.as_of is None
+    b = Dataset.builder(2022).set_as_of("2022-06-30")
+    with b.build() as ds:
+        assert ds.as_of == datetime.date(2022, 6, 30)
+        text = ds.to_json()
+        assert '"as_of": "2022-06-30"' in text
+        assert Dataset.from_json(text).as_of == datetime.date(2022, 6, 30)
+        ds.write_csv(tmp_path / "csv")
+        with Dataset.load(tmp_path / "csv") as back:
+            assert back.as_of == datetime.date(2022, 6, 30)
 
 
 def test_builder_bad_rows_raise_and_fail_build():

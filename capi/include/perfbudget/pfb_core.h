@@ -277,6 +277,10 @@ PFB_API int32_t pfb_dataset_fiscal_year_start_month(const pfb_dataset* dataset);
 PFB_API const char* pfb_dataset_jurisdiction_code(const pfb_dataset* dataset);
 PFB_API const char* pfb_dataset_jurisdiction_name(const pfb_dataset* dataset);
 PFB_API const char* pfb_dataset_title(const pfb_dataset* dataset);
+/* The dataset's as-of date (数据截至日期) as yyyymmdd: the date the data were
+ * drawn up as of, which the CLI's analyses use when given none; 0 when the
+ * dataset states none, and for NULL. */
+PFB_API int32_t pfb_dataset_as_of(const pfb_dataset* dataset);
 
 /* Record counts; 0 for NULL. */
 PFB_API uint32_t pfb_dataset_unit_count(const pfb_dataset* dataset);
@@ -362,6 +366,11 @@ PFB_API void pfb_builder_destroy(pfb_builder* builder);
  * not fail because of it). */
 PFB_API int32_t pfb_builder_set_origin(pfb_builder* builder, const char* source, int32_t row,
                                        pfb_error** err);
+/* Sets the dataset's as-of date (数据截至日期, yyyymmdd; 0 = none, the
+ * default). It must lie in the builder's fiscal year: otherwise
+ * PFB_INVALID_ARGUMENT and the previous value stays (like set_origin, a
+ * rejected call does not make the build fail). */
+PFB_API int32_t pfb_builder_set_as_of(pfb_builder* builder, int32_t as_of, pfb_error** err);
 
 PFB_API int32_t pfb_builder_add_unit(pfb_builder* builder, const char* id, const char* name,
                                      pfb_error** err);

@@ -36,6 +36,11 @@ struct DatasetInfo {
   int fiscal_year_start_month = 1;
   bool fiscal_year_named_by_end = false;
   std::string title;  // free text
+  // 数据截至日期: the date the data were drawn up as of (a report "截至8月31日").
+  // Analyses that take an as-of date use it when none is given (the CLI's
+  // summary, monitor and reclaim; Summarize). Inside the fiscal year; empty =
+  // not stated. Records dated after it are allowed (a ledger may run on).
+  std::optional<Date> as_of;
 };
 
 class Dataset {

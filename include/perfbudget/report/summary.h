@@ -9,8 +9,9 @@
 //   execution rate  预算执行率 = executed ÷ current budget as of the date (exact
 //                   Ratio; empty when the current budget is zero). Approved is
 //                   shown beside it, so executed ÷ approved can be read too.
-// The as-of date defaults to the latest disbursement date (the fiscal year's
-// last day when there is none). Money is exact: every sum is overflow-checked.
+// The as-of date defaults to the dataset's own as-of date (DatasetInfo::as_of,
+// 数据截至日期); when the dataset states none, to the latest disbursement date
+// (the fiscal year's last day when there is none). Money is exact: every sum is overflow-checked.
 #ifndef PERFBUDGET_REPORT_SUMMARY_H_
 #define PERFBUDGET_REPORT_SUMMARY_H_
 
@@ -64,9 +65,18 @@ struct FundSourceSummary {
   BudgetTotals totals;        // approved / adjustments / executed of this source
 };
 
+// Where a summary's as-of date came from.
+enum class AsOfSource : std::uint8_t {
+  kGiven = 0,               // the caller's
+  kDataset = 1,             // the dataset's as-of date (DatasetInfo::as_of)
+  kLatestDisbursement = 2,  // none given or stated: the latest disbursement date
+  kYearEnd = 3,             // none of those and no disbursement: the year's last day
+};
+
 struct DatasetSummary {
   Date as_of;
   bool as_of_is_default = false;  // true when as_of was not given
+  AsOfSource as_of_source = AsOfSource::kGiven;
   SummaryCounts counts;
   BudgetTotals overall;
   std::vector<UnitSummary> units;               // in dataset order
