@@ -2,6 +2,7 @@
 // class of input problem with its file, line and column.
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "gmock/gmock.h"
@@ -366,11 +367,17 @@ TEST(CsvReaderTest, WrongFormatAndVersion) {
   EXPECT_EQ(l.Count(DiagnosticKind::kFormat), 2) << l.All();
 }
 
+// The good fixture with dataset.csv's as_of set to `as_of`.
+Loaded LoadWithAsOf(const TempDir& tmp, std::string_view as_of) {
+  return LoadGoodWith(tmp, {{"dataset.csv",
+                             "format,version,fiscal_year,as_of\n"
+                             "perfbudget-dataset,1,2022," +
+                                 std::string(as_of) + "\n"}});
+}
+
 TEST(CsvReaderTest, BadAndOutOfYearAsOfDates) {
   TempDir tmp;
-  Loaded bad = LoadGoodWith(tmp, {{"dataset.csv",
-                                   "format,version,fiscal_year,as_of\n"
-                                   "perfbudget-dataset,1,2022,2022-02-30\n"}});
+  Loaded bad = LoadWithAsOf(tmp, "2022-02-30");
   ASSERT_FALSE(bad.dataset.ok());
   const Diagnostic& d = bad.First(DiagnosticKind::kDate);
   EXPECT_THAT(d.where.file, HasSubstr("dataset.csv"));
@@ -379,9 +386,7 @@ TEST(CsvReaderTest, BadAndOutOfYearAsOfDates) {
   EXPECT_EQ(d.value, "2022-02-30");
 
   TempDir tmp2;
-  Loaded late = LoadGoodWith(tmp2, {{"dataset.csv",
-                                     "format,version,fiscal_year,as_of\n"
-                                     "perfbudget-dataset,1,2022,2023-01-01\n"}});
+  Loaded late = LoadWithAsOf(tmp2, "2023-01-01");
   ASSERT_FALSE(late.dataset.ok());
   const Diagnostic& o = late.First(DiagnosticKind::kDateOutOfYear);
   EXPECT_THAT(o.where.file, HasSubstr("dataset.csv"));
