@@ -156,54 +156,6 @@ std::string TextTable::Render() const {
 
 // ---- JSON ---------------------------------------------------------------------
 
-std::string JsonQuote(std::string_view s) {
-  std::string out;
-  out.reserve(s.size() + 2);
-  out += '"';
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const std::size_t start = i;
-    const std::int32_t cp = DecodeUtf8(s, &i);
-    if (cp < 0) {
-      out += "\xEF\xBF\xBD";  // U+FFFD
-      continue;
-    }
-    switch (cp) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\b':
-        out += "\\b";
-        break;
-      case '\f':
-        out += "\\f";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (cp < 0x20 || cp == 0x7F) {
-          char buf[16];
-          std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(cp));
-          out += buf;
-        } else {
-          out.append(s.substr(start, i - start));
-        }
-    }
-  }
-  out += '"';
-  return out;
-}
-
 void JsonWriter::Indent() {
   out_ += '\n';
   out_.append(stack_.size() * 2, ' ');

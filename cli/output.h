@@ -29,6 +29,7 @@
 #include "perfbudget/calendar/date.h"
 #include "perfbudget/io/csv.h"
 #include "perfbudget/io/diagnostic.h"
+#include "perfbudget/io/json_text.h"
 #include "perfbudget/model/dataset.h"
 #include "perfbudget/money/money.h"
 #include "perfbudget/policy/policy.h"
@@ -62,10 +63,8 @@ class TextTable {
 
 // ---- JSON -------------------------------------------------------------------
 
-// `s` as a JSON string literal, quotes included. Escapes ", \, control
-// characters (\n \t ... \u00XX); passes UTF-8 through; replaces invalid
-// UTF-8 bytes with U+FFFD so the output is always valid JSON.
-std::string JsonQuote(std::string_view s);
+// JSON string literals: the library's one escaper (perfbudget/io/json_text.h).
+using ::perfbudget::JsonQuote;
 
 // A streaming JSON writer. Pretty: every member / element on its own line,
 // two-space indentation; empty containers print as {} and [].

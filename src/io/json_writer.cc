@@ -13,6 +13,7 @@
 #include "absl/strings/str_cat.h"
 #include "io/json_internal.h"
 #include "perfbudget/io/json.h"
+#include "perfbudget/io/json_text.h"
 
 namespace perfbudget {
 namespace {
@@ -120,55 +121,7 @@ class JsonOut {
     if (!was_empty) Newline();
     out_.push_back(c);
   }
-  static bool NeedsEscape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
-
-  void AppendString(std::string_view s) {
-    out_.push_back('"');
-    std::size_t i = 0;
-    while (i < s.size()) {
-      // Copy the run of characters that need no escaping in one go.
-      std::size_t j = i;
-      while (j < s.size() && !NeedsEscape(static_cast<unsigned char>(s[j]))) ++j;
-      out_.append(s.data() + i, j - i);
-      if (j == s.size()) break;
-      i = j + 1;
-      const char ch = s[j];
-      const unsigned char c = static_cast<unsigned char>(ch);
-      switch (c) {
-        case '"':
-          out_.append("\\\"");
-          break;
-        case '\\':
-          out_.append("\\\\");
-          break;
-        case '\n':
-          out_.append("\\n");
-          break;
-        case '\r':
-          out_.append("\\r");
-          break;
-        case '\t':
-          out_.append("\\t");
-          break;
-        case '\b':
-          out_.append("\\b");
-          break;
-        case '\f':
-          out_.append("\\f");
-          break;
-        default:
-          if (c < 0x20) {
-            static constexpr char kHex[] = "0123456789abcdef";
-            out_.append("\\u00");
-            out_.push_back(kHex[c >> 4]);
-            out_.push_back(kHex[c & 0xF]);
-          } else {
-            out_.push_back(ch);
-          }
-      }
-    }
-    out_.push_back('"');
-  }
+  void AppendString(std::string_view s) { AppendJsonString(out_, s); }
 
   bool pretty_;
   bool after_key_ = false;
