@@ -54,7 +54,7 @@ bool Wants(const std::string& level, std::string_view kind) {
 }
 
 std::string Text(const MonitorReport& rep, const GlobalOptions& g, const std::string& level,
-                 MoneyUnit unit) {
+                 MoneyUnit unit, AsOfSource as_of_source) {
   const bool en = IsEnglish(g);
   const int dec = rep.decimals;
   const DatasetInfo& info = rep.dataset.info();
@@ -67,12 +67,14 @@ std::string Text(const MonitorReport& rep, const GlobalOptions& g, const std::st
                 std::to_string(rep.dataset.fiscal_year().days());
   if (en) {
     out += "Dual monitoring: " + info.jurisdiction_name + ", fiscal year " +
-           std::to_string(info.fiscal_year) + ", as of " + rep.as_of.ToString() + "\n";
+           std::to_string(info.fiscal_year) + ", as of " + rep.as_of.ToString() +
+           std::string(AsOfDefaultNote(as_of_source, en)) + "\n";
     out += "Time progress " + Pct(rep.time_progress, dec) + "% (" + method + "); amounts in " + un +
            "; gap = time progress - execution rate (pp)\n";
   } else {
     out += "双监控：" + info.jurisdiction_name + " " + std::to_string(info.fiscal_year) +
-           "年度，截至 " + rep.as_of.ToString() + "\n";
+           "年度，截至 " + rep.as_of.ToString() + std::string(AsOfDefaultNote(as_of_source, en)) +
+           "\n";
     out += "序时进度 " + Pct(rep.time_progress, dec) + "%（" + method + "）；金额单位：" + un +
            "；偏差 = 序时进度 − 预算执行率（百分点）\n";
   }
@@ -185,10 +187,11 @@ void RowJson(JsonWriter& w, const MonitorReport& rep, const MonitorRow& r, const
 }
 
 std::string Json(const MonitorReport& rep, const ExecutionCurve* curve, const GlobalOptions& g,
-                 const std::string& level) {
+                 const std::string& level, AsOfSource as_of_source) {
   JsonWriter w;
   w.BeginObject();
   w.Key("as_of").String(rep.as_of.ToString());
+  w.Key("as_of_source").String(AsOfSourceCode(as_of_source));
   w.Key("fiscal_year").Int(rep.dataset.info().fiscal_year);
   w.Key("amount_unit").String("元");
   w.Key("time_progress").BeginObject();
@@ -310,7 +313,7 @@ void RunMonitor(Context& ctx, const MonitorArgs& args) {
   options.as_of = in->as_of;
   absl::StatusOr<MonitorReport> rep = Monitor(in->dataset, in->policy, options);
   if (!rep.ok()) {
-    ReportRunError(ctx, rep.status(), /*as_of_given=*/!args.as_of.empty());
+    ReportRunError(ctx, rep.status(), /*as_of_given=*/args.as_of_given);
     return;
   }
   std::optional<ExecutionCurve> curve;
@@ -337,9 +340,12 @@ void RunMonitor(Context& ctx, const MonitorArgs& args) {
     }
   }
   WriteInFormat(
-      ctx, [&] { return Json(*rep, curve ? &*curve : nullptr, ctx.global, args.level); },
+      ctx,
+      [&] {
+        return Json(*rep, curve ? &*curve : nullptr, ctx.global, args.level, in->as_of_source);
+      },
       [&] { return Csv(*rep, ctx.global, args.level, in->unit); },
-      [&] { return Text(*rep, ctx.global, args.level, in->unit); });
+      [&] { return Text(*rep, ctx.global, args.level, in->unit, in->as_of_source); });
   ctx.exit_code = rep->HasErrors() ? kExitFindings : kExitOk;
 }
 
@@ -353,9 +359,8 @@ void RegisterMonitor(CLI::App& app, Context& ctx) {
       "warnings with reasons, over-spend control, goals likely to be missed");
   cmd->add_option("DATA", args->data, "a dataset: a .json file or a folder of CSV tables")
       ->required();
-  cmd->add_option(
-      "--as-of", args->as_of,
-      "the monitoring date (YYYY-MM-DD), inside the fiscal year; default: the dataset's as_of date");
+  AddAsOfOption(*cmd, &args->as_of, &args->as_of_given, "the monitoring date",
+                "the dataset's as_of date");
   cmd->add_option("--policy", args->policy, "a built-in policy name or a policy JSON file");
   cmd->add_option("--chart", args->chart, "also write the execution curve as an SVG file");
   cmd->add_option("--level", args->level, "rows to show: project, unit, fund or all (default)");

@@ -36,17 +36,18 @@ std::string SplitCell(const std::vector<FundSplit>& split, MoneyUnit unit, bool 
   return s;
 }
 
-std::string Text(const ReclaimReport& rep, const GlobalOptions& g, MoneyUnit unit) {
+std::string Text(const ReclaimReport& rep, const GlobalOptions& g, MoneyUnit unit,
+                 AsOfSource as_of_source) {
   const bool en = IsEnglish(g);
   const Dataset& ds = rep.dataset;
   const std::string un(MoneyUnitName(unit));
   std::string out;
   out += en ? "Reclaim proposals: " + ds.info().jurisdiction_name + ", fiscal year " +
                   std::to_string(ds.info().fiscal_year) + ", as of " + rep.as_of.ToString() +
-                  "; amounts in " + un + "\n"
+                  std::string(AsOfDefaultNote(as_of_source, en)) + "; amounts in " + un + "\n"
             : "资金收回建议：" + ds.info().jurisdiction_name + " " +
                   std::to_string(ds.info().fiscal_year) + "年度，截至 " + rep.as_of.ToString() +
-                  "；金额单位：" + un + "\n";
+                  std::string(AsOfDefaultNote(as_of_source, en)) + "；金额单位：" + un + "\n";
   // Summary: the unimplemented projects (未实施项目) on a line of their own,
   // then each other reason with proposals, then the total.
   const auto count_of = [&](std::string_view code) -> const ReclaimReport::ByCode* {
@@ -159,11 +160,12 @@ void TotalJson(JsonWriter& w, const ReclaimTotal& t) {
   w.EndObject();
 }
 
-std::string Json(const ReclaimReport& rep, const GlobalOptions& g) {
+std::string Json(const ReclaimReport& rep, const GlobalOptions& g, AsOfSource as_of_source) {
   const Dataset& ds = rep.dataset;
   JsonWriter w;
   w.BeginObject();
   w.Key("as_of").String(rep.as_of.ToString());
+  w.Key("as_of_source").String(AsOfSourceCode(as_of_source));
   w.Key("fiscal_year").Int(ds.info().fiscal_year);
   w.Key("amount_unit").String("元");
   w.Key("total").BeginObject();
@@ -251,12 +253,13 @@ void RunReclaim(Context& ctx, const ReclaimArgs& args) {
   options.as_of = in->as_of;
   absl::StatusOr<ReclaimReport> rep = Reclaim(in->dataset, in->policy, options);
   if (!rep.ok()) {
-    ReportRunError(ctx, rep.status(), /*as_of_given=*/!args.as_of.empty());
+    ReportRunError(ctx, rep.status(), /*as_of_given=*/args.as_of_given);
     return;
   }
   WriteInFormat(
-      ctx, [&] { return Json(*rep, ctx.global); }, [&] { return Csv(*rep, ctx.global, in->unit); },
-      [&] { return Text(*rep, ctx.global, in->unit); });
+      ctx, [&] { return Json(*rep, ctx.global, in->as_of_source); },
+      [&] { return Csv(*rep, ctx.global, in->unit); },
+      [&] { return Text(*rep, ctx.global, in->unit, in->as_of_source); });
   ctx.exit_code = kExitOk;
 }
 
@@ -270,9 +273,7 @@ void RegisterReclaim(CLI::App& app, Context& ctx) {
                          "carry-overs, lagging projects; split exactly across fund sources");
   cmd->add_option("DATA", args->data, "a dataset: a .json file or a folder of CSV tables")
       ->required();
-  cmd->add_option(
-      "--as-of", args->as_of,
-      "the date (YYYY-MM-DD), inside the fiscal year; default: the dataset's as_of date");
+  AddAsOfOption(*cmd, &args->as_of, &args->as_of_given, "the date", "the dataset's as_of date");
   cmd->add_option("--policy", args->policy, "a built-in policy name or a policy JSON file");
   cmd->add_option("--unit", args->unit, "amount unit for text and CSV: 万元 (default), 元 or 亿元");
   AddGlobalOptions(*cmd, ctx, {"text", "json", "csv"});

@@ -22,6 +22,7 @@ namespace {
 struct SummaryArgs {
   std::string data;
   std::string as_of;
+  bool as_of_given = false;
   std::string unit = "万元";
 };
 
@@ -90,36 +91,6 @@ void WriteCountsJson(JsonWriter& w, const SummaryCounts& c, bool with_units) {
   w.Key("disbursements").Int(c.disbursements);
   w.Key("disbursements_to_as_of").Int(c.disbursements_to_as_of);
   w.EndObject();
-}
-
-// The stable code of where the as-of date came from (JSON output).
-std::string_view AsOfSourceCode(AsOfSource source) {
-  switch (source) {
-    case AsOfSource::kGiven:
-      return "given";
-    case AsOfSource::kDataset:
-      return "dataset";
-    case AsOfSource::kLatestDisbursement:
-      return "latest_disbursement";
-    case AsOfSource::kYearEnd:
-      return "year_end";
-  }
-  return "given";
-}
-
-// What the text output says after a default as-of date ("" when given).
-std::string_view AsOfDefaultNote(AsOfSource source, bool en) {
-  switch (source) {
-    case AsOfSource::kGiven:
-      return "";
-    case AsOfSource::kDataset:
-      return en ? " (default: the dataset's as-of date)" : "（默认：数据集的截至日期）";
-    case AsOfSource::kLatestDisbursement:
-      return en ? " (default: the latest disbursement date)" : "（默认：最近一笔支出日期）";
-    case AsOfSource::kYearEnd:
-      return en ? " (default: the fiscal year's last day)" : "（默认：年度最后一天）";
-  }
-  return "";
 }
 
 std::string Json(const Dataset& ds, const DatasetSummary& s, const GlobalOptions& g) {
@@ -311,7 +282,7 @@ void RunSummary(Context& ctx, const SummaryArgs& args) {
   const std::optional<MoneyUnit> unit = ParseUnitOrReport(ctx, "summary", args.unit);
   if (!unit.has_value()) return;
   std::optional<Date> as_of;  // none: the dataset's, else the latest disbursement date
-  if (!args.as_of.empty()) {
+  if (args.as_of_given) {
     as_of = ParseAsOfOrReport(ctx, "summary", args.as_of);
     if (!as_of.has_value()) return;
   }
@@ -338,9 +309,9 @@ void RegisterSummary(CLI::App& app, Context& ctx) {
       "unit, per fund source and overall");
   cmd->add_option("DATA", args->data, "a dataset: a .json file or a folder of CSV tables")
       ->required();
-  cmd->add_option("--as-of", args->as_of,
-                  "count adjustments and disbursements up to this date (YYYY-MM-DD; default: "
-                  "the dataset's as_of date, else the latest disbursement date)");
+  AddAsOfOption(*cmd, &args->as_of, &args->as_of_given,
+                "count adjustments and disbursements up to this date",
+                "the dataset's as_of date, else the latest disbursement date");
   cmd->add_option("--unit", args->unit, "amount unit for text and CSV: 万元 (default), 元 or 亿元");
   AddGlobalOptions(*cmd, ctx, {"text", "json", "csv"});
   cmd->callback([&ctx, args] { RunSummary(ctx, *args); });

@@ -390,6 +390,42 @@ std::optional<MoneyUnit> ParseUnitOrReport(Context& ctx, std::string_view comman
   return parsed;
 }
 
+void AddAsOfOption(CLI::App& cmd, std::string* value, bool* given, std::string_view what,
+                   std::string_view default_text) {
+  cmd.add_option("--as-of", *value,
+                 std::string(what) +
+                     " (YYYY-MM-DD), inside the fiscal year; default: " + std::string(default_text))
+      ->each([given](const std::string&) { *given = true; });
+}
+
+std::string_view AsOfSourceCode(AsOfSource source) {
+  switch (source) {
+    case AsOfSource::kGiven:
+      return "given";
+    case AsOfSource::kDataset:
+      return "dataset";
+    case AsOfSource::kLatestDisbursement:
+      return "latest_disbursement";
+    case AsOfSource::kYearEnd:
+      return "year_end";
+  }
+  return "given";
+}
+
+std::string_view AsOfDefaultNote(AsOfSource source, bool en) {
+  switch (source) {
+    case AsOfSource::kGiven:
+      return "";
+    case AsOfSource::kDataset:
+      return en ? " (default: the dataset's as-of date)" : "（默认：数据集的截至日期）";
+    case AsOfSource::kLatestDisbursement:
+      return en ? " (default: the latest disbursement date)" : "（默认：最近一笔支出日期）";
+    case AsOfSource::kYearEnd:
+      return en ? " (default: the fiscal year's last day)" : "（默认：年度最后一天）";
+  }
+  return "";
+}
+
 std::optional<Date> ParseAsOfOrReport(Context& ctx, std::string_view command,
                                       const std::string& as_of) {
   absl::StatusOr<Date> date = Date::Parse(as_of);
@@ -413,7 +449,7 @@ std::optional<AsOfInput> LoadAsOfInput(Context& ctx, std::string_view command,
   const std::optional<MoneyUnit> unit = ParseUnitOrReport(ctx, command, args.unit);
   if (!unit.has_value()) return std::nullopt;
   std::optional<Date> as_of;  // none: the dataset's own as-of date
-  if (!args.as_of.empty()) {
+  if (args.as_of_given) {
     as_of = ParseAsOfOrReport(ctx, command, args.as_of);
     if (!as_of.has_value()) return std::nullopt;
   }
@@ -422,13 +458,18 @@ std::optional<AsOfInput> LoadAsOfInput(Context& ctx, std::string_view command,
   if (!policy.has_value()) return std::nullopt;
   std::optional<Dataset> dataset = LoadOrReport(ctx, args.data);
   if (!dataset.has_value()) return std::nullopt;
-  if (!as_of.has_value()) as_of = dataset->info().as_of;
+  AsOfSource source = AsOfSource::kGiven;
+  if (!as_of.has_value()) {
+    as_of = dataset->info().as_of;
+    source = AsOfSource::kDataset;
+  }
   if (!as_of.has_value()) {
     UsageError(ctx, std::string(command) + ": --as-of is required: " + args.data +
-                        " states no as-of date (as_of)");
+                        " states no as-of date (top-level \"as_of\" in JSON, column as_of of "
+                        "dataset.csv); expected --as-of YYYY-MM-DD inside the fiscal year");
     return std::nullopt;
   }
-  return AsOfInput{*unit, *as_of, *std::move(policy), *std::move(dataset)};
+  return AsOfInput{*unit, *as_of, source, *std::move(policy), *std::move(dataset)};
 }
 
 void ReportRunError(Context& ctx, const absl::Status& status, bool as_of_given) {

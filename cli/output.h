@@ -33,6 +33,7 @@
 #include "perfbudget/model/dataset.h"
 #include "perfbudget/money/money.h"
 #include "perfbudget/policy/policy.h"
+#include "perfbudget/report/summary.h"
 
 namespace perfbudget::cli {
 
@@ -158,6 +159,17 @@ bool CheckTextJsonCsvFormat(Context& ctx, std::string_view command);
 // 元 or 亿元)", kExitUsage.
 std::optional<MoneyUnit> ParseUnitOrReport(Context& ctx, std::string_view command,
                                            const std::string& unit);
+// Adds --as-of to `cmd`, bound to *value; *given becomes true when it is on
+// the command line (even as --as-of ""), so an empty value is an error, not
+// the default. `default_text` says what is used without it.
+void AddAsOfOption(CLI::App& cmd, std::string* value, bool* given, std::string_view what,
+                   std::string_view default_text);
+// The stable code of where an as-of date came from ("given", "dataset",
+// "latest_disbursement", "year_end"): the JSON outputs' `as_of_source`.
+std::string_view AsOfSourceCode(AsOfSource source);
+// What text output says after a defaulted as-of date ("" when given):
+// " (default: the dataset's as-of date)" / "（默认：数据集的截至日期）".
+std::string_view AsOfDefaultNote(AsOfSource source, bool en);
 // --as-of (Date::Parse): "<command>: --as-of: <why>", kExitUsage.
 std::optional<Date> ParseAsOfOrReport(Context& ctx, std::string_view command,
                                       const std::string& as_of);
@@ -167,7 +179,8 @@ std::optional<Policy> ResolvePolicyOrReport(Context& ctx, std::string_view name_
 // The options of the analyses as of a date (monitor, reclaim).
 struct AsOfArgs {
   std::string data;           // DATA
-  std::string as_of;          // --as-of; "" = the dataset's as_of
+  std::string as_of;          // --as-of
+  bool as_of_given = false;   // --as-of was on the command line
   std::string policy;         // --policy; "" = the defaults
   std::string unit = "万元";  // --unit, for text and CSV
 };
@@ -175,6 +188,7 @@ struct AsOfArgs {
 struct AsOfInput {
   MoneyUnit unit;
   Date as_of;
+  AsOfSource as_of_source = AsOfSource::kGiven;  // kGiven or kDataset
   Policy policy;
   Dataset dataset;
 };

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The main job on the bundled example: the seed park's FY2022 (宿马园区).
 # Installs what is missing, builds, then runs the CLI: summary, goal review,
-# dual monitoring at 2022-08-31 (the dataset's as-of date) (with the execution-curve chart) and reclaim.
+# dual monitoring at 2022-08-31, the dataset's as-of date (with the
+# execution-curve chart), and reclaim.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/build.sh release

@@ -48,6 +48,7 @@ perfbudget_cli_golden(summary_csv_en "summary|--format|csv|--lang|en|--unit|元|
 perfbudget_cli_golden(summary_global_options_first "--lang|en|--format|csv|summary|${small}")
 perfbudget_cli_golden(summary_as_of_outside_year "summary|--as-of|2023-01-01|${small}")
 perfbudget_cli_golden(summary_bad_date "summary|--as-of|2022-02-30|${small}")
+perfbudget_cli_golden(summary_json_latest_disbursement "summary|--format|json|${small}")
 perfbudget_cli_golden(summary_bad_input "summary|tests/cli/data/bad.json")
 if(EXISTS ${PROJECT_SOURCE_DIR}/${suma})
   perfbudget_cli_golden(summary_suma_park "summary|--as-of|2022-08-31|${suma}")
@@ -56,6 +57,8 @@ if(EXISTS ${PROJECT_SOURCE_DIR}/${suma})
   perfbudget_cli_golden(summary_suma_park_default_as_of "summary|examples/suma-park-2022")
   perfbudget_cli_golden(summary_suma_park_default_as_of_en_json
     "summary|--format|json|--lang|en|examples/suma-park-2022")
+  perfbudget_cli_golden(monitor_suma_default_as_of_unit_text "monitor|--level|unit|${suma}")
+  perfbudget_cli_golden(reclaim_suma_default_as_of_en_text "reclaim|--lang|en|${suma}")
 endif()
 
 # convert

@@ -62,7 +62,16 @@ absl::StatusOr<RunInputs> InputsOf(const pfb_dataset* dataset, const char* polic
                                    perfbudget::Diagnostics& diags) {
   RunInputs in;
   PFB_ASSIGN_OR_RETURN(in.dataset, capi::DatasetOf(dataset));
-  PFB_ASSIGN_OR_RETURN(in.as_of, capi::InDate(as_of, "as_of"));
+  if (as_of == 0) {  // the dataset's own as-of date
+    if (!in.dataset->info().as_of.has_value()) {
+      return capi::MakeStatus(PFB_INVALID_ARGUMENT,
+                              "as_of is 0 (the dataset's own as-of date) but the dataset states "
+                              "none (pfb_dataset_as_of is 0); expected a date yyyymmdd");
+    }
+    in.as_of = *in.dataset->info().as_of;
+  } else {
+    PFB_ASSIGN_OR_RETURN(in.as_of, capi::InDate(as_of, "as_of"));
+  }
   PFB_ASSIGN_OR_RETURN(in.policy, PolicyOf(policy_json, policy_len, diags));
   return in;
 }

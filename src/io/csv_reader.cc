@@ -507,14 +507,19 @@ class Row {
     return &record_->fields()[static_cast<std::size_t>(i)];
   }
 
-  void Report(DiagnosticKind kind, std::string_view column, std::string_view value,
-              std::string_view expected, std::string message) {
-    ok_ = false;
+  // The place of this row's cell of `column` (its line, column 0 when absent).
+  Origin CellOrigin(std::string_view column) const {
     const CsvField* cell = Cell(column);
     const auto [line, col] =
         cell ? record_->PlaceOf(cell->offset) : std::pair<int, int>(record_->line(), 0);
-    table_->ctx().Report(kind, table_->FileOrigin(line, col, column), std::string(column),
-                         std::string(value), std::string(expected), std::move(message));
+    return table_->FileOrigin(line, col, column);
+  }
+
+  void Report(DiagnosticKind kind, std::string_view column, std::string_view value,
+              std::string_view expected, std::string message) {
+    ok_ = false;
+    table_->ctx().Report(kind, CellOrigin(column), std::string(column), std::string(value),
+                         std::string(expected), std::move(message));
   }
 
   // Free text, as written ("" when the column is absent).
@@ -686,7 +691,8 @@ void ReadDatasetTable(Table& t) {
     info.fiscal_year_named_by_end = row.Bool("named_by_end").value_or(false);
     info.title = row.Text("title");
     info.as_of = row.DateValue("as_of");
-    t.ctx().builder->SetInfo(info, row.Where());
+    t.ctx().builder->SetInfo(info, row.Where(),
+                             info.as_of.has_value() ? row.CellOrigin("as_of") : Origin());
   });
   if (rows == 0 && !t.ctx().full()) {
     t.ctx().Report(DiagnosticKind::kMissing, t.FileOrigin(2, 1), "", "",

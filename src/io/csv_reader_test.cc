@@ -391,6 +391,7 @@ TEST(CsvReaderTest, BadAndOutOfYearAsOfDates) {
   const Diagnostic& o = late.First(DiagnosticKind::kDateOutOfYear);
   EXPECT_THAT(o.where.file, HasSubstr("dataset.csv"));
   EXPECT_EQ(o.where.line, 2);
+  EXPECT_EQ(o.where.column, 27);
   EXPECT_EQ(o.field, "as_of");
 }
 

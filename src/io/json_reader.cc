@@ -1234,6 +1234,7 @@ class Reader {
   const char* released_ = nullptr;
   std::string_view file_;
   std::size_t max_errors_;
+  Origin as_of_origin_;  // where info_.as_of was read
   DatasetBuilder& builder_;
   LineTracker lines_;
   PlaceIndex places_{text_};
@@ -1322,7 +1323,8 @@ void Reader::Run(od::document& doc) {
     fatal_error_ = simdjson::TRAILING_CONTENT;
     return;
   }
-  builder_.SetInfo(std::move(info_), Origin{std::string(file_), 1, 1, "$"});
+  builder_.SetInfo(std::move(info_), Origin{std::string(file_), 1, 1, "$"},
+                   std::move(as_of_origin_));
 }
 
 void Reader::ReadHeader(od::value& v, const PathNode* path) {
@@ -1387,7 +1389,7 @@ void Reader::ReadHeader(od::value& v, const PathNode* path) {
                            [&](od::value& e, const PathNode* ep) { ReadRectification(e, ep); });
             break;
           case 12:
-            ReadDate(f, p, &info_.as_of);
+            if (ReadDate(f, p, &info_.as_of)) as_of_origin_ = OriginAt(At(f), p);
             break;
         }
       });

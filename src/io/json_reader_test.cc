@@ -472,6 +472,8 @@ const BadDocument kBadDocuments[] = {
      .path = "$.as_of",
      .field = "as_of",
      .value = "2023-01-05",
+     .line = 2,
+     .column = 11,
      .expected = HasSubstr("2022-01-01 .. 2022-12-31")},
 };
 

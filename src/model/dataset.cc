@@ -72,6 +72,7 @@ Money Dataset::ApprovedOf(std::uint32_t p) const {
 struct DatasetBuilder::State {
   DatasetInfo info;
   std::uint64_t info_where = 0;
+  std::uint64_t info_as_of_where = 0;  // 0: use info_where
   // Each record keeps its place as one number: a loader's locator (resolved
   // only when reported), or kFullOrigin | index into `origins` for an origin
   // given in full, or 0 for none. Millions of records cost 8 bytes each.
@@ -135,9 +136,10 @@ DatasetBuilder::~DatasetBuilder() = default;
 DatasetBuilder::DatasetBuilder(DatasetBuilder&&) noexcept = default;
 DatasetBuilder& DatasetBuilder::operator=(DatasetBuilder&&) noexcept = default;
 
-void DatasetBuilder::SetInfo(DatasetInfo info, Origin where) {
+void DatasetBuilder::SetInfo(DatasetInfo info, Origin where, Origin as_of_where) {
   state_->info = std::move(info);
   state_->info_where = state_->Keep(std::move(where));
+  state_->info_as_of_where = state_->Keep(std::move(as_of_where));
 }
 const DatasetInfo& DatasetBuilder::info() const { return state_->info; }
 void DatasetBuilder::SetOriginResolver(OriginResolver resolver) {
@@ -339,8 +341,9 @@ absl::StatusOr<Dataset> DatasetBuilder::Build(const BuildOptions& options,
   impl->fiscal_year = *fy;
   const FiscalYear& year = impl->fiscal_year;
   if (s->info.as_of.has_value() && out_of_year(*s->info.as_of)) {
-    check.Report(DiagnosticKind::kDateOutOfYear, s->info_where, "as_of", "as_of",
-                 s->info.as_of->ToString(), YearBounds(year),
+    const bool own_place = s->info_as_of_where != 0;
+    check.Report(DiagnosticKind::kDateOutOfYear, own_place ? s->info_as_of_where : s->info_where,
+                 own_place ? "" : "as_of", "as_of", s->info.as_of->ToString(), YearBounds(year),
                  "the dataset's as-of date lies outside the fiscal year");
   }
 

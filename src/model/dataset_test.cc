@@ -127,19 +127,30 @@ TEST(DatasetBuilder, ReportsAnAsOfDateOutsideTheFiscalYear) {
   EXPECT_EQ(d.items()[0].field, "as_of");
   EXPECT_EQ(d.items()[0].value, "2023-01-01");
   EXPECT_EQ(d.items()[0].where.path, "$.as_of");
+  EXPECT_EQ(d.items()[0].where.line, 1);  // the header's place: no own place given
   EXPECT_THAT(d.items()[0].expected, HasSubstr("2022-01-01 .. 2022-12-31"));
+
+  // With the date's own place, the diagnostic points at it.
+  DatasetBuilder placed = Base();
+  placed.SetInfo(info, Origin{"dataset.json", 1, 1, "$"}, Origin{"dataset.json", 7, 12, "$.as_of"});
+  Diagnostics d2;
+  Kinds(placed, &d2);
+  ASSERT_EQ(d2.items().size(), 1u);
+  EXPECT_EQ(d2.items()[0].where.line, 7);
+  EXPECT_EQ(d2.items()[0].where.column, 12);
+  EXPECT_EQ(d2.items()[0].where.path, "$.as_of");
 }
 
 TEST(DatasetBuilder, KeepsAnAsOfDateInsideTheFiscalYear) {
   DatasetBuilder b = Base();
   DatasetInfo info = b.info();
-  info.as_of = D(2022, 12, 31);
+  info.as_of = D(2022, 6, 30);
   b.SetInfo(info);
   // A record dated after the as-of date is allowed (a ledger may run on).
   b.AddDisbursement({"V1", "P1", D(2022, 12, 31), FundSource::kGeneralBudget, Yuan(1)});
   absl::StatusOr<Dataset> ds = b.Build();
   ASSERT_TRUE(ds.ok()) << ds.status();
-  EXPECT_EQ(ds->info().as_of, D(2022, 12, 31));
+  EXPECT_EQ(ds->info().as_of, D(2022, 6, 30));
 }
 
 TEST(DatasetBuilder, AprilFiscalYearAcceptsNextCalendarYear) {

@@ -537,6 +537,54 @@ static void test_curve(const pfb_dataset* ds) {
   CHECK(bad == NULL);
 }
 
+/* as_of 0 is the dataset's own as-of date: an error when it states none (as
+ * kJson does); with one, every run equals the run at that date. */
+static void test_dataset_as_of(const pfb_dataset* ds) {
+  static const char kTitle[] = "\"title\":\"monitor test\",";
+  static const char kAsOf[] = "\"as_of\":\"2022-08-31\",";
+  char text[sizeof kJson + sizeof kAsOf];
+  const char* at = strstr(kJson, kTitle);
+  size_t head;
+  pfb_dataset* dated = NULL;
+  pfb_monitor* m = NULL;
+  pfb_monitor* m0 = NULL;
+  pfb_reclaim* r = NULL;
+  pfb_reclaim* r0 = NULL;
+  pfb_curve* c = NULL;
+  pfb_error* err = NULL;
+
+  CHECK(pfb_monitor_run(ds, NULL, 0, 0, &m, &err) == PFB_INVALID_ARGUMENT);
+  CHECK_HAS(pfb_error_message(err), "states none");
+  pfb_error_destroy(err);
+  EXPECT(pfb_reclaim_run(ds, NULL, 0, 0, &r, &err_), PFB_INVALID_ARGUMENT);
+  EXPECT(pfb_curve_run(ds, NULL, 0, 0, &c, &err_), PFB_INVALID_ARGUMENT);
+
+  CHECK(at != NULL);
+  if (at == NULL) return;
+  head = (size_t)(at - kJson) + strlen(kTitle);
+  memcpy(text, kJson, head);
+  memcpy(text + head, kAsOf, strlen(kAsOf));
+  memcpy(text + head + strlen(kAsOf), kJson + head, sizeof kJson - head);
+  EXPECT(pfb_dataset_from_json(text, strlen(text), "dated.json", &dated, &err_), PFB_OK);
+  if (dated == NULL) return;
+  CHECK(pfb_dataset_as_of(dated) == AS_OF);
+  EXPECT(pfb_monitor_run(dated, NULL, 0, 0, &m0, &err_), PFB_OK);
+  EXPECT(pfb_monitor_run(dated, NULL, 0, AS_OF, &m, &err_), PFB_OK);
+  CHECK_STR(pfb_monitor_time_progress(m0), pfb_monitor_time_progress(m));
+  CHECK(pfb_monitor_reason_count(m0) == pfb_monitor_reason_count(m));
+  EXPECT(pfb_reclaim_run(dated, NULL, 0, 0, &r0, &err_), PFB_OK);
+  EXPECT(pfb_reclaim_run(dated, NULL, 0, AS_OF, &r, &err_), PFB_OK);
+  CHECK_I64(pfb_reclaim_total_fen(r0), pfb_reclaim_total_fen(r));
+  CHECK(pfb_reclaim_total_fen(r0) > 0);
+  EXPECT(pfb_curve_run(dated, NULL, 0, 0, &c, &err_), PFB_OK);
+  pfb_curve_destroy(c);
+  pfb_reclaim_destroy(r);
+  pfb_reclaim_destroy(r0);
+  pfb_monitor_destroy(m);
+  pfb_monitor_destroy(m0);
+  pfb_dataset_destroy(dated);
+}
+
 int main(int argc, char** argv) {
   pfb_dataset* ds;
   (void)argc;
@@ -547,6 +595,7 @@ int main(int argc, char** argv) {
   test_monitor_errors(ds);
   test_reclaim(ds);
   test_curve(ds);
+  test_dataset_as_of(ds);
   pfb_dataset_destroy(ds);
   return check_report();
 }

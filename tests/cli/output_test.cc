@@ -2,6 +2,7 @@
 #include "output.h"
 
 #include <string>
+#include <vector>
 
 #include "gtest/gtest.h"
 
@@ -42,6 +43,32 @@ TEST(JsonQuoteTest, EscapesWhatJsonRequires) {
   EXPECT_EQ(JsonQuote(std::string("\x01\x1f", 2)), "\"\\u0001\\u001f\"");
   EXPECT_EQ(JsonQuote("万元"), "\"万元\"");
   EXPECT_EQ(JsonQuote("a\xC3"), "\"a\xEF\xBF\xBD\"");  // truncated UTF-8 → U+FFFD
+}
+
+// --as-of given as "" is given (and then rejected as not a date), not the
+// default; absent, it is not given.
+TEST(AsOfOptionTest, GivenEvenWhenEmpty) {
+  for (const bool pass_empty : {true, false}) {
+    CLI::App app;
+    std::string value = "unchanged";
+    bool given = false;
+    AddAsOfOption(app, &value, &given, "the date", "the dataset's as_of date");
+    std::vector<std::string> args;  // CLI11 parses a reversed vector
+    if (pass_empty) args = {"", "--as-of"};
+    app.parse(args);
+    EXPECT_EQ(given, pass_empty);
+    EXPECT_EQ(value, pass_empty ? "" : "unchanged");
+  }
+}
+
+TEST(AsOfOptionTest, SourceCodesAndNotes) {
+  EXPECT_EQ(AsOfSourceCode(AsOfSource::kGiven), "given");
+  EXPECT_EQ(AsOfSourceCode(AsOfSource::kDataset), "dataset");
+  EXPECT_EQ(AsOfSourceCode(AsOfSource::kLatestDisbursement), "latest_disbursement");
+  EXPECT_EQ(AsOfSourceCode(AsOfSource::kYearEnd), "year_end");
+  EXPECT_EQ(AsOfDefaultNote(AsOfSource::kGiven, true), "");
+  EXPECT_EQ(AsOfDefaultNote(AsOfSource::kYearEnd, true), " (default: the fiscal year's last day)");
+  EXPECT_EQ(AsOfDefaultNote(AsOfSource::kDataset, false), "（默认：数据集的截至日期）");
 }
 
 TEST(JsonWriterTest, PrettyNestedAndEmpty) {

@@ -99,7 +99,9 @@ class Monitor(_lib.Handle):
     _destroy = _destroy
 
     @classmethod
-    def run(cls, dataset, as_of: DateLike, policy_json: Optional[str] = None) -> "Monitor":
+    def run(cls, dataset, as_of: DateLike = None, policy_json: Optional[str] = None) -> "Monitor":
+        """`as_of`: a date or ISO text; None = the dataset's own as-of date
+        (Dataset.as_of; InvalidArgumentError when it states none)."""
         return cls(_run(dataset, policy_json, date_to_int(as_of)))
 
     @property
@@ -153,7 +155,9 @@ class Reclaim(_lib.Handle):
     _destroy = _rc_destroy
 
     @classmethod
-    def run(cls, dataset, as_of: DateLike, policy_json: Optional[str] = None) -> "Reclaim":
+    def run(cls, dataset, as_of: DateLike = None, policy_json: Optional[str] = None) -> "Reclaim":
+        """`as_of`: a date or ISO text; None = the dataset's own as-of date
+        (Dataset.as_of; InvalidArgumentError when it states none)."""
         return cls(_rc_run(dataset, policy_json, date_to_int(as_of)))
 
     @property
@@ -201,8 +205,10 @@ class ExecutionCurve(_lib.Handle):
     _destroy = _cv_destroy
 
     @classmethod
-    def run(cls, dataset, as_of: DateLike,
+    def run(cls, dataset, as_of: DateLike = None,
             policy_json: Optional[str] = None) -> "ExecutionCurve":
+        """`as_of`: a date or ISO text; None = the dataset's own as-of date
+        (Dataset.as_of; InvalidArgumentError when it states none)."""
         return cls(_cv_run(dataset, policy_json, date_to_int(as_of)))
 
     def series(self, index: int) -> CurveSeries:

@@ -100,6 +100,25 @@ def test_example_f20_to_f23():
             assert sum(p.amount for p in unimplemented) == Decimal("23968000.00")
 
 
+def test_as_of_defaults_to_the_datasets_own():
+    with Dataset.load(str(EXAMPLE)) as ds:
+        assert ds.as_of == datetime.date(2022, 8, 31)
+        with Monitor.run(ds) as m:  # no date: the dataset's 2022-08-31
+            assert m.total.executed == Decimal("638540000.00")
+            assert m.total.rate == Decimal("59.84")
+        with Reclaim.run(ds) as rc:
+            assert len([p for p in rc.proposals() if p.code == "reclaim.unimplemented"]) == 3
+        with ExecutionCurve.run(ds) as c:
+            assert c.total.points[-1].date == datetime.date(2022, 8, 31)
+
+
+def test_as_of_is_needed_when_the_dataset_states_none(small):
+    assert small.as_of is None
+    for run in (Monitor.run, Reclaim.run, ExecutionCurve.run):
+        with pytest.raises(perfbudget.InvalidArgumentError, match="states none"):
+            run(small)
+
+
 def test_execution_curve_points_agree_with_monitor(small):
     with ExecutionCurve.run(small, datetime.date(2022, 8, 31)) as curve:
         total = curve.total

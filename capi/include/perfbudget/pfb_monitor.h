@@ -31,8 +31,10 @@ typedef struct pfb_reclaim pfb_reclaim; /* reclaim proposals, immutable */
 #define PFB_LANG_ZH 0
 #define PFB_LANG_EN 1
 
-/* Monitors `dataset` as of `as_of` (yyyymmdd) under `policy_json` (a policy
- * profile's JSON text; NULL / length 0 = the default policy).
+/* Monitors `dataset` as of `as_of` (yyyymmdd; 0 = the dataset's own as-of
+ * date, pfb_dataset_as_of, and PFB_INVALID_ARGUMENT when it states none)
+ * under `policy_json` (a policy profile's JSON text; NULL / length 0 = the
+ * default policy).
  * PFB_OUT_OF_RANGE for an as-of date outside the fiscal year;
  * PFB_INVALID_ARGUMENT for a bad policy (with diagnostics) or overlapping
  * warning bands. *out: owned, free with pfb_monitor_destroy. */
@@ -63,7 +65,8 @@ PFB_API int32_t pfb_monitor_reason(const pfb_monitor* monitor, uint32_t index, i
                                    const char** code, int32_t* severity, int32_t* row_kind,
                                    uint32_t* row_index, const char** message, pfb_error** err);
 
-/* Reclaim proposals as of `as_of` (yyyymmdd); policy as pfb_monitor_run.
+/* Reclaim proposals as of `as_of` (yyyymmdd, or 0 as pfb_monitor_run);
+ * policy as pfb_monitor_run.
  * *out: owned, free with pfb_reclaim_destroy. */
 PFB_API int32_t pfb_reclaim_run(const pfb_dataset* dataset, const char* policy_json,
                                 size_t policy_len, int32_t as_of, pfb_reclaim** out,
@@ -91,10 +94,10 @@ PFB_API int32_t pfb_reclaim_unit(const pfb_reclaim* reclaim, uint32_t index, con
 
 typedef struct pfb_curve pfb_curve; /* an execution curve, immutable */
 
-/* The execution curve as of `as_of` (yyyymmdd): series 0 is the
- * jurisdiction's total, series 1.. the units in dataset order; each has one
- * point per fiscal month up to as_of (the last one at as_of when it is not a
- * month end). Every point agrees with pfb_monitor_run at that date. Policy
+/* The execution curve as of `as_of` (yyyymmdd, or 0 as pfb_monitor_run):
+ * series 0 is the jurisdiction's total, series 1.. the units in dataset
+ * order; each has one point per fiscal month up to as_of (the last one at
+ * as_of when it is not a month end). Every point agrees with pfb_monitor_run at that date. Policy
  * and errors as pfb_monitor_run. *out: owned, free with pfb_curve_destroy. */
 PFB_API int32_t pfb_curve_run(const pfb_dataset* dataset, const char* policy_json,
                               size_t policy_len, int32_t as_of, pfb_curve** out, pfb_error** err);

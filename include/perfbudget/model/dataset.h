@@ -96,7 +96,9 @@ class DatasetBuilder {
   DatasetBuilder(DatasetBuilder&&) noexcept;
   DatasetBuilder& operator=(DatasetBuilder&&) noexcept;
 
-  void SetInfo(DatasetInfo info, Origin where = {});
+  // `as_of_where`, when given, is where info.as_of was written (its own
+  // line and column); otherwise a problem with it is placed at `where`.
+  void SetInfo(DatasetInfo info, Origin where = {}, Origin as_of_where = {});
   const DatasetInfo& info() const;
 
   // Records. Each may carry the place it came from, used in diagnostics.
