@@ -165,6 +165,7 @@ std::string Json(const ReclaimReport& rep, const GlobalOptions& g, AsOfSource as
   JsonWriter w;
   w.BeginObject();
   w.Key("as_of").String(rep.as_of.ToString());
+  w.Key("as_of_is_default").Bool(as_of_source != AsOfSource::kGiven);
   w.Key("as_of_source").String(AsOfSourceCode(as_of_source));
   w.Key("fiscal_year").Int(ds.info().fiscal_year);
   w.Key("amount_unit").String("元");

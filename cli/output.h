@@ -64,8 +64,8 @@ class TextTable {
 
 // ---- JSON -------------------------------------------------------------------
 
-// JSON string literals: the library's one escaper (perfbudget/io/json_text.h).
-using ::perfbudget::JsonQuote;
+// JSON string literals: JsonQuote, the library's one escaper
+// (perfbudget/io/json_text.h).
 
 // A streaming JSON writer. Pretty: every member / element on its own line,
 // two-space indentation; empty containers print as {} and [].

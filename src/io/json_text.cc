@@ -5,40 +5,12 @@
 #include <string>
 #include <string_view>
 
+#include "io/text_encoding.h"
+
 namespace perfbudget {
 namespace {
 
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
-
-// The length of the valid UTF-8 sequence starting at s[i] (a lead byte ≥
-// 0x80), or 0 when the bytes there are not one.
-std::size_t MultiByteLength(std::string_view s, std::size_t i) {
-  const auto b0 = static_cast<unsigned char>(s[i]);
-  std::size_t len = 0;
-  unsigned char lo = 0x80;  // the allowed range of the second byte
-  unsigned char hi = 0xBF;
-  if (b0 >= 0xC2 && b0 <= 0xDF) {
-    len = 2;
-  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-    len = 3;
-    if (b0 == 0xE0) lo = 0xA0;  // no overlongs
-    if (b0 == 0xED) hi = 0x9F;  // no surrogates
-  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-    len = 4;
-    if (b0 == 0xF0) lo = 0x90;  // no overlongs
-    if (b0 == 0xF4) hi = 0x8F;  // ≤ U+10FFFF
-  } else {
-    return 0;
-  }
-  if (s.size() - i < len) return 0;
-  const auto b1 = static_cast<unsigned char>(s[i + 1]);
-  if (b1 < lo || b1 > hi) return 0;
-  for (std::size_t k = 2; k < len; ++k) {
-    const auto b = static_cast<unsigned char>(s[i + k]);
-    if (b < 0x80 || b > 0xBF) return 0;
-  }
-  return len;
-}
 
 // True for the ASCII bytes copied as they are.
 bool IsPlainAscii(unsigned char c) { return c >= 0x20 && c < 0x7F && c != '"' && c != '\\'; }
@@ -88,7 +60,7 @@ void AppendJsonString(std::string& out, std::string_view text) {
       if (IsPlainAscii(c)) {
         ++j;
       } else if (c >= 0x80) {
-        const std::size_t len = MultiByteLength(text, j);
+        const std::size_t len = Utf8SequenceLength(text.substr(j));
         if (len == 0) break;
         j += len;
       } else {
@@ -98,12 +70,13 @@ void AppendJsonString(std::string& out, std::string_view text) {
     out.append(text.data() + i, j - i);
     if (j == text.size()) break;
     const auto c = static_cast<unsigned char>(text[j]);
-    if (c >= 0x80) {
+    if (c >= 0x80) {  // as SanitizeUtf8: one U+FFFD for the bad byte and its tail
       out.append(kReplacement);
+      i = j + InvalidUtf8Length(text.substr(j));
     } else {
       AppendEscapedAscii(out, c);
+      i = j + 1;
     }
-    i = j + 1;
   }
   out.push_back('"');
 }

@@ -16,8 +16,9 @@ namespace {
 
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
 
-// Length of the valid UTF-8 sequence at the start of `s`, or 0 if invalid.
-std::size_t ValidSequenceLength(std::string_view s) {
+}  // namespace
+
+std::size_t Utf8SequenceLength(std::string_view s) {
   const auto b0 = static_cast<unsigned char>(s[0]);
   if (b0 < 0x80) return 1;
   std::size_t len;
@@ -41,6 +42,16 @@ std::size_t ValidSequenceLength(std::string_view s) {
   if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
   return len;
 }
+
+std::size_t InvalidUtf8Length(std::string_view text) {
+  std::size_t bad = 1;
+  while (bad < text.size() && bad < 4 && (static_cast<unsigned char>(text[bad]) & 0xC0) == 0x80) {
+    ++bad;
+  }
+  return bad;
+}
+
+namespace {
 
 std::string HexBytes(std::string_view bytes) {
   std::string out;
@@ -83,7 +94,7 @@ std::string_view StripUtf8Bom(std::string_view text) {
 
 bool IsValidUtf8(std::string_view text) {
   while (!text.empty()) {
-    const std::size_t n = ValidSequenceLength(text);
+    const std::size_t n = Utf8SequenceLength(text);
     if (n == 0) return false;
     text.remove_prefix(n);
   }
@@ -99,17 +110,13 @@ DecodedText SanitizeUtf8(std::string_view text) {
   result.utf8.reserve(text.size());
   PositionTracker position;
   while (!text.empty()) {
-    const std::size_t n = ValidSequenceLength(text);
+    const std::size_t n = Utf8SequenceLength(text);
     if (n > 0) {
       result.utf8.append(text.substr(0, n));
       text.remove_prefix(n);
       continue;
     }
-    // Skip the lead byte and any continuation bytes that follow it.
-    std::size_t bad = 1;
-    while (bad < text.size() && bad < 4 && (static_cast<unsigned char>(text[bad]) & 0xC0) == 0x80) {
-      ++bad;
-    }
+    const std::size_t bad = InvalidUtf8Length(text);
     position.Advance(result.utf8);
     result.errors.push_back(position.ErrorHere(text.substr(0, bad)));
     result.utf8.append(kReplacement);

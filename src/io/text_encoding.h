@@ -40,6 +40,13 @@ std::string_view StripUtf8Bom(std::string_view text);
 
 // True when `text` is valid UTF-8 (no overlongs, no surrogates, ≤ U+10FFFF).
 bool IsValidUtf8(std::string_view text);
+// The length of the valid UTF-8 sequence at the start of non-empty `text`,
+// or 0 when it does not start with one.
+std::size_t Utf8SequenceLength(std::string_view text);
+// How many bytes at the start of `text` (non-empty, not starting with a
+// valid sequence) one U+FFFD replaces: the bad byte and up to three
+// continuation bytes after it. SanitizeUtf8 and the JSON escaper share it.
+std::size_t InvalidUtf8Length(std::string_view text);
 // Copies `text`, replacing invalid UTF-8 sequences by U+FFFD and recording each.
 DecodedText SanitizeUtf8(std::string_view text);
 

@@ -37,14 +37,6 @@ TEST(TextTableTest, AlignsMixedWidthCells) {
             "      合计    1239\n");
 }
 
-TEST(JsonQuoteTest, EscapesWhatJsonRequires) {
-  EXPECT_EQ(JsonQuote("a\"b\\c"), "\"a\\\"b\\\\c\"");
-  EXPECT_EQ(JsonQuote("x\ny\tz\r"), "\"x\\ny\\tz\\r\"");
-  EXPECT_EQ(JsonQuote(std::string("\x01\x1f", 2)), "\"\\u0001\\u001f\"");
-  EXPECT_EQ(JsonQuote("万元"), "\"万元\"");
-  EXPECT_EQ(JsonQuote("a\xC3"), "\"a\xEF\xBF\xBD\"");  // truncated UTF-8 → U+FFFD
-}
-
 // --as-of given as "" is given (and then rejected as not a date), not the
 // default; absent, it is not given.
 TEST(AsOfOptionTest, GivenEvenWhenEmpty) {

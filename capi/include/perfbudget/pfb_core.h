@@ -308,8 +308,9 @@ PFB_API int32_t pfb_dataset_find_unit(const pfb_dataset* dataset, const char* id
 PFB_API int32_t pfb_dataset_find_project(const pfb_dataset* dataset, const char* id,
                                          uint32_t* out_index, pfb_error** err);
 
-/* Totals in fen. `as_of` (yyyymmdd, or 0 for "everything") limits dated
- * records (adjustments, disbursements) to those on or before it:
+/* Totals in fen. `as_of` (yyyymmdd, or 0 for "everything": not the dataset's
+ * own as-of date, unlike pfb_monitor_run) limits dated records (adjustments,
+ * disbursements) to those on or before it:
  *   approved  年初预算 the sum of fund lines;
  *   current   全年预算数 approved + adjustments up to as_of;
  *   executed  执行数 disbursements up to as_of.

@@ -5,9 +5,10 @@
 // The output is always valid JSON text in UTF-8:
 //   - `"` and `\` are escaped; \b \f \n \r \t use their short forms; other
 //     control characters (U+0000..U+001F) and DEL (U+007F) are \u00XX;
-//   - each byte that does not begin a valid UTF-8 sequence (a stray
-//     continuation byte, a truncated sequence, an overlong form, a surrogate,
-//     beyond U+10FFFF) becomes U+FFFD, so bad input cannot make bad output;
+//   - invalid UTF-8 (a stray continuation byte, a truncated sequence, an
+//     overlong form, a surrogate, beyond U+10FFFF) becomes U+FFFD, one for
+//     the bad byte and up to three continuation bytes after it (the rule of
+//     the CSV reader's clean-up too), so bad input cannot make bad output;
 //   - everything else, Chinese text included, is copied unchanged (no \u
 //     escapes for non-ASCII), so the same text always gives the same bytes.
 #ifndef PERFBUDGET_IO_JSON_TEXT_H_
