@@ -3,6 +3,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "gmock/gmock.h"
@@ -375,24 +376,21 @@ Loaded LoadWithAsOf(const TempDir& tmp, std::string_view as_of) {
                                  std::string(as_of) + "\n"}});
 }
 
-TEST(CsvReaderTest, BadAndOutOfYearAsOfDates) {
-  TempDir tmp;
-  Loaded bad = LoadWithAsOf(tmp, "2022-02-30");
-  ASSERT_FALSE(bad.dataset.ok());
-  const Diagnostic& d = bad.First(DiagnosticKind::kDate);
-  EXPECT_THAT(d.where.file, HasSubstr("dataset.csv"));
-  EXPECT_EQ(d.where.line, 2);
-  EXPECT_EQ(d.where.column, 27);
-  EXPECT_EQ(d.value, "2022-02-30");
-
-  TempDir tmp2;
-  Loaded late = LoadWithAsOf(tmp2, "2023-01-01");
-  ASSERT_FALSE(late.dataset.ok());
-  const Diagnostic& o = late.First(DiagnosticKind::kDateOutOfYear);
-  EXPECT_THAT(o.where.file, HasSubstr("dataset.csv"));
-  EXPECT_EQ(o.where.line, 2);
-  EXPECT_EQ(o.where.column, 27);
-  EXPECT_EQ(o.field, "as_of");
+TEST(CsvReaderTest, BadAndOutOfYearAsOfDatesPointAtTheirCell) {
+  const std::pair<std::string_view, DiagnosticKind> kCases[] = {
+      {"2022-02-30", DiagnosticKind::kDate}, {"2023-01-01", DiagnosticKind::kDateOutOfYear}};
+  for (const auto& [value, kind] : kCases) {
+    SCOPED_TRACE(std::string(value));
+    TempDir tmp;
+    Loaded l = LoadWithAsOf(tmp, value);
+    ASSERT_FALSE(l.dataset.ok());
+    const Diagnostic& d = l.First(kind);
+    EXPECT_THAT(d.where.file, HasSubstr("dataset.csv"));
+    EXPECT_EQ(d.where.line, 2);
+    EXPECT_EQ(d.where.column, 27);
+    EXPECT_EQ(d.field, "as_of");
+    EXPECT_EQ(d.value, value);
+  }
 }
 
 TEST(CsvReaderTest, BuilderProblemsKeepTheirLine) {
