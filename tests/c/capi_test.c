@@ -409,6 +409,18 @@ static void test_load_json(const char* scratch) {
   }
 }
 
+/* Builds `b` (and destroys it); the dataset's pfb_dataset_as_of, -1 when the
+ * build fails. */
+static int32_t build_as_of(pfb_builder* b) {
+  pfb_dataset* ds = NULL;
+  int32_t as_of = -1;
+  EXPECT(pfb_builder_build(b, &ds, &err_), PFB_OK);
+  if (ds != NULL) as_of = pfb_dataset_as_of(ds);
+  pfb_dataset_destroy(ds);
+  pfb_builder_destroy(b);
+  return as_of;
+}
+
 /* The dataset of kJson, row by row, as a vendor would feed it. */
 static void test_builder(void) {
   pfb_builder* b = NULL;
@@ -504,20 +516,12 @@ static void test_builder(void) {
   pfb_error_destroy(err);
   err = NULL;
   EXPECT(pfb_builder_set_as_of(b, 20220230, &err_), PFB_INVALID_ARGUMENT);
-  EXPECT(pfb_builder_build(b, &ds, &err_), PFB_OK);
-  CHECK(pfb_dataset_as_of(ds) == 20230331);
-  pfb_dataset_destroy(ds);
-  ds = NULL;
-  pfb_builder_destroy(b);
+  CHECK(build_as_of(b) == 20230331);
   EXPECT(pfb_builder_create(NULL, NULL, 2022, 1, 0, NULL, &b, &err_), PFB_OK);
   if (b == NULL) return;
   EXPECT(pfb_builder_set_as_of(b, 20220831, &err_), PFB_OK);
   EXPECT(pfb_builder_set_as_of(b, 0, &err_), PFB_OK);
-  EXPECT(pfb_builder_build(b, &ds, &err_), PFB_OK);
-  CHECK(pfb_dataset_as_of(ds) == 0);
-  pfb_dataset_destroy(ds);
-  ds = NULL;
-  pfb_builder_destroy(b);
+  CHECK(build_as_of(b) == 0);
 
   /* Bad rows: each rejected at once, and the build fails with every problem. */
   EXPECT(pfb_builder_create("1", "x", 2022, 1, 0, NULL, &b, &err_), PFB_OK);
