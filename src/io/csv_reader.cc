@@ -228,10 +228,12 @@ struct LoadContext {
   // separate indicator rows stay alive beside the goals' lists. Indicators
   // naming no known goal still go to the builder on their own (it reports
   // them, as before).
+  // Places are kept as locators (8 bytes, not an 80-byte Origin each) and
+  // made Origins one goal at a time when the goal is handed over.
   struct PendingGoal {
     Goal goal;
-    Origin where;
-    std::vector<Origin> indicator_origins;
+    std::uint64_t where;
+    std::vector<std::uint64_t> indicator_locators;
   };
   std::vector<PendingGoal> goals;
   StringMap<std::uint32_t> goal_index;  // the first goal of each id
@@ -497,9 +499,8 @@ class Row {
 
   // The row's origin for the builder: file, line, path "projects.csv".
   // (A locator: LoadContext::Resolve makes the full origin when needed.)
-  Origin Where() const {
-    return Origin::Locator(LoadContext::Locator(table_->number(), record_->line()));
-  }
+  Origin Where() const { return Origin::Locator(Locator()); }
+  std::uint64_t Locator() const { return LoadContext::Locator(table_->number(), record_->line()); }
 
   const CsvField* Cell(std::string_view column) const {
     const int i = table_->IndexOf(column);
@@ -778,7 +779,7 @@ void ReadGoals(Table& t) {
     if (g.id.empty()) return;
     LoadContext& ctx = t.ctx();
     ctx.goal_index.emplace(g.id, static_cast<std::uint32_t>(ctx.goals.size()));
-    ctx.goals.push_back({std::move(g), row.Where(), {}});
+    ctx.goals.push_back({std::move(g), row.Locator(), {}});
   });
 }
 
@@ -788,15 +789,16 @@ void ReadIndicators(Table& t) {
   // goal's list in one go (exact capacity when the run is the whole list).
   std::uint32_t run_goal = kNoIndex;
   std::vector<Indicator> run;
-  std::vector<Origin> run_origins;
+  std::vector<std::uint64_t> run_locators;
   const auto flush = [&] {
     if (run.empty()) return;
     LoadContext::PendingGoal& g = ctx.goals[run_goal];
     g.goal.indicators.reserve(g.goal.indicators.size() + run.size());
     for (Indicator& ind : run) g.goal.indicators.push_back(std::move(ind));
-    g.indicator_origins.insert(g.indicator_origins.end(), run_origins.begin(), run_origins.end());
+    g.indicator_locators.insert(g.indicator_locators.end(), run_locators.begin(),
+                                run_locators.end());
     run.clear();
-    run_origins.clear();
+    run_locators.clear();
   };
   ForEachRow(t, [&](Row& row) {
     std::string goal = row.Value("goal", true);
@@ -840,7 +842,7 @@ void ReadIndicators(Table& t) {
         run_goal = it->second;
       }
       run.push_back(std::move(ind));
-      run_origins.push_back(row.Where());
+      run_locators.push_back(row.Locator());
     }
   });
   flush();
@@ -969,8 +971,12 @@ absl::StatusOr<Dataset> LoadDatasetCsv(const std::string& dir, const CsvLoadOpti
     Table table(&ctx, i);
     if (table.Load()) kReaders[i](table);
   }
+  std::vector<Origin> origins;  // one goal's indicator places at a time
   for (LoadContext::PendingGoal& g : ctx.goals) {
-    builder.AddGoal(std::move(g.goal), std::move(g.where), g.indicator_origins);
+    origins.clear();
+    for (std::uint64_t l : g.indicator_locators) origins.push_back(Origin::Locator(l));
+    g.indicator_locators = {};
+    builder.AddGoal(std::move(g.goal), Origin::Locator(g.where), origins);
   }
   ctx.goals = {};
   ctx.goal_index = {};
