@@ -11,6 +11,33 @@ namespace {
 
 bool IsNewline(char c) { return c == '\n' || c == '\r'; }
 
+// True when text[i] ends a line: a LF, or a CR not followed by a LF (a CRLF
+// pair ends its line at the LF).
+bool EndsLine(std::string_view text, std::size_t i) {
+  return text[i] == '\n' || (text[i] == '\r' && !(i + 1 < text.size() && text[i + 1] == '\n'));
+}
+
+// The offset of the quote closing a quoted field whose content starts at
+// `from` (a doubled quote stands for one and does not close it), or npos when
+// it is never closed. *doubled: whether the content holds a doubled quote.
+std::size_t FindClosingQuote(std::string_view text, std::size_t from, bool* doubled) {
+  const char* data = text.data();
+  const std::size_t n = text.size();
+  *doubled = false;
+  for (std::size_t p = from; p < n;) {
+    const void* q = std::memchr(data + p, '"', n - p);
+    if (q == nullptr) break;
+    const std::size_t at = static_cast<std::size_t>(static_cast<const char*>(q) - data);
+    if (at + 1 < n && data[at + 1] == '"') {
+      *doubled = true;
+      p = at + 2;
+      continue;
+    }
+    return at;
+  }
+  return std::string_view::npos;
+}
+
 // Bytes that end a run of an unquoted field.
 struct StopBytes {
   bool stop[256] = {};
@@ -55,8 +82,7 @@ std::pair<int, int> CsvTokenizer::PlaceOf(std::size_t offset) const {
   int line = record_line_;
   std::size_t line_start = record_start_;
   for (std::size_t i = record_start_; i < offset; ++i) {
-    const char c = text_[i];
-    if (c == '\n' || (c == '\r' && !(i + 1 < text_.size() && text_[i + 1] == '\n'))) {
+    if (EndsLine(text_, i)) {
       ++line;
       line_start = i + 1;
     }
@@ -85,33 +111,15 @@ bool CsvTokenizer::Next() {
       const std::size_t start = pos_;
       if (pos_ < n && data[pos_] == '"') {
         // Quoted: up to the quote that is not doubled.
-        std::size_t p = pos_ + 1;
-        std::size_t close = std::string_view::npos;
         bool doubled = false;
-        while (p <= n) {
-          const void* q = p < n ? std::memchr(data + p, '"', n - p) : nullptr;
-          if (q == nullptr) break;
-          const std::size_t at = static_cast<std::size_t>(static_cast<const char*>(q) - data);
-          if (at + 1 < n && data[at + 1] == '"') {
-            doubled = true;
-            p = at + 2;
-            continue;
-          }
-          close = at;
-          break;
-        }
+        const std::size_t close = FindClosingQuote(text_, pos_ + 1, &doubled);
         if (close == std::string_view::npos) {
           Error(start, "unterminated quoted field (a \" opened here is never closed)");
           stopped_ = true;
           return false;  // the rest of the text is inside the quote
         }
         const std::string_view raw = text_.substr(start + 1, close - start - 1);
-        for (std::size_t i = 0; i < raw.size(); ++i) {
-          if (raw[i] == '\n' ||
-              (raw[i] == '\r' && !(i + 1 < raw.size() ? raw[i + 1] == '\n' : false))) {
-            ++line_;
-          }
-        }
+        for (std::size_t i = start + 1; i < close; ++i) line_ += EndsLine(text_, i) ? 1 : 0;
         pos_ = close + 1;
         if (doubled) {
           const std::size_t from = scratch_.size();
@@ -182,19 +190,11 @@ bool CsvQuotesWellFormed(std::string_view text) {
     std::size_t at = static_cast<std::size_t>(static_cast<const char*>(q) - data);
     // Outside any quoted field: a quote must open a field.
     if (at > 0 && data[at - 1] != ',' && !IsNewline(data[at - 1])) return false;
-    std::size_t p = at + 1;
-    while (true) {
-      const void* c = p < n ? std::memchr(data + p, '"', n - p) : nullptr;
-      if (c == nullptr) return false;  // unterminated
-      const std::size_t close = static_cast<std::size_t>(static_cast<const char*>(c) - data);
-      if (close + 1 < n && data[close + 1] == '"') {
-        p = close + 2;
-        continue;
-      }
-      pos = close + 1;
-      if (pos < n && data[pos] != ',' && !IsNewline(data[pos])) return false;
-      break;
-    }
+    bool doubled = false;
+    const std::size_t close = FindClosingQuote(text, at + 1, &doubled);
+    if (close == std::string_view::npos) return false;  // unterminated
+    pos = close + 1;
+    if (pos < n && data[pos] != ',' && !IsNewline(data[pos])) return false;
   }
   return true;
 }
