@@ -67,14 +67,13 @@ std::string Text(const MonitorReport& rep, const GlobalOptions& g, const std::st
                 std::to_string(rep.dataset.fiscal_year().days());
   if (en) {
     out += "Dual monitoring: " + info.jurisdiction_name + ", fiscal year " +
-           std::to_string(info.fiscal_year) + ", as of " + rep.as_of.ToString() +
-           std::string(AsOfDefaultNote(as_of_source, en)) + "\n";
+           std::to_string(info.fiscal_year) + ", as of " + AsOfText(rep.as_of, as_of_source, en) +
+           "\n";
     out += "Time progress " + Pct(rep.time_progress, dec) + "% (" + method + "); amounts in " + un +
            "; gap = time progress - execution rate (pp)\n";
   } else {
     out += "双监控：" + info.jurisdiction_name + " " + std::to_string(info.fiscal_year) +
-           "年度，截至 " + rep.as_of.ToString() + std::string(AsOfDefaultNote(as_of_source, en)) +
-           "\n";
+           "年度，截至 " + AsOfText(rep.as_of, as_of_source, en) + "\n";
     out += "序时进度 " + Pct(rep.time_progress, dec) + "%（" + method + "）；金额单位：" + un +
            "；偏差 = 序时进度 − 预算执行率（百分点）\n";
   }
@@ -190,9 +189,7 @@ std::string Json(const MonitorReport& rep, const ExecutionCurve* curve, const Gl
                  const std::string& level, AsOfSource as_of_source) {
   JsonWriter w;
   w.BeginObject();
-  w.Key("as_of").String(rep.as_of.ToString());
-  w.Key("as_of_is_default").Bool(as_of_source != AsOfSource::kGiven);
-  w.Key("as_of_source").String(AsOfSourceCode(as_of_source));
+  WriteAsOfJson(w, rep.as_of, as_of_source);
   w.Key("fiscal_year").Int(rep.dataset.info().fiscal_year);
   w.Key("amount_unit").String("元");
   w.Key("time_progress").BeginObject();
@@ -304,8 +301,7 @@ void RunMonitor(Context& ctx, const MonitorArgs& args) {
   if (!CheckTextJsonCsvFormat(ctx, "monitor")) return;
   if (args.level != "all" && args.level != "project" && args.level != "unit" &&
       args.level != "fund") {
-    PrintError(*ctx.err, "monitor: --level must be project, unit, fund or all");
-    ctx.exit_code = kExitUsage;
+    UsageError(ctx, "monitor: --level must be project, unit, fund or all");
     return;
   }
   const std::optional<AsOfInput> in = LoadAsOfInput(ctx, "monitor", args);

@@ -43,11 +43,11 @@ std::string Text(const ReclaimReport& rep, const GlobalOptions& g, MoneyUnit uni
   const std::string un(MoneyUnitName(unit));
   std::string out;
   out += en ? "Reclaim proposals: " + ds.info().jurisdiction_name + ", fiscal year " +
-                  std::to_string(ds.info().fiscal_year) + ", as of " + rep.as_of.ToString() +
-                  std::string(AsOfDefaultNote(as_of_source, en)) + "; amounts in " + un + "\n"
+                  std::to_string(ds.info().fiscal_year) + ", as of " +
+                  AsOfText(rep.as_of, as_of_source, en) + "; amounts in " + un + "\n"
             : "资金收回建议：" + ds.info().jurisdiction_name + " " +
-                  std::to_string(ds.info().fiscal_year) + "年度，截至 " + rep.as_of.ToString() +
-                  std::string(AsOfDefaultNote(as_of_source, en)) + "；金额单位：" + un + "\n";
+                  std::to_string(ds.info().fiscal_year) + "年度，截至 " +
+                  AsOfText(rep.as_of, as_of_source, en) + "；金额单位：" + un + "\n";
   // Summary: the unimplemented projects (未实施项目) on a line of their own,
   // then each other reason with proposals, then the total.
   const auto count_of = [&](std::string_view code) -> const ReclaimReport::ByCode* {
@@ -164,9 +164,7 @@ std::string Json(const ReclaimReport& rep, const GlobalOptions& g, AsOfSource as
   const Dataset& ds = rep.dataset;
   JsonWriter w;
   w.BeginObject();
-  w.Key("as_of").String(rep.as_of.ToString());
-  w.Key("as_of_is_default").Bool(as_of_source != AsOfSource::kGiven);
-  w.Key("as_of_source").String(AsOfSourceCode(as_of_source));
+  WriteAsOfJson(w, rep.as_of, as_of_source);
   w.Key("fiscal_year").Int(ds.info().fiscal_year);
   w.Key("amount_unit").String("元");
   w.Key("total").BeginObject();

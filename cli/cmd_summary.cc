@@ -19,12 +19,7 @@
 namespace perfbudget::cli {
 namespace {
 
-struct SummaryArgs {
-  std::string data;
-  std::string as_of;
-  bool as_of_given = false;
-  std::string unit = "万元";
-};
+using SummaryArgs = DatedArgs;  // DATA, --as-of, --unit
 
 std::string SourceLabel(const GlobalOptions& g, FundSource s) {
   if (!IsEnglish(g)) return std::string(ZhLabelOf(s));
@@ -103,9 +98,7 @@ std::string Json(const Dataset& ds, const DatasetSummary& s, const GlobalOptions
   w.Key("title").String(ds.info().title);
   if (ds.info().as_of.has_value()) w.Key("as_of").String(ds.info().as_of->ToString());
   w.EndObject();
-  w.Key("as_of").String(s.as_of.ToString());
-  w.Key("as_of_is_default").Bool(s.as_of_is_default);
-  w.Key("as_of_source").String(AsOfSourceCode(s.as_of_source));
+  WriteAsOfJson(w, s.as_of, s.as_of_source);
   w.Key("amount_unit").String("元");
   w.Key("execution_rate_definition").String("executed / current_budget as of as_of");
   w.Key("counts");
@@ -193,7 +186,7 @@ std::string Text(const Dataset& ds, const DatasetSummary& s, const GlobalOptions
     out += "Budget execution summary: " + info.jurisdiction_name + ", fiscal year " +
            std::to_string(info.fiscal_year) + "\n";
     out += "Data: " + data + "\n";
-    out += "As of: " + s.as_of.ToString() + std::string(AsOfDefaultNote(s.as_of_source, en)) + "\n";
+    out += "As of: " + AsOfText(s.as_of, s.as_of_source, en) + "\n";
     out += "Amounts in " + unit_name +
            "; execution rate = executed / current budget (approved + adjustments to the as-of "
            "date)\n";
@@ -201,8 +194,7 @@ std::string Text(const Dataset& ds, const DatasetSummary& s, const GlobalOptions
     out += "预算执行汇总：" + info.jurisdiction_name + " " + std::to_string(info.fiscal_year) +
            "年度\n";
     out += "数据：" + data + "\n";
-    out +=
-        "截至日期：" + s.as_of.ToString() + std::string(AsOfDefaultNote(s.as_of_source, en)) + "\n";
+    out += "截至日期：" + AsOfText(s.as_of, s.as_of_source, en) + "\n";
     out += "金额单位：" + unit_name +
            "；预算执行率 = 执行数 ÷ 全年预算数（年初预算 + 截至日期的调整）\n";
   }
@@ -279,23 +271,20 @@ std::string Text(const Dataset& ds, const DatasetSummary& s, const GlobalOptions
 
 void RunSummary(Context& ctx, const SummaryArgs& args) {
   if (!CheckTextJsonCsvFormat(ctx, "summary")) return;
-  const std::optional<MoneyUnit> unit = ParseUnitOrReport(ctx, "summary", args.unit);
-  if (!unit.has_value()) return;
-  std::optional<Date> as_of;  // none: the dataset's, else the latest disbursement date
-  if (args.as_of_given) {
-    as_of = ParseAsOfOrReport(ctx, "summary", args.as_of);
-    if (!as_of.has_value()) return;
-  }
+  // No --as-of: the dataset's, else the latest disbursement date (Summarize).
+  const std::optional<UnitAndAsOf> parsed = ParseUnitAndAsOf(ctx, "summary", args);
+  if (!parsed.has_value()) return;
   std::optional<Dataset> ds = LoadOrReport(ctx, args.data);
   if (!ds.has_value()) return;
-  absl::StatusOr<DatasetSummary> s = Summarize(*ds, as_of);
+  absl::StatusOr<DatasetSummary> s = Summarize(*ds, parsed->as_of);
   if (!s.ok()) {
-    ReportRunError(ctx, s.status(), as_of.has_value());
+    ReportRunError(ctx, s.status(), parsed->as_of.has_value());
     return;
   }
+  const MoneyUnit unit = parsed->unit;
   WriteInFormat(
-      ctx, [&] { return Json(*ds, *s, ctx.global); }, [&] { return Csv(*s, ctx.global, *unit); },
-      [&] { return Text(*ds, *s, ctx.global, args.data, *unit); });
+      ctx, [&] { return Json(*ds, *s, ctx.global); }, [&] { return Csv(*s, ctx.global, unit); },
+      [&] { return Text(*ds, *s, ctx.global, args.data, unit); });
   ctx.exit_code = kExitOk;
 }
 

@@ -2,7 +2,6 @@
 #include "output.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <filesystem>
 #include <ostream>
 
@@ -10,13 +9,13 @@
 #include "perfbudget/io/load.h"
 
 namespace perfbudget::cli {
-namespace {
 
-// A bad command line: "perfbudget: <message>", kExitUsage.
 void UsageError(Context& ctx, std::string_view message) {
   PrintError(*ctx.err, message);
   ctx.exit_code = kExitUsage;
 }
+
+namespace {
 
 // Input that could not be loaded: every problem found, or the error when
 // none was recorded; kExitInputError.
@@ -358,9 +357,8 @@ std::optional<Dataset> LoadOrReport(Context& ctx, const std::string& path, std::
   options.max_errors = max_errors;
   const std::optional<TextEncoding> enc = ParseEncodingOption(ctx.global.encoding);
   if (!enc.has_value()) {
-    PrintError(*ctx.err,
+    UsageError(ctx,
                "unknown --encoding \"" + ctx.global.encoding + "\" (expected utf-8 or gb18030)");
-    ctx.exit_code = kExitUsage;
     return std::nullopt;
   }
   options.encoding = *enc;
@@ -398,19 +396,7 @@ void AddAsOfOption(CLI::App& cmd, std::string* value, bool* given, std::string_v
       ->each([given](const std::string&) { *given = true; });
 }
 
-std::string_view AsOfSourceCode(AsOfSource source) {
-  switch (source) {
-    case AsOfSource::kGiven:
-      return "given";
-    case AsOfSource::kDataset:
-      return "dataset";
-    case AsOfSource::kLatestDisbursement:
-      return "latest_disbursement";
-    case AsOfSource::kYearEnd:
-      return "year_end";
-  }
-  return "given";
-}
+std::string_view AsOfSourceCode(AsOfSource source) { return CodeOf(source); }
 
 std::string_view AsOfDefaultNote(AsOfSource source, bool en) {
   switch (source) {
@@ -424,6 +410,16 @@ std::string_view AsOfDefaultNote(AsOfSource source, bool en) {
       return en ? " (default: the fiscal year's last day)" : "（默认：年度最后一天）";
   }
   return "";
+}
+
+std::string AsOfText(Date as_of, AsOfSource source, bool en) {
+  return as_of.ToString() + std::string(AsOfDefaultNote(source, en));
+}
+
+void WriteAsOfJson(JsonWriter& w, Date as_of, AsOfSource source) {
+  w.Key("as_of").String(as_of.ToString());
+  w.Key("as_of_is_default").Bool(source != AsOfSource::kGiven);
+  w.Key("as_of_source").String(CodeOf(source));
 }
 
 std::optional<Date> ParseAsOfOrReport(Context& ctx, std::string_view command,
@@ -444,32 +440,37 @@ std::optional<Policy> ResolvePolicyOrReport(Context& ctx, std::string_view name_
   return std::nullopt;
 }
 
-std::optional<AsOfInput> LoadAsOfInput(Context& ctx, std::string_view command,
-                                       const AsOfArgs& args) {
+std::optional<UnitAndAsOf> ParseUnitAndAsOf(Context& ctx, std::string_view command,
+                                            const DatedArgs& args) {
   const std::optional<MoneyUnit> unit = ParseUnitOrReport(ctx, command, args.unit);
   if (!unit.has_value()) return std::nullopt;
-  std::optional<Date> as_of;  // none: the dataset's own as-of date
+  UnitAndAsOf out{*unit, std::nullopt};
   if (args.as_of_given) {
-    as_of = ParseAsOfOrReport(ctx, command, args.as_of);
-    if (!as_of.has_value()) return std::nullopt;
+    out.as_of = ParseAsOfOrReport(ctx, command, args.as_of);
+    if (!out.as_of.has_value()) return std::nullopt;
   }
+  return out;
+}
+
+std::optional<AsOfInput> LoadAsOfInput(Context& ctx, std::string_view command,
+                                       const AsOfArgs& args) {
+  const std::optional<UnitAndAsOf> parsed = ParseUnitAndAsOf(ctx, command, args);
+  if (!parsed.has_value()) return std::nullopt;
+  std::optional<Date> as_of = parsed->as_of;  // none: the dataset's own as-of date
   std::optional<Policy> policy =
       ResolvePolicyOrReport(ctx, args.policy.empty() ? "defaults" : args.policy);
   if (!policy.has_value()) return std::nullopt;
   std::optional<Dataset> dataset = LoadOrReport(ctx, args.data);
   if (!dataset.has_value()) return std::nullopt;
   AsOfSource source = AsOfSource::kGiven;
-  if (!as_of.has_value()) {
-    as_of = dataset->info().as_of;
-    source = AsOfSource::kDataset;
-  }
+  as_of = GivenOrDatasetAsOf(*dataset, as_of, &source);
   if (!as_of.has_value()) {
     UsageError(ctx, std::string(command) + ": --as-of is required: " + args.data +
                         " states no as-of date (top-level \"as_of\" in JSON, column as_of of "
                         "dataset.csv); expected --as-of YYYY-MM-DD inside the fiscal year");
     return std::nullopt;
   }
-  return AsOfInput{*unit, *as_of, source, *std::move(policy), *std::move(dataset)};
+  return AsOfInput{parsed->unit, *as_of, source, *std::move(policy), *std::move(dataset)};
 }
 
 void ReportRunError(Context& ctx, const absl::Status& status, bool as_of_given) {

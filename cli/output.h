@@ -164,25 +164,43 @@ std::optional<MoneyUnit> ParseUnitOrReport(Context& ctx, std::string_view comman
 // the default. `default_text` says what is used without it.
 void AddAsOfOption(CLI::App& cmd, std::string* value, bool* given, std::string_view what,
                    std::string_view default_text);
-// The stable code of where an as-of date came from ("given", "dataset",
-// "latest_disbursement", "year_end"): the JSON outputs' `as_of_source`.
+// The stable code of where an as-of date came from (CodeOf(AsOfSource)):
+// the JSON outputs' `as_of_source`.
 std::string_view AsOfSourceCode(AsOfSource source);
 // What text output says after a defaulted as-of date ("" when given):
 // " (default: the dataset's as-of date)" / "（默认：数据集的截至日期）".
 std::string_view AsOfDefaultNote(AsOfSource source, bool en);
+// The date as text output shows it: "2022-08-31" and the note above.
+std::string AsOfText(Date as_of, AsOfSource source, bool en);
+// The JSON members every as-of output starts with: `as_of`,
+// `as_of_is_default` and `as_of_source`.
+void WriteAsOfJson(JsonWriter& w, Date as_of, AsOfSource source);
+// A bad command line: "perfbudget: <message>", kExitUsage.
+void UsageError(Context& ctx, std::string_view message);
 // --as-of (Date::Parse): "<command>: --as-of: <why>", kExitUsage.
 std::optional<Date> ParseAsOfOrReport(Context& ctx, std::string_view command,
                                       const std::string& as_of);
 // --policy: a built-in name or a policy JSON file (ResolvePolicy). On failure
 // prints every problem (or the error), kExitInputError.
 std::optional<Policy> ResolvePolicyOrReport(Context& ctx, std::string_view name_or_path);
-// The options of the analyses as of a date (monitor, reclaim).
-struct AsOfArgs {
+// The options of the commands as of a date (summary, monitor, reclaim).
+struct DatedArgs {
   std::string data;           // DATA
   std::string as_of;          // --as-of
   bool as_of_given = false;   // --as-of was on the command line
-  std::string policy;         // --policy; "" = the defaults
   std::string unit = "万元";  // --unit, for text and CSV
+};
+// --unit and, when given, --as-of, parsed in that order (the first that fails
+// is reported as the helpers above do). nullopt after a report.
+struct UnitAndAsOf {
+  MoneyUnit unit;
+  std::optional<Date> as_of;  // none: not given
+};
+std::optional<UnitAndAsOf> ParseUnitAndAsOf(Context& ctx, std::string_view command,
+                                            const DatedArgs& args);
+// The options of the analyses as of a date (monitor, reclaim).
+struct AsOfArgs : DatedArgs {
+  std::string policy;  // --policy; "" = the defaults
 };
 // What such an analysis runs on.
 struct AsOfInput {

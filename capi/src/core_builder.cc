@@ -86,13 +86,13 @@ PFB_API int32_t pfb_builder_set_as_of(pfb_builder* builder, int32_t as_of, pfb_e
     perfbudget::DatasetInfo info = builder->builder.info();
     if (date.has_value()) {
       // The year was checked by pfb_builder_create.
-      absl::StatusOr<perfbudget::FiscalYear> fy = perfbudget::FiscalYear::Create(
-          info.fiscal_year, info.fiscal_year_start_month, info.fiscal_year_named_by_end);
-      if (fy.ok() && !fy->Contains(*date)) {
-        return capi::MakeStatus(
-            PFB_INVALID_ARGUMENT,
-            capi::Cat("as_of ", as_of, " lies outside fiscal year ", info.fiscal_year, " (",
-                      fy->first_day().ToString(), " .. ", fy->last_day().ToString(), ")"));
+      PFB_ASSIGN_OR_RETURN(
+          perfbudget::FiscalYear fy,
+          perfbudget::FiscalYear::Create(info.fiscal_year, info.fiscal_year_start_month,
+                                         info.fiscal_year_named_by_end));
+      if (absl::Status in_year = fy.CheckContains(*date); !in_year.ok()) {
+        return capi::MakeStatus(PFB_INVALID_ARGUMENT,
+                                capi::Cat("as_of ", as_of, ": ", capi::Std(in_year.message())));
       }
     }
     info.as_of = date;

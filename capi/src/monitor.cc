@@ -3,6 +3,7 @@
 
 #include <array>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,7 @@
 #include "perfbudget/monitoring/svg_chart.h"
 #include "perfbudget/pfb_monitor.h"
 #include "perfbudget/policy/rule_catalog.h"
+#include "perfbudget/report/summary.h"
 
 namespace capi = perfbudget::capi;
 using perfbudget::MonitorReport;
@@ -62,18 +64,23 @@ absl::StatusOr<RunInputs> InputsOf(const pfb_dataset* dataset, const char* polic
                                    perfbudget::Diagnostics& diags) {
   RunInputs in;
   PFB_ASSIGN_OR_RETURN(in.dataset, capi::DatasetOf(dataset));
-  if (as_of == 0) {  // the dataset's own as-of date
-    if (!in.dataset->info().as_of.has_value()) {
-      return capi::MakeStatus(PFB_INVALID_ARGUMENT,
-                              "as_of is 0 (the dataset's own as-of date) but the dataset states "
-                              "none (pfb_dataset_as_of is 0); expected a date yyyymmdd");
-    }
-    in.as_of = *in.dataset->info().as_of;
-  } else {
-    PFB_ASSIGN_OR_RETURN(in.as_of, capi::InDate(as_of, "as_of"));
+  PFB_ASSIGN_OR_RETURN(std::optional<perfbudget::Date> date, capi::InOptionalDate(as_of, "as_of"));
+  date = perfbudget::GivenOrDatasetAsOf(*in.dataset, date);  // 0: the dataset's own
+  if (!date.has_value()) {
+    return capi::MakeStatus(PFB_INVALID_ARGUMENT,
+                            "as_of is 0 (the dataset's own as-of date) but the dataset states "
+                            "none (pfb_dataset_as_of is 0); expected a date yyyymmdd");
   }
+  in.as_of = *date;
   PFB_ASSIGN_OR_RETURN(in.policy, PolicyOf(policy_json, policy_len, diags));
   return in;
+}
+
+// PFB_LANG_ZH or PFB_LANG_EN, else INVALID_ARGUMENT.
+absl::Status CheckLang(std::int32_t lang) {
+  if (lang == PFB_LANG_ZH || lang == PFB_LANG_EN) return absl::OkStatus();
+  return capi::MakeStatus(PFB_INVALID_ARGUMENT,
+                          capi::Cat("lang ", lang, " is not 0 (zh) or 1 (en)"));
 }
 
 const std::vector<MonitorRow>* RowsOf(const MonitorReport& r, std::int32_t kind) {
@@ -201,10 +208,7 @@ extern "C" PFB_API int32_t pfb_monitor_reason(const pfb_monitor* monitor, uint32
   capi::ZeroOptionalOut(message);
   return capi::Guard(err, [&]() -> absl::Status {
     PFB_RETURN_IF_ERROR(capi::RequireHandle(monitor, "monitor"));
-    if (lang != PFB_LANG_ZH && lang != PFB_LANG_EN) {
-      return capi::MakeStatus(PFB_INVALID_ARGUMENT,
-                              capi::Cat("lang ", lang, " is not 0 (zh) or 1 (en)"));
-    }
+    PFB_RETURN_IF_ERROR(CheckLang(lang));
     PFB_RETURN_IF_ERROR(capi::CheckIndex(index, monitor->report.reasons.size(), "reason"));
     const perfbudget::MonitorReason& r = monitor->report.reasons[index];
     Set(code, r.code.data());  // catalog codes are NUL-terminated literals
@@ -262,10 +266,7 @@ extern "C" PFB_API int32_t pfb_reclaim_proposal(const pfb_reclaim* reclaim, uint
   capi::ZeroOptionalOut(split_count);
   return capi::Guard(err, [&]() -> absl::Status {
     PFB_RETURN_IF_ERROR(capi::RequireHandle(reclaim, "reclaim"));
-    if (lang != PFB_LANG_ZH && lang != PFB_LANG_EN) {
-      return capi::MakeStatus(PFB_INVALID_ARGUMENT,
-                              capi::Cat("lang ", lang, " is not 0 (zh) or 1 (en)"));
-    }
+    PFB_RETURN_IF_ERROR(CheckLang(lang));
     PFB_RETURN_IF_ERROR(capi::CheckIndex(index, reclaim->report.proposals.size(), "proposal"));
     const perfbudget::ReclaimProposal& p = reclaim->report.proposals[index];
     Set(project_id, reclaim->project_ids[index].c_str());
@@ -314,19 +315,13 @@ extern "C" PFB_API int32_t pfb_reclaim_unit(const pfb_reclaim* reclaim, uint32_t
 
 // ---- Execution curve ---------------------------------------------------------
 
-namespace {
+namespace {}  // namespace
 
-// Display strings of one point, made once so they can be borrowed.
-struct PointText {
-  std::string rate, progress;
-};
-
-}  // namespace
-
+// Display strings, made once so they can be borrowed.
 struct pfb_curve {
   perfbudget::ExecutionCurve curve;
-  int decimals = 2;
-  std::vector<std::vector<PointText>> text;  // per series, per point
+  std::vector<std::vector<std::string>> rate;  // per series, per point
+  std::vector<std::string> progress;           // per point: the same in every series
 };
 
 namespace {
@@ -348,14 +343,16 @@ extern "C" PFB_API int32_t pfb_curve_run(const pfb_dataset* dataset, const char*
                          perfbudget::BuildExecutionCurve(*in.dataset, in.policy, in.as_of));
     auto c = std::make_unique<pfb_curve>();
     c->curve = std::move(curve);
-    c->decimals = in.policy.decimals();
+    const int decimals = in.policy.decimals();
     const std::uint32_t n = 1 + static_cast<std::uint32_t>(c->curve.units.size());
-    c->text.resize(n);
+    c->rate.resize(n);
     for (std::uint32_t s = 0; s < n; ++s) {
       for (const perfbudget::CurvePoint& p : SeriesAt(c->curve, s)->points) {
-        c->text[s].push_back({p.execution_rate.ToPercentString(c->decimals),
-                              p.time_progress.ToPercentString(c->decimals)});
+        c->rate[s].push_back(p.execution_rate.ToPercentString(decimals));
       }
+    }
+    for (const perfbudget::CurvePoint& p : c->curve.total.points) {
+      c->progress.push_back(p.time_progress.ToPercentString(decimals));
     }
     *out = c.release();
     return absl::OkStatus();
@@ -365,7 +362,7 @@ extern "C" PFB_API int32_t pfb_curve_run(const pfb_dataset* dataset, const char*
 extern "C" PFB_API void pfb_curve_destroy(pfb_curve* curve) { delete curve; }
 
 extern "C" PFB_API uint32_t pfb_curve_series_count(const pfb_curve* curve) {
-  return curve == nullptr ? 0 : static_cast<uint32_t>(curve->text.size());
+  return curve == nullptr ? 0 : static_cast<uint32_t>(curve->rate.size());
 }
 
 extern "C" PFB_API int32_t pfb_curve_series(const pfb_curve* curve, uint32_t series,
@@ -376,7 +373,7 @@ extern "C" PFB_API int32_t pfb_curve_series(const pfb_curve* curve, uint32_t ser
   capi::ZeroOptionalOut(point_count);
   return capi::Guard(err, [&]() -> absl::Status {
     PFB_RETURN_IF_ERROR(capi::RequireHandle(curve, "curve"));
-    PFB_RETURN_IF_ERROR(capi::CheckIndex(series, curve->text.size(), "series"));
+    PFB_RETURN_IF_ERROR(capi::CheckIndex(series, curve->rate.size(), "series"));
     const perfbudget::CurveSeries& s = *SeriesAt(curve->curve, series);
     Set(id, s.id.c_str());
     Set(name, s.name.c_str());
@@ -398,7 +395,7 @@ extern "C" PFB_API int32_t pfb_curve_point(const pfb_curve* curve, uint32_t seri
   capi::ZeroOptionalOut(progress_percent);
   return capi::Guard(err, [&]() -> absl::Status {
     PFB_RETURN_IF_ERROR(capi::RequireHandle(curve, "curve"));
-    PFB_RETURN_IF_ERROR(capi::CheckIndex(series, curve->text.size(), "series"));
+    PFB_RETURN_IF_ERROR(capi::CheckIndex(series, curve->rate.size(), "series"));
     const perfbudget::CurveSeries& s = *SeriesAt(curve->curve, series);
     PFB_RETURN_IF_ERROR(capi::CheckIndex(point, s.points.size(), "point"));
     const perfbudget::CurvePoint& p = s.points[point];
@@ -406,8 +403,8 @@ extern "C" PFB_API int32_t pfb_curve_point(const pfb_curve* curve, uint32_t seri
     Set(date, capi::DateToInt(p.date));
     Set(executed_fen, static_cast<int64_t>(p.executed.fen()));
     Set(current_fen, static_cast<int64_t>(p.current.fen()));
-    Set(rate_percent, curve->text[series][point].rate.c_str());
-    Set(progress_percent, curve->text[series][point].progress.c_str());
+    Set(rate_percent, curve->rate[series][point].c_str());
+    Set(progress_percent, curve->progress[point].c_str());
     return absl::OkStatus();
   });
 }
@@ -419,10 +416,7 @@ extern "C" PFB_API int32_t pfb_curve_svg(const pfb_curve* curve, int32_t lang, c
     capi::ZeroOptionalOut(svg_len);  // first: zeroed even when `svg` is NULL
     PFB_RETURN_IF_ERROR(capi::ZeroOut(svg, "svg"));
     PFB_RETURN_IF_ERROR(capi::RequireHandle(curve, "curve"));
-    if (lang != PFB_LANG_ZH && lang != PFB_LANG_EN) {
-      return capi::MakeStatus(PFB_INVALID_ARGUMENT,
-                              capi::Cat("lang ", lang, " is not 0 (zh) or 1 (en)"));
-    }
+    PFB_RETURN_IF_ERROR(CheckLang(lang));
     PFB_RETURN_IF_ERROR(capi::CheckFlags(flags, PFB_CHART_NO_UNITS, "flags"));
     PFB_ASSIGN_OR_RETURN(std::string_view t, capi::InOptionalString(title, "title"));
     perfbudget::SvgChartOptions options;

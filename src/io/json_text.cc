@@ -10,8 +10,6 @@
 namespace perfbudget {
 namespace {
 
-constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
-
 // True for the ASCII bytes copied as they are.
 bool IsPlainAscii(unsigned char c) { return c >= 0x20 && c < 0x7F && c != '"' && c != '\\'; }
 
@@ -71,7 +69,7 @@ void AppendJsonString(std::string& out, std::string_view text) {
     if (j == text.size()) break;
     const auto c = static_cast<unsigned char>(text[j]);
     if (c >= 0x80) {  // as SanitizeUtf8: one U+FFFD for the bad byte and its tail
-      out.append(kReplacement);
+      out.append(kUtf8Replacement);
       i = j + InvalidUtf8Length(text.substr(j));
     } else {
       AppendEscapedAscii(out, c);

@@ -31,14 +31,14 @@ class JsonOut {
 
   void Key(std::string_view key) {
     Separate();
-    AppendString(key);
+    AppendJsonString(out_, key);
     out_.append(pretty_ ? ": " : ":");
     after_key_ = true;
   }
 
   void String(std::string_view s) {
     BeforeValue();
-    AppendString(s);
+    AppendJsonString(out_, s);
   }
   void Literal(std::string_view s) {
     BeforeValue();
@@ -77,13 +77,6 @@ class JsonOut {
   void DateField(std::string_view key, const std::optional<Date>& value) {
     if (value.has_value()) DateField(key, *value);
   }
-  void StringList(std::string_view key, const std::vector<std::string>& items) {
-    if (items.empty()) return;
-    Key(key);
-    BeginArray();
-    for (const std::string& s : items) String(s);
-    EndArray();
-  }
 
   std::string Finish() {
     if (pretty_) out_.push_back('\n');
@@ -121,8 +114,6 @@ class JsonOut {
     if (!was_empty) Newline();
     out_.push_back(c);
   }
-  void AppendString(std::string_view s) { AppendJsonString(out_, s); }
-
   bool pretty_;
   bool after_key_ = false;
   std::vector<bool> empty_;  // per open container: nothing written yet
@@ -303,8 +294,9 @@ void WriteEvaluation(const Evaluation& e, JsonOut& j) {
   j.RatioField("score", e.score);
   if (e.grade.has_value()) j.Field("grade", CodeOf(*e.grade));
   j.FieldIfNotEmpty("evaluator", e.evaluator);
-  j.StringList("problems", e.problems);
-  j.StringList("suggestions", e.suggestions);
+  const auto text = [](const std::string& s, JsonOut& o) { o.String(s); };
+  WriteTableIfNotEmpty<std::string>("problems", e.problems, j, text);
+  WriteTableIfNotEmpty<std::string>("suggestions", e.suggestions, j, text);
   j.EndObject();
 }
 
@@ -352,7 +344,7 @@ std::string DatasetToJson(const Dataset& dataset, const JsonWriteOptions& option
   j.BoolField("named_by_end", info.fiscal_year_named_by_end);
   j.EndObject();
   j.Field("title", info.title);
-  if (info.as_of.has_value()) j.Field("as_of", info.as_of->ToString());
+  j.DateField("as_of", info.as_of);
   WriteTable<Unit>("units", dataset.units(), j, [](const Unit& u, JsonOut& o) {
     o.BeginObject();
     o.Field("id", u.id);

@@ -12,12 +12,6 @@
 #include "base/absl_compat.h"
 
 namespace perfbudget {
-namespace {
-
-constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
-
-}  // namespace
-
 std::size_t Utf8SequenceLength(std::string_view s) {
   const auto b0 = static_cast<unsigned char>(s[0]);
   if (b0 < 0x80) return 1;
@@ -119,7 +113,7 @@ DecodedText SanitizeUtf8(std::string_view text) {
     const std::size_t bad = InvalidUtf8Length(text);
     position.Advance(result.utf8);
     result.errors.push_back(position.ErrorHere(text.substr(0, bad)));
-    result.utf8.append(kReplacement);
+    result.utf8.append(kUtf8Replacement);
     text.remove_prefix(bad);
   }
   return result;
@@ -151,7 +145,7 @@ absl::StatusOr<DecodedText> DecodeGb18030(std::string_view bytes) {
     position.Advance(result.utf8);
     result.errors.push_back(position.ErrorHere(
         std::string_view(in, std::min<std::size_t>(in_left, err == EINVAL ? 4 : 2))));
-    result.utf8.append(kReplacement);
+    result.utf8.append(kUtf8Replacement);
     in += bad;
     in_left -= bad;
     iconv(cd, nullptr, nullptr, nullptr, nullptr);

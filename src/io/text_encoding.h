@@ -19,6 +19,8 @@ namespace perfbudget {
 
 inline constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 inline constexpr std::string_view kGb18030Bom = "\x84\x31\x95\x33";
+// U+FFFD, what stands for invalid input bytes in decoded or escaped text.
+inline constexpr std::string_view kUtf8Replacement = "\xEF\xBF\xBD";
 
 // One invalid spot in decoded text.
 struct EncodingError {

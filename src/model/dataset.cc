@@ -526,7 +526,8 @@ absl::StatusOr<Dataset> DatasetBuilder::Build(const BuildOptions& options,
     inds.reserve(inds.size() + added.size());
     for (std::uint32_t i : added) inds.push_back(std::move(s->indicators[i].value));
   }
-  decltype(s->indicators)().swap(s->indicators);
+  auto release = [](auto& v) { std::remove_reference_t<decltype(v)>().swap(v); };
+  release(s->indicators);
   auto indicator_origin = [&](std::uint32_t gi, std::size_t k) -> Origin {
     if (k < inline_count[gi]) {
       const auto [first, count] = s->goal_inline[gi];
@@ -714,11 +715,9 @@ absl::StatusOr<Dataset> DatasetBuilder::Build(const BuildOptions& options,
   // No place is resolved from here on: drop the resolver (a loader may hand
   // it the input text to free) and the row-by-row parts, moved out above.
   s->resolver = nullptr;
-  auto release = [](auto& v) { std::remove_reference_t<decltype(v)>().swap(v); };
   release(s->fund_lines);
   release(s->adjustments);
   release(s->plans);
-  release(s->indicators);
   release(s->actuals);
   release(s->goal_inline);
   release(s->inline_where);

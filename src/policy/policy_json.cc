@@ -716,8 +716,6 @@ absl::StatusOr<Policy> Load(std::string_view text, Diagnostics* diagnostics, std
 
 // ---- writing --------------------------------------------------------------------
 
-std::string Quote(std::string_view s) { return JsonQuote(s); }
-
 std::string Num(const Ratio& r) { return r.ToShortString(12); }
 
 }  // namespace
@@ -772,9 +770,9 @@ absl::StatusOr<Policy> ResolvePolicy(std::string_view name_or_path, Diagnostics*
 
 std::string PolicyToJson(const Policy& policy) {
   std::string out = "{\n";
-  absl::StrAppend(&out, "  \"format\": ", Quote(kFormatName), ",\n  \"version\": ", kFormatVersion,
-                  ",\n  \"name\": ", Quote(policy.name()),
-                  ",\n  \"description\": ", Quote(policy.description()),
+  absl::StrAppend(&out, "  \"format\": ", JsonQuote(kFormatName),
+                  ",\n  \"version\": ", kFormatVersion, ",\n  \"name\": ", JsonQuote(policy.name()),
+                  ",\n  \"description\": ", JsonQuote(policy.description()),
                   ",\n  \"decimals\": ", policy.decimals(), ",\n");
   absl::StrAppend(
       &out, "  \"time_progress\": ",
@@ -785,24 +783,24 @@ std::string PolicyToJson(const Policy& policy) {
       policy.split_method() == SplitMethod::kPriority ? "\"priority\"" : "\"proportional\"",
       ", \"priority\": [");
   for (std::size_t i = 0; i < policy.split_priority().size(); ++i) {
-    absl::StrAppend(&out, i ? ", " : "", Quote(CodeOf(policy.split_priority()[i])));
+    absl::StrAppend(&out, i ? ", " : "", JsonQuote(CodeOf(policy.split_priority()[i])));
   }
   absl::StrAppend(&out, "]},\n  \"grade_bands\": [");
   for (std::size_t i = 0; i < policy.grade_bands().size(); ++i) {
     const GradeBand& b = policy.grade_bands()[i];
-    absl::StrAppend(&out, i ? ", " : "", "{\"grade\": ", Quote(CodeOf(b.grade)),
+    absl::StrAppend(&out, i ? ", " : "", "{\"grade\": ", JsonQuote(CodeOf(b.grade)),
                     ", \"min\": ", Num(b.min), "}");
   }
   absl::StrAppend(&out, "],\n  \"rules\": {");
   bool first = true;
   for (const auto& [code, rule] : policy.rules()) {
-    absl::StrAppend(&out, first ? "\n" : ",\n", "    ", Quote(code),
+    absl::StrAppend(&out, first ? "\n" : ",\n", "    ", JsonQuote(code),
                     ": {\"enabled\": ", rule.enabled ? "true" : "false",
-                    ", \"severity\": ", Quote(CodeOf(rule.severity)),
+                    ", \"severity\": ", JsonQuote(CodeOf(rule.severity)),
                     ", \"deduction\": ", Num(rule.deduction), ", \"params\": {");
     bool pfirst = true;
     for (const auto& [name, value] : rule.params) {
-      absl::StrAppend(&out, pfirst ? "" : ", ", Quote(name), ": ", Num(value));
+      absl::StrAppend(&out, pfirst ? "" : ", ", JsonQuote(name), ": ", Num(value));
       pfirst = false;
     }
     absl::StrAppend(&out, "}}");

@@ -32,6 +32,31 @@ absl::Status Finish(BudgetTotals* t, std::string_view what) {
 
 }  // namespace
 
+std::string_view CodeOf(AsOfSource source) {
+  switch (source) {
+    case AsOfSource::kGiven:
+      return "given";
+    case AsOfSource::kDataset:
+      return "dataset";
+    case AsOfSource::kLatestDisbursement:
+      return "latest_disbursement";
+    case AsOfSource::kYearEnd:
+      return "year_end";
+  }
+  return "given";
+}
+
+std::optional<Date> GivenOrDatasetAsOf(const Dataset& dataset, std::optional<Date> given,
+                                       AsOfSource* source) {
+  AsOfSource from = AsOfSource::kGiven;
+  if (!given.has_value()) {
+    given = dataset.info().as_of;
+    from = AsOfSource::kDataset;
+  }
+  if (source != nullptr && given.has_value()) *source = from;
+  return given;
+}
+
 absl::StatusOr<DatasetSummary> Summarize(const Dataset& dataset, std::optional<Date> as_of) {
   DatasetSummary s;
   const FiscalYear& fy = dataset.fiscal_year();
@@ -42,24 +67,21 @@ absl::StatusOr<DatasetSummary> Summarize(const Dataset& dataset, std::optional<D
           "as-of date ", as_of->ToString(), " is outside fiscal year ", dataset.info().fiscal_year,
           " (", fy.first_day().ToString(), " .. ", fy.last_day().ToString(), ")"));
     }
-    s.as_of = *as_of;
-  } else {
-    s.as_of_is_default = true;
-    if (dataset.info().as_of.has_value()) {  // Build checked it lies in the year
-      s.as_of = *dataset.info().as_of;
-      s.as_of_source = AsOfSource::kDataset;
-    } else if (disbursements.empty()) {
-      s.as_of = fy.last_day();
-      s.as_of_source = AsOfSource::kYearEnd;
-    } else {
-      s.as_of_source = AsOfSource::kLatestDisbursement;
-      Date latest = disbursements.front().date;
-      for (const Disbursement& d : disbursements) {
-        if (latest < d.date) latest = d.date;
-      }
-      s.as_of = latest;
-    }
   }
+  if (std::optional<Date> date = GivenOrDatasetAsOf(dataset, as_of, &s.as_of_source)) {
+    s.as_of = *date;  // the dataset's own was checked by Build to lie in the year
+  } else if (disbursements.empty()) {
+    s.as_of = fy.last_day();
+    s.as_of_source = AsOfSource::kYearEnd;
+  } else {
+    s.as_of_source = AsOfSource::kLatestDisbursement;
+    Date latest = disbursements.front().date;
+    for (const Disbursement& d : disbursements) {
+      if (latest < d.date) latest = d.date;
+    }
+    s.as_of = latest;
+  }
+  s.as_of_is_default = s.as_of_source != AsOfSource::kGiven;
 
   const auto units = dataset.units();
   const auto projects = dataset.projects();

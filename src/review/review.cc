@@ -257,11 +257,9 @@ inline std::string_view Trim(std::string_view s) {
 std::string_view TrimSlow(std::string_view s) {
   constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";
   for (;;) {
-    if (!s.empty() &&
-        (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r')) {
+    if (!s.empty() && IsAsciiSpace(s.front())) {
       s.remove_prefix(1);
-    } else if (!s.empty() &&
-               (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r')) {
+    } else if (!s.empty() && IsAsciiSpace(s.back())) {
       s.remove_suffix(1);
     } else if (s.starts_with(kIdeographicSpace)) {
       s.remove_prefix(kIdeographicSpace.size());
@@ -315,7 +313,7 @@ bool BelowPercent(const BigramCount& count, const Ratio& min_percent) {
   const int128_t den = min_percent.denominator();
   constexpr int128_t kLimit = int128_t{1} << 62;
   if (den <= 0 || num > kLimit || num < -kLimit || den > kLimit) {
-    return count.Share() * Ratio(100) < min_percent;
+    return PercentOf(count) < min_percent;
   }
   const int128_t found = count.total == 0 ? 1 : count.found;
   const int128_t total = count.total == 0 ? 1 : count.total;

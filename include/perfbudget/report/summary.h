@@ -18,6 +18,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -72,6 +73,17 @@ enum class AsOfSource : std::uint8_t {
   kLatestDisbursement = 2,  // none given or stated: the latest disbursement date
   kYearEnd = 3,             // none of those and no disbursement: the year's last day
 };
+
+// The stable code of an AsOfSource: "given", "dataset", "latest_disbursement",
+// "year_end".
+std::string_view CodeOf(AsOfSource source);
+
+// The as-of date an analysis runs at: `given`, else the dataset's own
+// (DatasetInfo::as_of); empty when neither. *source (may be null) says which.
+// Monitoring, reclaim and the execution curve use this rule as it is;
+// Summarize falls back further (see above).
+std::optional<Date> GivenOrDatasetAsOf(const Dataset& dataset, std::optional<Date> given,
+                                       AsOfSource* source = nullptr);
 
 struct DatasetSummary {
   Date as_of;
