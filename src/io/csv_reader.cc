@@ -1,18 +1,12 @@
 // csv_reader.cc: LoadDatasetCsv, the CSV folder form of a dataset
 // (docs/format.md). Reads every table, checks every cell, reports every
 // problem with file, line and column, and feeds a DatasetBuilder.
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -34,6 +28,7 @@
 #include "model/target_text.h"
 #include "money/fast_decimal.h"
 #include "perfbudget/io/csv.h"
+#include "perfbudget/io/load.h"
 #include "perfbudget/model/dataset.h"
 #include "perfbudget/model/enums.h"
 #include "simdjson.h"
@@ -64,80 +59,6 @@ std::string_view Trim(std::string_view s) {
   while (!s.empty() && IsAsciiSpace(s.front())) s.remove_prefix(1);
   while (!s.empty() && IsAsciiSpace(s.back())) s.remove_suffix(1);
   return s;
-}
-
-// A table file's bytes.
-struct FileBytes {
-  std::unique_ptr<char[]> data;
-  std::size_t size = 0;
-  std::string_view view() const { return {data.get(), size}; }
-};
-
-// The largest table read (as ReadFile's limit).
-constexpr std::size_t kMaxTableBytes = std::size_t{4} << 30;
-
-// Reads a whole table file, straight into one buffer of its size. Regular
-// files only: a FIFO would block and a device such as /dev/zero never ends
-// (opened without blocking, then refused). NotFound when absent.
-absl::StatusOr<FileBytes> ReadBytes(const std::string& path) {
-  int fd;
-  do {
-    fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-  } while (fd < 0 && errno == EINTR);
-  if (fd < 0) {
-    const int err = errno;
-    std::string msg = absl::StrCat(path, ": ", std::strerror(err));
-    if (err == ENOENT) return absl::NotFoundError(msg);
-    if (err == EACCES || err == EPERM) return absl::PermissionDeniedError(msg);
-    return absl::InternalError(msg);
-  }
-  struct Closer {
-    int fd;
-    ~Closer() { ::close(fd); }
-  } closer{fd};
-  struct stat st;
-  if (::fstat(fd, &st) != 0) {
-    return absl::InternalError(absl::StrCat(path, ": ", std::strerror(errno)));
-  }
-  if (S_ISDIR(st.st_mode)) return absl::InternalError(absl::StrCat(path, ": read error"));
-  if (!S_ISREG(st.st_mode)) {
-    return absl::FailedPreconditionError(
-        absl::StrCat(path, ": not a regular file (a FIFO, device or socket cannot be a table)"));
-  }
-  const auto too_large = [&] {
-    return absl::ResourceExhaustedError(
-        absl::StrCat(path, ": larger than ", kMaxTableBytes >> 30, " GiB"));
-  };
-  if (static_cast<std::uint64_t>(st.st_size) > kMaxTableBytes) return too_large();
-  FileBytes out;
-  std::size_t capacity = static_cast<std::size_t>(st.st_size);
-  out.data.reset(new char[capacity + 1]);
-  char probe[4096];
-  while (true) {
-    // Read into the buffer while it has room, then into `probe` (usually
-    // just to see the end of the file; more means the file grew).
-    const bool into_out = out.size < capacity;
-    char* dst = into_out ? out.data.get() + out.size : probe;
-    const std::size_t room = into_out ? capacity - out.size : sizeof(probe);
-    const ssize_t n = ::read(fd, dst, room);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return absl::InternalError(absl::StrCat(path, ": read error"));
-    }
-    if (n == 0) break;
-    const auto got = static_cast<std::size_t>(n);
-    if (out.size + got > kMaxTableBytes) return too_large();
-    if (!into_out) {
-      const std::size_t grown = std::max<std::size_t>(2 * capacity, 65536);
-      std::unique_ptr<char[]> bigger(new char[grown + 1]);
-      std::memcpy(bigger.get(), out.data.get(), out.size);
-      std::memcpy(bigger.get() + out.size, probe, got);
-      out.data = std::move(bigger);
-      capacity = grown;
-    }
-    out.size += got;
-  }
-  return out;
 }
 
 // Parses "a/b" (what the writer emits for a ratio with no finite decimal form)
@@ -341,13 +262,13 @@ class Table {
   std::vector<std::string> header_names_;  // by cell index, as written
   // The text (in bytes_, or decoded_ when it had to be decoded) and its
   // tokenizer, past the header row.
-  FileBytes bytes_;
+  std::string bytes_;
   DecodedText decoded_;
   std::optional<CsvTokenizer> tokenizer_;
 };
 
 bool Table::Load() {
-  absl::StatusOr<FileBytes> bytes = ReadBytes(path_);
+  absl::StatusOr<std::string> bytes = ReadFile(path_, {.regular_files_only = true});
   if (!bytes.ok()) {
     if (absl::IsNotFound(bytes.status())) {
       if (spec_.required) {
@@ -364,9 +285,9 @@ bool Table::Load() {
   bytes_ = *std::move(bytes);
   DecodedText& decoded = decoded_;
   std::optional<std::string_view> valid_utf8;  // into bytes_
-  const bool utf8 = ctx_->options.encoding == TextEncoding::kUtf8 || HasUtf8Bom(bytes_.view());
+  const bool utf8 = ctx_->options.encoding == TextEncoding::kUtf8 || HasUtf8Bom(bytes_);
   if (utf8) {
-    const std::string_view text = StripUtf8Bom(bytes_.view());
+    const std::string_view text = StripUtf8Bom(bytes_);
     if (simdjson::validate_utf8(text.data(), text.size())) {
       // Valid (the usual case): read it where it is; SanitizeUtf8 would copy it unchanged.
       valid_utf8 = text;
@@ -374,7 +295,7 @@ bool Table::Load() {
       decoded = SanitizeUtf8(text);
     }
   } else {
-    absl::StatusOr<DecodedText> d = DecodeGb18030(bytes_.view());
+    absl::StatusOr<DecodedText> d = DecodeGb18030(bytes_);
     if (!d.ok()) {
       ctx_->Report(DiagnosticKind::kEncoding, FileOrigin(), "", "", "GB18030 text",
                    std::string(d.status().message()));
@@ -397,7 +318,7 @@ bool Table::Load() {
                               " more undecodable byte sequences in this file"));
   }
 
-  if (!valid_utf8) bytes_ = FileBytes();  // decoded_ holds the text
+  if (!valid_utf8) bytes_ = std::string();  // decoded_ holds the text
   const std::string_view text = valid_utf8.value_or(std::string_view(decoded.utf8));
   // Syntax errors are reported first, before any row's. Only a double quote
   // can make one: when a quick look at the quotes finds nothing wrong (the

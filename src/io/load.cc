@@ -72,10 +72,11 @@ std::string ParentDir(const std::string& path) {
 
 }  // namespace
 
-absl::StatusOr<std::string> ReadFile(const std::string& path) {
+absl::StatusOr<std::string> ReadFile(const std::string& path, const ReadFileOptions& options) {
+  const int flags = O_RDONLY | O_CLOEXEC | (options.regular_files_only ? O_NONBLOCK : 0);
   int fd_raw;
   do {
-    fd_raw = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    fd_raw = ::open(path.c_str(), flags);
   } while (fd_raw < 0 && errno == EINTR);
   if (fd_raw < 0) return ErrnoStatus(errno, "cannot open", path);
   Fd fd(fd_raw);
@@ -83,6 +84,11 @@ absl::StatusOr<std::string> ReadFile(const std::string& path) {
   if (::fstat(fd.get(), &st) != 0) return ErrnoStatus(errno, "cannot stat", path);
   if (S_ISDIR(st.st_mode)) return ErrnoStatus(EISDIR, "cannot read", path);
   // Regular files and pipes only: a device such as /dev/zero never ends.
+  if (options.regular_files_only && !S_ISREG(st.st_mode)) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("cannot read \"", path,
+                     "\": not a regular file (a pipe, device or socket is refused here)"));
+  }
   if (!S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode)) {
     return absl::FailedPreconditionError(
         absl::StrCat("cannot read \"", path, "\": not a regular file or a pipe"));
