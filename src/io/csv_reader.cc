@@ -357,13 +357,12 @@ bool Table::MapHeader() {
   const CsvTokenizer& header = *tokenizer_;
   for (std::size_t c = 0; c < header.fields().size(); ++c) {
     const CsvField& field = header.fields()[c];
-    const auto [line, column] = header.PlaceOf(field.offset);
-    const struct {
-      std::string text;
-      int line;
-      int column;
-    } cell{std::string(field.text), line, column};
-    const std::string name = absl::AsciiStrToLower(AV(Trim(cell.text)));
+    // The header cell's place, for its diagnostics.
+    const auto where = [&](const std::string& column_name) {
+      const auto [line, column] = header.PlaceOf(field.offset);
+      return FileOrigin(line, column, column_name);
+    };
+    const std::string name = absl::AsciiStrToLower(AV(Trim(field.text)));
     header_names_.push_back(name);
     if (name.empty()) continue;  // a nameless column must stay empty (checked per row)
     int found = -1;
@@ -377,15 +376,15 @@ bool Table::MapHeader() {
     if (found < 0) {
       std::vector<std::string_view> names;
       for (const schema::Column& col : spec_.columns) names.push_back(col.name);
-      ctx_->Report(DiagnosticKind::kValue, FileOrigin(cell.line, cell.column, name), name,
-                   cell.text, absl::StrCat("one of ", JoinViews(names)),
+      ctx_->Report(DiagnosticKind::kValue, where(name), name, std::string(field.text),
+                   absl::StrCat("one of ", JoinViews(names)),
                    absl::StrCat("unknown column \"", name, "\" in ", AV(spec_.file)));
       continue;  // the other columns are still read
     }
     const auto f = static_cast<std::size_t>(found);
     if (index_[f] >= 0) {
-      ctx_->Report(DiagnosticKind::kValue, FileOrigin(cell.line, cell.column, name), name,
-                   cell.text, "each column once",
+      ctx_->Report(DiagnosticKind::kValue, where(name), name, std::string(field.text),
+                   "each column once",
                    absl::StrCat("column \"", AV(spec_.columns[f].name), "\" is given twice (as \"",
                                 header_names_[static_cast<std::size_t>(index_[f])], "\" and \"",
                                 name, "\")"));
