@@ -70,6 +70,9 @@ std::string Join(std::span<const std::string_view> items, std::string_view sep) 
   return out;
 }
 
+// JSON's white space (RFC 8259): space, tab, LF, CR.
+constexpr bool IsJsonSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
 }  // namespace
 
 namespace json_internal {
@@ -79,8 +82,7 @@ constexpr std::string_view kFullWidthSpace = "\xE3\x80\x80";
 
 std::string_view TrimText(std::string_view s) {
   while (true) {
-    if (!s.empty() &&
-        (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r')) {
+    if (!s.empty() && IsJsonSpace(s.front())) {
       s.remove_prefix(1);
     } else if (s.substr(0, 3) == kFullWidthSpace) {
       s.remove_prefix(3);
@@ -89,8 +91,7 @@ std::string_view TrimText(std::string_view s) {
     }
   }
   while (true) {
-    if (!s.empty() &&
-        (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r')) {
+    if (!s.empty() && IsJsonSpace(s.back())) {
       s.remove_suffix(1);
     } else if (s.size() >= 3 && s.substr(s.size() - 3) == kFullWidthSpace) {
       s.remove_suffix(3);
@@ -217,10 +218,7 @@ class SyntaxChecker {
     return false;
   }
   void SkipSpace() {
-    while (pos_ < s_.size() &&
-           (s_[pos_] == ' ' || s_[pos_] == '\t' || s_[pos_] == '\n' || s_[pos_] == '\r')) {
-      ++pos_;
-    }
+    while (pos_ < s_.size() && IsJsonSpace(s_[pos_])) ++pos_;
   }
   std::string Unexpected() {
     if (pos_ >= s_.size()) return "unexpected end of input";
@@ -838,10 +836,7 @@ class Reader {
   // False after a fatal error.
   bool GetString(od::value& v, std::string_view* out) {
     std::string_view raw = v.raw_json_token();
-    while (!raw.empty() &&
-           (raw.back() == ' ' || raw.back() == '\t' || raw.back() == '\n' || raw.back() == '\r')) {
-      raw.remove_suffix(1);
-    }
+    while (!raw.empty() && IsJsonSpace(raw.back())) raw.remove_suffix(1);
     if (raw.size() >= 2 && raw.front() == '"' && raw.back() == '"') {
       const std::string_view content = raw.substr(1, raw.size() - 2);
       if (content.find('\\') == std::string_view::npos) {
