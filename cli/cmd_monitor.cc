@@ -7,7 +7,7 @@
 // command line (including an as-of date outside the fiscal year); 3 input
 // (dataset or policy) could not be loaded or the policy is inconsistent;
 // 4 the chart could not be written.
-#include <fstream>
+#include <filesystem>
 #include <memory>
 #include <ostream>
 #include <string>
@@ -15,6 +15,7 @@
 
 #include "command.h"
 #include "output.h"
+#include "perfbudget/io/load.h"
 #include "perfbudget/monitoring/execution_curve.h"
 #include "perfbudget/monitoring/monitor.h"
 #include "perfbudget/monitoring/svg_chart.h"
@@ -25,6 +26,8 @@ namespace {
 
 struct MonitorArgs : AsOfArgs {
   std::string chart;
+  bool force = false;      // --force: replace an existing --chart file
+  bool exit_zero = false;  // --exit-zero: exit 0 when it ran, whatever it found
   std::string level = "all";
 };
 
@@ -304,6 +307,16 @@ void RunMonitor(Context& ctx, const MonitorArgs& args) {
     UsageError(ctx, "monitor: --level must be project, unit, fund or all");
     return;
   }
+  // Like convert and synth: an existing chart is replaced only with --force,
+  // checked before anything runs.
+  std::error_code exists_error;
+  if (!args.chart.empty() && !args.force &&
+      std::filesystem::exists(std::filesystem::path(args.chart), exists_error)) {
+    PrintError(*ctx.err, "monitor: " + args.chart +
+                             " already exists; not overwritten (use --force to replace it)");
+    ctx.exit_code = kExitOutputError;
+    return;
+  }
   const std::optional<AsOfInput> in = LoadAsOfInput(ctx, "monitor", args);
   if (!in.has_value()) return;
   MonitorOptions options;
@@ -326,12 +339,11 @@ void RunMonitor(Context& ctx, const MonitorArgs& args) {
   if (!args.chart.empty()) {
     SvgChartOptions so;
     so.lang = ctx.global.lang;
-    const std::string svg = RenderExecutionCurveSvg(*curve, so);
-    std::ofstream f(args.chart, std::ios::binary | std::ios::trunc);
-    f << svg;
-    f.close();
-    if (!f) {
-      PrintError(*ctx.err, "monitor: cannot write the chart to " + args.chart);
+    const absl::Status written =
+        WriteFileAtomically(args.chart, RenderExecutionCurveSvg(*curve, so));
+    if (!written.ok()) {
+      PrintError(*ctx.err, "monitor: cannot write the chart to " + args.chart + ": " +
+                               std::string(written.message()));
       ctx.exit_code = kExitOutputError;
       return;
     }
@@ -343,7 +355,7 @@ void RunMonitor(Context& ctx, const MonitorArgs& args) {
       },
       [&] { return Csv(*rep, ctx.global, args.level, in->unit); },
       [&] { return Text(*rep, ctx.global, args.level, in->unit, in->as_of_source); });
-  ctx.exit_code = rep->HasErrors() ? kExitFindings : kExitOk;
+  ctx.exit_code = rep->HasErrors() && !args.exit_zero ? kExitFindings : kExitOk;
 }
 
 }  // namespace
@@ -360,6 +372,10 @@ void RegisterMonitor(CLI::App& app, Context& ctx) {
                 "the dataset's as_of date");
   cmd->add_option("--policy", args->policy, "a built-in policy name or a policy JSON file");
   cmd->add_option("--chart", args->chart, "also write the execution curve as an SVG file");
+  cmd->add_flag("--force", args->force, "replace the --chart file if it exists");
+  cmd->add_flag("--exit-zero", args->exit_zero,
+                "exit 0 when the run succeeded even if it found error-level warnings "
+                "(default: exit 1 then)");
   cmd->add_option("--level", args->level, "rows to show: project, unit, fund or all (default)");
   cmd->add_option("--unit", args->unit, "amount unit for text and CSV: 万元 (default), 元 or 亿元");
   AddGlobalOptions(*cmd, ctx, {"text", "json", "csv"});
