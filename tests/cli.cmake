@@ -146,3 +146,16 @@ target_include_directories(perfbudget_cli_output_tests PRIVATE ${PROJECT_SOURCE_
 target_link_libraries(perfbudget_cli_output_tests PRIVATE perfbudget_static CLI11::CLI11
   GTest::gtest_main)
 gtest_discover_tests(perfbudget_cli_output_tests DISCOVERY_TIMEOUT 60)
+
+# Integration polish (docs/cli.md): an unknown command is a usage error even
+# with --help; CLI11's own errors carry the tool's prefix; --chart does not
+# replace a file without --force; --exit-zero for set -e scripts.
+perfbudget_cli_golden(usage_unknown_command "frobnicate|${small}")
+perfbudget_cli_golden(usage_unknown_command_help "frobnicate|--help")
+perfbudget_cli_golden(usage_unknown_command_after_options "--lang|en|frobnicate|--help")
+perfbudget_cli_golden(usage_cli11_error_prefixed "summary")
+perfbudget_cli_golden(monitor_chart_no_overwrite
+  "monitor|--level|unit|--chart|@TMP@/c.svg|${suma}"
+  "monitor|--level|unit|--chart|@TMP@/c.svg|${suma}"
+  "monitor|--level|unit|--chart|@TMP@/c.svg|--force|${suma}")
+perfbudget_cli_golden(monitor_exit_zero "monitor|--level|unit|--exit-zero|${suma}")
