@@ -42,6 +42,7 @@
 #include "perfbudget/model/dataset.h"
 #include "perfbudget/money/ratio.h"
 #include "perfbudget/pfb_core.h"
+#include "perfbudget/policy/policy.h"
 
 // ---- handle structs (the opaque types of pfb_core.h) ------------------------
 // Other capi files may read these; each handle type of a later header
@@ -57,6 +58,12 @@ struct pfb_error {
 
 struct pfb_dataset {
   perfbudget::Dataset dataset;  // immutable; copies share the data
+};
+
+// A loaded policy profile: immutable, shared by review, monitoring, reclaim
+// and the curve (and whatever part takes a const pfb_policy*).
+struct pfb_policy {
+  perfbudget::Policy policy;
 };
 
 struct pfb_builder {

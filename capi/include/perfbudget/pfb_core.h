@@ -32,7 +32,12 @@
  *    may be read from any number of threads at once. A pfb_builder must be
  *    used by one thread at a time (it may move between threads). A pfb_error
  *    belongs to the caller and may be read or destroyed on any thread (safe
- *    for cgo: errors are returned, never kept in thread-local storage).
+ *    for cgo: errors are returned, never kept in thread-local storage). A
+ *    pfb_policy is immutable once loaded and may be shared by any number of
+ *    threads. Every result handle (pfb_review, pfb_monitor, pfb_reclaim,
+ *    pfb_curve, ...) is immutable and may be read from many threads; it owns
+ *    everything it hands out and borrows nothing from the dataset or policy it
+ *    was made from, which may be destroyed before it.
  */
 #ifndef PERFBUDGET_PFB_CORE_H_
 #define PERFBUDGET_PFB_CORE_H_
@@ -56,6 +61,10 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+/* A policy profile (rules as data), loaded once and handed to every analysis;
+ * load and destroy it with pfb_policy_load / pfb_policy_destroy (pfb_review.h). */
+typedef struct pfb_policy pfb_policy;
 
 /* ---- version ------------------------------------------------------------ */
 /* The library version these headers describe. */
@@ -202,11 +211,27 @@ PFB_API void pfb_string_free(char* s);
 #define PFB_VALUE_SOURCE_INDUSTRY 2
 #define PFB_VALUE_SOURCE_HISTORY 3
 #define PFB_VALUE_SOURCE_OTHER 4
-/* qualitative grade 达成 / 部分达成 / 未达成; PFB_GRADE_NONE = no grade */
-#define PFB_GRADE_NONE (-1)
-#define PFB_GRADE_ACHIEVED 0
-#define PFB_GRADE_PARTLY_ACHIEVED 1
-#define PFB_GRADE_NOT_ACHIEVED 2
+/* qualitative grade 达成 / 部分达成 / 未达成; PFB_QUALITATIVE_NONE = no grade.
+ * The PFB_GRADE_ACHIEVED... names are the same values under their first names
+ * (kept; they collide in prefix with the review grades PFB_REVIEW_GRADE_*). */
+#define PFB_QUALITATIVE_NONE (-1)
+#define PFB_QUALITATIVE_ACHIEVED 0
+#define PFB_QUALITATIVE_PARTLY_ACHIEVED 1
+#define PFB_QUALITATIVE_NOT_ACHIEVED 2
+#define PFB_GRADE_NONE PFB_QUALITATIVE_NONE
+#define PFB_GRADE_ACHIEVED PFB_QUALITATIVE_ACHIEVED
+#define PFB_GRADE_PARTLY_ACHIEVED PFB_QUALITATIVE_PARTLY_ACHIEVED
+#define PFB_GRADE_NOT_ACHIEVED PFB_QUALITATIVE_NOT_ACHIEVED
+/* Languages of messages and labels: one convention for every function that
+ * takes a language as an int32_t; any other value is PFB_INVALID_ARGUMENT. */
+#define PFB_LANG_ZH 0
+#define PFB_LANG_EN 1
+/* As-of dates (yyyymmdd int32_t). 0 has two meanings, so each function names
+ * which it takes: the totals (pfb_dataset_*_totals) take PFB_AS_OF_NO_CUTOFF
+ * for "every record"; the analyses (monitor, reclaim, curve) take
+ * PFB_AS_OF_DATASET for the dataset's own as-of date (pfb_dataset_as_of). */
+#define PFB_AS_OF_NO_CUTOFF 0
+#define PFB_AS_OF_DATASET 0
 /* text encodings of CSV input and output */
 #define PFB_ENCODING_UTF8 0
 #define PFB_ENCODING_GB18030 1

@@ -27,9 +27,7 @@ typedef struct pfb_reclaim pfb_reclaim; /* reclaim proposals, immutable */
 #define PFB_ROW_FUND_SOURCE 2
 #define PFB_ROW_JURISDICTION 3
 
-/* Message languages. */
-#define PFB_LANG_ZH 0
-#define PFB_LANG_EN 1
+/* Message languages: PFB_LANG_ZH / PFB_LANG_EN (pfb_core.h). */
 
 /* Monitors `dataset` as of `as_of` (yyyymmdd; 0 = the dataset's own as-of
  * date, pfb_dataset_as_of, and PFB_INVALID_ARGUMENT when it states none)
@@ -42,6 +40,23 @@ PFB_API int32_t pfb_monitor_run(const pfb_dataset* dataset, const char* policy_j
                                 size_t policy_len, int32_t as_of, pfb_monitor** out,
                                 pfb_error** err);
 PFB_API void pfb_monitor_destroy(pfb_monitor* monitor); /* NULL is fine */
+
+/* Options of the policy-handle forms of monitor, reclaim and curve (libgit2
+ * style: set `version` with PFB_RUN_OPTIONS_INIT, fields are only ever
+ * added). A NULL options pointer means the defaults. */
+#define PFB_RUN_OPTIONS_VERSION 1
+typedef struct pfb_run_options {
+  uint32_t version; /* PFB_RUN_OPTIONS_VERSION */
+  int32_t as_of;    /* yyyymmdd, or PFB_AS_OF_DATASET (the dataset's own date) */
+} pfb_run_options;
+#define PFB_RUN_OPTIONS_INIT {PFB_RUN_OPTIONS_VERSION, PFB_AS_OF_DATASET}
+
+/* As pfb_monitor_run, with a loaded policy (`policy` NULL = the default
+ * policy; shared, not taken: the result borrows nothing from it). A version
+ * of `options` this library does not know is PFB_INVALID_ARGUMENT. */
+PFB_API int32_t pfb_monitor_run_with_policy(const pfb_dataset* dataset, const pfb_policy* policy,
+                                            const pfb_run_options* options, pfb_monitor** out,
+                                            pfb_error** err);
 
 /* Time progress (序时进度) as percent text, "66.67"; "" for NULL. Borrowed. */
 PFB_API const char* pfb_monitor_time_progress(const pfb_monitor* monitor);
@@ -72,6 +87,11 @@ PFB_API int32_t pfb_reclaim_run(const pfb_dataset* dataset, const char* policy_j
                                 size_t policy_len, int32_t as_of, pfb_reclaim** out,
                                 pfb_error** err);
 PFB_API void pfb_reclaim_destroy(pfb_reclaim* reclaim); /* NULL is fine */
+/* As pfb_reclaim_run, with a loaded policy and options as
+ * pfb_monitor_run_with_policy. */
+PFB_API int32_t pfb_reclaim_run_with_policy(const pfb_dataset* dataset, const pfb_policy* policy,
+                                            const pfb_run_options* options, pfb_reclaim** out,
+                                            pfb_error** err);
 /* The jurisdiction's total to reclaim, in fen; 0 for NULL. */
 PFB_API int64_t pfb_reclaim_total_fen(const pfb_reclaim* reclaim);
 PFB_API uint32_t pfb_reclaim_proposal_count(const pfb_reclaim* reclaim);
@@ -102,6 +122,11 @@ typedef struct pfb_curve pfb_curve; /* an execution curve, immutable */
 PFB_API int32_t pfb_curve_run(const pfb_dataset* dataset, const char* policy_json,
                               size_t policy_len, int32_t as_of, pfb_curve** out, pfb_error** err);
 PFB_API void pfb_curve_destroy(pfb_curve* curve); /* NULL is fine */
+/* As pfb_curve_run, with a loaded policy and options as
+ * pfb_monitor_run_with_policy. */
+PFB_API int32_t pfb_curve_run_with_policy(const pfb_dataset* dataset, const pfb_policy* policy,
+                                          const pfb_run_options* options, pfb_curve** out,
+                                          pfb_error** err);
 /* 1 + the number of units; 0 for NULL. */
 PFB_API uint32_t pfb_curve_series_count(const pfb_curve* curve);
 /* One series: unit id and name (the total: the jurisdiction code, or "total",
