@@ -160,7 +160,7 @@ static void test_review_language_and_keys(const pfb_dataset* ds) {
   (void)ds;
   EXPECT(pfb_dataset_from_json(kGoal, strlen(kGoal), "goal.json", &goal_ds, &err_), PFB_OK);
   EXPECT(pfb_policy_load("defaults", &policy, &err_), PFB_OK);
-  EXPECT(pfb_review_dataset(goal_ds, policy, 0, &review, &err_), PFB_OK);
+  EXPECT(pfb_review_dataset(goal_ds, policy, NULL, 0, &review, &err_), PFB_OK);
   CHECK(pfb_review_finding_count(review) > 0);
 
   /* One language convention: PFB_LANG_ZH / PFB_LANG_EN, nothing else. */
