@@ -23,12 +23,15 @@ import ctypes
 import datetime
 from ctypes import c_int32, c_int64, c_uint32
 from decimal import Decimal
-from typing import List, NamedTuple, Optional, Tuple
+from typing import TYPE_CHECKING, List, NamedTuple, Optional, Tuple, Union
 
 from . import _lib, money
 from ._lib import BUF, HANDLE, I32, OUT_HANDLE, OUT_OWNED_STR, OUT_STR, STR, U32, Out
 from .dataset import DateLike, date_to_int, int_to_date
 from .enums import FundSource
+
+if TYPE_CHECKING:
+    from .review import Policy
 
 ROW_PROJECT, ROW_UNIT, ROW_FUND_SOURCE, ROW_JURISDICTION = 0, 1, 2, 3
 WARNING_NAMES = ("none", "yellow", "red")
@@ -62,6 +65,44 @@ _cv_series = _lib.fn("pfb_curve_series", HANDLE, U32, OUT_STR, OUT_STR, Out(c_ui
 _cv_point = _lib.fn("pfb_curve_point", HANDLE, U32, U32, Out(c_int32), Out(c_int32), Out(c_int64),
                     Out(c_int64), OUT_STR, OUT_STR)
 _cv_svg = _lib.fn("pfb_curve_svg", HANDLE, I32, STR, U32, OUT_OWNED_STR)
+
+
+class _RunOptions(ctypes.Structure):
+    """pfb_run_options (pfb_monitor.h), version 1."""
+    _fields_ = [("version", c_uint32), ("as_of", c_int32)]
+
+
+class _Options(_lib.Param):
+    """A ``const pfb_run_options*`` built from an as-of date (yyyymmdd, 0 = the dataset's)."""
+
+    argtypes = (ctypes.POINTER(_RunOptions),)
+
+    def encode(self, value):
+        (as_of,) = _lib.I32.encode(value)
+        return (ctypes.pointer(_RunOptions(1, as_of)),)
+
+
+_run_p = _lib.fn("pfb_monitor_run_with_policy", HANDLE, HANDLE, _Options(), OUT_HANDLE)
+_rc_run_p = _lib.fn("pfb_reclaim_run_with_policy", HANDLE, HANDLE, _Options(), OUT_HANDLE)
+_cv_run_p = _lib.fn("pfb_curve_run_with_policy", HANDLE, HANDLE, _Options(), OUT_HANDLE)
+
+
+def _policy_handle(policy):
+    """A Policy object as it is; a str as a built-in name or a file (Policy.load)."""
+    from .review import Policy  # review imports nothing of this module
+    if isinstance(policy, Policy):
+        return policy
+    if isinstance(policy, str):
+        return Policy.load(policy)
+    raise TypeError(f"policy must be a Policy or a name/path str, got {type(policy).__name__}")
+
+
+def _run_either(text_fn, handle_fn, dataset, as_of, policy_json, policy):
+    if policy is not None and policy_json is not None:
+        raise ValueError("give policy or policy_json, not both")
+    if policy is not None:
+        return handle_fn(dataset, _policy_handle(policy), date_to_int(as_of))
+    return text_fn(dataset, policy_json, date_to_int(as_of))
 _CHART_NO_UNITS = 1
 
 
@@ -99,10 +140,13 @@ class Monitor(_lib.Handle):
     _destroy = _destroy
 
     @classmethod
-    def run(cls, dataset, as_of: DateLike = None, policy_json: Optional[str] = None) -> "Monitor":
+    def run(cls, dataset, as_of: DateLike = None, policy_json: Optional[str] = None,
+            policy: Union["Policy", str, None] = None) -> "Monitor":
         """`as_of`: a date or ISO text; None = the dataset's own as-of date
-        (Dataset.as_of; InvalidArgumentError when it states none)."""
-        return cls(_run(dataset, policy_json, date_to_int(as_of)))
+        (Dataset.as_of; InvalidArgumentError when it states none). The policy:
+        `policy`, a loaded Policy (or a built-in name / file path), or
+        `policy_json`, a profile's JSON text; neither = the default policy."""
+        return cls(_run_either(_run, _run_p, dataset, as_of, policy_json, policy))
 
     @property
     def time_progress(self) -> Decimal:
@@ -155,10 +199,10 @@ class Reclaim(_lib.Handle):
     _destroy = _rc_destroy
 
     @classmethod
-    def run(cls, dataset, as_of: DateLike = None, policy_json: Optional[str] = None) -> "Reclaim":
-        """`as_of`: a date or ISO text; None = the dataset's own as-of date
-        (Dataset.as_of; InvalidArgumentError when it states none)."""
-        return cls(_rc_run(dataset, policy_json, date_to_int(as_of)))
+    def run(cls, dataset, as_of: DateLike = None, policy_json: Optional[str] = None,
+            policy: Union["Policy", str, None] = None) -> "Reclaim":
+        """`as_of` and the policy as Monitor.run."""
+        return cls(_run_either(_rc_run, _rc_run_p, dataset, as_of, policy_json, policy))
 
     @property
     def total(self) -> Decimal:
@@ -205,11 +249,10 @@ class ExecutionCurve(_lib.Handle):
     _destroy = _cv_destroy
 
     @classmethod
-    def run(cls, dataset, as_of: DateLike = None,
-            policy_json: Optional[str] = None) -> "ExecutionCurve":
-        """`as_of`: a date or ISO text; None = the dataset's own as-of date
-        (Dataset.as_of; InvalidArgumentError when it states none)."""
-        return cls(_cv_run(dataset, policy_json, date_to_int(as_of)))
+    def run(cls, dataset, as_of: DateLike = None, policy_json: Optional[str] = None,
+            policy: Union["Policy", str, None] = None) -> "ExecutionCurve":
+        """`as_of` and the policy as Monitor.run."""
+        return cls(_run_either(_cv_run, _cv_run_p, dataset, as_of, policy_json, policy))
 
     def series(self, index: int) -> CurveSeries:
         sid, name, n = _cv_series(self, index)
