@@ -9,7 +9,7 @@ from ctypes import c_int32, c_int64, c_uint32
 from decimal import Decimal
 from typing import Any, List, NamedTuple, Optional, Union
 
-from . import _lib, money
+from . import _lib, errors, money
 from ._lib import (BORROWED_STR, BUF, HANDLE, I32, I64, OUT_HANDLE, OUT_OWNED_STR, OUT_STR, STR, U32,
                    U64, Out)
 from .enums import (Comparator, FundSource, GoalOwner, IndicatorLevel1, IndicatorLevel2,
@@ -144,8 +144,12 @@ class Dataset(_lib.Handle):
     # ---- making one -------------------------------------------------------------
     @classmethod
     def load(cls, path: Union[str, os.PathLike], encoding: Union[str, int] = "utf-8") -> "Dataset":
-        """A .json file, or a folder of CSV tables (in `encoding`)."""
-        return cls(_load(os.fspath(path), _encoding(encoding)))
+        """A .json file, or a folder of CSV tables (in `encoding`). A path that
+        does not exist raises MissingFileError, a FileNotFoundError."""
+        try:
+            return cls(_load(os.fspath(path), _encoding(encoding)))
+        except errors.NotFoundError as e:
+            raise errors.as_missing_file(e, os.fspath(path)) from None
 
     @classmethod
     def from_json(cls, text: Union[str, bytes], file_name: Optional[str] = None) -> "Dataset":

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import decimal
 import enum
+import os
 from ctypes import c_int32, c_int64, c_uint32
 from dataclasses import asdict, dataclass
 from typing import Dict, List, Optional, Union
 
-from . import _lib, money
+from . import _lib, errors, money
 from ._lib import BORROWED_STR, BUF, HANDLE, I32, OUT_HANDLE, OUT_OWNED_STR, STR, U32, fn, getter
 from .dataset import Dataset
 from .enums import GoalOwner
@@ -125,7 +126,16 @@ class Policy(_lib.Handle):
 
     @classmethod
     def load(cls, name_or_path: str) -> "Policy":
-        return cls(_policy_load(name_or_path))
+        """A built-in profile by name, or a JSON file. A missing file (a name
+        with a "/" or ending in ".json") raises MissingFileError, a
+        FileNotFoundError; an unknown built-in name NotFoundError."""
+        try:
+            return cls(_policy_load(name_or_path))
+        except errors.NotFoundError as e:
+            text = os.fspath(name_or_path)
+            if "/" in text or text.endswith(".json"):
+                raise errors.as_missing_file(e, text) from None
+            raise
 
     @classmethod
     def from_json(cls, text: Union[str, bytes]) -> "Policy":

@@ -73,3 +73,17 @@ def test_results_outlive_the_policy(small):
     p.close()
     assert m.time_progress == Decimal("66.67")
     m.close()
+
+
+def test_a_missing_file_is_file_not_found(tmp_path):
+    missing = tmp_path / "no-such.json"
+    with pytest.raises(FileNotFoundError) as e:
+        Dataset.load(missing)
+    assert isinstance(e.value, perfbudget.NotFoundError)  # still perfbudget's own
+    assert e.value.filename == str(missing)
+    with pytest.raises(FileNotFoundError):
+        Policy.load(str(missing))
+    # An unknown built-in name is not a file.
+    with pytest.raises(perfbudget.NotFoundError) as e:
+        Policy.load("no-such-profile")
+    assert not isinstance(e.value, FileNotFoundError)
