@@ -14,5 +14,6 @@ add_test(NAME install_find_package
     -DWORK_DIR=${PROJECT_BINARY_DIR}/install-test
     -DC_COMPILER=${CMAKE_C_COMPILER}
     -DPYTHON=/usr/bin/python3
+    -DBUILD_TYPE=${CMAKE_BUILD_TYPE}
     -P ${PROJECT_SOURCE_DIR}/tests/install/run_install_test.cmake)
 set_tests_properties(install_find_package PROPERTIES TIMEOUT 600)

@@ -7,7 +7,7 @@
 #   4. the same C program with find_package(perfbudget COMPONENTS C), with
 #      Abseil and simdjson made unfindable (CMAKE_DISABLE_FIND_PACKAGE_*);
 # and checks that the pkg-config file names the prefix it was found in.
-# Variables: SOURCE_DIR, BUILD_DIR, WORK_DIR, C_COMPILER.
+# Variables: SOURCE_DIR, BUILD_DIR, WORK_DIR, C_COMPILER, PYTHON, BUILD_TYPE.
 set(dataset ${SOURCE_DIR}/examples/suma-park-2022/dataset.json)
 set(expected_fen 106705000000)
 set(prefix ${WORK_DIR}/prefix)
@@ -25,6 +25,15 @@ if(NOT EXISTS ${dataset})
   message(FATAL_ERROR "the bundled example ${dataset} is missing")
 endif()
 run("install" ${CMAKE_COMMAND} --install ${BUILD_DIR} --prefix ${prefix})
+
+# A Release install is stripped: no symbol table, no debug information.
+if(BUILD_TYPE STREQUAL "Release")
+  file(GLOB installed_so ${prefix}/lib/libperfbudget.so.*.*)
+  run("readelf -S" readelf -S --wide ${installed_so})
+  if(run_out MATCHES "\\.symtab|\\.debug_info")
+    message(FATAL_ERROR "the installed Release library is not stripped:\n${run_out}")
+  endif()
+endif()
 
 # 1. C++ consumer (CMake, static, C++ API).
 run("configuring the C++ consumer" ${CMAKE_COMMAND} -S ${SOURCE_DIR}/tests/install/consumer
