@@ -25,6 +25,7 @@ namespace {
 // Display strings of one row, made once so they can be borrowed.
 struct RowText {
   std::string id, name, rate, gap;
+  std::string unit_id;  // the project's unit (project rows), the unit (unit rows), else ""
 };
 
 }  // namespace
@@ -175,11 +176,15 @@ absl::Status RunMonitor(const RunInputs& in, pfb_monitor** out) {
         kind == PFB_ROW_JURISDICTION ? 1u : static_cast<std::uint32_t>(RowsOf(r, kind)->size());
     for (std::uint32_t i = 0; i < n; ++i) {
       const MonitorRow& row = *RowAt(r, kind, i);
+      std::string unit_id;
+      if (kind == PFB_ROW_PROJECT) unit_id = in.dataset->projects()[row.index].unit_id;
+      if (kind == PFB_ROW_UNIT) unit_id = in.dataset->units()[row.index].id;
       m->rows[kind].push_back({perfbudget::RowId(r, row), perfbudget::RowName(r, row),
                                row.ExecutionRate().ToPercentString(r.decimals),
                                row.zero_budget()
                                    ? std::string()
-                                   : row.GapPp(r.time_progress).ToDecimalString(r.decimals)});
+                                   : row.GapPp(r.time_progress).ToDecimalString(r.decimals),
+                               std::move(unit_id)});
     }
   }
   for (const perfbudget::MonitorReason& reason : r.reasons) {
@@ -201,6 +206,46 @@ extern "C" PFB_API const char* pfb_monitor_time_progress(const pfb_monitor* moni
 extern "C" PFB_API uint32_t pfb_monitor_row_count(const pfb_monitor* monitor, int32_t kind) {
   if (monitor == nullptr || kind < 0 || kind > 3) return 0;
   return static_cast<uint32_t>(monitor->rows[kind].size());
+}
+
+extern "C" PFB_API int32_t pfb_monitor_row_detail(const pfb_monitor* monitor, int32_t kind,
+                                                  uint32_t index, pfb_monitor_row_info* info,
+                                                  pfb_error** err) {
+  return capi::Guard(err, [&]() -> absl::Status {
+    if (info == nullptr) return capi::MakeStatus(PFB_INVALID_ARGUMENT, "info is NULL");
+    const std::uint32_t version = info->version;
+    if (version == 0 || version > PFB_MONITOR_ROW_INFO_VERSION) {
+      return capi::MakeStatus(
+          PFB_INVALID_ARGUMENT,
+          capi::Cat("info->version is ", version, "; this library knows versions 1 to ",
+                    PFB_MONITOR_ROW_INFO_VERSION, " (use PFB_MONITOR_ROW_INFO_INIT)"));
+    }
+    *info = pfb_monitor_row_info{};
+    info->version = version;
+    PFB_RETURN_IF_ERROR(capi::RequireHandle(monitor, "monitor"));
+    if (kind < 0 || kind > 3) {
+      return capi::MakeStatus(PFB_INVALID_ARGUMENT,
+                              capi::Cat("kind ", kind, " is not a PFB_ROW_* value (0..3)"));
+    }
+    PFB_RETURN_IF_ERROR(capi::CheckIndex(index, monitor->rows[kind].size(), "row"));
+    const MonitorRow& row = *RowAt(monitor->report, kind, index);
+    const RowText& t = monitor->rows[kind][index];
+    info->id = t.id.c_str();
+    info->name = t.name.c_str();
+    info->unit_id = t.unit_id.c_str();
+    info->project_count = row.project_count;
+    info->approved_fen = row.approved.fen();
+    info->adjustments_fen = row.adjustments.fen();
+    info->current_fen = row.current.fen();
+    info->executed_fen = row.executed.fen();
+    info->disbursement_count = row.disbursement_count;
+    info->rate_percent = t.rate.c_str();
+    info->gap_pp = t.gap.c_str();
+    info->level = static_cast<int32_t>(row.level);
+    info->first_reason = row.first_reason;
+    info->reason_count = row.reason_count;
+    return absl::OkStatus();
+  });
 }
 
 extern "C" PFB_API int32_t pfb_monitor_row(const pfb_monitor* monitor, int32_t kind, uint32_t index,

@@ -110,6 +110,53 @@ static void test_monitor_with_policy(const pfb_dataset* ds) {
   EXPECT(pfb_monitor_run_with_policy(ds, NULL, NULL, NULL, &err_), PFB_INVALID_ARGUMENT);
 }
 
+/* pfb_monitor_row_detail: the figures pfb_monitor_row leaves out. */
+static void test_row_detail(const pfb_dataset* ds) {
+  pfb_monitor* m = NULL;
+  pfb_monitor_row_info info = PFB_MONITOR_ROW_INFO_INIT;
+  uint32_t i, n;
+  int found = 0;
+  EXPECT(pfb_monitor_run_with_policy(ds, NULL, NULL, &m, &err_), PFB_OK);
+  n = pfb_monitor_row_count(m, PFB_ROW_PROJECT);
+  for (i = 0; i < n; ++i) {
+    EXPECT(pfb_monitor_row_detail(m, PFB_ROW_PROJECT, i, &info, &err_), PFB_OK);
+    CHECK_I64(info.version, PFB_MONITOR_ROW_INFO_VERSION);
+    if (strcmp(info.id, "P001") != 0) continue;
+    found = 1;
+    CHECK_STR(info.name, "园区道路维修");
+    CHECK_STR(info.unit_id, "U01");
+    CHECK_I64(info.project_count, 1);
+    CHECK_I64(info.approved_fen, 700 * WAN);
+    CHECK_I64(info.adjustments_fen, 0);
+    CHECK_I64(info.current_fen, 700 * WAN);
+    CHECK_I64(info.executed_fen, 100 * WAN);
+    CHECK_I64(info.disbursement_count, 1);
+    CHECK_I64(info.level, PFB_WARNING_RED);
+    CHECK_STR(info.rate_percent, "14.29");
+    CHECK_STR(info.gap_pp, "52.38");
+    CHECK(info.reason_count >= 1);
+  }
+  CHECK(found);
+  /* The unit row: its own id as unit_id; the jurisdiction: "". */
+  EXPECT(pfb_monitor_row_detail(m, PFB_ROW_UNIT, 0, &info, &err_), PFB_OK);
+  CHECK_STR(info.unit_id, "U01");
+  CHECK_I64(info.approved_fen, 1000 * WAN);
+  CHECK_I64(info.project_count, 2);
+  EXPECT(pfb_monitor_row_detail(m, PFB_ROW_JURISDICTION, 0, &info, &err_), PFB_OK);
+  CHECK_STR(info.unit_id, "");
+  CHECK_I64(info.executed_fen, 100 * WAN);
+  /* Errors. */
+  EXPECT(pfb_monitor_row_detail(m, PFB_ROW_UNIT, 1, &info, &err_), PFB_OUT_OF_RANGE);
+  CHECK(info.id == NULL && info.version == PFB_MONITOR_ROW_INFO_VERSION);
+  EXPECT(pfb_monitor_row_detail(m, 9, 0, &info, &err_), PFB_INVALID_ARGUMENT);
+  EXPECT(pfb_monitor_row_detail(m, PFB_ROW_UNIT, 0, NULL, &err_), PFB_INVALID_ARGUMENT);
+  info.version = 0;
+  EXPECT(pfb_monitor_row_detail(m, PFB_ROW_UNIT, 0, &info, &err_), PFB_INVALID_ARGUMENT);
+  info.version = PFB_MONITOR_ROW_INFO_VERSION;
+  EXPECT(pfb_monitor_row_detail(NULL, PFB_ROW_UNIT, 0, &info, &err_), PFB_INVALID_ARGUMENT);
+  pfb_monitor_destroy(m);
+}
+
 static void test_reclaim_and_curve_with_policy(const pfb_dataset* ds) {
   pfb_policy* defaults = NULL;
   pfb_reclaim* r = NULL;
@@ -226,6 +273,7 @@ int main(int argc, char** argv) {
   test_names();
   test_totals_no_cutoff(ds);
   test_monitor_with_policy(ds);
+  test_row_detail(ds);
   test_reclaim_and_curve_with_policy(ds);
   test_review_language_and_keys(ds);
   pfb_dataset_destroy(ds);

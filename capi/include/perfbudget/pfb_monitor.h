@@ -71,6 +71,35 @@ PFB_API int32_t pfb_monitor_row(const pfb_monitor* monitor, int32_t kind, uint32
                                 int64_t* executed_fen, const char** rate_percent,
                                 const char** gap_pp, int32_t* level, uint32_t* first_reason,
                                 uint32_t* reason_count, pfb_error** err);
+/* One row with every figure (versioned record, libgit2 style: the caller
+ * sets `version` with PFB_MONITOR_ROW_INFO_INIT; fields are only ever added
+ * at the end, and the library fills those of the version asked for). Strings
+ * are borrowed from the monitor. unit_id: the project's unit for a project
+ * row, the unit itself for a unit row, "" otherwise. On failure the record is
+ * zeroed (its version kept). PFB_INVALID_ARGUMENT for a NULL info, an unknown
+ * version or kind; PFB_OUT_OF_RANGE past the end. */
+#define PFB_MONITOR_ROW_INFO_VERSION 1
+typedef struct pfb_monitor_row_info {
+  uint32_t version;            /* PFB_MONITOR_ROW_INFO_VERSION */
+  uint32_t project_count;      /* projects in scope behind the row */
+  const char* id;              /* project / unit id, fund source code, jurisdiction */
+  const char* name;
+  const char* unit_id;
+  int64_t approved_fen;        /* 年初预算 */
+  int64_t adjustments_fen;     /* Σ adjustments dated on or before as_of */
+  int64_t current_fen;         /* 全年预算数 = approved + adjustments */
+  int64_t executed_fen;        /* 执行数 to as_of */
+  uint32_t disbursement_count; /* disbursements dated on or before as_of */
+  int32_t level;               /* PFB_WARNING_* */
+  const char* rate_percent;    /* "59.84" */
+  const char* gap_pp;          /* "" for a zero budget */
+  uint32_t first_reason;       /* into pfb_monitor_reason */
+  uint32_t reason_count;
+} pfb_monitor_row_info;
+#define PFB_MONITOR_ROW_INFO_INIT \
+  {PFB_MONITOR_ROW_INFO_VERSION, 0, NULL, NULL, NULL, 0, 0, 0, 0, 0, 0, NULL, NULL, 0, 0}
+PFB_API int32_t pfb_monitor_row_detail(const pfb_monitor* monitor, int32_t kind, uint32_t index,
+                                       pfb_monitor_row_info* info, pfb_error** err);
 /* All fired rules, grouped by row. */
 PFB_API uint32_t pfb_monitor_reason_count(const pfb_monitor* monitor);
 /* One reason: its rule code ("monitoring.gap_red"), severity (0 info, 1
