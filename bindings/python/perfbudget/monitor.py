@@ -82,6 +82,33 @@ class _Options(_lib.Param):
         return (ctypes.pointer(_RunOptions(1, as_of)),)
 
 
+class _RowInfo(ctypes.Structure):
+    """pfb_monitor_row_info (pfb_monitor.h), version 1."""
+    _fields_ = [("version", c_uint32), ("project_count", c_uint32),
+                ("id", ctypes.c_char_p), ("name", ctypes.c_char_p), ("unit_id", ctypes.c_char_p),
+                ("approved_fen", c_int64), ("adjustments_fen", c_int64),
+                ("current_fen", c_int64), ("executed_fen", c_int64),
+                ("disbursement_count", c_uint32), ("level", c_int32),
+                ("rate_percent", ctypes.c_char_p), ("gap_pp", ctypes.c_char_p),
+                ("first_reason", c_uint32), ("reason_count", c_uint32)]
+
+
+class _OutRowInfo(_lib.Param):
+    """A ``pfb_monitor_row_info*`` the library fills (version 1)."""
+
+    is_output = True
+    argtypes = (ctypes.POINTER(_RowInfo),)
+
+    def make(self):
+        info = _RowInfo()
+        info.version = 1
+        return (ctypes.byref(info),), info
+
+    def result(self, storage):
+        return storage
+
+
+_row_detail = _lib.fn("pfb_monitor_row_detail", HANDLE, I32, U32, _OutRowInfo())
 _run_p = _lib.fn("pfb_monitor_run_with_policy", HANDLE, HANDLE, _Options(), OUT_HANDLE)
 _rc_run_p = _lib.fn("pfb_reclaim_run_with_policy", HANDLE, HANDLE, _Options(), OUT_HANDLE)
 _cv_run_p = _lib.fn("pfb_curve_run_with_policy", HANDLE, HANDLE, _Options(), OUT_HANDLE)
@@ -124,6 +151,12 @@ class Row(NamedTuple):
     level: str  # none | yellow | red
     first_reason: int
     reason_count: int
+    # Added with pfb_monitor_row_detail (at the end, so positions above stay).
+    unit: str = ""  # the project's unit (project rows), the unit (unit rows), else ""
+    approved: Decimal = Decimal(0)  # yuan, 年初预算
+    adjustments: Decimal = Decimal(0)  # yuan, dated on or before as_of
+    disbursement_count: int = 0
+    project_count: int = 0
 
 
 class Reason(NamedTuple):
@@ -153,9 +186,17 @@ class Monitor(_lib.Handle):
         return Decimal(_progress(self))
 
     def row(self, kind: int, index: int) -> Row:
-        rid, name, cur, exe, rate, gap, level, first, count = _row(self, kind, index)
-        return Row(kind, index, rid, name, money.from_fen(cur), money.from_fen(exe), Decimal(rate),
-                   Decimal(gap) if gap else None, WARNING_NAMES[level], first, count)
+        d = _row_detail(self, kind, index)
+
+        def text(b: Optional[bytes]) -> str:
+            return "" if b is None else b.decode("utf-8")
+
+        gap = text(d.gap_pp)
+        return Row(kind, index, text(d.id), text(d.name), money.from_fen(d.current_fen),
+                   money.from_fen(d.executed_fen), Decimal(text(d.rate_percent)),
+                   Decimal(gap) if gap else None, WARNING_NAMES[d.level], d.first_reason,
+                   d.reason_count, text(d.unit_id), money.from_fen(d.approved_fen),
+                   money.from_fen(d.adjustments_fen), d.disbursement_count, d.project_count)
 
     def rows(self, kind: int) -> List[Row]:
         return [self.row(kind, i) for i in range(_row_count(self, kind))]

@@ -87,3 +87,18 @@ def test_a_missing_file_is_file_not_found(tmp_path):
     with pytest.raises(perfbudget.NotFoundError) as e:
         Policy.load("no-such-profile")
     assert not isinstance(e.value, FileNotFoundError)
+
+
+def test_monitor_rows_carry_every_figure(small):
+    with Monitor.run(small, "2022-08-31") as m:
+        lag = [p for p in m.projects() if p.id == "LAG"][0]
+        # The positional fields are as before; the added ones come from
+        # pfb_monitor_row_detail and agree with the row's own figures.
+        assert lag.current == lag.approved + lag.adjustments
+        assert lag.disbursement_count >= 1
+        assert lag.project_count == 1
+        assert lag.unit != ""
+        unit = [u for u in m.units() if u.id == lag.unit][0]
+        assert unit.unit == unit.id
+        assert m.total.unit == ""
+        assert m.total.project_count == sum(u.project_count for u in m.units())
