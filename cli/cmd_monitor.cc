@@ -38,6 +38,23 @@ std::string LevelLabel(const GlobalOptions& g, WarningLevel l) {
   return std::string(ZhLabelOf(l));
 }
 
+// The row's kind as the CSV's 层级 column shows it: the code in English,
+// the Chinese word in Chinese (as the text form labels rows).
+std::string KindLabel(const GlobalOptions& g, MonitorRowKind kind) {
+  if (IsEnglish(g)) return std::string(CodeOf(kind));
+  switch (kind) {
+    case MonitorRowKind::kProject:
+      return "项目";
+    case MonitorRowKind::kUnit:
+      return "单位";
+    case MonitorRowKind::kFundSource:
+      return "资金来源";
+    case MonitorRowKind::kJurisdiction:
+      return "合计";
+  }
+  return std::string(CodeOf(kind));
+}
+
 std::string RowLabel(const GlobalOptions& g, const MonitorReport& rep, const MonitorRow& row) {
   if (row.kind == MonitorRowKind::kJurisdiction) return Label(g, "合计", "Total");
   return RowName(rep, row);
@@ -282,13 +299,13 @@ std::string Csv(const MonitorReport& rep, const GlobalOptions& g, const std::str
                                  "全年预算(" + u + ")", "执行数(" + u + ")", "预算执行率(%)",
                                  "序时进度(%)", "偏差(百分点)", "预警", "预警规则"});
   auto row = [&](const MonitorRow& r) {
-    out += CsvRow({std::string(CodeOf(r.kind)), RowId(rep, r), RowLabel(g, rep, r),
+    out += CsvRow({KindLabel(g, r.kind), RowId(rep, r), RowLabel(g, rep, r),
                    rep.as_of.ToString(), std::to_string(r.project_count),
                    FormatAmount(r.current, unit), FormatAmount(r.executed, unit),
                    r.ExecutionRate().ToPercentString(rep.decimals),
                    rep.time_progress.ToPercentString(rep.decimals),
                    r.zero_budget() ? "" : r.GapPp(rep.time_progress).ToDecimalString(rep.decimals),
-                   std::string(CodeOf(r.level)), ReasonCodes(rep, r)});
+                   LevelLabel(g, r.level), ReasonCodes(rep, r)});
   };
   if (Wants(level, "project"))
     for (const MonitorRow& r : rep.projects) row(r);
