@@ -71,6 +71,9 @@ struct pfb_builder {
   perfbudget::Origin origin;     // set by pfb_builder_set_origin, stamped on rows
   std::uint32_t row_errors = 0;  // rows rejected by add_* (also recorded as diagnostics)
   bool used_up = false;          // pfb_builder_build was called
+  // Bulk calls (pfb_builder_add_*_columns): the origin source and table of
+  // each call; a row of call k is placed by the locator (k + 1) << 40 | row.
+  std::vector<std::pair<std::string, std::string>> column_calls;
 };
 
 namespace perfbudget::capi {

@@ -168,6 +168,20 @@ class Dataset(_lib.Handle):
         return cls(_synth(seed, units, projects, indicators_per_goal, disbursements_per_project,
                           fiscal_year, start_month, flags))
 
+    @classmethod
+    def from_frames(cls, *, fiscal_year: int, units: Any, projects: Any, funds: Any = None,
+                    adjustments: Any = None, disbursements: Any = None,
+                    jurisdiction_code: str = "", jurisdiction_name: str = "", start_month: int = 1,
+                    title: str = "", as_of: DateLike = None) -> "Dataset":
+        """A dataset from pandas DataFrames (perfbudget.frames says which
+        columns); disbursements go through one bulk C call."""
+        from . import frames  # needs pandas; imported only when used
+        return frames.dataset_from_frames(
+            fiscal_year=fiscal_year, units=units, projects=projects, funds=funds,
+            adjustments=adjustments, disbursements=disbursements,
+            jurisdiction_code=jurisdiction_code, jurisdiction_name=jurisdiction_name,
+            start_month=start_month, title=title, as_of=as_of)
+
     @staticmethod
     def builder(fiscal_year: int, jurisdiction_code: str = "", jurisdiction_name: str = "",
                 start_month: int = 1, named_by_end: bool = False, title: str = "") -> "Builder":

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from .review import Policy
 
 ROW_PROJECT, ROW_UNIT, ROW_FUND_SOURCE, ROW_JURISDICTION = 0, 1, 2, 3
+ROW_KIND_NAMES = ("project", "unit", "fund", "jurisdiction")  # by ROW_* value
 WARNING_NAMES = ("none", "yellow", "red")
 SEVERITY_NAMES = ("info", "warning", "error", "blocker")
 _LANGS = {"zh": 0, "en": 1}
@@ -198,6 +199,20 @@ class Monitor(_lib.Handle):
                    d.reason_count, text(d.unit_id), money.from_fen(d.approved_fen),
                    money.from_fen(d.adjustments_fen), d.disbursement_count, d.project_count)
 
+    def to_frame(self, kind: Optional[int] = None, money: str = "decimal"):
+        """The rows as a pandas DataFrame: one kind (ROW_*), or every row
+        (projects, units, fund sources, the total) when None. Money columns
+        are Decimal yuan, or int64 fen with money="fen"."""
+        from . import frames
+        kinds = [ROW_PROJECT, ROW_UNIT, ROW_FUND_SOURCE, ROW_JURISDICTION] if kind is None \
+            else [kind]
+        rows = [r for k in kinds for r in self.rows(k)]
+        return frames.records_frame(
+            rows, ["kind", "id", "name", "unit", "project_count", "approved", "adjustments",
+                   "current", "executed", "disbursement_count", "rate", "gap", "level"],
+            ["approved", "adjustments", "current", "executed"], money).assign(
+                kind=lambda f: f["kind"].map(dict(enumerate(ROW_KIND_NAMES))))
+
     def rows(self, kind: int) -> List[Row]:
         return [self.row(kind, i) for i in range(_row_count(self, kind))]
 
@@ -257,6 +272,29 @@ class Reclaim(_lib.Handle):
             split.append((FundSource(source), money.from_fen(fen)))
         return Proposal(pid, code, money.from_fen(amount) if has_amount else None, msg, split)
 
+    def to_frame(self, lang: str = "zh", money: str = "decimal"):
+        """The proposals as a pandas DataFrame, one row per proposal and fund
+        source (a proposal without amount: one row, source and split empty).
+        Money columns are Decimal yuan, or int64 fen with money="fen"."""
+        from . import frames
+
+        class _Line(NamedTuple):
+            project_id: str
+            code: str
+            amount: Optional[Decimal]
+            source: Optional[str]
+            split_amount: Optional[Decimal]
+            message: str
+
+        lines = []
+        for p in self.proposals(lang):
+            if not p.split:
+                lines.append(_Line(p.project_id, p.code, p.amount, None, None, p.message))
+            for source, amount in p.split:
+                lines.append(_Line(p.project_id, p.code, p.amount, source.code, amount,
+                                   p.message))
+        return frames.records_frame(lines, list(_Line._fields), ["amount", "split_amount"], money)
+
     def proposals(self, lang: str = "zh") -> List[Proposal]:
         return [self.proposal(i, lang) for i in range(_rc_count(self))]
 
@@ -294,6 +332,25 @@ class ExecutionCurve(_lib.Handle):
             policy: Union["Policy", str, None] = None) -> "ExecutionCurve":
         """`as_of` and the policy as Monitor.run."""
         return cls(_run_either(_cv_run, _cv_run_p, dataset, as_of, policy_json, policy))
+
+    def to_frame(self, money: str = "decimal"):
+        """Every point of every series (the total first, then the units) as a
+        pandas DataFrame in long form. Money columns are Decimal yuan, or
+        int64 fen with money="fen"."""
+        from . import frames
+
+        class _Point(NamedTuple):
+            series: str
+            name: str
+            month: int
+            date: datetime.date
+            executed: Decimal
+            current: Decimal
+            rate: Decimal
+            time_progress: Decimal
+
+        points = [_Point(s.id, s.name, *p) for s in [self.total] + self.units() for p in s.points]
+        return frames.records_frame(points, list(_Point._fields), ["executed", "current"], money)
 
     def series(self, index: int) -> CurveSeries:
         sid, name, n = _cv_series(self, index)

@@ -447,6 +447,49 @@ PFB_API int32_t pfb_builder_add_actual(pfb_builder* builder, const char* goal_id
 PFB_API int32_t pfb_builder_add_disbursement(pfb_builder* builder, const char* id,
                                              const char* project_id, int32_t date, int32_t source,
                                              int64_t amount_fen, pfb_error** err);
+
+/* ---- bulk (column arrays) -------------------------------------------------
+ * For millions of rows (a DataFrame, a database cursor): one call per table
+ * with its columns as arrays, no call per row.
+ *
+ * A text column is every row's text back to back in `data` (UTF-8, no NUL
+ * needed) with `count + 1` ascending `offsets` into it: row i is
+ * data[offsets[i] .. offsets[i+1]), and offsets[count] <= size. */
+typedef struct pfb_text_column {
+  const char* data;        /* may be NULL when every text is empty */
+  uint64_t size;           /* bytes in data */
+  const uint64_t* offsets; /* count + 1 entries; NULL = the column is absent */
+} pfb_text_column;
+
+/* Disbursements as columns (versioned record: set `version` with
+ * PFB_DISBURSEMENT_COLUMNS_INIT; fields are only ever added at the end).
+ * `id` may be absent (offsets NULL: no voucher numbers); every other column
+ * is required. */
+#define PFB_DISBURSEMENT_COLUMNS_VERSION 1
+typedef struct pfb_disbursement_columns {
+  uint32_t version;           /* PFB_DISBURSEMENT_COLUMNS_VERSION */
+  uint64_t count;             /* rows */
+  pfb_text_column id;         /* voucher numbers; optional */
+  pfb_text_column project_id; /* required */
+  const int32_t* date;        /* yyyymmdd */
+  const int32_t* source;      /* PFB_FUND_* */
+  const int64_t* amount_fen;  /* negative = refund */
+} pfb_disbursement_columns;
+#define PFB_DISBURSEMENT_COLUMNS_INIT \
+  {PFB_DISBURSEMENT_COLUMNS_VERSION, 0, {NULL, 0, NULL}, {NULL, 0, NULL}, NULL, NULL, NULL}
+
+/* Adds `columns->count` disbursements, as pfb_builder_add_disbursement would
+ * one by one. The arrays are only read during the call (not kept). A bad
+ * shape (unknown version, a required column missing, offsets not ascending or
+ * past `size`) is PFB_INVALID_ARGUMENT and adds nothing. Bad rows (a bad date
+ * or source, invalid UTF-8, an empty project id) are each recorded in the
+ * builder as a diagnostic placed at "<origin source>: disbursements[i]" (the
+ * source set by pfb_builder_set_origin), every one of them, so that
+ * pfb_builder_build fails and reports them all; the good rows are added and
+ * the call returns PFB_INVALID_ARGUMENT saying how many rows were rejected. */
+PFB_API int32_t pfb_builder_add_disbursement_columns(pfb_builder* builder,
+                                                     const pfb_disbursement_columns* columns,
+                                                     pfb_error** err);
 /* Validates everything and makes the dataset (*out: owned, free with
  * pfb_dataset_destroy). On bad data returns PFB_INVALID_ARGUMENT with every
  * problem as diagnostics. Either way the builder is used up: later calls on
