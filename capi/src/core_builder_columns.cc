@@ -76,7 +76,7 @@ void EnsureResolver(pfb_builder* b) {
 
 // A rejected row: recorded in the builder (so that build fails), placed.
 void RejectRow(pfb_builder* b, std::string_view table, std::uint64_t row, std::string_view field,
-               std::string message) {
+               std::string_view message) {
   perfbudget::Diagnostic d;
   d.kind = perfbudget::DiagnosticKind::kValue;
   d.where.file = b->origin.file;
