@@ -38,6 +38,16 @@ absl::Status CheckTextColumn(const pfb_text_column& c, std::uint64_t count, std:
     return capi::MakeStatus(PFB_INVALID_ARGUMENT,
                             capi::Cat(name, ".data is NULL but its size is ", c.size));
   }
+  if (c.codes != nullptr) {
+    for (std::uint64_t i = 0; i < count; ++i) {
+      if (c.codes[i] >= c.dictionary_count) {
+        return capi::MakeStatus(PFB_INVALID_ARGUMENT,
+                                capi::Cat(name, ".codes[", i, "] = ", c.codes[i],
+                                          " is not below dictionary_count ", c.dictionary_count));
+      }
+    }
+    count = c.dictionary_count;  // the offsets describe the dictionary's entries
+  }
   for (std::uint64_t i = 0; i < count; ++i) {
     if (c.offsets[i] > c.offsets[i + 1]) {
       return capi::MakeStatus(PFB_INVALID_ARGUMENT,
@@ -56,6 +66,7 @@ absl::Status CheckTextColumn(const pfb_text_column& c, std::uint64_t count, std:
 
 std::string_view TextAt(const pfb_text_column& c, std::uint64_t i) {
   if (c.offsets == nullptr || c.data == nullptr) return {};
+  if (c.codes != nullptr) i = c.codes[i];
   return std::string_view(c.data + c.offsets[i], c.offsets[i + 1] - c.offsets[i]);
 }
 

@@ -67,7 +67,8 @@ def records_frame(records: Iterable[Any], columns: Sequence[str], money_columns:
 
 class _TextColumn(ctypes.Structure):
     _fields_ = [("data", ctypes.c_char_p), ("size", ctypes.c_uint64),
-                ("offsets", ctypes.POINTER(ctypes.c_uint64))]
+                ("offsets", ctypes.POINTER(ctypes.c_uint64)),
+                ("codes", ctypes.POINTER(ctypes.c_uint32)), ("dictionary_count", ctypes.c_uint64)]
 
 
 class _DisbursementColumns(ctypes.Structure):
@@ -91,15 +92,19 @@ _add_disbursement_columns = _lib.fn("pfb_builder_add_disbursement_columns", _lib
 
 
 def _text_column(values: "pd.Series", keep: List[Any]) -> _TextColumn:
-    """A column of str as one UTF-8 buffer with count + 1 offsets."""
-    encoded = [b"" if v is None or (isinstance(v, float) and v != v) else str(v).encode("utf-8")
-               for v in values]
-    lengths = np.fromiter((len(b) for b in encoded), dtype=np.uint64, count=len(encoded))
-    offsets = np.zeros(len(encoded) + 1, dtype=np.uint64)
+    """A column of str in the C ABI's dictionary form: each distinct text
+    once (UTF-8, back to back, with offsets) and one code per row (missing
+    values are empty texts). Ids repeat, so this encodes far fewer strings."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    entries = [str(u).encode("utf-8") for u in uniques] + [b""]  # last: missing values
+    codes = np.where(codes < 0, len(entries) - 1, codes).astype(np.uint32)
+    lengths = np.fromiter((len(e) for e in entries), dtype=np.uint64, count=len(entries))
+    offsets = np.zeros(len(entries) + 1, dtype=np.uint64)
     np.cumsum(lengths, out=offsets[1:])
-    data = b"".join(encoded)
-    keep.extend([data, offsets])
-    return _TextColumn(data, len(data), offsets.ctypes.data_as(ctypes.POINTER(ctypes.c_uint64)))
+    data = b"".join(entries)
+    keep.extend([data, offsets, codes])
+    return _TextColumn(data, len(data), offsets.ctypes.data_as(ctypes.POINTER(ctypes.c_uint64)),
+                       codes.ctypes.data_as(ctypes.POINTER(ctypes.c_uint32)), len(entries))
 
 
 def _dates(values: "pd.Series") -> "np.ndarray":
@@ -120,7 +125,7 @@ for _s in FundSource:
 
 def _sources(values: "pd.Series") -> "np.ndarray":
     """PFB_FUND_* int32; -1 for an unknown source (the row is then rejected)."""
-    return values.map(lambda v: _SOURCE_CODES.get(v, -1)).astype(np.int32).to_numpy()
+    return values.map(_SOURCE_CODES).fillna(-1).astype(np.int32).to_numpy()
 
 
 def _amounts_fen(frame: "pd.DataFrame", table: str) -> "np.ndarray":

@@ -454,11 +454,17 @@ PFB_API int32_t pfb_builder_add_disbursement(pfb_builder* builder, const char* i
  *
  * A text column is every row's text back to back in `data` (UTF-8, no NUL
  * needed) with `count + 1` ascending `offsets` into it: row i is
- * data[offsets[i] .. offsets[i+1]), and offsets[count] <= size. */
+ * data[offsets[i] .. offsets[i+1]), and offsets[count] <= size.
+ * Dictionary form (ids repeat: a million disbursements of ten thousand
+ * projects): `codes` gives each row's entry, and data/offsets hold
+ * `dictionary_count` entries (dictionary_count + 1 offsets); row i is entry
+ * codes[i], which must be below dictionary_count. */
 typedef struct pfb_text_column {
-  const char* data;        /* may be NULL when every text is empty */
-  uint64_t size;           /* bytes in data */
-  const uint64_t* offsets; /* count + 1 entries; NULL = the column is absent */
+  const char* data;          /* may be NULL when every text is empty */
+  uint64_t size;             /* bytes in data */
+  const uint64_t* offsets;   /* count + 1 entries (or dictionary_count + 1); NULL = absent */
+  const uint32_t* codes;     /* NULL: plain form; else one entry index per row */
+  uint64_t dictionary_count; /* entries, in the dictionary form */
 } pfb_text_column;
 
 /* Disbursements as columns (versioned record: set `version` with
@@ -476,12 +482,14 @@ typedef struct pfb_disbursement_columns {
   const int64_t* amount_fen;  /* negative = refund */
 } pfb_disbursement_columns;
 #define PFB_DISBURSEMENT_COLUMNS_INIT \
-  {PFB_DISBURSEMENT_COLUMNS_VERSION, 0, {NULL, 0, NULL}, {NULL, 0, NULL}, NULL, NULL, NULL}
+  {PFB_DISBURSEMENT_COLUMNS_VERSION, 0, {NULL, 0, NULL, NULL, 0}, {NULL, 0, NULL, NULL, 0}, \
+   NULL, NULL, NULL}
 
 /* Adds `columns->count` disbursements, as pfb_builder_add_disbursement would
  * one by one. The arrays are only read during the call (not kept). A bad
  * shape (unknown version, a required column missing, offsets not ascending or
- * past `size`) is PFB_INVALID_ARGUMENT and adds nothing. Bad rows (a bad date
+ * past `size`, a dictionary code out of range) is PFB_INVALID_ARGUMENT and
+ * adds nothing. Bad rows (a bad date
  * or source, invalid UTF-8, an empty project id) are each recorded in the
  * builder as a diagnostic placed at "<origin source>: disbursements[i]" (the
  * source set by pfb_builder_set_origin), every one of them, so that
