@@ -283,7 +283,7 @@ def test_declaring_a_function():
 EXAMPLE = pathlib.Path(__file__).resolve().parents[3] / "examples" / "suma-park-2022" / "dataset.json"
 
 
-@pytest.mark.skipif(not EXAMPLE.exists(), reason="example dataset not present")
+@pytest.mark.usefixtures("bundled_example")
 def test_seed_figures_from_example():
     """F20/F21 of the seed report: 106705 万元 approved, 63854 万元 executed by 2022-08-31."""
     with Dataset.load(EXAMPLE) as ds:
@@ -307,4 +307,5 @@ def test_synth_is_deterministic_and_checked():
         Dataset.synth(units=0)
     with pytest.raises(OverflowError):
         Dataset.synth(seed=-1)
+
 

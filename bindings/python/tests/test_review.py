@@ -43,7 +43,7 @@ def test_policies():
         Policy.load("/no/such/policy.json")
 
 
-@pytest.mark.skipif(not EXAMPLE.exists(), reason="example dataset not built")
+@pytest.mark.usefixtures("bundled_example")
 def test_seed_park_figures():
     ds = perfbudget.Dataset.load(EXAMPLE)
     r = review(ds, Policy.load("suma-park"))
