@@ -139,6 +139,13 @@ perfbudget_cli_golden(usage_unknown_flag "summary|--bogus|${small}")
 perfbudget_cli_golden(usage_unknown_subcommand "frobnicate")
 perfbudget_cli_golden(usage_missing_data "summary")
 perfbudget_cli_golden(usage_bad_format "check|--format|csv|${small}")
+perfbudget_cli_golden(usage_bad_format_global "--format|csv|check|${small}")
+# convert and synth write a dataset in the form --to says: --format is ignored
+# (README.md), so the output is the same as without it.
+perfbudget_cli_golden(convert_format_ignored
+  "convert|${small}|@TMP@/plain.json"
+  "--format|csv|convert|${small}|@TMP@/with_format.json"
+  "@cmp|@TMP@/plain.json|@TMP@/with_format.json")
 perfbudget_cli_golden(usage_no_subcommand "--lang|en")
 
 # Unit tests of the CLI's shared output helpers (cli/output.cc).

@@ -25,3 +25,8 @@ perfbudget_cli_golden(policy_list "policy|list")
 perfbudget_cli_golden(policy_show_suma_park "policy|show|suma-park")
 perfbudget_cli_golden(policy_show_raw_suma_park "policy|show|--raw|suma-park")
 perfbudget_cli_golden(policy_show_unknown "policy|show|no-such-profile")
+# --format csv is refused by policy whether given after the subcommand or
+# before it (global); README.md says which formats each command takes.
+perfbudget_cli_golden(policy_list_csv_refused "policy|list|--format|csv")
+perfbudget_cli_golden(policy_list_global_csv_refused "--format|csv|policy|list")
+perfbudget_cli_golden(policy_show_global_csv_refused "--format|csv|policy|show|central")
