@@ -111,7 +111,9 @@ TEST(CsvWriterTest, Gb18030RoundTripKeepsChineseNames) {
   ExpectSameFolders(tmp.path() / "utf8", FixtureDir("good"));
 }
 
-TEST(CsvWriterTest, Deterministic) {
+// Twice in one process (a weak check of determinism: another process, other
+// threads and records in another order are tests/cpp/determinism_test.cc).
+TEST(CsvWriterTest, SameFolderTwiceInOneProcess) {
   TempDir tmp;
   Dataset ds = LoadFixture("good");
   ASSERT_TRUE(WriteDatasetCsv(ds, tmp.str("a")).ok());
