@@ -32,9 +32,10 @@ set(suma examples/suma-park-2022/dataset.json)
 # registered whether or not it is there, so a missing example fails them
 # (and this test says why) instead of shrinking the suite.
 add_test(NAME bundled_example_present
-  COMMAND /bin/sh -c "test -f ${suma} || { echo \"${suma} is missing: the bundled example \
-is required (the *_suma_* golden tests, tests/cpp/*_example_test.cc and pytest cases read it); \
-restore it from git (git checkout -- examples/) or regenerate it with scripts/make_suma_example.py\" >&2; exit 1; }"
+  COMMAND /bin/sh -c "rc=0; for y in 2021 2022 2023; do f=examples/suma-park-$y/dataset.json; \
+test -f $f || { echo \"$f is missing: the bundled example is required (golden tests, \
+tests/cpp/*_example*_test.cc and pytest cases read it); restore it from git \
+(git checkout -- examples/) or regenerate it with scripts/make_suma_example.py\" >&2; rc=1; }; done; exit $rc"
   WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 
 # check
