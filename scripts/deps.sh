@@ -7,6 +7,7 @@ PACKAGES=(
   libboost-dev libboost-date-time-dev libabsl-dev libsimdjson-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 python3-pytest abigail-tools
+  clang-14 libclang-rt-14-dev  # the asan preset builds with Clang (release with GCC)
 )
 missing=()
 for p in "${PACKAGES[@]}"; do
