@@ -250,13 +250,13 @@ TEST(PolicyJson, InconsistentBandsAreRefusedWhereLoaded) {
   EXPECT_EQ(gap.value, "20");
   EXPECT_EQ(gap.expected, "monitoring.gap_yellow.min_gap_pp < monitoring.gap_red.min_gap_pp");
   EXPECT_EQ(gap.message,
-            "inconsistent policy: the yellow and red gap bands overlap: "
+            "inconsistent policy: overlapping warning bands: "
             "monitoring.gap_yellow.min_gap_pp (20) must be below monitoring.gap_red.min_gap_pp "
             "(20)");
   const Diagnostic& spend = d.items()[1];
   EXPECT_EQ(spend.where.line, 4);
   EXPECT_EQ(spend.where.path, "$.rules[\"monitoring.overspend_warning\"].params.min_usage_percent");
-  EXPECT_THAT(spend.message, HasSubstr("over-spend warning starts above the over-spend error"));
+  EXPECT_THAT(spend.message, HasSubstr("overlapping over-spend bands"));
   EXPECT_THAT(spend.message, HasSubstr("(100.5) must not exceed"));
 
   // Placed at the later of the two values when the profile sets both.

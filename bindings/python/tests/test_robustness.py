@@ -440,8 +440,10 @@ def test_policy_and_dataset_paths_that_are_not_files_fail_at_once(tmp_path, kind
     else:
         path = tmp_path
         what = "Is a directory"
+    from perfbudget.review import Policy
+
     with pytest.raises(PerfbudgetError) as e:
-        perfbudget.Policy.load(str(path))
+        Policy.load(str(path))
     assert str(path) in str(e.value)
     assert what in str(e.value)
     if kind != "folder":  # a folder is a CSV dataset: its tables are missing
