@@ -8,6 +8,7 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 python3-pytest abigail-tools
   clang-14 libclang-rt-14-dev  # the asan preset builds with Clang (release with GCC)
+  chromium  # tests/svg_render.cmake renders the monitoring chart headless
 )
 missing=()
 for p in "${PACKAGES[@]}"; do
