@@ -7,6 +7,7 @@
 #include <ostream>
 
 #include "absl/status/statusor.h"
+#include "perfbudget/io/file.h"
 #include "perfbudget/io/json.h"
 #include "perfbudget/io/load.h"
 
@@ -152,102 +153,6 @@ std::string TextTable::Render() const {
   };
   std::string out = render_row(headers_) + rule;
   for (const auto& row : rows_) out += row.empty() ? rule : render_row(row);
-  return out;
-}
-
-// ---- JSON ---------------------------------------------------------------------
-
-void JsonWriter::Indent() {
-  out_ += '\n';
-  out_.append(stack_.size() * 2, ' ');
-}
-
-void JsonWriter::BeforeValue() {
-  if (after_key_) {
-    after_key_ = false;
-    return;
-  }
-  if (!stack_.empty()) {
-    if (!stack_.back().empty) out_ += ',';
-    stack_.back().empty = false;
-    Indent();
-  }
-}
-
-JsonWriter& JsonWriter::BeginObject() {
-  BeforeValue();
-  out_ += '{';
-  stack_.push_back({true, true});
-  return *this;
-}
-
-JsonWriter& JsonWriter::EndObject() {
-  const bool empty = stack_.back().empty;
-  stack_.pop_back();
-  if (!empty) Indent();
-  out_ += '}';
-  return *this;
-}
-
-JsonWriter& JsonWriter::BeginArray() {
-  BeforeValue();
-  out_ += '[';
-  stack_.push_back({false, true});
-  return *this;
-}
-
-JsonWriter& JsonWriter::EndArray() {
-  const bool empty = stack_.back().empty;
-  stack_.pop_back();
-  if (!empty) Indent();
-  out_ += ']';
-  return *this;
-}
-
-JsonWriter& JsonWriter::Key(std::string_view key) {
-  BeforeValue();
-  out_ += JsonQuote(key);
-  out_ += ": ";
-  after_key_ = true;
-  return *this;
-}
-
-JsonWriter& JsonWriter::String(std::string_view value) {
-  BeforeValue();
-  out_ += JsonQuote(value);
-  return *this;
-}
-
-JsonWriter& JsonWriter::Int(std::int64_t value) {
-  BeforeValue();
-  out_ += std::to_string(value);
-  return *this;
-}
-
-JsonWriter& JsonWriter::Bool(bool value) {
-  BeforeValue();
-  out_ += value ? "true" : "false";
-  return *this;
-}
-
-JsonWriter& JsonWriter::Null() {
-  BeforeValue();
-  out_ += "null";
-  return *this;
-}
-
-JsonWriter& JsonWriter::Raw(std::string_view json) {
-  BeforeValue();
-  out_.append(json);
-  return *this;
-}
-
-std::string JsonWriter::Finish() {
-  std::string out = std::move(out_);
-  out += '\n';
-  out_.clear();
-  stack_.clear();
-  after_key_ = false;
   return out;
 }
 

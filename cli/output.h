@@ -2,7 +2,7 @@
 //
 //   - text tables whose column widths count East Asian wide characters
 //     (汉字, full-width forms) as two columns;
-//   - a small JSON writer (pretty, two-space indent, correct escaping);
+//   - JSON through the library's one writer (perfbudget/io/json_text.h);
 //   - RFC 4180 CSV rows (quoted when needed, CRLF line ends);
 //   - zh / en label selection;
 //   - diagnostics on stderr as
@@ -66,36 +66,8 @@ class TextTable {
 
 // JSON string literals: JsonQuote, the library's one escaper
 // (perfbudget/io/json_text.h).
-
-// A streaming JSON writer. Pretty: every member / element on its own line,
-// two-space indentation; empty containers print as {} and [].
-class JsonWriter {
- public:
-  JsonWriter& BeginObject();
-  JsonWriter& EndObject();
-  JsonWriter& BeginArray();
-  JsonWriter& EndArray();
-  JsonWriter& Key(std::string_view key);  // inside an object, before its value
-  JsonWriter& String(std::string_view value);
-  JsonWriter& Int(std::int64_t value);
-  JsonWriter& Bool(bool value);
-  JsonWriter& Null();
-  // A value already in JSON syntax (a number's exact text).
-  JsonWriter& Raw(std::string_view json);
-  // The document, with a final newline.
-  std::string Finish();
-
- private:
-  void BeforeValue();
-  void Indent();
-  std::string out_;
-  struct Level {
-    bool object;
-    bool empty;
-  };
-  std::vector<Level> stack_;
-  bool after_key_ = false;
-};
+// JSON documents: perfbudget::JsonWriter, the library's one writer (pretty:
+// two-space indentation, one member a line).
 
 // ---- CSV --------------------------------------------------------------------
 

@@ -7,6 +7,7 @@ PACKAGES=(
   libboost-dev libboost-date-time-dev libabsl-dev libsimdjson-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 python3-pytest python3-pip python3-setuptools python3-wheel python3-pandas abigail-tools
+  clang-14 libclang-rt-14-dev  # the asan preset builds with Clang (release with GCC)
   chromium  # tests/svg_render.cmake renders the monitoring chart headless
 )
 missing=()

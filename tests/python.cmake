@@ -11,13 +11,17 @@ if(EXISTS ${PERFBUDGET_PYTHON})
     # An instrumented library inside an uninstrumented interpreter: the ASan
     # runtime must be loaded first; CPython's own allocations are not ours to
     # leak-check.
-    execute_process(COMMAND ${CMAKE_CXX_COMPILER} -print-file-name=libasan.so
-      OUTPUT_VARIABLE PERFBUDGET_LIBASAN OUTPUT_STRIP_TRAILING_WHITESPACE)
-    execute_process(COMMAND ${CMAKE_CXX_COMPILER} -print-file-name=libubsan.so
-      OUTPUT_VARIABLE PERFBUDGET_LIBUBSAN OUTPUT_STRIP_TRAILING_WHITESPACE)
-    list(APPEND PERFBUDGET_PYTHON_ENV
-      "LD_PRELOAD=${PERFBUDGET_LIBASAN}:${PERFBUDGET_LIBUBSAN}"
-      "ASAN_OPTIONS=detect_leaks=0")
+    if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+      # Clang's one shared runtime holds ASan and UBSan (CMakeLists.txt).
+      list(APPEND PERFBUDGET_PYTHON_ENV "LD_PRELOAD=${PERFBUDGET_CLANG_ASAN_RUNTIME}")
+    else()
+      execute_process(COMMAND ${CMAKE_CXX_COMPILER} -print-file-name=libasan.so
+        OUTPUT_VARIABLE PERFBUDGET_LIBASAN OUTPUT_STRIP_TRAILING_WHITESPACE)
+      execute_process(COMMAND ${CMAKE_CXX_COMPILER} -print-file-name=libubsan.so
+        OUTPUT_VARIABLE PERFBUDGET_LIBUBSAN OUTPUT_STRIP_TRAILING_WHITESPACE)
+      list(APPEND PERFBUDGET_PYTHON_ENV "LD_PRELOAD=${PERFBUDGET_LIBASAN}:${PERFBUDGET_LIBUBSAN}")
+    endif()
+    list(APPEND PERFBUDGET_PYTHON_ENV "ASAN_OPTIONS=detect_leaks=0")
   endif()
   set_tests_properties(python_binding PROPERTIES ENVIRONMENT "${PERFBUDGET_PYTHON_ENV}")
 endif()

@@ -28,7 +28,7 @@
 #include "model/target_text.h"
 #include "money/fast_decimal.h"
 #include "perfbudget/io/csv.h"
-#include "perfbudget/io/load.h"
+#include "perfbudget/io/file.h"
 #include "perfbudget/model/dataset.h"
 #include "perfbudget/model/enums.h"
 #include "simdjson.h"
@@ -268,7 +268,7 @@ class Table {
 };
 
 bool Table::Load() {
-  absl::StatusOr<std::string> bytes = ReadFile(path_, {.regular_files_only = true});
+  absl::StatusOr<std::string> bytes = ReadFile(path_);
   if (!bytes.ok()) {
     if (absl::IsNotFound(bytes.status())) {
       if (spec_.required) {

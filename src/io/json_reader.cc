@@ -36,11 +36,12 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "base/absl_compat.h"
+#include "io/file_internal.h"
 #include "io/json_internal.h"
+#include "io/json_syntax.h"
 #include "model/target_text.h"
 #include "money/fast_decimal.h"
 #include "perfbudget/io/json.h"
-#include "perfbudget/io/load.h"
 #include "simdjson.h"
 
 namespace perfbudget {
@@ -69,9 +70,6 @@ std::string Join(std::span<const std::string_view> items, std::string_view sep) 
   }
   return out;
 }
-
-// JSON's white space (RFC 8259): space, tab, LF, CR.
-constexpr bool IsJsonSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 }  // namespace
 
@@ -182,299 +180,15 @@ absl::Status ResolveTarget(const TargetInput& in, Indicator* out) {
 namespace {
 
 namespace od = simdjson::ondemand;
+using json_internal::AppendPathKey;
+using json_internal::CheckJsonSyntax;
+using json_internal::IsJsonNumber;
+using json_internal::IsJsonSpace;
+using json_internal::LineTracker;
+using json_internal::SyntaxProblem;
 using json_internal::TrimText;
 
 constexpr std::size_t kMaxValueBytes = 80;
-
-// ---- syntax error location (error path only) --------------------------------
-
-struct SyntaxProblem {
-  std::size_t offset = 0;
-  std::string message;
-};
-
-class SyntaxChecker {
- public:
-  explicit SyntaxChecker(std::string_view s) : s_(s) {}
-
-  std::optional<SyntaxProblem> Check() {
-    SkipSpace();
-    if (pos_ >= s_.size()) return Problem("the document is empty");
-    if (!Value(0)) return problem_;
-    SkipSpace();
-    if (pos_ < s_.size()) return Problem("unexpected content after the end of the document");
-    return std::nullopt;
-  }
-
- private:
-  static constexpr int kMaxDepth = 1024;
-
-  std::optional<SyntaxProblem> Problem(std::string message) {
-    problem_ = SyntaxProblem{std::min(pos_, s_.size()), std::move(message)};
-    return problem_;
-  }
-  bool Fail(std::string message) {
-    Problem(std::move(message));
-    return false;
-  }
-  void SkipSpace() {
-    while (pos_ < s_.size() && IsJsonSpace(s_[pos_])) ++pos_;
-  }
-  std::string Unexpected() {
-    if (pos_ >= s_.size()) return "unexpected end of input";
-    const unsigned char c = static_cast<unsigned char>(s_[pos_]);
-    if (c >= 0x20 && c < 0x7F) return Cat("unexpected character '", s_.substr(pos_, 1), "'");
-    return Cat("unexpected byte 0x", absl::Hex(c, absl::kZeroPad2));
-  }
-  bool Literal(std::string_view word) {
-    if (s_.substr(pos_, word.size()) != word) {
-      return Fail(Cat("invalid literal; expected '", word, "'"));
-    }
-    pos_ += word.size();
-    return true;
-  }
-  bool Value(int depth) {
-    if (depth > kMaxDepth) return Fail("nesting too deep");
-    SkipSpace();
-    if (pos_ >= s_.size()) return Fail("unexpected end of input; expected a value");
-    switch (s_[pos_]) {
-      case '{':
-        return Object(depth);
-      case '[':
-        return Array(depth);
-      case '"':
-        return String();
-      case 't':
-        return Literal("true");
-      case 'f':
-        return Literal("false");
-      case 'n':
-        return Literal("null");
-      default:
-        if (s_[pos_] == '-' || (s_[pos_] >= '0' && s_[pos_] <= '9')) return Number();
-        return Fail(Cat(Unexpected(), "; expected a value"));
-    }
-  }
-  bool Digits() {
-    const std::size_t start = pos_;
-    while (pos_ < s_.size() && s_[pos_] >= '0' && s_[pos_] <= '9') ++pos_;
-    return pos_ > start;
-  }
-  bool Number() {
-    if (s_[pos_] == '-') ++pos_;
-    if (pos_ < s_.size() && s_[pos_] == '0') {
-      ++pos_;
-    } else if (!Digits()) {
-      return Fail("invalid number; expected a digit");
-    }
-    if (pos_ < s_.size() && s_[pos_] == '.') {
-      ++pos_;
-      if (!Digits()) return Fail("invalid number; expected a digit after '.'");
-    }
-    if (pos_ < s_.size() && (s_[pos_] == 'e' || s_[pos_] == 'E')) {
-      ++pos_;
-      if (pos_ < s_.size() && (s_[pos_] == '+' || s_[pos_] == '-')) ++pos_;
-      if (!Digits()) return Fail("invalid number; expected a digit in the exponent");
-    }
-    if (pos_ < s_.size() &&
-        (std::isalnum(static_cast<unsigned char>(s_[pos_])) || s_[pos_] == '.')) {
-      return Fail("invalid number");
-    }
-    return true;
-  }
-  bool Hex4() {
-    for (int i = 0; i < 4; ++i) {
-      if (pos_ >= s_.size() || !std::isxdigit(static_cast<unsigned char>(s_[pos_]))) {
-        return Fail("invalid \\u escape; expected 4 hexadecimal digits");
-      }
-      ++pos_;
-    }
-    return true;
-  }
-  // One UTF-8 sequence starting at pos_ (non-ASCII lead byte).
-  bool Utf8() {
-    const auto byte = [&](std::size_t i) -> unsigned {
-      return i < s_.size() ? static_cast<unsigned char>(s_[i]) : 0u;
-    };
-    const unsigned c = byte(pos_);
-    int n = 0;
-    unsigned lo = 0x80, hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) {
-      n = 1;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      n = 2;
-      if (c == 0xE0) lo = 0xA0;
-      if (c == 0xED) hi = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      n = 3;
-      if (c == 0xF0) lo = 0x90;
-      if (c == 0xF4) hi = 0x8F;
-    } else {
-      return Fail("invalid UTF-8");
-    }
-    const unsigned b1 = byte(pos_ + 1);
-    if (b1 < lo || b1 > hi) return Fail("invalid UTF-8");
-    for (int i = 2; i <= n; ++i) {
-      const unsigned b = byte(pos_ + static_cast<std::size_t>(i));
-      if (b < 0x80 || b > 0xBF) return Fail("invalid UTF-8");
-    }
-    pos_ += static_cast<std::size_t>(n) + 1;
-    return true;
-  }
-  bool String() {
-    const std::size_t start = pos_;
-    ++pos_;
-    while (true) {
-      if (pos_ >= s_.size()) {
-        pos_ = start;
-        return Fail("unterminated string");
-      }
-      const unsigned char c = static_cast<unsigned char>(s_[pos_]);
-      if (c == '"') {
-        ++pos_;
-        return true;
-      }
-      if (c == '\\') {
-        ++pos_;
-        if (pos_ >= s_.size()) continue;
-        const char e = s_[pos_];
-        if (e == 'u') {
-          ++pos_;
-          if (!Hex4()) return false;
-        } else if (std::string_view("\"\\/bfnrt").find(e) != std::string_view::npos) {
-          ++pos_;
-        } else {
-          return Fail("invalid escape in string");
-        }
-      } else if (c < 0x20) {
-        return Fail("control character in string; escape it (\\n, \\t, \\u00XX)");
-      } else if (c >= 0x80) {
-        if (!Utf8()) return false;
-      } else {
-        ++pos_;
-      }
-    }
-  }
-  bool Object(int depth) {
-    ++pos_;
-    SkipSpace();
-    if (pos_ < s_.size() && s_[pos_] == '}') {
-      ++pos_;
-      return true;
-    }
-    while (true) {
-      SkipSpace();
-      if (pos_ >= s_.size() || s_[pos_] != '"') {
-        return Fail(Cat(Unexpected(), "; expected a field name in double quotes"));
-      }
-      if (!String()) return false;
-      SkipSpace();
-      if (pos_ >= s_.size() || s_[pos_] != ':') {
-        return Fail(Cat(Unexpected(), "; expected ':' after the field name"));
-      }
-      ++pos_;
-      if (!Value(depth + 1)) return false;
-      SkipSpace();
-      if (pos_ < s_.size() && s_[pos_] == ',') {
-        ++pos_;
-        continue;
-      }
-      if (pos_ < s_.size() && s_[pos_] == '}') {
-        ++pos_;
-        return true;
-      }
-      return Fail(Cat(Unexpected(), "; expected ',' or '}'"));
-    }
-  }
-  bool Array(int depth) {
-    ++pos_;
-    SkipSpace();
-    if (pos_ < s_.size() && s_[pos_] == ']') {
-      ++pos_;
-      return true;
-    }
-    while (true) {
-      if (!Value(depth + 1)) return false;
-      SkipSpace();
-      if (pos_ < s_.size() && s_[pos_] == ',') {
-        ++pos_;
-        continue;
-      }
-      if (pos_ < s_.size() && s_[pos_] == ']') {
-        ++pos_;
-        return true;
-      }
-      return Fail(Cat(Unexpected(), "; expected ',' or ']'"));
-    }
-  }
-
-  std::string_view s_;
-  std::size_t pos_ = 0;
-  SyntaxProblem problem_;
-};
-
-// ---- line and column --------------------------------------------------------
-
-// Line and column (1-based; column in characters) of byte offsets, computed
-// incrementally as reading moves forward through the document.
-class LineTracker {
- public:
-  explicit LineTracker(std::string_view text) : text_(text) {}
-  // Resumes at `pos`, known to be at `line` and `column`.
-  LineTracker(std::string_view text, std::size_t pos, int line, int column)
-      : text_(text), pos_(pos), line_(line), col_(column) {}
-
-  std::pair<int, int> At(std::size_t offset) {
-    offset = std::min(offset, text_.size());
-    if (offset < pos_) {
-      // Backwards (rare): count the newlines skipped back, then the column
-      // from the start of that line.
-      line_ -=
-          static_cast<int>(std::count(text_.begin() + static_cast<std::ptrdiff_t>(offset),
-                                      text_.begin() + static_cast<std::ptrdiff_t>(pos_), '\n'));
-      const std::size_t nl = offset == 0 ? std::string_view::npos : text_.rfind('\n', offset - 1);
-      const std::size_t line_start = nl == std::string_view::npos ? 0 : nl + 1;
-      col_ = 1 + CountChars(line_start, offset);
-      pos_ = offset;
-      return {line_, col_};
-    }
-    while (pos_ < offset) {
-      const void* nl = std::memchr(text_.data() + pos_, '\n', offset - pos_);
-      if (nl == nullptr) {
-        col_ += CountChars(pos_, offset);
-        pos_ = offset;
-        break;
-      }
-      const std::size_t at = static_cast<std::size_t>(static_cast<const char*>(nl) - text_.data());
-      ++line_;
-      col_ = 1;
-      pos_ = at + 1;
-    }
-    return {line_, col_};
-  }
-
- private:
-  // Characters (not UTF-8 continuation bytes) in [from, to), a word at a time.
-  int CountChars(std::size_t from, std::size_t to) const {
-    std::size_t continuation = 0;
-    std::size_t i = from;
-    for (; i + 8 <= to; i += 8) {
-      std::uint64_t w;
-      std::memcpy(&w, text_.data() + i, 8);
-      // A continuation byte is 10xxxxxx: bit 7 set, bit 6 clear.
-      const std::uint64_t mask = w & ~(w << 1) & 0x8080808080808080ull;
-      // One bit per byte at bit 7: gather them into the top byte to count.
-      continuation += static_cast<std::size_t>(((mask >> 7) * 0x0101010101010101ull) >> 56);
-    }
-    for (; i < to; ++i) continuation += (static_cast<unsigned char>(text_[i]) & 0xC0) == 0x80;
-    return static_cast<int>(to - from - continuation);
-  }
-
-  std::string_view text_;
-  std::size_t pos_ = 0;
-  int line_ = 1;
-  int col_ = 1;
-};
 
 // Line and column of byte offsets in any order: a LineTracker resumed from
 // the nearest checkpoint (one per 1 MiB, taken in one pass on first use).
@@ -576,13 +290,6 @@ struct PathNode {
   bool is_index = false;
 };
 
-bool IsPlainKey(std::string_view key) {
-  if (key.empty()) return false;
-  return std::all_of(key.begin(), key.end(), [](char c) {
-    return absl::ascii_isalnum(static_cast<unsigned char>(c)) || c == '_';
-  });
-}
-
 void AppendPath(const PathNode* p, std::string* out) {
   if (p == nullptr) {
     out->push_back('$');
@@ -595,16 +302,8 @@ void AppendPath(const PathNode* p, std::string* out) {
     out->push_back('[');
     out->append(buf, res.ptr);
     out->push_back(']');
-  } else if (IsPlainKey(p->key)) {
-    out->push_back('.');
-    out->append(p->key);
   } else {
-    out->append("[\"");
-    for (char c : p->key) {
-      if (c == '"' || c == '\\') out->push_back('\\');
-      out->push_back(c);
-    }
-    out->append("\"]");
+    AppendPathKey(p->key, out);
   }
 }
 
@@ -643,37 +342,6 @@ std::string_view TypeName(od::json_type t) {
       return "null";
   }
   return "a value";
-}
-
-// Strict JSON number grammar; `*has_fraction_or_exponent` says whether it is
-// an integer literal.
-bool IsJsonNumber(std::string_view s, bool* has_exponent, bool* has_fraction) {
-  std::size_t i = 0;
-  *has_exponent = false;
-  *has_fraction = false;
-  const auto digits = [&]() {
-    const std::size_t start = i;
-    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
-    return i > start;
-  };
-  if (i < s.size() && s[i] == '-') ++i;
-  if (i < s.size() && s[i] == '0') {
-    ++i;
-  } else if (!digits()) {
-    return false;
-  }
-  if (i < s.size() && s[i] == '.') {
-    ++i;
-    *has_fraction = true;
-    if (!digits()) return false;
-  }
-  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
-    ++i;
-    *has_exponent = true;
-    if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
-    if (!digits()) return false;
-  }
-  return i == s.size();
 }
 
 // Decimal places an amount's text carries, and how many its unit allows.
@@ -1899,7 +1567,7 @@ absl::StatusOr<Dataset> LoadPadded(std::string_view text, std::size_t capacity,
     if (err == simdjson::SUCCESS) reader.Run(doc);
     if (err != simdjson::SUCCESS || reader.fatal()) {
       if (err == simdjson::SUCCESS) err = reader.fatal_error();
-      std::optional<SyntaxProblem> problem = SyntaxChecker(text).Check();
+      std::optional<SyntaxProblem> problem = CheckJsonSyntax(text);
       if (problem.has_value()) {
         reader.ReportSyntax(problem->offset, problem->message);
       } else {
@@ -1908,7 +1576,7 @@ absl::StatusOr<Dataset> LoadPadded(std::string_view text, std::size_t capacity,
     } else if (reader.reported() > 0) {
       // On-Demand skips values it is not asked for (a wrong type, an unknown
       // field): when anything was wrong, make sure no syntax error hides there.
-      std::optional<SyntaxProblem> problem = SyntaxChecker(text).Check();
+      std::optional<SyntaxProblem> problem = CheckJsonSyntax(text);
       if (problem.has_value()) reader.ReportSyntax(problem->offset, problem->message);
     }
   }
@@ -1931,42 +1599,6 @@ absl::StatusOr<Dataset> LoadDatasetJson(std::string_view text, const LoadOptions
 
 namespace {
 
-// Reads a regular file straight into a buffer with the parser's padding (one
-// allocation, no second copy). nullopt on anything unusual: the caller then
-// uses ReadFile, which also words the errors.
-std::optional<simdjson::padded_string> ReadPaddedFile(const std::string& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return std::nullopt;
-  std::optional<simdjson::padded_string> out;
-  struct stat st;
-  // Larger files go through ReadFile, which refuses them with a clear error.
-  constexpr std::size_t kMaxBytes = std::size_t{4} << 30;
-  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
-      static_cast<std::size_t>(st.st_size) <= kMaxBytes) {
-    const auto size = static_cast<std::size_t>(st.st_size);
-    simdjson::padded_string buffer(size);
-    std::size_t used = 0;
-    bool ok = buffer.data() != nullptr;
-    while (ok && used < size) {
-      const ssize_t n = ::read(fd, buffer.data() + used, size - used);
-      if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) {
-        ok = false;
-        break;
-      }
-      used += static_cast<std::size_t>(n);
-    }
-    char probe;
-    ssize_t more;
-    do {
-      more = ok ? ::read(fd, &probe, 1) : 0;
-    } while (more < 0 && errno == EINTR);
-    if (ok && more == 0) out.emplace(std::move(buffer));  // the whole file, and no more
-  }
-  ::close(fd);
-  return out;
-}
-
 // A read-only private mapping of a whole file followed by at least the
 // parser's padding of zero bytes, unmapped when destroyed.
 class FileMapping {
@@ -1988,44 +1620,33 @@ class FileMapping {
   std::size_t capacity_;
 };
 
-// Maps a regular file of 1 MiB or more (no copy of the file, and its pages
-// can be handed back as they are read). The parser reads up to
+// Maps an opened regular file of 1 MiB or more (no copy of the file, and its
+// pages can be handed back as they are read). The parser reads up to
 // SIMDJSON_PADDING bytes past the end: the address range reserved is the
 // file's size plus that padding rounded up to whole pages, as an anonymous
 // read-only mapping (zeros), and the file is mapped over its start
 // (MAP_FIXED). Where the last page of the file has room for the padding the
 // two coincide; where it has not (a size that is a whole number of pages, or
 // within 64 bytes of one) the padding lies in the anonymous page after it.
-// nullptr when the file is smaller, not regular, or cannot be mapped (the
-// caller reads it). (A file truncated by someone else while mapped would
-// fault: a risk every mmap-based reader takes.)
-std::shared_ptr<const FileMapping> MapFile(const std::string& path) {
+// nullptr when the file is smaller or cannot be mapped (the caller reads
+// it). (A file truncated by someone else while mapped would fault: a risk
+// every mmap-based reader takes.)
+std::shared_ptr<const FileMapping> MapFile(const file_internal::OpenedFile& file) {
   constexpr std::size_t kMinMapBytes = std::size_t{1} << 20;
-  constexpr std::size_t kMaxBytes = std::size_t{4} << 30;
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-  if (fd < 0) return nullptr;
-  std::shared_ptr<const FileMapping> out;
-  struct stat st;
   const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
-  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
-    const auto size = static_cast<std::size_t>(st.st_size);
-    if (size >= kMinMapBytes && size <= kMaxBytes) {
-      const std::size_t capacity = (size + simdjson::SIMDJSON_PADDING + page - 1) / page * page;
-      void* range =
-          ::mmap(nullptr, capacity, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-      if (range != MAP_FAILED) {
-        void* p = ::mmap(range, size, PROT_READ, MAP_PRIVATE | MAP_FIXED, fd, 0);
-        if (p == range) {
-          ::madvise(p, size, MADV_SEQUENTIAL);
-          out = std::make_shared<const FileMapping>(static_cast<const char*>(p), size, capacity);
-        } else {
-          ::munmap(range, capacity);
-        }
-      }
-    }
+  const auto size = static_cast<std::size_t>(file.size);
+  if (size < kMinMapBytes) return nullptr;
+  const std::size_t capacity = (size + simdjson::SIMDJSON_PADDING + page - 1) / page * page;
+  void* range =
+      ::mmap(nullptr, capacity, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (range == MAP_FAILED) return nullptr;
+  void* p = ::mmap(range, size, PROT_READ, MAP_PRIVATE | MAP_FIXED, file.fd.get(), 0);
+  if (p != range) {
+    ::munmap(range, capacity);
+    return nullptr;
   }
-  ::close(fd);
-  return out;
+  ::madvise(p, size, MADV_SEQUENTIAL);
+  return std::make_shared<const FileMapping>(static_cast<const char*>(p), size, capacity);
 }
 
 }  // namespace
@@ -2036,22 +1657,25 @@ absl::StatusOr<Dataset> LoadDatasetJsonFileObserved(const std::string& path,
                                                     const LoadOptions& options,
                                                     Diagnostics* diagnostics,
                                                     const JsonFileObserver& observe) {
-  if (std::shared_ptr<const FileMapping> map = MapFile(path)) {
-    const std::string_view view(map->data(), map->size());
-    const char* base = map->data();
-    const std::size_t capacity = map->capacity();
-    if (observe) observe(JsonFileText{view, capacity, /*mapped=*/true});
-    return LoadPadded(view, capacity, std::move(map), options, diagnostics, path, base,
-                      view.size());
+  // One guarded opening (no blocking on a FIFO, anything but a regular file
+  // refused before reading, the size cap), then the file is mapped or read.
+  const ReadFileOptions read_options;
+  absl::StatusOr<file_internal::OpenedFile> file =
+      file_internal::OpenRegularFile(path, read_options);
+  absl::StatusOr<std::string> text;
+  if (file.ok()) {
+    if (std::shared_ptr<const FileMapping> map = MapFile(*file)) {
+      const std::string_view view(map->data(), map->size());
+      const char* base = map->data();
+      const std::size_t capacity = map->capacity();
+      if (observe) observe(JsonFileText{view, capacity, /*mapped=*/true});
+      return LoadPadded(view, capacity, std::move(map), options, diagnostics, path, base,
+                        view.size());
+    }
+    text = file_internal::ReadAll(*file, path, read_options);
+  } else {
+    text = file.status();
   }
-  if (std::optional<simdjson::padded_string> padded = ReadPaddedFile(path)) {
-    auto owned = std::make_shared<const simdjson::padded_string>(*std::move(padded));
-    const std::string_view view(owned->data(), owned->size());
-    const std::size_t capacity = view.size() + simdjson::SIMDJSON_PADDING;
-    if (observe) observe(JsonFileText{view, capacity, /*mapped=*/false});
-    return LoadPadded(view, capacity, std::move(owned), options, diagnostics, path);
-  }
-  absl::StatusOr<std::string> text = ReadFile(path);
   if (!text.ok()) {
     if (diagnostics != nullptr) {
       Diagnostic d;
@@ -2063,7 +1687,7 @@ absl::StatusOr<Dataset> LoadDatasetJsonFileObserved(const std::string& path,
     }
     return text.status();
   }
-  // ReadFile leaves spare capacity; make sure the parser's padding fits.
+  // ReadAll leaves spare capacity; make sure the parser's padding fits.
   text->reserve(text->size() + simdjson::SIMDJSON_PADDING);
   auto owned = std::make_shared<const std::string>(*std::move(text));
   if (observe) observe(JsonFileText{*owned, owned->capacity(), /*mapped=*/false});

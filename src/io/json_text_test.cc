@@ -140,5 +140,40 @@ TEST(JsonTextTest, OutputIsAlwaysWellFormed) {
   }
 }
 
+// The one JSON writer: pretty (one member a line), one-line containers
+// inside a pretty document, and compact.
+TEST(JsonWriterTest, PrettyOneLineAndCompactLayouts) {
+  const auto write = [](JsonWriter& w) {
+    w.BeginObject();
+    w.Key("a").Int(-1);
+    w.Key("empty").BeginArray().EndArray();
+    w.Key("row").BeginObject(/*one_line=*/true);
+    w.Key("x").Raw("1.50").Key("list").BeginArray().String("省").Null().Bool(false).EndArray();
+    w.Key("nested").BeginObject().EndObject();
+    w.EndObject();
+    w.Key("rows").BeginArray();
+    w.BeginArray(/*one_line=*/true).Int(1).Int(2).EndArray();
+    w.EndArray();
+    w.EndObject();
+    return w.Finish();
+  };
+  JsonWriter pretty;
+  EXPECT_EQ(write(pretty),
+            "{\n"
+            "  \"a\": -1,\n"
+            "  \"empty\": [],\n"
+            "  \"row\": {\"x\": 1.50, \"list\": [\"省\", null, false], \"nested\": {}},\n"
+            "  \"rows\": [\n"
+            "    [1, 2]\n"
+            "  ]\n"
+            "}\n");
+  // Finish leaves the writer ready for another document.
+  EXPECT_EQ(write(pretty), write(pretty));
+  JsonWriter compact(JsonWriter::Layout::kCompact);
+  EXPECT_EQ(write(compact),
+            "{\"a\":-1,\"empty\":[],\"row\":{\"x\":1.50,\"list\":[\"省\",null,false],"
+            "\"nested\":{}},\"rows\":[[1,2]]}");
+}
+
 }  // namespace
 }  // namespace perfbudget

@@ -18,34 +18,21 @@
 namespace perfbudget {
 namespace {
 
-// A small streaming JSON emitter: pretty (two-space indent, one field a
-// line) or compact.
+// The library's JsonWriter with the dataset's field shorthands.
 class JsonOut {
  public:
-  explicit JsonOut(bool pretty) : pretty_(pretty) {}
+  explicit JsonOut(bool pretty)
+      : w_(pretty ? JsonWriter::Layout::kPretty : JsonWriter::Layout::kCompact) {}
 
-  void BeginObject() { Open('{'); }
-  void EndObject() { Close('}'); }
-  void BeginArray() { Open('['); }
-  void EndArray() { Close(']'); }
-
-  void Key(std::string_view key) {
-    Separate();
-    AppendJsonString(out_, key);
-    out_.append(pretty_ ? ": " : ":");
-    after_key_ = true;
-  }
-
-  void String(std::string_view s) {
-    BeforeValue();
-    AppendJsonString(out_, s);
-  }
-  void Literal(std::string_view s) {
-    BeforeValue();
-    out_.append(s);
-  }
-  void Bool(bool b) { Literal(b ? "true" : "false"); }
-  void Int(long long v) { Literal(absl::StrCat(v)); }
+  void BeginObject() { w_.BeginObject(); }
+  void EndObject() { w_.EndObject(); }
+  void BeginArray() { w_.BeginArray(); }
+  void EndArray() { w_.EndArray(); }
+  void Key(std::string_view key) { w_.Key(key); }
+  void String(std::string_view s) { w_.String(s); }
+  void Literal(std::string_view s) { w_.Raw(s); }
+  void Bool(bool b) { w_.Bool(b); }
+  void Int(long long v) { w_.Int(v); }
 
   // Key + value shorthands.
   void Field(std::string_view key, std::string_view value) {
@@ -78,46 +65,10 @@ class JsonOut {
     if (value.has_value()) DateField(key, *value);
   }
 
-  std::string Finish() {
-    if (pretty_) out_.push_back('\n');
-    return std::move(out_);
-  }
+  std::string Finish() { return w_.Finish(); }
 
  private:
-  void Newline() {
-    if (!pretty_) return;
-    out_.push_back('\n');
-    out_.append(2 * empty_.size(), ' ');
-  }
-  // Before a key or an array element: the comma and the line break.
-  void Separate() {
-    if (empty_.empty()) return;
-    if (!empty_.back()) out_.push_back(',');
-    empty_.back() = false;
-    Newline();
-  }
-  void BeforeValue() {
-    if (after_key_) {
-      after_key_ = false;
-      return;
-    }
-    Separate();
-  }
-  void Open(char c) {
-    BeforeValue();
-    out_.push_back(c);
-    empty_.push_back(true);
-  }
-  void Close(char c) {
-    const bool was_empty = empty_.back();
-    empty_.pop_back();
-    if (!was_empty) Newline();
-    out_.push_back(c);
-  }
-  bool pretty_;
-  bool after_key_ = false;
-  std::vector<bool> empty_;  // per open container: nothing written yet
-  std::string out_;
+  JsonWriter w_;
 };
 
 // "key": [the rows, each written by write(row, j)].

@@ -8,8 +8,8 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "perfbudget/io/csv.h"
+#include "perfbudget/io/file.h"
 #include "perfbudget/io/json.h"
-#include "perfbudget/io/load.h"
 
 namespace perfbudget {
 namespace {

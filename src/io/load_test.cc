@@ -1,7 +1,6 @@
-// Tests for ReadFile, WriteFileAtomically and LoadDataset's dispatch.
+// Tests for LoadDataset's dispatch (ReadFile and WriteFileAtomically: file_test.cc).
 #include "perfbudget/io/load.h"
 
-#include <dirent.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -11,6 +10,7 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "perfbudget/io/file.h"
 
 namespace perfbudget {
 namespace {
@@ -25,91 +25,8 @@ std::string MakeTempDir() {
   return tmpl;
 }
 
-std::vector<std::string> ListDir(const std::string& dir) {
-  std::vector<std::string> names;
-  DIR* d = ::opendir(dir.c_str());
-  if (d == nullptr) return names;
-  while (dirent* e = ::readdir(d)) {
-    const std::string name = e->d_name;
-    if (name != "." && name != "..") names.push_back(name);
-  }
-  ::closedir(d);
-  return names;
-}
-
 std::string Fixture(const std::string& rel) {
   return std::string(PERFBUDGET_SOURCE_DIR) + "/tests/data/" + rel;
-}
-
-TEST(ReadFileTest, ReadsWholeFile) {
-  const std::string dir = MakeTempDir();
-  const std::string path = dir + "/a.txt";
-  std::string content(100000, 'x');
-  content += "尾";
-  ASSERT_TRUE(WriteFileAtomically(path, content).ok());
-  absl::StatusOr<std::string> back = ReadFile(path);
-  ASSERT_TRUE(back.ok()) << back.status();
-  EXPECT_EQ(*back, content);
-}
-
-TEST(ReadFileTest, ReadsEmptyFile) {
-  const std::string dir = MakeTempDir();
-  ASSERT_TRUE(WriteFileAtomically(dir + "/empty", "").ok());
-  absl::StatusOr<std::string> back = ReadFile(dir + "/empty");
-  ASSERT_TRUE(back.ok()) << back.status();
-  EXPECT_EQ(*back, "");
-}
-
-TEST(ReadFileTest, ErrorsNameThePath) {
-  absl::StatusOr<std::string> missing = ReadFile("/nonexistent/dir/file.json");
-  ASSERT_FALSE(missing.ok());
-  EXPECT_EQ(missing.status().code(), absl::StatusCode::kNotFound);
-  EXPECT_THAT(std::string(missing.status().message()), HasSubstr("/nonexistent/dir/file.json"));
-
-  const std::string dir = MakeTempDir();
-  absl::StatusOr<std::string> is_dir = ReadFile(dir);
-  ASSERT_FALSE(is_dir.ok());
-  EXPECT_THAT(std::string(is_dir.status().message()), HasSubstr(dir));
-}
-
-TEST(ReadFileTest, RefusesDevicesThatNeverEnd) {
-  auto r = ReadFile("/dev/zero");
-  ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.status().code(), absl::StatusCode::kFailedPrecondition);
-  EXPECT_NE(std::string(r.status().message()).find("/dev/zero"), std::string::npos);
-}
-
-TEST(WriteFileAtomicallyTest, CreatesAndReplacesLeavingNoTemporaryFile) {
-  const std::string dir = MakeTempDir();
-  const std::string path = dir + "/out.json";
-  ASSERT_TRUE(WriteFileAtomically(path, "first").ok());
-  EXPECT_EQ(*ReadFile(path), "first");
-  struct stat st;
-  ASSERT_EQ(::stat(path.c_str(), &st), 0);
-  EXPECT_EQ(st.st_mode & 0777, 0644u);
-  ASSERT_EQ(::chmod(path.c_str(), 0600), 0);
-  ASSERT_TRUE(WriteFileAtomically(path, "second, longer content").ok());
-  EXPECT_EQ(*ReadFile(path), "second, longer content");
-  ASSERT_EQ(::stat(path.c_str(), &st), 0);
-  EXPECT_EQ(st.st_mode & 0777, 0600u);  // the replaced file's mode is kept
-  EXPECT_THAT(ListDir(dir), ::testing::ElementsAre("out.json"));
-}
-
-TEST(WriteFileAtomicallyTest, ErrorsNameThePathAndLeaveNothingBehind) {
-  absl::Status st = WriteFileAtomically("/nonexistent/dir/out.json", "x");
-  ASSERT_FALSE(st.ok());
-  EXPECT_EQ(st.code(), absl::StatusCode::kNotFound);
-  EXPECT_THAT(std::string(st.message()), HasSubstr("/nonexistent/dir/out.json"));
-
-  // Replacing a folder fails; the folder and its parent stay as they were.
-  const std::string dir = MakeTempDir();
-  ASSERT_EQ(::mkdir((dir + "/sub").c_str(), 0755), 0);
-  st = WriteFileAtomically(dir + "/sub", "x");
-  ASSERT_FALSE(st.ok());
-  EXPECT_THAT(std::string(st.message()), HasSubstr(dir + "/sub"));
-  EXPECT_THAT(ListDir(dir), ::testing::ElementsAre("sub"));
-
-  EXPECT_FALSE(WriteFileAtomically("", "x").ok());
 }
 
 TEST(LoadDatasetTest, FileLoadsAsJson) {
@@ -141,6 +58,30 @@ TEST(LoadDatasetTest, FolderWithoutDatasetJsonLoadsAsCsv) {
     names_csv = names_csv || d.ToString().find(".csv") != std::string::npos;
   }
   EXPECT_TRUE(names_csv);
+}
+
+// Anything but a regular file or a folder is refused at once with a located
+// diagnostic: a FIFO nobody writes to must not hang the load, and /dev/zero
+// must not be read until memory runs out.
+TEST(LoadDatasetTest, FifoAndDeviceAreRefusedAtOnce) {
+  const std::string dir = MakeTempDir();
+  const std::string fifo = dir + "/dataset.json";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  for (const std::string& path : {fifo, std::string("/dev/zero")}) {
+    Diagnostics diags;
+    absl::StatusOr<Dataset> ds = LoadDataset(path, {}, &diags);
+    ASSERT_FALSE(ds.ok()) << path;
+    EXPECT_EQ(ds.status().code(), absl::StatusCode::kFailedPrecondition) << ds.status();
+    EXPECT_THAT(std::string(ds.status().message()), HasSubstr("not a regular file"));
+    ASSERT_EQ(diags.size(), 1u);
+    EXPECT_EQ(diags.items()[0].kind, DiagnosticKind::kIo);
+    EXPECT_EQ(diags.items()[0].where.file, path);
+  }
+  // A folder holding a FIFO named dataset.json: the same, not a hang.
+  Diagnostics diags;
+  absl::StatusOr<Dataset> ds = LoadDataset(dir, {}, &diags);
+  ASSERT_FALSE(ds.ok());
+  EXPECT_THAT(std::string(ds.status().message()), HasSubstr("FIFO"));
 }
 
 TEST(LoadDatasetTest, MissingPathIsNotFound) {

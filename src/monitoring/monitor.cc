@@ -659,7 +659,6 @@ absl::StatusOr<std::vector<MonitorReport>> MonitorSeries(const Dataset& dataset,
         }
       }
     }
-    Money adj, exec;
     std::array<Money, kFundSourceCount> adj_cum{}, exec_cum{};
     std::array<std::uint32_t, kFundSourceCount> cnt_cum{};
     for (std::size_t i = 0; i <= j; ++i) {

@@ -145,6 +145,32 @@ constexpr RuleSpec kMonitoringRules[] = {
 
 }  // namespace
 
+// What Monitor checks before it runs (monitor_internal.cc CheckBands), checked
+// where a profile is loaded too.
+constexpr ParamOrderSpec kMonitoringOrders[] = {
+    {{"monitoring.gap_yellow", "min_gap_pp", ""},
+     {"monitoring.gap_red", "min_gap_pp", ""},
+     true,
+     true,
+     "overlapping warning bands"},
+    {{"monitoring.overspend_warning", "min_usage_percent", ""},
+     {"monitoring.overspend_error", "max_usage_percent", ""},
+     false,
+     true,
+     "overlapping over-spend bands"},
+    {{"", "", "0"},
+     {"monitoring.gap_yellow", "min_gap_pp", ""},
+     false,
+     true,
+     "a gap threshold may not be negative"},
+    {{"", "", "0"},
+     {"monitoring.gap_red", "min_gap_pp", ""},
+     false,
+     true,
+     "a gap threshold may not be negative"},
+};
+
 std::span<const RuleSpec> MonitoringRuleCatalog() { return kMonitoringRules; }
+std::span<const ParamOrderSpec> MonitoringParamOrders() { return kMonitoringOrders; }
 
 }  // namespace perfbudget

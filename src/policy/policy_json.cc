@@ -1,13 +1,17 @@
 // policy_json.cc: policy profiles as JSON (docs/policy.md): loading with
 // precise diagnostics, `extends`, the built-in profiles, and writing.
 //
-// Profiles are small; they are read by a little recursive-descent parser of
-// our own that keeps every value's line and column and every number's exact
-// text (no binary floating point anywhere).
+// Profiles are read with simdjson like datasets (io/json_syntax.h: one JSON
+// parser): the document becomes a small positioned tree, every value placed
+// by line and column, every number kept as its exact text (no binary floating
+// point anywhere), a syntax error worded and located by the same checker as a
+// dataset's. Values are read by small helpers (ReadRatio, ReadString,
+// ReadBool, ReadEnum), the one place each kind of value is parsed.
 #include <algorithm>
 #include <cstdint>
-#include <fstream>
-#include <sstream>
+#include <map>
+#include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -17,6 +21,8 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "base/absl_compat.h"
+#include "io/json_syntax.h"
+#include "perfbudget/io/file.h"
 #include "perfbudget/io/json_text.h"
 #include "perfbudget/policy/policy.h"
 #include "perfbudget/policy/rule_catalog.h"
@@ -27,317 +33,50 @@ namespace {
 
 constexpr std::string_view kFormatName = "perfbudget-policy";
 constexpr int kFormatVersion = 1;
+// A profile is a few KiB; anything over 1 MiB is not one (docs/policy.md).
+constexpr std::uint64_t kMaxPolicyFileBytes = std::uint64_t{1} << 20;
 
-// ---- a small JSON tree with positions -------------------------------------------
+using json_internal::JsonMember;
+using json_internal::JsonNode;
+using json_internal::KindName;
+using json_internal::LineTracker;
+using json_internal::MemberPath;
+using Kind = json_internal::JsonNode::Kind;
 
-struct JValue {
-  enum Kind { kNull, kBool, kNumber, kString, kArray, kObject } kind = kNull;
-  bool b = false;
-  std::string text;  // string contents, or a number's exact text
-  std::vector<JValue> items;
-  std::vector<std::pair<std::string, JValue>> members;
-  int line = 0;
-  int column = 0;
-};
-
-class Parser {
- public:
-  explicit Parser(std::string_view s) : s_(s) {}
-
-  bool Parse(JValue* out) {
-    Space();
-    if (!Value(out, 0)) return false;
-    Space();
-    if (pos_ < s_.size()) return Fail("unexpected content after the end of the document");
-    return true;
-  }
-  const std::string& error() const { return error_; }
-  int line() const { return line_; }
-  int column() const { return column_; }
-
- private:
-  bool Fail(std::string message) {
-    if (error_.empty()) {
-      error_ = std::move(message);
-      line_ = 1;
-      column_ = 1;
-      for (std::size_t i = 0; i < pos_ && i < s_.size(); ++i) {
-        if (s_[i] == '\n') {
-          ++line_;
-          column_ = 1;
-        } else if ((static_cast<unsigned char>(s_[i]) & 0xC0) != 0x80) {
-          ++column_;
-        }
-      }
-    }
-    return false;
-  }
-  void Position(JValue* v) {
-    for (std::size_t i = mark_; i < pos_; ++i) {
-      if (s_[i] == '\n') {
-        ++mark_line_;
-        mark_col_ = 1;
-      } else if ((static_cast<unsigned char>(s_[i]) & 0xC0) != 0x80) {
-        ++mark_col_;
-      }
-    }
-    mark_ = pos_;
-    v->line = mark_line_;
-    v->column = mark_col_;
-  }
-  void Space() {
-    while (pos_ < s_.size() &&
-           (s_[pos_] == ' ' || s_[pos_] == '\t' || s_[pos_] == '\n' || s_[pos_] == '\r')) {
-      ++pos_;
-    }
-  }
-  bool Value(JValue* v, int depth) {
-    if (depth > 64) return Fail("nesting too deep");
-    Space();
-    Position(v);
-    if (pos_ >= s_.size()) return Fail("unexpected end of input; expected a value");
-    const char c = s_[pos_];
-    if (c == '{') return Object(v, depth);
-    if (c == '[') return Array(v, depth);
-    if (c == '"') {
-      v->kind = JValue::kString;
-      return String(&v->text);
-    }
-    if (s_.substr(pos_, 4) == "true") {
-      v->kind = JValue::kBool;
-      v->b = true;
-      pos_ += 4;
-      return true;
-    }
-    if (s_.substr(pos_, 5) == "false") {
-      v->kind = JValue::kBool;
-      pos_ += 5;
-      return true;
-    }
-    if (s_.substr(pos_, 4) == "null") {
-      pos_ += 4;
-      return true;
-    }
-    if (c == '-' || (c >= '0' && c <= '9')) {
-      const std::size_t start = pos_;
-      ++pos_;
-      while (pos_ < s_.size() &&
-             (std::isdigit(static_cast<unsigned char>(s_[pos_])) || s_[pos_] == '.' ||
-              s_[pos_] == 'e' || s_[pos_] == 'E' || s_[pos_] == '+' || s_[pos_] == '-')) {
-        ++pos_;
-      }
-      v->kind = JValue::kNumber;
-      v->text = std::string(s_.substr(start, pos_ - start));
-      return true;
-    }
-    return Fail(
-        absl::StrCat("unexpected character '", AV(s_.substr(pos_, 1)), "'; expected a value"));
-  }
-  bool Hex4(std::uint32_t* out) {
-    if (pos_ + 4 > s_.size()) return Fail("invalid \\u escape");
-    std::uint32_t v = 0;
-    for (int i = 0; i < 4; ++i) {
-      const char h = s_[pos_++];
-      v <<= 4;
-      if (h >= '0' && h <= '9') {
-        v |= static_cast<std::uint32_t>(h - '0');
-      } else if (h >= 'a' && h <= 'f') {
-        v |= static_cast<std::uint32_t>(h - 'a' + 10);
-      } else if (h >= 'A' && h <= 'F') {
-        v |= static_cast<std::uint32_t>(h - 'A' + 10);
-      } else {
-        return Fail("invalid \\u escape; expected 4 hexadecimal digits");
-      }
-    }
-    *out = v;
-    return true;
-  }
-  static void AppendUtf8(std::uint32_t cp, std::string* out) {
-    if (cp < 0x80) {
-      out->push_back(static_cast<char>(cp));
-    } else if (cp < 0x800) {
-      out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-      out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else if (cp < 0x10000) {
-      out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-      out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-      out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else {
-      out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-      out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-      out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-      out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    }
-  }
-  bool String(std::string* out) {
-    ++pos_;  // "
-    while (true) {
-      if (pos_ >= s_.size()) return Fail("unterminated string");
-      const char c = s_[pos_];
-      if (c == '"') {
-        ++pos_;
-        return true;
-      }
-      if (static_cast<unsigned char>(c) < 0x20) return Fail("control character in a string");
-      if (c != '\\') {
-        out->push_back(c);
-        ++pos_;
-        continue;
-      }
-      ++pos_;
-      if (pos_ >= s_.size()) return Fail("unterminated string");
-      const char e = s_[pos_++];
-      switch (e) {
-        case '"':
-          out->push_back('"');
-          break;
-        case '\\':
-          out->push_back('\\');
-          break;
-        case '/':
-          out->push_back('/');
-          break;
-        case 'b':
-          out->push_back('\b');
-          break;
-        case 'f':
-          out->push_back('\f');
-          break;
-        case 'n':
-          out->push_back('\n');
-          break;
-        case 'r':
-          out->push_back('\r');
-          break;
-        case 't':
-          out->push_back('\t');
-          break;
-        case 'u': {
-          std::uint32_t cp = 0;
-          if (!Hex4(&cp)) return false;
-          if (cp >= 0xD800 && cp <= 0xDBFF && s_.substr(pos_, 2) == "\\u") {
-            pos_ += 2;
-            std::uint32_t lo = 0;
-            if (!Hex4(&lo)) return false;
-            cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-          }
-          AppendUtf8(cp, out);
-          break;
-        }
-        default:
-          return Fail("invalid escape in a string");
-      }
-    }
-  }
-  bool Object(JValue* v, int depth) {
-    v->kind = JValue::kObject;
-    ++pos_;
-    Space();
-    if (pos_ < s_.size() && s_[pos_] == '}') {
-      ++pos_;
-      return true;
-    }
-    while (true) {
-      Space();
-      if (pos_ >= s_.size() || s_[pos_] != '"') return Fail("expected a member name in quotes");
-      std::string key;
-      if (!String(&key)) return false;
-      Space();
-      if (pos_ >= s_.size() || s_[pos_] != ':') return Fail("expected ':' after a member name");
-      ++pos_;
-      JValue child;
-      if (!Value(&child, depth + 1)) return false;
-      v->members.emplace_back(std::move(key), std::move(child));
-      Space();
-      if (pos_ < s_.size() && s_[pos_] == ',') {
-        ++pos_;
-        continue;
-      }
-      if (pos_ < s_.size() && s_[pos_] == '}') {
-        ++pos_;
-        return true;
-      }
-      return Fail("expected ',' or '}' in an object");
-    }
-  }
-  bool Array(JValue* v, int depth) {
-    v->kind = JValue::kArray;
-    ++pos_;
-    Space();
-    if (pos_ < s_.size() && s_[pos_] == ']') {
-      ++pos_;
-      return true;
-    }
-    while (true) {
-      JValue child;
-      if (!Value(&child, depth + 1)) return false;
-      v->items.push_back(std::move(child));
-      Space();
-      if (pos_ < s_.size() && s_[pos_] == ',') {
-        ++pos_;
-        continue;
-      }
-      if (pos_ < s_.size() && s_[pos_] == ']') {
-        ++pos_;
-        return true;
-      }
-      return Fail("expected ',' or ']' in an array");
-    }
-  }
-
-  std::string_view s_;
-  std::size_t pos_ = 0;
-  std::size_t mark_ = 0;
-  int mark_line_ = 1;
-  int mark_col_ = 1;
-  std::string error_;
-  int line_ = 0;
-  int column_ = 0;
-};
+// Profiles are a few KiB: nesting beyond this is not a profile.
+constexpr int kMaxPolicyDepth = 64;
 
 // ---- loading ------------------------------------------------------------------
 
 std::string Truncate(std::string_view s) { return std::string(s.substr(0, 80)); }
 
-std::string KindName(const JValue& v) {
-  switch (v.kind) {
-    case JValue::kNull:
-      return "null";
-    case JValue::kBool:
-      return "a boolean";
-    case JValue::kNumber:
-      return "a number";
-    case JValue::kString:
-      return "a string";
-    case JValue::kArray:
-      return "an array";
-    case JValue::kObject:
-      return "an object";
-  }
-  return "a value";
+// The profile's own enum codes (the others have parsers beside their enums).
+std::optional<SplitMethod> ParseSplitMethod(std::string_view s) {
+  if (s == "proportional") return SplitMethod::kProportional;
+  if (s == "priority") return SplitMethod::kPriority;
+  return std::nullopt;
 }
 
-std::string MemberPath(const std::string& parent, std::string_view key) {
-  bool plain = !key.empty();
-  for (char c : key) {
-    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_')) plain = false;
-  }
-  if (plain) return absl::StrCat(parent, ".", AV(key));
-  return absl::StrCat(parent, "[\"", AV(key), "\"]");
+std::optional<TimeProgressMethod> ParseTimeProgressMethod(std::string_view s) {
+  if (s == "months") return TimeProgressMethod::kMonths;
+  if (s == "days") return TimeProgressMethod::kDays;
+  return std::nullopt;
 }
 
 class Loader {
  public:
-  Loader(Diagnostics* diagnostics, std::string_view file) : diags_(diagnostics), file_(file) {}
+  Loader(Diagnostics* diagnostics, std::string_view text, std::string_view file)
+      : diags_(diagnostics), file_(file), lines_(text) {}
 
-  void Report(DiagnosticKind kind, const JValue& at, const std::string& path,
+  void Report(DiagnosticKind kind, const JsonNode& at, const std::string& path,
               std::string_view field, std::string_view value, std::string expected,
               std::string message) {
     Diagnostic d;
     d.kind = kind;
     d.where.file = std::string(file_);
-    d.where.line = at.line;
-    d.where.column = at.column;
+    const auto [line, column] = lines_.At(at.offset);
+    d.where.line = line;
+    d.where.column = column;
     d.where.path = path;
     d.field = std::string(field);
     d.value = Truncate(value);
@@ -348,8 +87,9 @@ class Loader {
   }
   int errors() const { return errors_; }
 
-  std::optional<Ratio> ReadRatio(const JValue& v, const std::string& path, std::string_view field) {
-    if (v.kind != JValue::kNumber && v.kind != JValue::kString) {
+  std::optional<Ratio> ReadRatio(const JsonNode& v, const std::string& path,
+                                 std::string_view field) {
+    if (v.kind != Kind::kNumber && v.kind != Kind::kString) {
       Report(DiagnosticKind::kType, v, path, field, KindName(v),
              "an exact decimal number, e.g. 80 or \"2.5\"",
              absl::StrCat(AV(field), " must be a number"));
@@ -365,9 +105,9 @@ class Loader {
     return *r;
   }
 
-  std::optional<std::string> ReadString(const JValue& v, const std::string& path,
+  std::optional<std::string> ReadString(const JsonNode& v, const std::string& path,
                                         std::string_view field) {
-    if (v.kind != JValue::kString) {
+    if (v.kind != Kind::kString) {
       Report(DiagnosticKind::kType, v, path, field, KindName(v), "a string",
              absl::StrCat(AV(field), " must be a string"));
       return std::nullopt;
@@ -375,7 +115,33 @@ class Loader {
     return v.text;
   }
 
-  void Rule(const JValue& v, const std::string& path, std::string_view code, Policy* policy) {
+  // A boolean.
+  std::optional<bool> ReadBool(const JsonNode& v, const std::string& path, std::string_view field) {
+    if (v.kind != Kind::kBool) {
+      Report(DiagnosticKind::kType, v, path, field, KindName(v), "true or false",
+             absl::StrCat(AV(field), " must be a boolean"));
+      return std::nullopt;
+    }
+    return v.boolean;
+  }
+
+  // An enum value given as text, read by `parse` (each enum's own parser:
+  // codes, and the Chinese labels where it takes them).
+  template <typename E>
+  std::optional<E> ReadEnum(const JsonNode& v, const std::string& path, std::string_view field,
+                            std::optional<E> (*parse)(std::string_view), std::string expected,
+                            std::string_view unknown_message) {
+    std::optional<std::string> s = ReadString(v, path, field);
+    if (!s) return std::nullopt;
+    std::optional<E> e = parse(*s);
+    if (!e) {
+      Report(DiagnosticKind::kEnumValue, v, path, field, *s, std::move(expected),
+             std::string(unknown_message));
+    }
+    return e;
+  }
+
+  void Rule(const JsonNode& v, const std::string& path, std::string_view code, Policy* policy) {
     const RuleSpec* spec = FindRuleSpec(code);
     if (spec == nullptr) {
       Report(DiagnosticKind::kUnknownReference, v, path, "rules", std::string(code),
@@ -383,7 +149,7 @@ class Loader {
              absl::StrCat("unknown rule code \"", AV(code), "\""));
       return;
     }
-    if (v.kind != JValue::kObject) {
+    if (v.kind != Kind::kObject) {
       Report(DiagnosticKind::kType, v, path, code, KindName(v),
              "an object {\"enabled\", \"severity\", \"deduction\", \"params\"}",
              "a rule's settings must be an object");
@@ -393,20 +159,11 @@ class Loader {
     for (const auto& [key, child] : v.members) {
       const std::string p = MemberPath(path, key);
       if (key == "enabled") {
-        if (child.kind != JValue::kBool) {
-          Report(DiagnosticKind::kType, child, p, key, KindName(child), "true or false",
-                 "enabled must be a boolean");
-        } else {
-          rule.enabled = child.b;
-        }
+        if (std::optional<bool> b = ReadBool(child, p, key)) rule.enabled = *b;
       } else if (key == "severity") {
-        std::optional<std::string> s = ReadString(child, p, key);
-        if (!s) continue;
-        std::optional<Severity> sev = ParseSeverity(*s);
-        if (!sev) {
-          Report(DiagnosticKind::kEnumValue, child, p, key, *s,
-                 "one of info, warning, error, blocker", "unknown severity");
-        } else {
+        if (std::optional<Severity> sev =
+                ReadEnum(child, p, key, &ParseSeverity, "one of info, warning, error, blocker",
+                         "unknown severity")) {
           rule.severity = *sev;
         }
       } else if (key == "deduction") {
@@ -419,15 +176,18 @@ class Loader {
           rule.deduction = *r;
         }
       } else if (key == "params") {
-        if (child.kind != JValue::kObject) {
+        if (child.kind != Kind::kObject) {
           Report(DiagnosticKind::kType, child, p, key, KindName(child),
                  "an object of named numbers", "params must be an object");
           continue;
         }
-        for (const auto& [pname, pval] : child.members) {
+        for (const JsonMember& param : child.members) {
+          const std::string& pname = param.key;
+          const JsonNode& pval = param.value;
           const std::string pp = MemberPath(p, pname);
-          const bool known = std::any_of(spec->params.begin(), spec->params.end(),
-                                         [&](const RuleParamSpec& ps) { return ps.name == pname; });
+          const bool known =
+              std::any_of(spec->params.begin(), spec->params.end(),
+                          [&pname](const RuleParamSpec& ps) { return ps.name == pname; });
           if (!known) {
             std::vector<std::string> names;
             for (const RuleParamSpec& ps : spec->params) names.emplace_back(ps.name);
@@ -438,7 +198,10 @@ class Loader {
             continue;
           }
           std::optional<Ratio> r = ReadRatio(pval, pp, pname);
-          if (r) rule.params[pname] = *r;
+          if (r) {
+            rule.params[pname] = *r;
+            param_places_[absl::StrCat(AV(code), "\n", pname)] = {&pval, pp};
+          }
         }
       } else {
         Report(DiagnosticKind::kValue, child, p, key, key, "enabled, severity, deduction or params",
@@ -447,8 +210,8 @@ class Loader {
     }
   }
 
-  void Bands(const JValue& v, const std::string& path, Policy* policy) {
-    if (v.kind != JValue::kArray || v.items.empty()) {
+  void Bands(const JsonNode& v, const std::string& path, Policy* policy) {
+    if (v.kind != Kind::kArray || v.items.empty()) {
       Report(DiagnosticKind::kType, v, path, "grade_bands", KindName(v),
              "a non-empty array of {\"grade\", \"min\"}, best grade first", "bad grade bands");
       return;
@@ -456,9 +219,9 @@ class Loader {
     std::vector<GradeBand> bands;
     bool ok = true;
     for (std::size_t i = 0; i < v.items.size(); ++i) {
-      const JValue& item = v.items[i];
+      const JsonNode& item = v.items[i];
       const std::string p = absl::StrCat(path, "[", i, "]");
-      if (item.kind != JValue::kObject) {
+      if (item.kind != Kind::kObject) {
         Report(DiagnosticKind::kType, item, p, "grade_bands", KindName(item),
                "an object {\"grade\", \"min\"}", "a grade band must be an object");
         ok = false;
@@ -470,12 +233,9 @@ class Loader {
       for (const auto& [key, child] : item.members) {
         const std::string pp = MemberPath(p, key);
         if (key == "grade") {
-          std::optional<std::string> s = ReadString(child, pp, key);
-          std::optional<Grade> g = s ? ParseGrade(*s) : std::nullopt;
-          if (s && !g) {
-            Report(DiagnosticKind::kEnumValue, child, pp, key, *s,
-                   "one of excellent, good, fair, poor (优 良 中 差)", "unknown grade");
-          }
+          std::optional<Grade> g =
+              ReadEnum(child, pp, key, &ParseGrade,
+                       "one of excellent, good, fair, poor (优 良 中 差)", "unknown grade");
           if (g) {
             band.grade = *g;
             have_grade = true;
@@ -521,8 +281,8 @@ class Loader {
     if (ok) policy->set_grade_bands(std::move(bands));
   }
 
-  void Split(const JValue& v, const std::string& path, Policy* policy) {
-    if (v.kind != JValue::kObject) {
+  void Split(const JsonNode& v, const std::string& path, Policy* policy) {
+    if (v.kind != Kind::kObject) {
       Report(DiagnosticKind::kType, v, path, "split", KindName(v),
              "an object {\"method\", \"priority\"}", "split must be an object");
       return;
@@ -530,18 +290,13 @@ class Loader {
     for (const auto& [key, child] : v.members) {
       const std::string p = MemberPath(path, key);
       if (key == "method") {
-        std::optional<std::string> s = ReadString(child, p, key);
-        if (!s) continue;
-        if (*s == "proportional") {
-          policy->set_split_method(SplitMethod::kProportional);
-        } else if (*s == "priority") {
-          policy->set_split_method(SplitMethod::kPriority);
-        } else {
-          Report(DiagnosticKind::kEnumValue, child, p, key, *s, "proportional or priority",
-                 "unknown split method");
+        if (std::optional<SplitMethod> m =
+                ReadEnum(child, p, key, &ParseSplitMethod, "proportional or priority",
+                         "unknown split method")) {
+          policy->set_split_method(*m);
         }
       } else if (key == "priority") {
-        if (child.kind != JValue::kArray) {
+        if (child.kind != Kind::kArray) {
           Report(DiagnosticKind::kType, child, p, key, KindName(child), "an array of fund sources",
                  "priority must be an array");
           continue;
@@ -549,15 +304,11 @@ class Loader {
         std::vector<FundSource> order;
         for (std::size_t i = 0; i < child.items.size(); ++i) {
           const std::string ip = absl::StrCat(p, "[", i, "]");
-          std::optional<std::string> s = ReadString(child.items[i], ip, key);
-          if (!s) continue;
-          std::optional<FundSource> f = ParseFundSource(*s);
-          if (!f) {
-            std::vector<std::string> codes;
-            for (std::string_view c : AllCodes(FundSource{})) codes.emplace_back(c);
-            Report(DiagnosticKind::kEnumValue, child.items[i], ip, key, *s,
-                   absl::StrCat("one of ", absl::StrJoin(codes, ", ")), "unknown fund source");
-          } else {
+          std::vector<std::string> codes;
+          for (std::string_view c : AllCodes(FundSource{})) codes.emplace_back(c);
+          if (std::optional<FundSource> f = ReadEnum(
+                  child.items[i], ip, key, &ParseFundSource,
+                  absl::StrCat("one of ", absl::StrJoin(codes, ", ")), "unknown fund source")) {
             order.push_back(*f);
           }
         }
@@ -569,9 +320,71 @@ class Loader {
     }
   }
 
+  // The orders the analyses rely on (ParamOrderSpec): each one broken is
+  // reported where this profile set one of its values (else at the root).
+  void CheckOrders(const JsonNode& root, const Policy& policy) {
+    for (std::span<const ParamOrderSpec> orders : AllParamOrders()) {
+      for (const ParamOrderSpec& order : orders) CheckOrder(root, policy, order);
+    }
+  }
+
  private:
+  struct Place {
+    const JsonNode* node = nullptr;
+    std::string path;
+  };
+
+  static Ratio BoundValue(const Policy& policy, const ParamBound& b) {
+    if (b.code.empty()) return Ratio::ParseDecimal(b.value).value_or(Ratio());
+    return policy.Param(b.code, b.param);
+  }
+  static std::string BoundName(const ParamBound& b) {
+    return b.code.empty() ? std::string(b.value) : absl::StrCat(AV(b.code), ".", AV(b.param));
+  }
+  const Place* PlaceOf(const ParamBound& b) const {
+    if (b.code.empty()) return nullptr;
+    const auto it = param_places_.find(absl::StrCat(AV(b.code), "\n", AV(b.param)));
+    return it == param_places_.end() ? nullptr : &it->second;
+  }
+
+  void CheckOrder(const JsonNode& root, const Policy& policy, const ParamOrderSpec& order) {
+    if (order.when_enabled) {
+      for (const ParamBound* b : {&order.low, &order.high}) {
+        if (!b->code.empty() && !policy.Enabled(b->code)) return;
+      }
+    }
+    const Ratio low = BoundValue(policy, order.low);
+    const Ratio high = BoundValue(policy, order.high);
+    if (order.strict ? low < high : low <= high) return;
+    // Placed at the value this profile set (the later one when it set both).
+    const Place* low_place = PlaceOf(order.low);
+    const Place* high_place = PlaceOf(order.high);
+    const Place* place = low_place;
+    const ParamBound* culprit = &order.low;
+    if (high_place != nullptr &&
+        (place == nullptr || high_place->node->offset > place->node->offset)) {
+      place = high_place;
+      culprit = &order.high;
+    }
+    if (place == nullptr && order.low.code.empty()) culprit = &order.high;
+    const std::string relation = order.strict ? " < " : " ≤ ";
+    const std::string low_text =
+        absl::StrCat(BoundName(order.low), " (", low.ToShortString(6), ")");
+    const std::string high_text =
+        absl::StrCat(BoundName(order.high), " (", high.ToShortString(6), ")");
+    Report(DiagnosticKind::kValue, place != nullptr ? *place->node : root,
+           place != nullptr ? place->path : "$", culprit->param,
+           (culprit == &order.low ? low : high).ToShortString(6),
+           absl::StrCat(BoundName(order.low), relation, BoundName(order.high)),
+           absl::StrCat("inconsistent policy: ", AV(order.problem), ": ", low_text,
+                        order.strict ? " must be below " : " must not exceed ", high_text));
+  }
+
   Diagnostics* diags_;
   std::string_view file_;
+  LineTracker lines_;
+  // Where this profile set each rule parameter ("code\nparam").
+  std::map<std::string, Place, std::less<>> param_places_;
   int errors_ = 0;
 };
 
@@ -599,22 +412,28 @@ absl::StatusOr<Policy> Load(std::string_view text, Diagnostics* diagnostics, std
   Diagnostics local;
   Diagnostics* diags = diagnostics != nullptr ? diagnostics : &local;
   const std::size_t before = diags->size() + diags->dropped();
-  Loader loader(diags, file);
-  JValue root;
-  Parser parser(text);
-  if (!parser.Parse(&root)) {
+  // A UTF-8 byte-order mark (Windows editors write one) is not part of the text.
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  Loader loader(diags, text, file);
+  json_internal::SyntaxProblem problem;
+  std::optional<JsonNode> parsed = json_internal::ParseJsonTree(text, kMaxPolicyDepth, &problem);
+  if (!parsed.has_value()) {
     Diagnostic d;
     d.kind = DiagnosticKind::kSyntax;
     d.where.file = std::string(file);
-    d.where.line = parser.line();
-    d.where.column = parser.column();
+    const auto [line, column] = LineTracker(text).At(problem.offset);
+    d.where.line = line;
+    d.where.column = column;
     d.where.path = "$";
+    d.value = Truncate(text.substr(std::min(problem.offset, text.size()), 20));
     d.expected = "a JSON policy profile (docs/policy.md)";
-    d.message = parser.error();
+    d.message = absl::StrCat("JSON syntax error: ", problem.message);
     diags->Add(std::move(d));
-    return absl::InvalidArgumentError(absl::StrCat("policy ", AV(file), ": ", parser.error()));
+    return absl::InvalidArgumentError(
+        absl::StrCat("policy ", AV(file), ": JSON syntax error: ", problem.message));
   }
-  if (root.kind != JValue::kObject) {
+  const JsonNode& root = *parsed;
+  if (root.kind != Kind::kObject) {
     loader.Report(DiagnosticKind::kType, root, "$", "", KindName(root), "an object",
                   "a policy must be a JSON object");
     return diags->ToStatus("policy");
@@ -651,7 +470,7 @@ absl::StatusOr<Policy> Load(std::string_view text, Diagnostics* diagnostics, std
                       "not a perfbudget policy profile");
       }
     } else if (key == "version") {
-      if (child.kind != JValue::kNumber || child.text != absl::StrCat(kFormatVersion)) {
+      if (child.kind != Kind::kNumber || child.text != absl::StrCat(kFormatVersion)) {
         loader.Report(DiagnosticKind::kFormat, child, path, key, child.text, "1",
                       "unsupported policy format version");
       }
@@ -669,22 +488,17 @@ absl::StatusOr<Policy> Load(std::string_view text, Diagnostics* diagnostics, std
         policy.set_decimals(static_cast<int>(r->numerator()));
       }
     } else if (key == "time_progress") {
-      std::optional<std::string> s = loader.ReadString(child, path, key);
-      if (!s) continue;
-      if (*s == "months") {
-        policy.set_time_progress_method(TimeProgressMethod::kMonths);
-      } else if (*s == "days") {
-        policy.set_time_progress_method(TimeProgressMethod::kDays);
-      } else {
-        loader.Report(DiagnosticKind::kEnumValue, child, path, key, *s, "months or days",
-                      "unknown time progress method");
+      if (std::optional<TimeProgressMethod> m =
+              loader.ReadEnum(child, path, key, &ParseTimeProgressMethod, "months or days",
+                              "unknown time progress method")) {
+        policy.set_time_progress_method(*m);
       }
     } else if (key == "split") {
       loader.Split(child, path, &policy);
     } else if (key == "grade_bands") {
       loader.Bands(child, path, &policy);
     } else if (key == "rules") {
-      if (child.kind != JValue::kObject) {
+      if (child.kind != Kind::kObject) {
         loader.Report(DiagnosticKind::kType, child, path, key, KindName(child),
                       "an object keyed by rule code", "rules must be an object");
         continue;
@@ -699,17 +513,7 @@ absl::StatusOr<Policy> Load(std::string_view text, Diagnostics* diagnostics, std
                     absl::StrCat("unknown field \"", key, "\""));
     }
   }
-  // Ex-ante bands must not overlap.
-  const Ratio supported =
-      policy.Param("feasibility.ex_ante_not_supported", "supported_min", Ratio(80));
-  const Ratio revision =
-      policy.Param("feasibility.ex_ante_not_supported", "revision_min", Ratio(60));
-  if (revision > supported) {
-    loader.Report(DiagnosticKind::kValue, root,
-                  "$.rules[\"feasibility.ex_ante_not_supported\"].params", "revision_min",
-                  revision.ToShortString(6), "revision_min ≤ supported_min",
-                  "ex-ante bands overlap");
-  }
+  loader.CheckOrders(root, policy);
   if (diags->size() + diags->dropped() > before) return diags->ToStatus("policy");
   return policy;
 }
@@ -744,21 +548,21 @@ absl::StatusOr<Policy> LoadPolicyJson(std::string_view text, Diagnostics* diagno
 }
 
 absl::StatusOr<Policy> LoadPolicyFile(const std::string& path, Diagnostics* diagnostics) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  // The guarded reader: a FIFO, device or directory is refused at once.
+  absl::StatusOr<std::string> text =
+      ReadFile(path, {.max_bytes = kMaxPolicyFileBytes, .what = "the policy file"});
+  if (!text.ok()) {
     if (diagnostics != nullptr) {
       Diagnostic d;
       d.kind = DiagnosticKind::kIo;
       d.where.file = path;
-      d.expected = "a readable JSON policy file";
-      d.message = "cannot open the policy file";
+      d.expected = "a readable JSON policy file, or a built-in policy name";
+      d.message = std::string(text.status().message());
       diagnostics->Add(std::move(d));
     }
-    return absl::NotFoundError(absl::StrCat("cannot open policy file ", path));
+    return text.status();
   }
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return Load(buffer.str(), diagnostics, path, 0);
+  return Load(*text, diagnostics, path, 0);
 }
 
 absl::StatusOr<Policy> ResolvePolicy(std::string_view name_or_path, Diagnostics* diagnostics) {
@@ -769,45 +573,40 @@ absl::StatusOr<Policy> ResolvePolicy(std::string_view name_or_path, Diagnostics*
 }
 
 std::string PolicyToJson(const Policy& policy) {
-  std::string out = "{\n";
-  absl::StrAppend(&out, "  \"format\": ", JsonQuote(kFormatName),
-                  ",\n  \"version\": ", kFormatVersion, ",\n  \"name\": ", JsonQuote(policy.name()),
-                  ",\n  \"description\": ", JsonQuote(policy.description()),
-                  ",\n  \"decimals\": ", policy.decimals(), ",\n");
-  absl::StrAppend(
-      &out, "  \"time_progress\": ",
-      policy.time_progress_method() == TimeProgressMethod::kDays ? "\"days\"" : "\"months\"",
-      ",\n");
-  absl::StrAppend(
-      &out, "  \"split\": {\"method\": ",
-      policy.split_method() == SplitMethod::kPriority ? "\"priority\"" : "\"proportional\"",
-      ", \"priority\": [");
-  for (std::size_t i = 0; i < policy.split_priority().size(); ++i) {
-    absl::StrAppend(&out, i ? ", " : "", JsonQuote(CodeOf(policy.split_priority()[i])));
+  // The library's one JSON writer: pretty at the top, one line per section
+  // value and per rule.
+  JsonWriter w;
+  w.BeginObject();
+  w.Key("format").String(kFormatName);
+  w.Key("version").Int(kFormatVersion);
+  w.Key("name").String(policy.name());
+  w.Key("description").String(policy.description());
+  w.Key("decimals").Int(policy.decimals());
+  w.Key("time_progress")
+      .String(policy.time_progress_method() == TimeProgressMethod::kDays ? "days" : "months");
+  w.Key("split").BeginObject(/*one_line=*/true);
+  w.Key("method").String(policy.split_method() == SplitMethod::kPriority ? "priority"
+                                                                         : "proportional");
+  w.Key("priority").BeginArray();
+  for (FundSource f : policy.split_priority()) w.String(CodeOf(f));
+  w.EndArray().EndObject();
+  w.Key("grade_bands").BeginArray(/*one_line=*/true);
+  for (const GradeBand& b : policy.grade_bands()) {
+    w.BeginObject().Key("grade").String(CodeOf(b.grade)).Key("min").Raw(Num(b.min)).EndObject();
   }
-  absl::StrAppend(&out, "]},\n  \"grade_bands\": [");
-  for (std::size_t i = 0; i < policy.grade_bands().size(); ++i) {
-    const GradeBand& b = policy.grade_bands()[i];
-    absl::StrAppend(&out, i ? ", " : "", "{\"grade\": ", JsonQuote(CodeOf(b.grade)),
-                    ", \"min\": ", Num(b.min), "}");
-  }
-  absl::StrAppend(&out, "],\n  \"rules\": {");
-  bool first = true;
+  w.EndArray();
+  w.Key("rules").BeginObject();
   for (const auto& [code, rule] : policy.rules()) {
-    absl::StrAppend(&out, first ? "\n" : ",\n", "    ", JsonQuote(code),
-                    ": {\"enabled\": ", rule.enabled ? "true" : "false",
-                    ", \"severity\": ", JsonQuote(CodeOf(rule.severity)),
-                    ", \"deduction\": ", Num(rule.deduction), ", \"params\": {");
-    bool pfirst = true;
-    for (const auto& [name, value] : rule.params) {
-      absl::StrAppend(&out, pfirst ? "" : ", ", JsonQuote(name), ": ", Num(value));
-      pfirst = false;
-    }
-    absl::StrAppend(&out, "}}");
-    first = false;
+    w.Key(code).BeginObject(/*one_line=*/true);
+    w.Key("enabled").Bool(rule.enabled);
+    w.Key("severity").String(CodeOf(rule.severity));
+    w.Key("deduction").Raw(Num(rule.deduction));
+    w.Key("params").BeginObject();
+    for (const auto& [name, value] : rule.params) w.Key(name).Raw(Num(value));
+    w.EndObject().EndObject();
   }
-  absl::StrAppend(&out, first ? "}\n}\n" : "\n  }\n}\n");
-  return out;
+  w.EndObject().EndObject();
+  return w.Finish();
 }
 
 }  // namespace perfbudget

@@ -2,6 +2,9 @@
 // profiles (loading errors with their locations, extends, built-ins).
 #include "perfbudget/policy/policy.h"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
@@ -225,6 +228,132 @@ TEST(PolicyJson, ResolveAndFiles) {
   EXPECT_TRUE(ResolvePolicy("central", &d).ok());
   EXPECT_FALSE(ResolvePolicy("/no/such/policy.json", &d).ok());
   EXPECT_EQ(d.items().back().kind, DiagnosticKind::kIo);
+}
+
+// Issue 13: a profile whose bands contradict each other is refused where it
+// is loaded, each problem at the value that breaks the order.
+TEST(PolicyJson, InconsistentBandsAreRefusedWhereLoaded) {
+  Diagnostics d;
+  absl::StatusOr<Policy> p = Load(R"({
+  "rules": {
+    "monitoring.gap_yellow": {"params": {"min_gap_pp": 20}},
+    "monitoring.overspend_warning": {"params": {"min_usage_percent": "100.5"}}
+  }
+})",
+                                  &d);
+  ASSERT_FALSE(p.ok());
+  EXPECT_EQ(p.status().code(), absl::StatusCode::kInvalidArgument);
+  ASSERT_EQ(d.size(), 2u);
+  const Diagnostic& gap = d.items()[0];
+  EXPECT_EQ(gap.kind, DiagnosticKind::kValue);
+  EXPECT_EQ(gap.where.file, "p.json");
+  EXPECT_EQ(gap.where.line, 3);
+  EXPECT_EQ(gap.where.column, 56);
+  EXPECT_EQ(gap.where.path, "$.rules[\"monitoring.gap_yellow\"].params.min_gap_pp");
+  EXPECT_EQ(gap.value, "20");
+  EXPECT_EQ(gap.expected, "monitoring.gap_yellow.min_gap_pp < monitoring.gap_red.min_gap_pp");
+  EXPECT_EQ(gap.message,
+            "inconsistent policy: overlapping warning bands: "
+            "monitoring.gap_yellow.min_gap_pp (20) must be below monitoring.gap_red.min_gap_pp "
+            "(20)");
+  const Diagnostic& spend = d.items()[1];
+  EXPECT_EQ(spend.where.line, 4);
+  EXPECT_EQ(spend.where.path, "$.rules[\"monitoring.overspend_warning\"].params.min_usage_percent");
+  EXPECT_THAT(spend.message, HasSubstr("overlapping over-spend bands"));
+  EXPECT_THAT(spend.message, HasSubstr("(100.5) must not exceed"));
+
+  // Placed at the later of the two values when the profile sets both.
+  Diagnostics d2;
+  EXPECT_FALSE(
+      Load(R"({"rules": {"monitoring.gap_red": {"params": {"min_gap_pp": 5}}}})", &d2).ok());
+  ASSERT_EQ(d2.size(), 1u);
+  EXPECT_EQ(d2.items()[0].where.path, "$.rules[\"monitoring.gap_red\"].params.min_gap_pp");
+  EXPECT_EQ(d2.items()[0].value, "5");
+
+  // A negative gap threshold.
+  Diagnostics d3;
+  EXPECT_FALSE(
+      Load(R"({"rules": {"monitoring.gap_yellow": {"params": {"min_gap_pp": -1}}}})", &d3).ok());
+  ASSERT_EQ(d3.size(), 1u);
+  EXPECT_THAT(d3.items()[0].message, HasSubstr("may not be negative"));
+  EXPECT_EQ(d3.items()[0].expected, "0 ≤ monitoring.gap_yellow.min_gap_pp");
+}
+
+TEST(PolicyJson, ConsistentBandsAreAccepted) {
+  Diagnostics d;
+  // Just below red, warning equal to error, a zero gap: all fine.
+  absl::StatusOr<Policy> p = Load(R"({"rules": {
+    "monitoring.gap_yellow": {"params": {"min_gap_pp": 0}},
+    "monitoring.gap_red": {"params": {"min_gap_pp": "0.01"}},
+    "monitoring.overspend_warning": {"params": {"min_usage_percent": 100}}}})",
+                                  &d);
+  EXPECT_TRUE(p.ok()) << p.status();
+  EXPECT_TRUE(d.empty());
+  // Orders between two rules hold only while both are enabled.
+  Diagnostics d2;
+  absl::StatusOr<Policy> p2 = Load(R"({"rules": {
+    "monitoring.gap_yellow": {"params": {"min_gap_pp": 30}},
+    "monitoring.gap_red": {"enabled": false}}})",
+                                   &d2);
+  EXPECT_TRUE(p2.ok()) << p2.status();
+  // Every built-in profile is consistent (they load).
+  for (const std::string& name : BuiltinPolicyNames()) EXPECT_TRUE(BuiltinPolicy(name).ok());
+}
+
+TEST(PolicyJson, SyntaxErrorsAreWordedAndPlacedLikeADatasets) {
+  Diagnostics d;
+  EXPECT_FALSE(Load("{\n  \"name\": \"x\",\n  \"rules\": {,}\n}", &d).ok());
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d.items()[0].message,
+            "JSON syntax error: unexpected character ','; expected a field name in double quotes");
+  EXPECT_EQ(d.items()[0].where.path, "$");
+  EXPECT_EQ(d.items()[0].value, ",}\n}");
+  // Trailing content, invalid UTF-8, an unterminated string, deep nesting.
+  for (const char* bad : {"{} x", "{\"name\": \"\xC3\x28\"}", "{\"name\": \"x}",
+                          "{\"a\": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["
+                          "[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]"
+                          "]]]]]]]]]]]]}"}) {
+    Diagnostics e;
+    EXPECT_FALSE(Load(bad, &e).ok()) << bad;
+    ASSERT_EQ(e.size(), 1u) << bad;
+    EXPECT_EQ(e.items()[0].kind, DiagnosticKind::kSyntax) << bad;
+  }
+  Diagnostics deep;
+  EXPECT_FALSE(Load(std::string(70, '[') + std::string(70, ']'), &deep).ok());
+  EXPECT_THAT(deep.items()[0].message, HasSubstr("nesting too deep"));
+}
+
+TEST(PolicyJson, NumbersKeepTheirExactTextAndStringsTheirEscapes) {
+  Diagnostics d;
+  absl::StatusOr<Policy> p = Load(
+      "\xEF\xBB\xBF{\"name\": \"\\u7701 \\\"x\\\"\", \"rules\": {\"appropriateness.satisfaction_too_low\":"
+      " {\"params\": {\"min_percent\": 85.123456789012345678}}}}",
+      &d);
+  ASSERT_TRUE(p.ok()) << p.status();
+  EXPECT_EQ(p->name(), "省 \"x\"");
+  EXPECT_EQ(p->Param("appropriateness.satisfaction_too_low", "min_percent"),
+            *Ratio::ParseDecimal("85.123456789012345678"));
+}
+
+TEST(PolicyJson, FilesThatAreNotRegularAreRefusedAtOnce) {
+  for (const std::string path : {"/dev/zero", "/dev/null", "/"}) {
+    Diagnostics d;
+    absl::StatusOr<Policy> p = LoadPolicyFile(path, &d);
+    ASSERT_FALSE(p.ok()) << path;
+    EXPECT_EQ(p.status().code(), absl::StatusCode::kFailedPrecondition) << p.status();
+    EXPECT_THAT(std::string(p.status().message()), HasSubstr("the policy file \"" + path + "\""));
+    ASSERT_EQ(d.size(), 1u);
+    EXPECT_EQ(d.items()[0].kind, DiagnosticKind::kIo);
+    EXPECT_EQ(d.items()[0].where.file, path);
+  }
+  std::string dir = ::testing::TempDir() + "/pfb_policy_fifo_XXXXXX";
+  ASSERT_NE(::mkdtemp(dir.data()), nullptr);
+  const std::string fifo = dir + "/p.json";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  Diagnostics d;
+  absl::StatusOr<Policy> p = ResolvePolicy(fifo, &d);
+  ASSERT_FALSE(p.ok());
+  EXPECT_THAT(std::string(p.status().message()), HasSubstr("FIFO"));
 }
 
 // The embedded profiles are the files in profiles/ (re-run embed_profiles.py).

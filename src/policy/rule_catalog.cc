@@ -16,6 +16,12 @@ std::span<const std::span<const RuleSpec>> AllRuleCatalogs() {
   return kAll;
 }
 
+std::span<const std::span<const ParamOrderSpec>> AllParamOrders() {
+  static const std::array<std::span<const ParamOrderSpec>, 2> kAll = {ReviewParamOrders(),
+                                                                      MonitoringParamOrders()};
+  return kAll;
+}
+
 const RuleSpec* FindRuleSpec(std::string_view code) {
   for (std::span<const RuleSpec> catalog : AllRuleCatalogs()) {
     for (const RuleSpec& spec : catalog) {

@@ -319,6 +319,16 @@ static_assert(sizeof(kReviewRules) / sizeof(kReviewRules[0]) == kRuleCount,
 
 }  // namespace
 
+// The ex-ante (事前评估) bands: "revision needed" starts at or below "supported".
+constexpr ParamOrderSpec kReviewOrders[] = {
+    {{"feasibility.ex_ante_not_supported", "revision_min", ""},
+     {"feasibility.ex_ante_not_supported", "supported_min", ""},
+     false,
+     false,
+     "ex-ante bands overlap"},
+};
+
 std::span<const RuleSpec> ReviewRuleCatalog() { return kReviewRules; }
+std::span<const ParamOrderSpec> ReviewParamOrders() { return kReviewOrders; }
 
 }  // namespace perfbudget

@@ -9,6 +9,7 @@
 # goldens). Special steps:
 #   @cmp|A|B       the files A and B must be byte-identical
 #   @cmpdir|A|B    the folders A and B must hold the same files, byte-identical
+#   @mkfifo|P      makes a FIFO (named pipe) at P, for tests of refused inputs
 # With the environment variable PERFBUDGET_UPDATE_GOLDENS=1 the goldens are
 # (re)written instead of compared (docs/cli.md).
 cmake_minimum_required(VERSION 3.25)
@@ -41,6 +42,14 @@ foreach(step IN LISTS steps)
     execute_process(COMMAND ${CMAKE_COMMAND} -E compare_files "${a}" "${b}" RESULT_VARIABLE r)
     if(NOT r EQUAL 0)
       string(APPEND failures "files differ: ${a} ${b}\n")
+    endif()
+    continue()
+  endif()
+  if(first STREQUAL "@mkfifo")
+    list(GET args 1 p)
+    execute_process(COMMAND mkfifo "${p}" RESULT_VARIABLE r)
+    if(NOT r EQUAL 0)
+      string(APPEND failures "cannot make a FIFO at ${p}\n")
     endif()
     continue()
   endif()

@@ -419,3 +419,34 @@ def test_library_discovery_skips_sanitizer_builds(tmp_path, monkeypatch):
     found = _lib._candidates()
     assert str(plain / "libperfbudget.so.1") in found
     assert str(asan / "libperfbudget.so.1") not in found
+
+
+# ---- files that are not regular files --------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device", "folder"])
+def test_policy_and_dataset_paths_that_are_not_files_fail_at_once(tmp_path, kind):
+    """A FIFO nobody writes to, /dev/zero and a folder: a clear error at once
+    (never a hang, never an out-of-memory), the path and the kind named."""
+    import os
+
+    if kind == "fifo":
+        path = tmp_path / "p.json"
+        os.mkfifo(path)
+        what = "FIFO"
+    elif kind == "device":
+        path = "/dev/zero"
+        what = "character device"
+    else:
+        path = tmp_path
+        what = "Is a directory"
+    from perfbudget.review import Policy
+
+    with pytest.raises(PerfbudgetError) as e:
+        Policy.load(str(path))
+    assert str(path) in str(e.value)
+    assert what in str(e.value)
+    if kind != "folder":  # a folder is a CSV dataset: its tables are missing
+        with pytest.raises(PerfbudgetError) as e:
+            Dataset.load(str(path))
+        assert what in str(e.value)

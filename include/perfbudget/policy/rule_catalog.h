@@ -38,9 +38,35 @@ struct RuleSpec {
   bool default_enabled = true;
 };
 
+// One side of a ParamOrderSpec: a rule's parameter, or (empty `code`) the
+// constant `value` (exact decimal text).
+struct ParamBound {
+  std::string_view code;
+  std::string_view param;
+  std::string_view value;
+};
+
+// An order two values of a profile must keep for the analyses to make sense
+// (rules as data: each analysis declares the orders its rules rely on, and
+// loading a profile checks them, so an inconsistent profile is refused where
+// it is loaded with a located message): low ≤ high, or low < high when
+// `strict`. With `when_enabled`, only while every rule named is enabled.
+struct ParamOrderSpec {
+  ParamBound low;
+  ParamBound high;
+  bool strict = false;
+  bool when_enabled = true;
+  std::string_view problem;  // English, "yellow and red gap bands overlap"
+};
+
 // Each analysis's catalog (defined beside the analysis).
 std::span<const RuleSpec> ReviewRuleCatalog();
 std::span<const RuleSpec> MonitoringRuleCatalog();
+
+// The orders each analysis's rules rely on (defined beside the catalogs).
+std::span<const ParamOrderSpec> ReviewParamOrders();
+std::span<const ParamOrderSpec> MonitoringParamOrders();
+std::span<const std::span<const ParamOrderSpec>> AllParamOrders();
 
 // All catalogs, and lookup by code (nullptr when unknown).
 std::span<const std::span<const RuleSpec>> AllRuleCatalogs();
