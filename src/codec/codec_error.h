@@ -1,7 +1,7 @@
 // codec_error.h: what a value codec returns: the value, or the kind of
 // refusal with a sentence saying what was wrong.
 //
-// The codecs (amount.h, ratio.h, date.h, enum.h, bool.h, id.h) read one kind
+// The codecs (amount.h, ratio.h, integer.h, date.h, enum.h, bool.h, id.h) read one kind
 // of value from its text, the same way for every entry point: the JSON and
 // CSV dataset readers, the C builder, policy profiles and target text. They
 // know nothing of places: each reader turns a CodecFailure into its located
@@ -39,7 +39,7 @@ enum class CodecError : std::uint8_t {
 std::string_view CodeOf(CodecError error);
 
 // The kinds of value the codecs read.
-enum class ValueKind : std::uint8_t { kAmount, kRatio, kDate, kEnum, kBool, kId };
+enum class ValueKind : std::uint8_t { kAmount, kRatio, kInteger, kDate, kEnum, kBool, kId };
 
 struct CodecFailure {
   ValueKind kind = ValueKind::kId;

@@ -18,6 +18,7 @@
 #include "codec/bool.h"
 #include "codec/date.h"
 #include "codec/enum.h"
+#include "codec/integer.h"
 #include "codec/ratio.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -135,6 +136,26 @@ const std::vector<Case>& FundSourceCases() {
   return *cases;
 }
 
+// projects[0].start_year: 0..9999 (an optional field: empty is absent).
+const std::vector<Case>& YearCases() {
+  static const auto* cases = new std::vector<Case>{
+      {"2020", {}},
+      {" 2020 ", {}},
+      {"+2020", {}},
+      {"0", {}},
+      {"9999", {}},
+      {"10000", CodecError::kOutOfRange},
+      {"-1", CodecError::kOutOfRange},
+      {"99999999999999999999", CodecError::kOutOfRange},
+      {"2020.0", CodecError::kSyntax},
+      {"2020.5", CodecError::kSyntax},
+      {"2e3", CodecError::kSyntax},
+      {"2,020", CodecError::kSyntax},
+      {"二〇二〇", CodecError::kSyntax},
+  };
+  return *cases;
+}
+
 const std::vector<Case>& BoolCases() {
   static const auto* cases = new std::vector<Case>{
       {"true", {}},
@@ -182,6 +203,7 @@ struct Fields {
   std::optional<std::string> target_high;  // then comparator range, target -1000
   std::string date = "2022-08-31";         // actuals[0].date
   std::string key = "true";                // projects[0].key (CSV only)
+  std::string start_year = "2020";         // projects[0].start_year (a JSON number)
   bool json_numbers = false;               // amount, weight, target_high as JSON numbers
 };
 
@@ -194,7 +216,8 @@ std::string JsonDoc(const Fields& f) {
   return R"({"format": "perfbudget-dataset", "version": 1, "fiscal_year": {"year": 2022},
   "units": [{"id": )" +
          JsonQuote(f.unit_id) + R"(, "name": "u"}],
-  "projects": [{"id": "P1", "unit": "U01", "name": "p", "key": true,
+  "projects": [{"id": "P1", "unit": "U01", "name": "p", "key": true, "start_year": )" +
+         f.start_year + R"(,
     "funds": [{"source": )" +
          JsonQuote(f.source) + R"(, "approved": "100"}],
     "adjustments": [{"date": "2022-03-01", "amount": )" +
@@ -220,7 +243,8 @@ void WriteCsv(const std::filesystem::path& dir, const Fields& f) {
   std::filesystem::create_directories(dir);
   WriteAll(dir / "dataset.csv", "format,version,fiscal_year\nperfbudget-dataset,1,2022\n");
   WriteAll(dir / "units.csv", "id,name\n" + Cell(f.unit_id) + ",u\n");
-  WriteAll(dir / "projects.csv", "id,unit,name,key\nP1,U01,p," + Cell(f.key) + "\n");
+  WriteAll(dir / "projects.csv", "id,unit,name,key,start_year\nP1,U01,p," + Cell(f.key) + "," +
+                                     Cell(f.start_year) + "\n");
   WriteAll(dir / "funds.csv", "project,source,approved\nP1," + Cell(f.source) + ",100\n");
   WriteAll(dir / "adjustments.csv", "project,date,amount\nP1,2022-03-01," + Cell(f.amount) + "\n");
   WriteAll(dir / "goals.csv", "id,owner,project,text\nG1,project,P1,t\n");
@@ -485,6 +509,33 @@ TEST(EntryPointsTest, Enum) {
     Expect("CSV", c, csv, "source", check);
     ExpectKind("CSV", c, csv, kind);
     // (The C ABI takes enums as int32 PFB_* constants, not as text.)
+  }
+}
+
+TEST(EntryPointsTest, Integer) {
+  TempDir tmp;
+  int n = 0;
+  for (const Case& c : YearCases()) {
+    Decoded<int> codec = DecodeInteger(c.text, 0, 9999);
+    ASSERT_EQ(codec.ok(), !c.error.has_value()) << c.text << ": " << codec.message();
+    if (c.error) ASSERT_EQ(codec.error(), *c.error) << c.text;
+    const DiagnosticKind kind =
+        c.error ? DiagnosticKindOf(codec.failure()) : DiagnosticKind::kValue;
+    const auto check = [&](const Dataset& ds) {
+      EXPECT_EQ(ds.projects()[0].start_year, *codec) << c.text;
+    };
+    Fields f;
+    f.start_year = c.text;
+    // JSON takes a JSON number here (a string is a type error, not a year).
+    if (IsJsonNumberText(c.text)) {
+      Outcome json = LoadJson(f);
+      Expect("JSON", c, json, "start_year", check);
+      ExpectKind("JSON", c, json, kind);
+    }
+    Outcome csv = LoadCsv(f, tmp.path() / std::to_string(n++));
+    Expect("CSV", c, csv, "start_year", check);
+    ExpectKind("CSV", c, csv, kind);
+    // (The C ABI takes int32.)
   }
 }
 

@@ -26,6 +26,7 @@
 #include "codec/bool.h"
 #include "codec/date.h"
 #include "codec/enum.h"
+#include "codec/integer.h"
 #include "codec/ratio.h"
 #include "codec/text.h"
 #include "io/csv_schema.h"
@@ -446,14 +447,12 @@ class Row {
     return Decode(column, v, codec::DecodeDate(v), kDateExpected);
   }
 
-  std::optional<int> Int(std::string_view column, bool required = false) {
+  // A whole number in [lo, hi] (the JSON form's ranges).
+  std::optional<int> Int(std::string_view column, int lo, int hi, bool required = false) {
     const std::string_view v = ValueView(column, required);
     if (v.empty()) return std::nullopt;
-    int i = 0;
-    if (absl::SimpleAtoi(AV(v), &i)) return i;
-    Report(DiagnosticKind::kType, column, v, "a whole number, e.g. 2022",
-           absl::StrCat("\"", AV(v), "\" is not a whole number"));
-    return std::nullopt;
+    return Decode(column, v, codec::DecodeInteger(v, lo, hi),
+                  absl::StrCat("a whole number from ", lo, " to ", hi));
   }
 
   std::optional<bool> Bool(std::string_view column) {
@@ -539,15 +538,15 @@ void ReadDatasetTable(Table& t) {
       row.Report(DiagnosticKind::kFormat, "format", format, kDatasetFormatName,
                  "not a perfbudget dataset");
     }
-    std::optional<int> version = row.Int("version", true);
+    std::optional<int> version = row.Int("version", 0, 1000000, true);
     if (version && *version != kDatasetFormatVersion) {
       row.Report(DiagnosticKind::kFormat, "version", absl::StrCat(*version),
                  absl::StrCat(kDatasetFormatVersion), "unsupported dataset version");
     }
     info.jurisdiction_code = row.Value("jurisdiction_code");
     info.jurisdiction_name = row.Text("jurisdiction_name");
-    info.fiscal_year = row.Int("fiscal_year", true).value_or(0);
-    info.fiscal_year_start_month = row.Int("start_month").value_or(1);
+    info.fiscal_year = row.Int("fiscal_year", 1400, 9998, true).value_or(0);
+    info.fiscal_year_start_month = row.Int("start_month", 1, 12).value_or(1);
     info.fiscal_year_named_by_end = row.Bool("named_by_end").value_or(false);
     info.title = row.Text("title");
     info.as_of = row.DateValue("as_of");
@@ -580,7 +579,7 @@ void ReadProjects(Table& t) {
     p.kind = row.Enum("kind", &ParseProjectKind).value_or(p.kind);
     p.is_key = row.Bool("key").value_or(false);
     p.status = row.Enum("status", &ParseProjectStatus).value_or(p.status);
-    p.start_year = row.Int("start_year").value_or(0);
+    p.start_year = row.Int("start_year", 0, 9999).value_or(0);
     p.requested = row.Amount("requested").value_or(Money());
     p.disclosure.with_budget = row.Bool("disclose_with_budget").value_or(false);
     p.disclosure.with_approval = row.Bool("disclose_with_approval").value_or(false);
@@ -595,7 +594,7 @@ void ReadFunds(Table& t) {
     f.source = row.Enum("source", &ParseFundSource, true).value_or(f.source);
     std::optional<Money> approved = row.Amount("approved", true);
     f.approved = approved.value_or(Money());
-    f.origin_year = row.Int("origin_year").value_or(0);
+    f.origin_year = row.Int("origin_year", 0, 9999).value_or(0);
     if (row.ok()) t.ctx().builder->AddFundLine(std::move(project), f, row.Where());
   });
 }
@@ -772,7 +771,7 @@ void ReadEvaluations(Table& t) {
     e.kind = row.Enum("kind", &ParseEvaluationKind).value_or(e.kind);
     e.project_id = row.Value("project");
     e.unit_id = row.Value("unit");
-    e.evaluated_year = row.Int("evaluated_year").value_or(0);
+    e.evaluated_year = row.Int("evaluated_year", 0, 9999).value_or(0);
     e.date = row.DateValue("date");
     e.amount = row.Amount("amount").value_or(Money());
     e.score = row.Number("score");

@@ -40,6 +40,7 @@
 #include "codec/date.h"
 #include "codec/enum.h"
 #include "codec/id.h"
+#include "codec/integer.h"
 #include "codec/ratio.h"
 #include "codec/text.h"
 #include "io/json_internal.h"
@@ -965,21 +966,14 @@ class Reader {
       ReportType(v, path, *t, expected());
       return false;
     }
-    const std::string_view raw = Raw(v);
-    bool exponent = false, fraction = false;
-    std::int64_t value = 0;
-    if (!IsJsonNumber(raw, &exponent, &fraction) || exponent || fraction ||
-        !absl::SimpleAtoi(AV(raw), &value)) {
-      Report(DiagnosticKind::kType, raw.data(), path, raw, expected(),
-             Cat("`", FieldNameOf(path), "` is not an integer"));
+    std::string_view raw;
+    if (!NumberText(v, path, expected(), &raw)) return false;
+    codec::Decoded<int> value = codec::DecodeInteger(raw, lo, hi);
+    if (!value.ok()) {
+      ReportFailure(v, path, raw, expected(), value.failure());
       return false;
     }
-    if (value < lo || value > hi) {
-      Report(DiagnosticKind::kValue, raw.data(), path, raw, expected(),
-             Cat("`", FieldNameOf(path), "` is out of range"));
-      return false;
-    }
-    *out = static_cast<int>(value);
+    *out = *value;
     return true;
   }
 
