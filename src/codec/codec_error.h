@@ -3,7 +3,8 @@
 //
 // The codecs (amount.h, ratio.h, integer.h, date.h, enum.h, bool.h, id.h) read one kind
 // of value from its text, the same way for every entry point: the JSON and
-// CSV dataset readers, the C builder, policy profiles and target text. They
+// CSV dataset readers, the C builder and target text (policy profiles: once
+// their simdjson parser, wip/policy-io, is on main). They
 // know nothing of places: each reader turns a CodecFailure into its located
 // Diagnostic (file, line/column or JSON path, field, value, expected), with
 // the DiagnosticKind of DiagnosticKindOf, so the same bad value gives the

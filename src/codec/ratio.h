@@ -1,5 +1,5 @@
 // ratio.h: the ratio codec, an exact number (weights, scores, targets,
-// actual values, baselines, policy parameters) from its text.
+// actual values, baselines) from its text.
 //
 // One grammar for every entry point (docs/format.md): white space at either
 // end (text.h), then either

@@ -1,6 +1,6 @@
 // text.h: the one white-space trim for every value read from text.
 //
-// Every reader (JSON, CSV, the C builder, policy profiles, target text) and
+// Every dataset reader (JSON, CSV, the C builder, target text) and
 // every codec trims a value with TrimText before reading it, so that " 2 "
 // means 2 and "P001 " names P001 wherever it is written. White space is
 // ASCII space, tab, LF, VT, FF, CR, U+00A0 NO-BREAK SPACE and U+3000
