@@ -7,12 +7,15 @@
 #include "absl/strings/cord.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "codec/id.h"
+#include "codec/ratio.h"
 #include "io/text_encoding.h"
 
 namespace perfbudget::capi {
 namespace {
 
 constexpr absl::string_view kCodePayload = "perfbudget.dev/pfb_code";
+constexpr absl::string_view kDiagnosticKindPayload = "perfbudget.dev/diagnostic_kind";
 
 absl::StatusCode AbslCodeOf(std::int32_t pfb_code) {
   switch (pfb_code) {
@@ -174,13 +177,34 @@ std::int32_t DateToInt(Date d) { return d.year() * 10000 + d.month() * 100 + d.d
 
 absl::StatusOr<std::optional<Ratio>> InOptionalDecimal(const char* s, std::string_view name) {
   PFB_ASSIGN_OR_RETURN(std::string_view text, InOptionalString(s, name));
-  if (text.empty()) return std::optional<Ratio>();
-  auto r = Ratio::ParseDecimal(text);
-  if (!r.ok()) {
-    return MakeStatus(PFB_INVALID_ARGUMENT,
-                      Cat(name, " \"", text, "\" is not a decimal number: ", r.status().message()));
-  }
+  if (codec::IsBlank(text)) return std::optional<Ratio>();
+  codec::Decoded<Ratio> r = codec::DecodeRatio(text);
+  if (!r.ok()) return CodecStatus(name, r.failure());
   return std::optional<Ratio>(*r);
+}
+
+absl::StatusOr<std::string_view> InId(const char* s, std::string_view name) {
+  PFB_ASSIGN_OR_RETURN(std::string_view text, InString(s, name));
+  return codec::OptionalId(text);
+}
+
+absl::StatusOr<std::string_view> InOptionalId(const char* s, std::string_view name) {
+  PFB_ASSIGN_OR_RETURN(std::string_view text, InOptionalString(s, name));
+  return codec::OptionalId(text);
+}
+
+absl::Status CodecStatus(std::string_view name, const codec::CodecFailure& failure) {
+  absl::Status status = MakeStatus(PFB_INVALID_ARGUMENT, Cat(name, ": ", failure.message));
+  status.SetPayload(kDiagnosticKindPayload,
+                    absl::Cord(std::to_string(static_cast<int>(codec::DiagnosticKindOf(failure)))));
+  return status;
+}
+
+std::optional<DiagnosticKind> DiagnosticKindOfStatus(const absl::Status& status) {
+  auto payload = status.GetPayload(kDiagnosticKindPayload);
+  int kind = 0;
+  if (!payload.has_value() || !absl::SimpleAtoi(std::string(*payload), &kind)) return std::nullopt;
+  return static_cast<DiagnosticKind>(kind);
 }
 
 absl::Status CheckEnumRange(std::int32_t value, std::size_t count, std::string_view name,

@@ -37,6 +37,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
+#include "codec/codec_error.h"
 #include "perfbudget/calendar/date.h"
 #include "perfbudget/io/diagnostic.h"
 #include "perfbudget/model/dataset.h"
@@ -201,8 +202,22 @@ absl::StatusOr<std::optional<Date>> InOptionalDate(std::int32_t yyyymmdd, std::s
 // A Date as yyyymmdd.
 std::int32_t DateToInt(Date d);
 
-// Decimal text → Ratio; NULL or "" → nullopt.
+// Number text → Ratio by the ratio codec (codec/ratio.h: a decimal or a
+// fraction "1/3"); NULL or blank → nullopt. A refusal is CodecStatus's.
 absl::StatusOr<std::optional<Ratio>> InOptionalDecimal(const char* s, std::string_view name);
+
+// An id or a reference to one, trimmed by the id codec (codec/id.h):
+// required (not NULL; may be blank: the builder reports a missing id) or
+// optional (NULL → "").
+absl::StatusOr<std::string_view> InId(const char* s, std::string_view name);
+absl::StatusOr<std::string_view> InOptionalId(const char* s, std::string_view name);
+
+// The status of a value a codec refused: PFB_INVALID_ARGUMENT (a bad row, as
+// pfb_core.h promises), "<name>: <the codec's message>", carrying the
+// diagnostic kind the readers would report (DiagnosticKindOfStatus).
+absl::Status CodecStatus(std::string_view name, const codec::CodecFailure& failure);
+// The diagnostic kind a CodecStatus carries; nullopt for other statuses.
+std::optional<DiagnosticKind> DiagnosticKindOfStatus(const absl::Status& status);
 
 // An enumeration value: `value` must be 0 .. AllCodes(E{}).size()-1. The
 // error lists the accepted codes.

@@ -31,7 +31,7 @@ int32_t AddRow(pfb_builder* b, pfb_error** err, std::string_view table, Body bod
     absl::Status status = body(b->builder);
     if (!status.ok()) {
       perfbudget::Diagnostic d;
-      d.kind = perfbudget::DiagnosticKind::kValue;
+      d.kind = capi::DiagnosticKindOfStatus(status).value_or(perfbudget::DiagnosticKind::kValue);
       d.where = b->origin;
       if (d.where.path.empty()) d.where.path = std::string(table);
       d.message = capi::Cat(table, " row rejected: ", status.message());
@@ -121,7 +121,7 @@ PFB_API int32_t pfb_builder_add_unit(pfb_builder* builder, const char* id, const
                                      pfb_error** err) {
   return AddRow(builder, err, "units", [&](DatasetBuilder& db) -> absl::Status {
     perfbudget::Unit unit;
-    PFB_ASSIGN_OR_RETURN(std::string_view i, capi::InString(id, "id"));
+    PFB_ASSIGN_OR_RETURN(std::string_view i, capi::InId(id, "id"));
     PFB_ASSIGN_OR_RETURN(std::string_view n, capi::InString(name, "name"));
     unit.id = std::string(i);
     unit.name = std::string(n);
@@ -136,8 +136,8 @@ PFB_API int32_t pfb_builder_add_project(pfb_builder* builder, const char* id, co
                                         uint32_t flags, pfb_error** err) {
   return AddRow(builder, err, "projects", [&](DatasetBuilder& db) -> absl::Status {
     perfbudget::Project p;
-    PFB_ASSIGN_OR_RETURN(std::string_view i, capi::InString(id, "id"));
-    PFB_ASSIGN_OR_RETURN(std::string_view u, capi::InString(unit_id, "unit_id"));
+    PFB_ASSIGN_OR_RETURN(std::string_view i, capi::InId(id, "id"));
+    PFB_ASSIGN_OR_RETURN(std::string_view u, capi::InId(unit_id, "unit_id"));
     PFB_ASSIGN_OR_RETURN(std::string_view n, capi::InString(name, "name"));
     PFB_ASSIGN_OR_RETURN(std::string_view c, capi::InOptionalString(category, "category"));
     PFB_ASSIGN_OR_RETURN(p.kind,
@@ -167,7 +167,7 @@ PFB_API int32_t pfb_builder_add_fund_line(pfb_builder* builder, const char* proj
                                           pfb_error** err) {
   return AddRow(builder, err, "funds", [&](DatasetBuilder& db) -> absl::Status {
     perfbudget::FundLine line;
-    PFB_ASSIGN_OR_RETURN(std::string_view p, capi::InString(project_id, "project_id"));
+    PFB_ASSIGN_OR_RETURN(std::string_view p, capi::InId(project_id, "project_id"));
     PFB_ASSIGN_OR_RETURN(line.source, capi::InEnum<FundSource>(source, "source", "fund source"));
     line.approved = perfbudget::Money::FromFen(approved_fen);
     line.origin_year = origin_year;
@@ -181,7 +181,7 @@ PFB_API int32_t pfb_builder_add_adjustment(pfb_builder* builder, const char* pro
                                            const char* reason, pfb_error** err) {
   return AddRow(builder, err, "adjustments", [&](DatasetBuilder& db) -> absl::Status {
     perfbudget::Adjustment adj;
-    PFB_ASSIGN_OR_RETURN(std::string_view p, capi::InString(project_id, "project_id"));
+    PFB_ASSIGN_OR_RETURN(std::string_view p, capi::InId(project_id, "project_id"));
     PFB_ASSIGN_OR_RETURN(adj.date, capi::InDate(date, "date"));
     PFB_ASSIGN_OR_RETURN(adj.source, capi::InEnum<FundSource>(source, "source", "fund source"));
     PFB_ASSIGN_OR_RETURN(std::string_view r, capi::InOptionalString(reason, "reason"));
@@ -196,7 +196,7 @@ PFB_API int32_t pfb_builder_add_planned_payment(pfb_builder* builder, const char
                                                 int32_t date, int64_t amount_fen, pfb_error** err) {
   return AddRow(builder, err, "payment_plan", [&](DatasetBuilder& db) -> absl::Status {
     perfbudget::PlannedPayment pay;
-    PFB_ASSIGN_OR_RETURN(std::string_view p, capi::InString(project_id, "project_id"));
+    PFB_ASSIGN_OR_RETURN(std::string_view p, capi::InId(project_id, "project_id"));
     PFB_ASSIGN_OR_RETURN(pay.date, capi::InDate(date, "date"));
     pay.amount = perfbudget::Money::FromFen(amount_fen);
     db.AddPlannedPayment(std::string(p), pay, builder->origin);
@@ -209,11 +209,11 @@ PFB_API int32_t pfb_builder_add_goal(pfb_builder* builder, const char* id, int32
                                      pfb_error** err) {
   return AddRow(builder, err, "goals", [&](DatasetBuilder& db) -> absl::Status {
     perfbudget::Goal goal;
-    PFB_ASSIGN_OR_RETURN(std::string_view i, capi::InString(id, "id"));
+    PFB_ASSIGN_OR_RETURN(std::string_view i, capi::InId(id, "id"));
     PFB_ASSIGN_OR_RETURN(goal.owner,
                          capi::InEnum<perfbudget::GoalOwner>(owner, "owner", "goal owner"));
-    PFB_ASSIGN_OR_RETURN(std::string_view p, capi::InOptionalString(project_id, "project_id"));
-    PFB_ASSIGN_OR_RETURN(std::string_view u, capi::InOptionalString(unit_id, "unit_id"));
+    PFB_ASSIGN_OR_RETURN(std::string_view p, capi::InOptionalId(project_id, "project_id"));
+    PFB_ASSIGN_OR_RETURN(std::string_view u, capi::InOptionalId(unit_id, "unit_id"));
     PFB_ASSIGN_OR_RETURN(std::string_view t, capi::InOptionalString(text, "text"));
     if (goal.owner == perfbudget::GoalOwner::kProject && p.empty()) {
       return capi::MakeStatus(PFB_INVALID_ARGUMENT, "project_id is required for a project goal");
@@ -239,8 +239,8 @@ PFB_API int32_t pfb_builder_add_indicator(pfb_builder* builder, const char* goal
                                           pfb_error** err) {
   return AddRow(builder, err, "indicators", [&](DatasetBuilder& db) -> absl::Status {
     perfbudget::Indicator ind;
-    PFB_ASSIGN_OR_RETURN(std::string_view g, capi::InString(goal_id, "goal_id"));
-    PFB_ASSIGN_OR_RETURN(std::string_view i, capi::InOptionalString(indicator_id, "indicator_id"));
+    PFB_ASSIGN_OR_RETURN(std::string_view g, capi::InId(goal_id, "goal_id"));
+    PFB_ASSIGN_OR_RETURN(std::string_view i, capi::InOptionalId(indicator_id, "indicator_id"));
     PFB_ASSIGN_OR_RETURN(ind.level1, capi::InEnum<perfbudget::IndicatorLevel1>(
                                          level1, "level1", "level-1 indicator kind"));
     PFB_ASSIGN_OR_RETURN(ind.level2, capi::InEnum<perfbudget::IndicatorLevel2>(
@@ -261,10 +261,9 @@ PFB_API int32_t pfb_builder_add_indicator(pfb_builder* builder, const char* goal
     ind.id = std::string(i);
     ind.name = std::string(n);
     ind.evaluation_standard = std::string(std_text);
-    absl::Status resolved = perfbudget::ResolveIndicatorTarget(tgt, high, cmp, uom, &ind);
-    if (!resolved.ok()) {
-      return capi::MakeStatus(PFB_INVALID_ARGUMENT, resolved.message());
-    }
+    perfbudget::codec::CodecFailure failure;
+    absl::Status resolved = perfbudget::ResolveIndicatorTarget(tgt, high, cmp, uom, &ind, &failure);
+    if (!resolved.ok()) return capi::CodecStatus("target_high", failure);
     db.AddIndicator(std::string(g), std::move(ind), builder->origin);
     return absl::OkStatus();
   });
@@ -275,8 +274,8 @@ PFB_API int32_t pfb_builder_add_actual(pfb_builder* builder, const char* goal_id
                                        int32_t grade, const char* text, pfb_error** err) {
   return AddRow(builder, err, "actuals", [&](DatasetBuilder& db) -> absl::Status {
     perfbudget::IndicatorActual actual;
-    PFB_ASSIGN_OR_RETURN(std::string_view g, capi::InString(goal_id, "goal_id"));
-    PFB_ASSIGN_OR_RETURN(std::string_view i, capi::InOptionalString(indicator_id, "indicator_id"));
+    PFB_ASSIGN_OR_RETURN(std::string_view g, capi::InId(goal_id, "goal_id"));
+    PFB_ASSIGN_OR_RETURN(std::string_view i, capi::InOptionalId(indicator_id, "indicator_id"));
     PFB_ASSIGN_OR_RETURN(actual.date, capi::InDate(date, "date"));
     PFB_ASSIGN_OR_RETURN(actual.value, capi::InOptionalDecimal(value, "value"));
     if (grade != PFB_GRADE_NONE) {
@@ -298,8 +297,8 @@ PFB_API int32_t pfb_builder_add_disbursement(pfb_builder* builder, const char* i
                                              int64_t amount_fen, pfb_error** err) {
   return AddRow(builder, err, "disbursements", [&](DatasetBuilder& db) -> absl::Status {
     perfbudget::Disbursement d;
-    PFB_ASSIGN_OR_RETURN(std::string_view i, capi::InOptionalString(id, "id"));
-    PFB_ASSIGN_OR_RETURN(std::string_view p, capi::InString(project_id, "project_id"));
+    PFB_ASSIGN_OR_RETURN(std::string_view i, capi::InOptionalId(id, "id"));
+    PFB_ASSIGN_OR_RETURN(std::string_view p, capi::InId(project_id, "project_id"));
     PFB_ASSIGN_OR_RETURN(d.date, capi::InDate(date, "date"));
     PFB_ASSIGN_OR_RETURN(d.source, capi::InEnum<FundSource>(source, "source", "fund source"));
     d.id = std::string(i);

@@ -119,7 +119,7 @@ int32_t FindRecord(const pfb_dataset* dataset, const char* id, uint32_t* out_ind
   return capi::Guard(err, [&]() -> absl::Status {
     PFB_RETURN_IF_ERROR(capi::ZeroOut(out_index, "out_index"));
     PFB_ASSIGN_OR_RETURN(const Dataset* ds, capi::DatasetOf(dataset));
-    PFB_ASSIGN_OR_RETURN(std::string_view key, capi::InString(id, "id"));
+    PFB_ASSIGN_OR_RETURN(std::string_view key, capi::InId(id, "id"));
     uint32_t i = (ds->*find)(key);
     if (i == perfbudget::kNoIndex) {
       return capi::MakeStatus(PFB_NOT_FOUND, capi::Cat("no ", what, " with id \"", key, "\""));

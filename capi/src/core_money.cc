@@ -1,6 +1,7 @@
 // core_money.cc: C ABI money text: int64 fen ⇄ decimal text, exactly.
 #include "absl/strings/str_cat.h"
 #include "capi_internal.hpp"
+#include "codec/amount.h"
 #include "perfbudget/money/money.h"
 
 namespace capi = perfbudget::capi;
@@ -35,8 +36,9 @@ PFB_API int32_t pfb_money_parse(const char* text, size_t len, int32_t default_un
     PFB_RETURN_IF_ERROR(capi::ZeroOut(out_fen, "out_fen"));
     PFB_ASSIGN_OR_RETURN(std::string_view t, capi::InText(text, len, "text"));
     PFB_ASSIGN_OR_RETURN(MoneyUnit unit, InUnit(default_unit, "default_unit"));
-    PFB_ASSIGN_OR_RETURN(Money m, Money::Parse(t, unit));
-    *out_fen = m.fen();
+    perfbudget::codec::Decoded<Money> m = perfbudget::codec::DecodeAmount(t, unit);
+    if (!m.ok()) return perfbudget::codec::ToStatus(m.failure());
+    *out_fen = m->fen();
     return absl::OkStatus();
   });
 }

@@ -22,11 +22,17 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "base/absl_compat.h"
+#include "codec/amount.h"
+#include "codec/bool.h"
+#include "codec/date.h"
+#include "codec/enum.h"
+#include "codec/integer.h"
+#include "codec/ratio.h"
+#include "codec/text.h"
 #include "io/csv_schema.h"
 #include "io/csv_table.h"
 #include "io/text_encoding.h"
 #include "model/target_text.h"
-#include "money/fast_decimal.h"
 #include "perfbudget/io/csv.h"
 #include "perfbudget/io/file.h"
 #include "perfbudget/model/dataset.h"
@@ -51,29 +57,7 @@ std::string JoinPath(const std::string& dir, std::string_view file) {
   return absl::StrCat(dir, "/", AV(file));
 }
 
-// Drops ASCII whitespace at both ends (as absl::StripAsciiWhitespace).
-inline bool IsAsciiSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
-}
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && IsAsciiSpace(s.front())) s.remove_prefix(1);
-  while (!s.empty() && IsAsciiSpace(s.back())) s.remove_suffix(1);
-  return s;
-}
-
-// Parses "a/b" (what the writer emits for a ratio with no finite decimal form)
-// or an exact decimal.
-absl::StatusOr<Ratio> ParseRatioText(std::string_view text) {
-  if (std::optional<Ratio> fast = internal::FastParsePlainDecimal(text)) return *fast;
-  const std::size_t slash = text.find('/');
-  if (slash == std::string_view::npos) return Ratio::ParseDecimal(text);
-  absl::StatusOr<Ratio> num = Ratio::ParseDecimal(Trim(text.substr(0, slash)));
-  absl::StatusOr<Ratio> den = Ratio::ParseDecimal(Trim(text.substr(slash + 1)));
-  if (!num.ok()) return num.status();
-  if (!den.ok()) return den.status();
-  if (den->is_zero()) return absl::InvalidArgumentError("a fraction with a zero denominator");
-  return *num / *den;
-}
+using codec::TrimText;
 
 std::string JoinViews(std::span<const std::string_view> items) {
   std::string out;
@@ -113,36 +97,8 @@ struct LoadContext {
     return (static_cast<std::uint64_t>(table + 1) << kTableShift) |
            static_cast<std::uint64_t>(line);
   }
-  // Parses enum text through a small memo of the texts met in this load
-  // (a province's million rows repeat a handful of codes).
-  template <typename E>
-  std::optional<E> ParseEnum(std::optional<E> (*parse)(std::string_view), std::string_view s) {
-    const auto fn = reinterpret_cast<std::uintptr_t>(parse);
-    EnumMemo* memo = nullptr;
-    for (EnumMemo& m : enum_memos) {
-      if (m.parse == fn) {
-        memo = &m;
-        break;
-      }
-    }
-    if (memo == nullptr) {
-      enum_memos.push_back(EnumMemo{fn, {}});
-      memo = &enum_memos.back();
-    }
-    for (const auto& [text, value] : memo->entries) {
-      if (text == s) return static_cast<E>(value);
-    }
-    std::optional<E> e = parse(s);
-    if (e.has_value() && memo->entries.size() < 16) {
-      memo->entries.emplace_back(std::string(s), static_cast<int>(*e));
-    }
-    return e;
-  }
-  struct EnumMemo {
-    std::uintptr_t parse;
-    std::vector<std::pair<std::string, int>> entries;
-  };
-  std::vector<EnumMemo> enum_memos;
+  // Enum texts met in this load.
+  codec::EnumMemo enums;
 
   // Goals from goals.csv, given to the builder after indicators.csv has been
   // read, with their indicators inline: each list is sized once, and no
@@ -362,7 +318,7 @@ bool Table::MapHeader() {
       const auto [line, column] = header.PlaceOf(field.offset);
       return FileOrigin(line, column, column_name);
     };
-    const std::string name = absl::AsciiStrToLower(AV(Trim(field.text)));
+    const std::string name = absl::AsciiStrToLower(AV(TrimText(field.text)));
     header_names_.push_back(name);
     if (name.empty()) continue;  // a nameless column must stay empty (checked per row)
     int found = -1;
@@ -452,7 +408,7 @@ class Row {
 
   // A trimmed value; reports kMissing when required and empty.
   std::string_view ValueView(std::string_view column, bool required = false) {
-    const std::string_view v = Trim(TextView(column));
+    const std::string_view v = TrimText(TextView(column));
     if (v.empty() && required) {
       Report(DiagnosticKind::kMissing, column, "", absl::StrCat("a value for ", AV(column)),
              absl::StrCat("required value \"", AV(column), "\" is empty"));
@@ -463,63 +419,46 @@ class Row {
     return std::string(ValueView(column, required));
   }
 
+  // A value read by a codec (absent when empty); a failure is reported with
+  // the codec's message.
+  template <typename T>
+  std::optional<T> Decode(std::string_view column, std::string_view v, codec::Decoded<T> decoded,
+                          std::string_view expected) {
+    if (decoded.ok()) return std::move(decoded).value();
+    Report(codec::DiagnosticKindOf(decoded.failure()), column, v, expected, decoded.message());
+    return std::nullopt;
+  }
+
   std::optional<Money> Amount(std::string_view column, bool required = false) {
     const std::string_view v = ValueView(column, required);
     if (v.empty()) return std::nullopt;
-    if (std::optional<Money> fast = internal::FastParsePlainYuan(v)) return *fast;
-    absl::StatusOr<Money> m = Money::Parse(v);
-    if (m.ok()) return *m;
-    DiagnosticKind kind = DiagnosticKind::kType;
-    if (absl::IsOutOfRange(m.status())) {
-      kind = DiagnosticKind::kOverflow;
-    } else if (absl::StrContains(m.status().message(), "precision than a fen")) {
-      kind = DiagnosticKind::kSubFen;
-    }
-    Report(kind, column, v, kAmountExpected, std::string(m.status().message()));
-    return std::nullopt;
+    return Decode(column, v, codec::DecodeAmount(v), kAmountExpected);
   }
 
   std::optional<Ratio> Number(std::string_view column) {
     const std::string_view v = ValueView(column);
     if (v.empty()) return std::nullopt;
-    absl::StatusOr<Ratio> r = ParseRatioText(v);
-    if (r.ok()) return *r;
-    Report(DiagnosticKind::kType, column, v, kNumberExpected, std::string(r.status().message()));
-    return std::nullopt;
+    return Decode(column, v, codec::DecodeRatio(v), kNumberExpected);
   }
 
   std::optional<Date> DateValue(std::string_view column, bool required = false) {
     const std::string_view v = ValueView(column, required);
     if (v.empty()) return std::nullopt;
-    absl::StatusOr<Date> d = Date::Parse(v);
-    if (d.ok()) return *d;
-    Report(DiagnosticKind::kDate, column, v, kDateExpected, std::string(d.status().message()));
-    return std::nullopt;
+    return Decode(column, v, codec::DecodeDate(v), kDateExpected);
   }
 
-  std::optional<int> Int(std::string_view column, bool required = false) {
+  // A whole number in [lo, hi] (the JSON form's ranges).
+  std::optional<int> Int(std::string_view column, int lo, int hi, bool required = false) {
     const std::string_view v = ValueView(column, required);
     if (v.empty()) return std::nullopt;
-    int i = 0;
-    if (absl::SimpleAtoi(AV(v), &i)) return i;
-    Report(DiagnosticKind::kType, column, v, "a whole number, e.g. 2022",
-           absl::StrCat("\"", AV(v), "\" is not a whole number"));
-    return std::nullopt;
+    return Decode(column, v, codec::DecodeInteger(v, lo, hi),
+                  absl::StrCat("a whole number from ", lo, " to ", hi));
   }
 
   std::optional<bool> Bool(std::string_view column) {
     const std::string_view v = ValueView(column);
     if (v.empty()) return std::nullopt;
-    if (v == "false" || v == "0") return false;  // what the writer writes
-    if (v == "true" || v == "1") return true;
-    const std::string lower = absl::AsciiStrToLower(AV(v));
-    if (lower == "true" || lower == "1" || lower == "y" || lower == "yes" || v == "是") return true;
-    if (lower == "false" || lower == "0" || lower == "n" || lower == "no" || v == "否") {
-      return false;
-    }
-    Report(DiagnosticKind::kType, column, v, kBoolExpected,
-           absl::StrCat("\"", AV(v), "\" is not a boolean"));
-    return std::nullopt;
+    return Decode(column, v, codec::DecodeBool(v), kBoolExpected);
   }
 
   template <typename E>
@@ -527,12 +466,11 @@ class Row {
                         bool required = false) {
     const std::string_view v = ValueView(column, required);
     if (v.empty()) return std::nullopt;
-    std::optional<E> e = table_->ctx().ParseEnum(parse, v);
-    if (!e) {
-      Report(DiagnosticKind::kEnumValue, column, v, EnumExpected(E{}),
-             absl::StrCat("unknown ", AV(column), " \"", AV(v), "\""));
-    }
-    return e;
+    codec::Decoded<E> e = table_->ctx().enums.Decode(parse, v);
+    if (e.ok()) return *e;
+    Report(codec::DiagnosticKindOf(e.failure()), column, v, EnumExpected(E{}),
+           absl::StrCat("unknown ", AV(column), " \"", AV(v), "\""));
+    return std::nullopt;
   }
 
  private:
@@ -556,7 +494,7 @@ bool RowShapeOk(Table& t, const CsvTokenizer& r) {
     return false;
   }
   for (std::size_t c = 0; c < want; ++c) {
-    if (t.header_names()[c].empty() && !Trim(cells[c].text).empty()) {
+    if (t.header_names()[c].empty() && !TrimText(cells[c].text).empty()) {
       const auto [line, column] = r.PlaceOf(cells[c].offset);
       t.ctx().Report(DiagnosticKind::kValue, t.FileOrigin(line, column), "",
                      std::string(cells[c].text), "an empty cell or a column name in the header",
@@ -569,7 +507,7 @@ bool RowShapeOk(Table& t, const CsvTokenizer& r) {
 
 bool AllEmpty(const CsvTokenizer& r) {
   for (const CsvField& c : r.fields()) {
-    if (!Trim(c.text).empty()) return false;
+    if (!TrimText(c.text).empty()) return false;
   }
   return true;
 }
@@ -600,15 +538,15 @@ void ReadDatasetTable(Table& t) {
       row.Report(DiagnosticKind::kFormat, "format", format, kDatasetFormatName,
                  "not a perfbudget dataset");
     }
-    std::optional<int> version = row.Int("version", true);
+    std::optional<int> version = row.Int("version", 0, 1000000, true);
     if (version && *version != kDatasetFormatVersion) {
       row.Report(DiagnosticKind::kFormat, "version", absl::StrCat(*version),
                  absl::StrCat(kDatasetFormatVersion), "unsupported dataset version");
     }
     info.jurisdiction_code = row.Value("jurisdiction_code");
     info.jurisdiction_name = row.Text("jurisdiction_name");
-    info.fiscal_year = row.Int("fiscal_year", true).value_or(0);
-    info.fiscal_year_start_month = row.Int("start_month").value_or(1);
+    info.fiscal_year = row.Int("fiscal_year", 1400, 9998, true).value_or(0);
+    info.fiscal_year_start_month = row.Int("start_month", 1, 12).value_or(1);
     info.fiscal_year_named_by_end = row.Bool("named_by_end").value_or(false);
     info.title = row.Text("title");
     info.as_of = row.DateValue("as_of");
@@ -636,12 +574,12 @@ void ReadProjects(Table& t) {
     p.id = row.Value("id", true);
     p.unit_id = row.Value("unit", true);
     p.name = row.Text("name");
-    if (Trim(p.name).empty()) row.Value("name", true);
+    if (TrimText(p.name).empty()) row.Value("name", true);
     p.category = row.Text("category");
     p.kind = row.Enum("kind", &ParseProjectKind).value_or(p.kind);
     p.is_key = row.Bool("key").value_or(false);
     p.status = row.Enum("status", &ParseProjectStatus).value_or(p.status);
-    p.start_year = row.Int("start_year").value_or(0);
+    p.start_year = row.Int("start_year", 0, 9999).value_or(0);
     p.requested = row.Amount("requested").value_or(Money());
     p.disclosure.with_budget = row.Bool("disclose_with_budget").value_or(false);
     p.disclosure.with_approval = row.Bool("disclose_with_approval").value_or(false);
@@ -656,7 +594,7 @@ void ReadFunds(Table& t) {
     f.source = row.Enum("source", &ParseFundSource, true).value_or(f.source);
     std::optional<Money> approved = row.Amount("approved", true);
     f.approved = approved.value_or(Money());
-    f.origin_year = row.Int("origin_year").value_or(0);
+    f.origin_year = row.Int("origin_year", 0, 9999).value_or(0);
     if (row.ok()) t.ctx().builder->AddFundLine(std::move(project), f, row.Where());
   });
 }
@@ -727,7 +665,7 @@ void ReadIndicators(Table& t) {
     ind.level1 = row.Enum("level1", &ParseIndicatorLevel1, true).value_or(ind.level1);
     ind.level2 = row.Enum("level2", &ParseIndicatorLevel2, true).value_or(ind.level2);
     ind.name = row.Text("name");
-    if (Trim(ind.name).empty()) row.Value("name", true);
+    if (TrimText(ind.name).empty()) row.Value("name", true);
     std::optional<Comparator> comparator = row.Enum("comparator", &ParseComparator);
     const std::string target_text = row.Text("target_text");
     if (!target_text.empty()) {
@@ -738,12 +676,13 @@ void ReadIndicators(Table& t) {
       ind.comparator = comparator.value_or(ind.target_high ? Comparator::kRange : Comparator::kGe);
       ind.unit_of_measure = row.Value("unit_of_measure");
     } else {
+      codec::CodecFailure failure;
       absl::Status target =
           ResolveIndicatorTarget(row.Text("target"), row.Text("target_high"), comparator,
-                                 Trim(row.Text("unit_of_measure")), &ind);
+                                 TrimText(row.Text("unit_of_measure")), &ind, &failure);
       if (!target.ok()) {
-        row.Report(DiagnosticKind::kType, "target_high", row.Value("target_high"), kNumberExpected,
-                   std::string(target.message()));
+        row.Report(codec::DiagnosticKindOf(failure), "target_high", row.Value("target_high"),
+                   kNumberExpected, std::string(target.message()));
       }
     }
     ind.weight = row.Number("weight");
@@ -751,7 +690,7 @@ void ReadIndicators(Table& t) {
     ind.value_source =
         row.Enum("value_source", &ParseValueSource).value_or(ValueSource::kUnspecified);
     ind.evaluation_standard = row.Text("evaluation_standard");
-    if (!goal.empty() && !Trim(ind.name).empty()) {
+    if (!goal.empty() && !TrimText(ind.name).empty()) {
       const auto it = ctx.goal_index.find(goal);
       if (it == ctx.goal_index.end()) {
         ctx.builder->AddIndicator(std::move(goal), std::move(ind), row.Where());
@@ -820,7 +759,7 @@ std::vector<std::string> SplitList(const std::string& cell) {
   std::vector<std::string> items;
   for (std::string_view line : SplitLines(cell)) {
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (!Trim(line).empty()) items.emplace_back(line);
+    if (!TrimText(line).empty()) items.emplace_back(line);
   }
   return items;
 }
@@ -832,7 +771,7 @@ void ReadEvaluations(Table& t) {
     e.kind = row.Enum("kind", &ParseEvaluationKind).value_or(e.kind);
     e.project_id = row.Value("project");
     e.unit_id = row.Value("unit");
-    e.evaluated_year = row.Int("evaluated_year").value_or(0);
+    e.evaluated_year = row.Int("evaluated_year", 0, 9999).value_or(0);
     e.date = row.DateValue("date");
     e.amount = row.Amount("amount").value_or(Money());
     e.score = row.Number("score");

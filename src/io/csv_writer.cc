@@ -16,6 +16,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "base/absl_compat.h"
+#include "codec/ratio.h"
 #include "io/csv_schema.h"
 #include "io/csv_table.h"
 #include "io/text_encoding.h"
@@ -35,16 +36,9 @@ std::string Int(int i) { return absl::StrCat(i); }
 std::string Amount(Money m) { return m.ToString(); }
 std::string OptDate(const std::optional<Date>& d) { return d ? d->ToString() : std::string(); }
 
-// Exact text of a ratio: the shortest decimal when there is one ("12.5"),
-// else the fraction ("1/3"), which the reader also accepts.
-std::string Exact(const Ratio& r) {
-  int128_t den = r.denominator();
-  if (den == 0) return "overflow";
-  while (den % 2 == 0) den /= 2;
-  while (den % 5 == 0) den /= 5;
-  if (den == 1) return r.ToShortString(40);
-  return r.ToExactString();
-}
+// Exact text of a ratio (the ratio codec's, as in JSON): the shortest
+// decimal when there is one ("12.5"), else the fraction ("1/3").
+std::string Exact(const Ratio& r) { return codec::EncodeRatio(r); }
 std::string OptRatio(const std::optional<Ratio>& r) { return r ? Exact(*r) : std::string(); }
 
 template <typename E>

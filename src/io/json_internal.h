@@ -2,8 +2,9 @@
 //
 // The indicator target shorthand ("≥50个", "[90, 100]") is resolved in one
 // place so that the writer can check that what it writes reads back to the
-// same indicator, and ratios are parsed and printed by one pair of functions
-// so that every written ratio round-trips exactly.
+// same indicator. Ratios are read and written by the ratio codec
+// (codec/ratio.h: DecodeRatio, EncodeRatio), so every written ratio
+// round-trips exactly.
 #ifndef PERFBUDGET_SRC_IO_JSON_INTERNAL_H_
 #define PERFBUDGET_SRC_IO_JSON_INTERNAL_H_
 
@@ -15,21 +16,12 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "codec/codec_error.h"
 #include "perfbudget/io/json.h"
 #include "perfbudget/model/entities.h"
 #include "perfbudget/money/ratio.h"
 
 namespace perfbudget::json_internal {
-
-// An exact ratio as written in data: a plain decimal ("95.5", "1,234",
-// full-width digits) or an exact fraction "a/b" of two integers ("1/3").
-// No exponent. Errors: InvalidArgument saying what was wrong.
-absl::StatusOr<Ratio> ParseRatioText(std::string_view text);
-
-// The text the writer uses for a ratio: the shortest exact decimal when the
-// denominator is 2^a·5^b, else the exact fraction "a/b". Always reads back
-// through ParseRatioText to the same value.
-std::string FormatRatio(const Ratio& r);
 
 // The target-related fields of an indicator as found in the input (text as
 // written; a number's raw text too); absent fields are empty.
@@ -47,10 +39,12 @@ struct TargetInput {
 //    rules the CSV form shares): "≥50个" → ge, 50, 个; "[90, 100]" a range;
 //    explicit fields win; unreadable text is kept as text.
 //  - with `target_text`: that is the text, and `target` / `target_high` are
-//    plain numbers (or fractions "1/3") read as is: the exact form the
+//    plain numbers (or fractions "1/3": codec/ratio.h) read as is: the exact form the
 //    writer uses when the text does not read back to the indicator's numbers.
 // InvalidArgument when a number that must be one is not.
-absl::Status ResolveTarget(const TargetInput& in, Indicator* out);
+// `*failure` (when not null) says why, as the ratio codec does.
+absl::Status ResolveTarget(const TargetInput& in, Indicator* out,
+                           codec::CodecFailure* failure = nullptr);
 
 // How LoadDatasetJsonFile holds a file's text while it parses it: `text` is
 // the file's bytes, `capacity` how many bytes are readable from text.data()

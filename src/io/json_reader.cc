@@ -1,8 +1,8 @@
 // json_reader.cc: LoadDatasetJson, the JSON form of a dataset read with
 // simdjson's On-Demand API (docs/format.md, docs/dataset.schema.json).
 //
-// Every value is read from its raw text: numbers never pass through a double
-// (amounts go to Money::Parse, ratios to Ratio::ParseDecimal). Per-field
+// Every value is read from its raw text by the value codecs (codec/): numbers
+// never pass through a double. Per-field
 // problems (types, missing and unknown fields, enum values, amounts, dates)
 // are reported here, all of them; cross-record ones (duplicates, references,
 // dates in the year, negative totals) by DatasetBuilder::Build. A syntax error
@@ -36,11 +36,17 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "base/absl_compat.h"
+#include "codec/amount.h"
+#include "codec/date.h"
+#include "codec/enum.h"
+#include "codec/id.h"
+#include "codec/integer.h"
+#include "codec/ratio.h"
+#include "codec/text.h"
 #include "io/file_internal.h"
 #include "io/json_internal.h"
 #include "io/json_syntax.h"
 #include "model/target_text.h"
-#include "money/fast_decimal.h"
 #include "perfbudget/io/json.h"
 #include "simdjson.h"
 
@@ -74,80 +80,11 @@ std::string Join(std::span<const std::string_view> items, std::string_view sep) 
 }  // namespace
 
 namespace json_internal {
-namespace {
 
-constexpr std::string_view kFullWidthSpace = "\xE3\x80\x80";
-
-std::string_view TrimText(std::string_view s) {
-  while (true) {
-    if (!s.empty() && IsJsonSpace(s.front())) {
-      s.remove_prefix(1);
-    } else if (s.substr(0, 3) == kFullWidthSpace) {
-      s.remove_prefix(3);
-    } else {
-      break;
-    }
-  }
-  while (true) {
-    if (!s.empty() && IsJsonSpace(s.back())) {
-      s.remove_suffix(1);
-    } else if (s.size() >= 3 && s.substr(s.size() - 3) == kFullWidthSpace) {
-      s.remove_suffix(3);
-    } else {
-      break;
-    }
-  }
-  return s;
-}
-
-}  // namespace
-
-absl::StatusOr<Ratio> ParseRatioText(std::string_view text) {
-  if (std::optional<Ratio> fast = internal::FastParsePlainDecimal(text)) return *fast;
-  const std::string_view s = TrimText(text);
-  if (s.find_first_of("eE") != std::string_view::npos) {
-    return absl::InvalidArgumentError(
-        Cat("\"", text, "\" uses an exponent; write a plain decimal"));
-  }
-  const std::size_t slash = s.find('/');
-  if (slash == std::string_view::npos) {
-    absl::StatusOr<Ratio> r = Ratio::ParseDecimal(s);
-    if (r.ok() && r->overflowed()) {
-      return absl::InvalidArgumentError(Cat("\"", text, "\" is out of range"));
-    }
-    return r;
-  }
-  absl::StatusOr<Ratio> num = Ratio::ParseDecimal(TrimText(s.substr(0, slash)));
-  absl::StatusOr<Ratio> den = Ratio::ParseDecimal(TrimText(s.substr(slash + 1)));
-  if (!num.ok() || !den.ok() || !num->is_integer() || !den->is_integer() || den->is_zero() ||
-      den->is_negative()) {
-    return absl::InvalidArgumentError(
-        Cat("\"", text, "\" is not a fraction of two integers with a positive denominator"));
-  }
-  Ratio r = *num / *den;
-  if (r.overflowed()) {
-    return absl::InvalidArgumentError(Cat("\"", text, "\" is out of range"));
-  }
-  return r;
-}
-
-std::string FormatRatio(const Ratio& r) {
-  if (r.overflowed()) return r.ToExactString();
-  int128_t den = r.denominator();
-  while (den % 2 == 0) den /= 2;
-  while (den % 5 == 0) den /= 5;
-  if (den == 1) {
-    std::string s = r.ToShortString(200);
-    absl::StatusOr<Ratio> back = Ratio::ParseDecimal(s);
-    if (back.ok() && *back == r) return s;
-  }
-  return r.ToExactString();
-}
-
-absl::Status ResolveTarget(const TargetInput& in, Indicator* out) {
+absl::Status ResolveTarget(const TargetInput& in, Indicator* out, codec::CodecFailure* failure) {
   if (!in.target_text.has_value()) {
     return ResolveIndicatorTarget(in.target.value_or(""), in.target_high.value_or(""),
-                                  in.comparator, in.unit_of_measure.value_or(""), out);
+                                  in.comparator, in.unit_of_measure.value_or(""), out, failure);
   }
   // Exact form: the numbers stand as written.
   out->target_text = *in.target_text;
@@ -157,16 +94,18 @@ absl::Status ResolveTarget(const TargetInput& in, Indicator* out) {
   out->comparator =
       in.comparator.value_or(in.target_high.has_value() ? Comparator::kRange : Comparator::kGe);
   if (in.target.has_value()) {
-    absl::StatusOr<Ratio> r = ParseRatioText(*in.target);
+    codec::Decoded<Ratio> r = codec::DecodeRatio(*in.target);
     if (!r.ok()) {
+      if (failure != nullptr) *failure = r.failure();
       return absl::InvalidArgumentError(
           Cat("target \"", AV(*in.target), "\" is not a plain number (required with target_text)"));
     }
     out->target = *r;
   }
   if (in.target_high.has_value()) {
-    absl::StatusOr<Ratio> r = ParseRatioText(*in.target_high);
+    codec::Decoded<Ratio> r = codec::DecodeRatio(*in.target_high);
     if (!r.ok()) {
+      if (failure != nullptr) *failure = r.failure();
       return absl::InvalidArgumentError(
           Cat("target_high \"", AV(*in.target_high), "\" is not a number"));
     }
@@ -186,7 +125,7 @@ using json_internal::IsJsonNumber;
 using json_internal::IsJsonSpace;
 using json_internal::LineTracker;
 using json_internal::SyntaxProblem;
-using json_internal::TrimText;
+using codec::TrimText;
 
 constexpr std::size_t kMaxValueBytes = 80;
 
@@ -345,20 +284,6 @@ std::string_view TypeName(od::json_type t) {
 }
 
 // Decimal places an amount's text carries, and how many its unit allows.
-bool LooksSubFen(std::string_view text) {
-  const std::size_t dot = text.find('.');
-  if (dot == std::string_view::npos) return false;
-  std::size_t places = 0;
-  for (std::size_t i = dot + 1; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i) ++places;
-  std::size_t allowed = 2;
-  if (text.find("亿") != std::string_view::npos) {
-    allowed = 10;
-  } else if (text.find("万") != std::string_view::npos) {
-    allowed = 6;
-  }
-  return places > allowed;
-}
-
 constexpr std::string_view kAmountExpected =
     "an amount in fen precision: a string such as \"1234.56\", \"2400万元\", \"1.2亿元\" or a "
     "plain JSON number";
@@ -528,32 +453,6 @@ class Reader {
     return true;
   }
 
-  // Parses enum text through a small memo of the texts met in this load
-  // (a province's million records repeat a handful of codes).
-  template <typename E>
-  std::optional<E> ParseEnumText(std::optional<E> (*parse)(std::string_view), std::string_view s) {
-    const auto fn = reinterpret_cast<std::uintptr_t>(parse);
-    EnumMemo* memo = nullptr;
-    for (EnumMemo& m : enum_memos_) {
-      if (m.parse == fn) {
-        memo = &m;
-        break;
-      }
-    }
-    if (memo == nullptr) {
-      enum_memos_.push_back(EnumMemo{fn, {}});
-      memo = &enum_memos_.back();
-    }
-    for (const auto& [text, value] : memo->entries) {
-      if (text == s) return static_cast<E>(value);
-    }
-    std::optional<E> e = parse(s);
-    if (e.has_value() && memo->entries.size() < kEnumMemoSize) {
-      memo->entries.emplace_back(std::string(s), static_cast<int>(*e));
-    }
-    return e;
-  }
-
   // Type of `v`, or nullopt after a fatal error.
   std::optional<od::json_type> TypeOf(od::value& v) {
     od::json_type t;
@@ -673,16 +572,25 @@ class Reader {
     return true;
   }
 
-  // A non-empty id.
+  // A non-empty id (codec/id.h: trimmed).
   bool ReadId(od::value& v, const PathNode* path, std::string* out) {
     std::string_view s;
     if (!ReadStringView(v, path, &s)) return false;
-    if (s.empty()) {
-      Report(DiagnosticKind::kValue, At(v), path, "", "a non-empty string",
+    codec::Decoded<std::string_view> id = codec::DecodeId(s);
+    if (!id.ok()) {
+      Report(codec::DiagnosticKindOf(id.failure()), At(v), path, s, "a non-empty string",
              Cat("`", FieldNameOf(path), "` is empty"));
       return false;
     }
-    out->assign(s);
+    out->assign(*id);
+    return true;
+  }
+
+  // An optional id or reference (codec/id.h: trimmed; "" = none).
+  bool ReadOptionalId(od::value& v, const PathNode* path, std::string* out) {
+    std::string_view s;
+    if (!ReadStringView(v, path, &s)) return false;
+    out->assign(codec::OptionalId(s));
     return true;
   }
 
@@ -696,8 +604,8 @@ class Reader {
     return !Fail(v.get_bool().get(*out));
   }
 
-  // Text of a JSON number, checked against the JSON grammar; exponents are
-  // refused (values are exact decimals).
+  // Text of a JSON number, checked against the JSON grammar. An exponent is
+  // JSON but not a value of ours: the codec reading the text refuses it.
   bool NumberText(od::value& v, const PathNode* path, std::string_view expected,
                   std::string_view* out) {
     const std::string_view raw = Raw(v);
@@ -707,13 +615,15 @@ class Reader {
              Cat("`", FieldNameOf(path), "`: malformed number"));
       return false;
     }
-    if (exponent) {
-      Report(DiagnosticKind::kValue, raw.data(), path, raw, expected,
-             Cat("`", FieldNameOf(path), "` uses an exponent; write a plain decimal"));
-      return false;
-    }
     *out = raw;
     return true;
+  }
+
+  // Reports a codec's failure to read `text` (the value at `v`).
+  void ReportFailure(od::value& v, const PathNode* path, std::string_view text,
+                     std::string_view expected, const codec::CodecFailure& failure) {
+    Report(codec::DiagnosticKindOf(failure), At(v), path, text, expected,
+           Cat("`", FieldNameOf(path), "`: ", failure.message));
   }
 
   bool ReadInt(od::value& v, const PathNode* path, int lo, int hi, int* out) {
@@ -724,21 +634,14 @@ class Reader {
       ReportType(v, path, *t, expected());
       return false;
     }
-    const std::string_view raw = Raw(v);
-    bool exponent = false, fraction = false;
-    std::int64_t value = 0;
-    if (!IsJsonNumber(raw, &exponent, &fraction) || exponent || fraction ||
-        !absl::SimpleAtoi(AV(raw), &value)) {
-      Report(DiagnosticKind::kType, raw.data(), path, raw, expected(),
-             Cat("`", FieldNameOf(path), "` is not an integer"));
+    std::string_view raw;
+    if (!NumberText(v, path, expected(), &raw)) return false;
+    codec::Decoded<int> value = codec::DecodeInteger(raw, lo, hi);
+    if (!value.ok()) {
+      ReportFailure(v, path, raw, expected(), value.failure());
       return false;
     }
-    if (value < lo || value > hi) {
-      Report(DiagnosticKind::kValue, raw.data(), path, raw, expected(),
-             Cat("`", FieldNameOf(path), "` is out of range"));
-      return false;
-    }
-    *out = static_cast<int>(value);
+    *out = *value;
     return true;
   }
 
@@ -754,24 +657,13 @@ class Reader {
       ReportType(v, path, *t, kAmountExpected);
       return false;
     }
-    if (std::optional<Money> fast = internal::FastParsePlainYuan(text)) {
-      *out = *fast;
-      return true;
+    codec::Decoded<Money> m = codec::DecodeAmount(text);
+    if (!m.ok()) {
+      ReportFailure(v, path, text, kAmountExpected, m.failure());
+      return false;
     }
-    absl::StatusOr<Money> m = Money::Parse(text);
-    if (m.ok()) {
-      *out = *m;
-      return true;
-    }
-    DiagnosticKind kind = DiagnosticKind::kValue;
-    if (m.status().code() == absl::StatusCode::kOutOfRange) {
-      kind = DiagnosticKind::kOverflow;
-    } else if (LooksSubFen(text)) {
-      kind = DiagnosticKind::kSubFen;
-    }
-    Report(kind, At(v), path, text, kAmountExpected,
-           Cat("`", FieldNameOf(path), "`: ", m.status().message()));
-    return false;
+    *out = *m;
+    return true;
   }
 
   // A ratio's text: a string or a number's raw text.
@@ -787,10 +679,9 @@ class Reader {
   bool ReadRatio(od::value& v, const PathNode* path, std::optional<Ratio>* out) {
     std::string_view text;
     if (!RatioText(v, path, &text)) return false;
-    absl::StatusOr<Ratio> r = json_internal::ParseRatioText(text);
+    codec::Decoded<Ratio> r = codec::DecodeRatio(text);
     if (!r.ok()) {
-      Report(DiagnosticKind::kValue, At(v), path, text, kRatioExpected,
-             Cat("`", FieldNameOf(path), "`: ", r.status().message()));
+      ReportFailure(v, path, text, kRatioExpected, r.failure());
       return false;
     }
     *out = *r;
@@ -806,10 +697,9 @@ class Reader {
       return false;
     }
     if (!GetString(v, &s)) return false;
-    absl::StatusOr<Date> d = Date::Parse(s);
+    codec::Decoded<Date> d = codec::DecodeDate(s);
     if (!d.ok()) {
-      Report(DiagnosticKind::kDate, At(v), path, s, "a date \"YYYY-MM-DD\"",
-             Cat("`", FieldNameOf(path), "`: ", d.status().message()));
+      ReportFailure(v, path, s, "a date \"YYYY-MM-DD\"", d.failure());
       return false;
     }
     *out = *d;
@@ -835,11 +725,9 @@ class Reader {
       return false;
     }
     if (!GetString(v, &s)) return false;
-    std::optional<E> e = ParseEnumText(parse, s);
-    if (!e.has_value()) e = parse(TrimText(s));
-    if (!e.has_value()) {
-      Report(DiagnosticKind::kEnumValue, At(v), path, s, expected(),
-             Cat("`", FieldNameOf(path), "`: unknown value \"", s, "\""));
+    codec::Decoded<E> e = enums_.Decode(parse, s);
+    if (!e.ok()) {
+      ReportFailure(v, path, s, expected(), e.failure());
       return false;
     }
     *out = *e;
@@ -901,12 +789,7 @@ class Reader {
   DatasetBuilder& builder_;
   LineTracker lines_;
   PlaceIndex places_{text_};
-  struct EnumMemo {
-    std::uintptr_t parse;
-    std::vector<std::pair<std::string, int>> entries;
-  };
-  static constexpr std::size_t kEnumMemoSize = 16;
-  std::vector<EnumMemo> enum_memos_;
+  codec::EnumMemo enums_;                     // enum texts met in this load
   std::vector<Origin> indicator_origins_;     // ReadGoal's, reused
   std::vector<Indicator> indicator_scratch_;  // ReadGoal's, reused
   std::array<std::vector<std::uint64_t>, static_cast<std::size_t>(RecordKind::kCount)> starts_;
@@ -1061,7 +944,11 @@ void Reader::ReadHeader(od::value& v, const PathNode* path) {
 void Reader::ReadJurisdiction(od::value& v, const PathNode* path) {
   ForEachField(v, path, kJurisdictionFields, 0,
                [&](std::size_t i, od::value& f, const PathNode* p) {
-                 ReadString(f, p, i == 0 ? &info_.jurisdiction_code : &info_.jurisdiction_name);
+                 if (i == 0) {
+                   ReadOptionalId(f, p, &info_.jurisdiction_code);
+                 } else {
+                   ReadString(f, p, &info_.jurisdiction_name);
+                 }
                });
 }
 
@@ -1278,92 +1165,98 @@ bool Reader::ReadIndicator(od::value& v, const PathNode* path, Indicator* ind) {
   const char* target_at = nullptr;
   std::string_view target_raw;  // in the document
   PathNode target_node;
-  ForEachField(
-      v, path, kIndicatorFields, Bits({1, 2, 3}),
-      [&](std::size_t i, od::value& f, const PathNode* p) {
-        switch (i) {
-          case 0:
-            ReadString(f, p, &ind->id);
-            break;
-          case 1:
-            ReadEnum(f, p, &ParseIndicatorLevel1, &ind->level1);
-            break;
-          case 2:
-            ReadEnum(f, p, &ParseIndicatorLevel2, &ind->level2);
-            break;
-          case 3:
-            ReadString(f, p, &ind->name);
-            break;
-          case 4:
-            ReadEnum(f, p, &ParseComparator, &target.comparator);
-            break;
-          case 5: {
-            std::string_view text;
-            std::optional<od::json_type> t = TypeOf(f);
-            if (!t) return;
-            if (*t == od::json_type::string) {
-              if (!GetString(f, &text)) return;
-            } else if (*t == od::json_type::number) {
-              if (!NumberText(f, p, "a target such as \"≥50个\", \"[90, 100]\" or 95", &text))
-                return;
-            } else {
-              ReportType(f, p, *t, "a string or a number");
-              return;
-            }
-            target.target = std::string(text);
-            target_node = *p;
-            target_path = &target_node;
-            target_at = At(f);
-            target_raw = Raw(f);
-            break;
-          }
-          case 6: {
-            std::string_view text;
-            if (!RatioText(f, p, &text)) return;
-            if (!json_internal::ParseRatioText(text).ok()) {
-              Report(DiagnosticKind::kValue, At(f), p, text, kRatioExpected,
-                     "`target_high` is not a number");
-              return;
-            }
-            target.target_high = std::string(text);
-            if (target_at == nullptr) {
-              target_node = *p;
-              target_path = &target_node;
-              target_at = At(f);
-              target_raw = Raw(f);
-            }
-            break;
-          }
-          case 7: {
-            std::string s;
-            if (ReadString(f, p, &s)) target.target_text = std::move(s);
-            break;
-          }
-          case 8: {
-            std::string s;
-            if (ReadString(f, p, &s)) target.unit_of_measure = std::move(s);
-            break;
-          }
-          case 9:
-            ReadRatio(f, p, &ind->weight);
-            break;
-          case 10:
-            ReadRatio(f, p, &ind->baseline);
-            break;
-          case 11:
-            ReadEnum(f, p, &ParseValueSource, &ind->value_source);
-            break;
-          case 12:
-            ReadString(f, p, &ind->evaluation_standard);
-            break;
-          case 13:
-            ForEachElement(f, p, [&](od::value& e, const PathNode* ep) { ReadActual(e, ep, ind); });
-            break;
-        }
-      });
+  ForEachField(v, path, kIndicatorFields, Bits({1, 2, 3}),
+               [&](std::size_t i, od::value& f, const PathNode* p) {
+                 switch (i) {
+                   case 0:
+                     ReadOptionalId(f, p, &ind->id);
+                     break;
+                   case 1:
+                     ReadEnum(f, p, &ParseIndicatorLevel1, &ind->level1);
+                     break;
+                   case 2:
+                     ReadEnum(f, p, &ParseIndicatorLevel2, &ind->level2);
+                     break;
+                   case 3:
+                     ReadString(f, p, &ind->name);
+                     break;
+                   case 4:
+                     ReadEnum(f, p, &ParseComparator, &target.comparator);
+                     break;
+                   case 5: {
+                     std::string_view text;
+                     std::optional<od::json_type> t = TypeOf(f);
+                     if (!t) return;
+                     if (*t == od::json_type::string) {
+                       if (!GetString(f, &text)) return;
+                     } else if (*t == od::json_type::number) {
+                       constexpr std::string_view kTargetExpected =
+                           "a target such as \"≥50个\", \"[90, 100]\" or 95";
+                       if (!NumberText(f, p, kTargetExpected, &text)) return;
+                       // A JSON number is a plain number: the ratio codec's.
+                       if (codec::Decoded<Ratio> r = codec::DecodeRatio(text); !r.ok()) {
+                         ReportFailure(f, p, text, kTargetExpected, r.failure());
+                         return;
+                       }
+                     } else {
+                       ReportType(f, p, *t, "a string or a number");
+                       return;
+                     }
+                     target.target = std::string(text);
+                     target_node = *p;
+                     target_path = &target_node;
+                     target_at = At(f);
+                     target_raw = Raw(f);
+                     break;
+                   }
+                   case 6: {
+                     std::string_view text;
+                     if (!RatioText(f, p, &text)) return;
+                     if (codec::Decoded<Ratio> r = codec::DecodeRatio(text); !r.ok()) {
+                       ReportFailure(f, p, text, kRatioExpected, r.failure());
+                       return;
+                     }
+                     target.target_high = std::string(text);
+                     if (target_at == nullptr) {
+                       target_node = *p;
+                       target_path = &target_node;
+                       target_at = At(f);
+                       target_raw = Raw(f);
+                     }
+                     break;
+                   }
+                   case 7: {
+                     std::string s;
+                     if (ReadString(f, p, &s)) target.target_text = std::move(s);
+                     break;
+                   }
+                   case 8: {
+                     std::string s;
+                     if (ReadString(f, p, &s)) target.unit_of_measure = std::move(s);
+                     break;
+                   }
+                   case 9:
+                     ReadRatio(f, p, &ind->weight);
+                     break;
+                   case 10:
+                     ReadRatio(f, p, &ind->baseline);
+                     break;
+                   case 11:
+                     ReadEnum(f, p, &ParseValueSource, &ind->value_source);
+                     break;
+                   case 12:
+                     ReadString(f, p, &ind->evaluation_standard);
+                     break;
+                   case 13:
+                     ForEachElement(
+                         f, p, [&](od::value& e, const PathNode* ep) { ReadActual(e, ep, ind); });
+                     break;
+                 }
+               });
   if (fatal_) return false;
-  if (absl::Status st = json_internal::ResolveTarget(target, ind); !st.ok()) {
-    Report(DiagnosticKind::kValue, target_at, target_path, target_raw, kRatioExpected,
+  codec::CodecFailure failure;
+  if (absl::Status st = json_internal::ResolveTarget(target, ind, &failure); !st.ok()) {
+    Report(codec::DiagnosticKindOf(failure), target_at, target_path, target_raw, kRatioExpected,
            std::string(SV(st.message())));
   }
   return true;
@@ -1399,7 +1292,7 @@ void Reader::ReadDisbursement(od::value& v, const PathNode* path) {
                [&](std::size_t i, od::value& f, const PathNode* p) {
                  switch (i) {
                    case 0:
-                     ReadString(f, p, &d.id);
+                     ReadOptionalId(f, p, &d.id);
                      break;
                    case 1:
                      has_project = ReadId(f, p, &d.project_id);
@@ -1462,10 +1355,10 @@ void Reader::ReadEvaluation(od::value& v, const PathNode* path) {
                      ReadEnum(f, p, &ParseEvaluationKind, &e.kind);
                      break;
                    case 2:
-                     ReadString(f, p, &e.project_id);
+                     ReadOptionalId(f, p, &e.project_id);
                      break;
                    case 3:
-                     ReadString(f, p, &e.unit_id);
+                     ReadOptionalId(f, p, &e.unit_id);
                      break;
                    case 4:
                      ReadInt(f, p, 0, 9999, &e.evaluated_year);
@@ -1507,13 +1400,13 @@ void Reader::ReadRectification(od::value& v, const PathNode* path) {
                      has_id = ReadId(f, p, &r.id);
                      break;
                    case 1:
-                     ReadString(f, p, &r.evaluation_id);
+                     ReadOptionalId(f, p, &r.evaluation_id);
                      break;
                    case 2:
-                     ReadString(f, p, &r.unit_id);
+                     ReadOptionalId(f, p, &r.unit_id);
                      break;
                    case 3:
-                     ReadString(f, p, &r.project_id);
+                     ReadOptionalId(f, p, &r.project_id);
                      break;
                    case 4:
                      ReadString(f, p, &r.description);

@@ -547,7 +547,7 @@ TEST(JsonReaderErrorTest, ReportsEveryProblem) {
       {"$.projects[0].key", DiagnosticKind::kType, 7},
       {"$.projects[0].funds[0].approved", DiagnosticKind::kSubFen, 8},
       {"$.projects[0].funds[1].source", DiagnosticKind::kMissing, 8},
-      {"$.projects[1].requested", DiagnosticKind::kValue, 9},
+      {"$.projects[1].requested", DiagnosticKind::kType, 9},  // 1e6: not an amount
       {"$.goals[0].project", DiagnosticKind::kMissing, 11},
       {"$.goals[0].indicators[0].level2", DiagnosticKind::kMissing, 11},
       {"$.disbursements[0].date", DiagnosticKind::kDate, 13},

@@ -1,8 +1,8 @@
 // json_writer.cc: DatasetToJson, the JSON form of a dataset (docs/format.md).
 //
 // Deterministic: fields in a fixed order, records in dataset order, amounts as
-// yuan strings with two decimals, ratios as exact text (json_internal::
-// FormatRatio). Whatever is written reads back through LoadDatasetJson to the
+// yuan strings with two decimals, ratios as exact text (codec::
+// EncodeRatio). Whatever is written reads back through LoadDatasetJson to the
 // same records, so load → write → load → write is byte-identical.
 #include <optional>
 #include <span>
@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "codec/ratio.h"
 #include "io/json_internal.h"
 #include "perfbudget/io/json.h"
 #include "perfbudget/io/json_text.h"
@@ -58,7 +59,7 @@ class JsonOut {
     if (!value.is_zero()) MoneyField(key, value);
   }
   void RatioField(std::string_view key, const std::optional<Ratio>& value) {
-    if (value.has_value()) Field(key, json_internal::FormatRatio(*value));
+    if (value.has_value()) Field(key, codec::EncodeRatio(*value));
   }
   void DateField(std::string_view key, Date value) { Field(key, value.ToString()); }
   void DateField(std::string_view key, const std::optional<Date>& value) {
@@ -113,9 +114,8 @@ void WriteTarget(const Indicator& ind, JsonOut& j) {
   j.Field("comparator", CodeOf(ind.comparator));
   if (!ind.target_text.empty()) {
     std::optional<std::string> high;
-    if (ReadsBack(ind, high) ||
-        (ind.target_high.has_value() &&
-         ReadsBack(ind, high = json_internal::FormatRatio(*ind.target_high)))) {
+    if (ReadsBack(ind, high) || (ind.target_high.has_value() &&
+                                 ReadsBack(ind, high = codec::EncodeRatio(*ind.target_high)))) {
       j.Field("target", ind.target_text);
       if (high.has_value()) j.Field("target_high", *high);
       j.FieldIfNotEmpty("unit_of_measure", ind.unit_of_measure);

@@ -6,6 +6,7 @@
 
 #include "absl/strings/ascii.h"
 #include "base/absl_compat.h"
+#include "codec/text.h"
 
 namespace perfbudget {
 namespace {
@@ -38,7 +39,7 @@ std::string_view StripSuffix(std::string_view s, std::string_view suffix) {
 
 template <typename E, std::size_t N>
 std::optional<E> ParseIn(const EnumTable<N>& t, std::string_view s) {
-  s = SV(absl::StripAsciiWhitespace(AV(s)));
+  s = codec::TrimText(s);
   if (s.empty()) return std::nullopt;
   const std::string lower = absl::AsciiStrToLower(AV(s));
   for (std::size_t i = 0; i < N; ++i) {

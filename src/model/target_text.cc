@@ -7,6 +7,8 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "base/absl_compat.h"
+#include "codec/ratio.h"
+#include "codec/text.h"
 #include "money/fast_decimal.h"
 
 namespace perfbudget {
@@ -36,23 +38,8 @@ bool ConsumePrefix(std::string_view* s, std::string_view prefix) {
   return true;
 }
 
-// Strips ASCII whitespace and full-width spaces (U+3000) at both ends.
-std::string_view Trim(std::string_view s) {
-  constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";
-  for (;;) {
-    if (!s.empty() && absl::ascii_isspace(static_cast<unsigned char>(s.front()))) {
-      s.remove_prefix(1);
-    } else if (!s.empty() && absl::ascii_isspace(static_cast<unsigned char>(s.back()))) {
-      s.remove_suffix(1);
-    } else if (s.starts_with(kIdeographicSpace)) {
-      s.remove_prefix(kIdeographicSpace.size());
-    } else if (s.ends_with(kIdeographicSpace)) {
-      s.remove_suffix(kIdeographicSpace.size());
-    } else {
-      return s;
-    }
-  }
-}
+using codec::IsBlank;
+using codec::TrimText;
 
 bool IsFullWidthDigitAt(std::string_view s, std::size_t i) {
   // U+FF10..U+FF19: EF BC 90..99.
@@ -131,10 +118,10 @@ absl::StatusOr<ParsedTarget> ParseRange(std::string_view text, std::string_view 
   }
   ParsedTarget out;
   out.comparator = Comparator::kRange;
-  s = Trim(s);
+  s = TrimText(s);
   std::optional<Ratio> low = ConsumeNumber(&s, false);
   if (!low) return NotNumeric(text);
-  s = Trim(s);
+  s = TrimText(s);
   bool separated = false;
   for (std::string_view sep : kRangeSeparators) {
     if (ConsumePrefix(&s, sep)) {
@@ -143,12 +130,12 @@ absl::StatusOr<ParsedTarget> ParseRange(std::string_view text, std::string_view 
     }
   }
   if (!separated) return NotNumeric(text);
-  s = Trim(s);
+  s = TrimText(s);
   std::optional<Ratio> high = ConsumeNumber(&s, false);
   if (!high) return NotNumeric(text);
-  s = Trim(s);
+  s = TrimText(s);
   if (!ConsumePrefix(&s, close)) return NotNumeric(text);
-  s = Trim(s);
+  s = TrimText(s);
   if (!IsUnit(s)) return NotNumeric(text);
   out.value = *low;
   out.high = *high;
@@ -156,36 +143,35 @@ absl::StatusOr<ParsedTarget> ParseRange(std::string_view text, std::string_view 
   return out;
 }
 
-}  // namespace
-
-absl::StatusOr<ParsedTarget> ParseTargetText(std::string_view text) {
-  std::string_view s = Trim(text);
+// The shorthand: a number with an optional comparator and unit, or a range.
+absl::StatusOr<ParsedTarget> ParseShorthand(std::string_view text) {
+  std::string_view s = TrimText(text);
   if (s.empty()) return NotNumeric(text);
   if (s.front() == '[' || s.front() == '(' || s.starts_with("［")) return ParseRange(text, s);
   ParsedTarget out;
   for (const auto& [prefix, comparator] : kComparatorPrefixes) {
     if (ConsumePrefix(&s, prefix)) {
       out.comparator = comparator;
-      s = Trim(s);
+      s = TrimText(s);
       break;
     }
   }
   std::optional<Ratio> value = ConsumeNumber(&s, true);
   if (!value) return NotNumeric(text);
   out.value = *value;
-  s = Trim(s);
+  s = TrimText(s);
   if (!out.comparator) {
     // "a-b unit", "a~b", "a至b".
     for (std::string_view sep : kRangeSeparators) {
       if (sep == "," || sep == "，") continue;
       std::string_view rest = s;
       if (!ConsumePrefix(&rest, sep)) continue;
-      rest = Trim(rest);
+      rest = TrimText(rest);
       std::optional<Ratio> high = ConsumeNumber(&rest, true);
       if (!high) break;
       out.comparator = Comparator::kRange;
       out.high = *high;
-      s = Trim(rest);
+      s = TrimText(rest);
       break;
     }
   }
@@ -194,26 +180,54 @@ absl::StatusOr<ParsedTarget> ParseTargetText(std::string_view text) {
   return out;
 }
 
+}  // namespace
+
+codec::Decoded<ParsedTarget> DecodeTargetText(std::string_view text) {
+  absl::StatusOr<ParsedTarget> shorthand = ParseShorthand(text);
+  if (shorthand.ok()) return *std::move(shorthand);
+  // A bare number the shorthand does not read (the fraction "1/3") is still a
+  // number; else the ratio codec's verdict says why it is not one.
+  codec::Decoded<Ratio> bare = codec::DecodeRatio(text);
+  if (bare.ok()) {
+    ParsedTarget out;
+    out.value = *bare;
+    return out;
+  }
+  codec::CodecFailure failure = bare.failure();
+  if (failure.error != codec::CodecError::kOverflow) {
+    failure.error = IsBlank(text) ? codec::CodecError::kEmpty : codec::CodecError::kSyntax;
+    failure.message = std::string(shorthand.status().message());
+  }
+  return failure;
+}
+
+absl::StatusOr<ParsedTarget> ParseTargetText(std::string_view text) {
+  codec::Decoded<ParsedTarget> target = DecodeTargetText(text);
+  if (!target.ok()) return target.status();
+  return std::move(target).value();
+}
+
 absl::Status ResolveIndicatorTarget(std::string_view target, std::string_view target_high,
                                     std::optional<Comparator> comparator,
-                                    std::string_view unit_of_measure, Indicator* indicator) {
+                                    std::string_view unit_of_measure, Indicator* indicator,
+                                    codec::CodecFailure* failure) {
   indicator->target_text = std::string(target);
   indicator->target.reset();
   indicator->target_high.reset();
   indicator->unit_of_measure = std::string(unit_of_measure);
 
   std::optional<Ratio> explicit_high;
-  if (!Trim(target_high).empty()) {
-    std::string_view s = Trim(target_high);
-    explicit_high = ConsumeNumber(&s, true);
-    if (!explicit_high || !Trim(s).empty()) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("target_high \"", AV(target_high), "\" is not a number"));
+  if (!IsBlank(target_high)) {
+    codec::Decoded<Ratio> high = codec::DecodeRatio(target_high);
+    if (!high.ok()) {
+      if (failure != nullptr) *failure = high.failure();
+      return absl::InvalidArgumentError(absl::StrCat("target_high: ", high.message()));
     }
+    explicit_high = *high;
   }
 
   absl::StatusOr<ParsedTarget> parsed = absl::InvalidArgumentError("no target");
-  const bool has_target = !Trim(target).empty();
+  const bool has_target = !IsBlank(target);
   if (has_target && comparator != Comparator::kQualitative) parsed = ParseTargetText(target);
 
   if (comparator) {

@@ -87,12 +87,6 @@ absl::StatusOr<std::string> NormalizeNumericText(std::string_view text, std::str
   return out;
 }
 
-std::string_view TrimSpaces(std::string_view s) {
-  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
-  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
-  return s;
-}
-
 static bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 absl::StatusOr<DecimalDigits> LexUnsignedDecimal(std::string_view s, size_t* consumed) {

@@ -29,9 +29,6 @@ inline std::string_view ToStd(absl::string_view s) { return {s.data(), s.size()}
 // rejected by the grammar). The caller's original text is used in messages.
 absl::StatusOr<std::string> NormalizeNumericText(std::string_view text, std::string_view what);
 
-// Drops leading and trailing ' '.
-std::string_view TrimSpaces(std::string_view s);
-
 // An unsigned decimal "123,456.78" split into its digits: `int_digits`
 // without grouping commas and without leading zeros (may be empty = 0);
 // `frac_digits` without trailing zeros (may be empty).

@@ -9,7 +9,9 @@
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "codec/text.h"
 #include "money/decimal_text.h"
+#include "money/number_text.h"
 
 namespace perfbudget {
 namespace {
@@ -55,15 +57,27 @@ absl::StatusOr<Money> Money::FromYuan(std::int64_t yuan) {
 }
 
 absl::StatusOr<Money> Money::Parse(std::string_view text, MoneyUnit default_unit) {
+  internal::NumberTextError why = internal::NumberTextError::kNone;
+  return internal::ParseMoneyText(text, default_unit, &why);
+}
+
+namespace internal {
+
+absl::StatusOr<Money> ParseMoneyText(std::string_view text, MoneyUnit default_unit,
+                                     NumberTextError* why) {
   constexpr std::string_view kWhat = "an amount of money";
-  auto bad = [&](absl::string_view why) {
+  *why = NumberTextError::kSyntax;
+  auto bad = [&](absl::string_view reason) {
     return absl::InvalidArgumentError(absl::StrCat("\"", internal::ToAbsl(text), "\" is not ",
-                                                   internal::ToAbsl(kWhat), ": ", why));
+                                                   internal::ToAbsl(kWhat), ": ", reason));
   };
   absl::StatusOr<std::string> normalized = internal::NormalizeNumericText(text, kWhat);
   if (!normalized.ok()) return normalized.status();
-  std::string_view s = internal::TrimSpaces(*normalized);
-  if (s.empty()) return bad("the text is empty");
+  std::string_view s = codec::TrimText(*normalized);
+  if (s.empty()) {
+    *why = NumberTextError::kEmpty;
+    return bad("the text is empty");
+  }
 
   // Prefix: at most one sign and at most one currency sign, in either order.
   int signs = 0;
@@ -94,7 +108,7 @@ absl::StatusOr<Money> Money::Parse(std::string_view text, MoneyUnit default_unit
   absl::StatusOr<internal::DecimalDigits> digits = internal::LexUnsignedDecimal(s, &consumed);
   if (!digits.ok()) return bad(digits.status().message());
   s.remove_prefix(consumed);
-  s = internal::TrimSpaces(s);
+  s = codec::TrimText(s);
 
   // Unit suffix.
   MoneyUnit unit = default_unit;
@@ -108,6 +122,8 @@ absl::StatusOr<Money> Money::Parse(std::string_view text, MoneyUnit default_unit
     // default unit
   } else if (s.front() == '+' || s.front() == '-') {
     return bad("a sign after the number");
+  } else if (s.front() == 'e' || s.front() == 'E') {
+    return bad("exponent form is not accepted; write a plain decimal");
   } else if (s.front() == '.' || s.front() == ',' || (s.front() >= '0' && s.front() <= '9')) {
     return bad("misplaced separator or space inside the number");
   } else {
@@ -118,6 +134,7 @@ absl::StatusOr<Money> Money::Parse(std::string_view text, MoneyUnit default_unit
   const int places = FenPlaces(unit);
   const int frac = static_cast<int>(digits->frac_digits.size());
   if (frac > places) {
+    *why = NumberTextError::kSubFen;
     return bad(absl::StrCat("the amount has more precision than a fen (at most ", places,
                             " decimal places in ", internal::ToAbsl(MoneyUnitName(unit)), ")"));
   }
@@ -128,6 +145,7 @@ absl::StatusOr<Money> Money::Parse(std::string_view text, MoneyUnit default_unit
   all.erase(0, lead);
   // 2^63 has 19 digits; anything longer certainly overflows.
   if (all.size() > 20) {
+    *why = NumberTextError::kOverflow;
     return absl::OutOfRangeError(
         absl::StrCat("\"", internal::ToAbsl(text),
                      "\" is too large for an amount of money (beyond ±9.2e16 元)"));
@@ -136,14 +154,18 @@ absl::StatusOr<Money> Money::Parse(std::string_view text, MoneyUnit default_unit
   for (char c : all) magnitude = magnitude * 10 + static_cast<uint128_t>(c - '0');
   const uint128_t limit = negative ? (uint128_t{1} << 63) : ((uint128_t{1} << 63) - 1);
   if (magnitude > limit) {
+    *why = NumberTextError::kOverflow;
     return absl::OutOfRangeError(
         absl::StrCat("\"", internal::ToAbsl(text),
                      "\" is too large for an amount of money (beyond ±9.2e16 元)"));
   }
   const int128_t signed_fen =
       negative ? -static_cast<int128_t>(magnitude) : static_cast<int128_t>(magnitude);
-  return Money(static_cast<std::int64_t>(signed_fen));
+  *why = NumberTextError::kNone;
+  return Money::FromFen(static_cast<std::int64_t>(signed_fen));
 }
+
+}  // namespace internal
 
 absl::StatusOr<Money> Money::Plus(Money other) const {
   std::int64_t r;
@@ -213,7 +235,7 @@ std::string Money::ToString(const MoneyFormat& format) const {
 }
 
 absl::StatusOr<MoneyUnit> ParseMoneyUnit(std::string_view text) {
-  const std::string t = absl::AsciiStrToLower(absl::StripAsciiWhitespace(internal::ToAbsl(text)));
+  const std::string t = absl::AsciiStrToLower(internal::ToAbsl(codec::TrimText(text)));
   if (t == "元" || t == "yuan") return MoneyUnit::kYuan;
   if (t == "万元" || t == "万" || t == "wan" || t == "wanyuan" || t == "wan_yuan") {
     return MoneyUnit::kWanYuan;

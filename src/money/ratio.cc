@@ -7,7 +7,9 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "codec/text.h"
 #include "money/decimal_text.h"
+#include "money/number_text.h"
 
 namespace perfbudget {
 namespace {
@@ -105,15 +107,26 @@ Ratio::Ratio(int128_t numerator, int128_t denominator) {
 Ratio Ratio::Overflowed() { return Ratio(0, 0); }
 
 absl::StatusOr<Ratio> Ratio::ParseDecimal(std::string_view text) {
+  internal::NumberTextError why = internal::NumberTextError::kNone;
+  return internal::ParseDecimalText(text, &why);
+}
+
+namespace internal {
+
+absl::StatusOr<Ratio> ParseDecimalText(std::string_view text, NumberTextError* why) {
   constexpr std::string_view kWhat = "a decimal number";
-  auto bad = [&](absl::string_view why) {
+  *why = NumberTextError::kSyntax;
+  auto bad = [&](absl::string_view reason) {
     return absl::InvalidArgumentError(absl::StrCat("\"", internal::ToAbsl(text), "\" is not ",
-                                                   internal::ToAbsl(kWhat), ": ", why));
+                                                   internal::ToAbsl(kWhat), ": ", reason));
   };
   absl::StatusOr<std::string> normalized = internal::NormalizeNumericText(text, kWhat);
   if (!normalized.ok()) return normalized.status();
-  std::string_view s = internal::TrimSpaces(*normalized);
-  if (s.empty()) return bad("the text is empty");
+  std::string_view s = codec::TrimText(*normalized);
+  if (s.empty()) {
+    *why = NumberTextError::kEmpty;
+    return bad("the text is empty");
+  }
   bool negative = false;
   if (s.front() == '+' || s.front() == '-') {
     negative = s.front() == '-';
@@ -131,7 +144,9 @@ absl::StatusOr<Ratio> Ratio::ParseDecimal(std::string_view text) {
   s.remove_prefix(consumed);
   if (!s.empty()) {
     if (s.front() == '%') return bad("a trailing '%' (strip the unit first)");
-    if (s.front() == 'e' || s.front() == 'E') return bad("exponent form is not accepted");
+    if (s.front() == 'e' || s.front() == 'E') {
+      return bad("exponent form is not accepted; write a plain decimal");
+    }
     return bad("unexpected text after the number");
   }
   std::string all = digits->int_digits + digits->frac_digits;
@@ -139,14 +154,18 @@ absl::StatusOr<Ratio> Ratio::ParseDecimal(std::string_view text) {
   while (lead < all.size() && all[lead] == '0') ++lead;
   all.erase(0, lead);
   if (all.size() > 38 || digits->frac_digits.size() > 38) {
+    *why = NumberTextError::kOverflow;
     return bad("too many digits (at most 38 significant digits)");
   }
   int128_t mantissa = 0;
   for (char c : all) mantissa = mantissa * 10 + (c - '0');
   int128_t scale = 1;
   for (size_t i = 0; i < digits->frac_digits.size(); ++i) scale *= 10;
+  *why = NumberTextError::kNone;
   return Ratio(negative ? -mantissa : mantissa, scale);
 }
+
+}  // namespace internal
 
 Ratio Ratio::operator+(const Ratio& o) const {
   if (overflowed() || o.overflowed()) return Overflowed();

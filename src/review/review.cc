@@ -16,6 +16,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "base/absl_compat.h"
+#include "codec/text.h"
 #include "model/target_text.h"
 #include "perfbudget/policy/rule_catalog.h"
 #include "perfbudget/review/text_relevance.h"
@@ -240,40 +241,12 @@ std::string YuanZh(const Ratio& yuan, int decimals) {
 }
 std::string YuanEn(const Ratio& yuan) { return absl::StrCat(yuan.ToDecimalString(2), " yuan"); }
 
-constexpr bool IsAsciiSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
-std::string_view TrimSlow(std::string_view s);
-
-// Trims ASCII whitespace and U+3000 at both ends. Inline fast path: neither
-// end can start a space (U+3000 is E3 80 80).
-inline std::string_view Trim(std::string_view s) {
-  if (s.empty() || (!IsAsciiSpace(s.front()) && s.front() != '\xE3' && !IsAsciiSpace(s.back()) &&
-                    s.back() != '\x80')) {
-    return s;
-  }
-  return TrimSlow(s);
-}
-
-std::string_view TrimSlow(std::string_view s) {
-  constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";
-  for (;;) {
-    if (!s.empty() && IsAsciiSpace(s.front())) {
-      s.remove_prefix(1);
-    } else if (!s.empty() && IsAsciiSpace(s.back())) {
-      s.remove_suffix(1);
-    } else if (s.starts_with(kIdeographicSpace)) {
-      s.remove_prefix(kIdeographicSpace.size());
-    } else if (s.ends_with(kIdeographicSpace)) {
-      s.remove_suffix(kIdeographicSpace.size());
-    } else {
-      return s;
-    }
-  }
-}
+// The one trim (codec/text.h): ASCII white space, U+00A0 and U+3000.
+using codec::TrimText;
 
 // Yuan per unit of a money unit of measure ("元" 1, "万元" 10^4, ...); 0 = not money.
 Ratio MoneyFactor(std::string_view unit) {
-  unit = Trim(unit);
+  unit = TrimText(unit);
   if (unit == "元" || unit == "yuan") return Ratio(1);
   if (unit == "千元") return Ratio(1000);
   if (unit == "万元" || unit == "wan") return Ratio(10000);
@@ -283,7 +256,7 @@ Ratio MoneyFactor(std::string_view unit) {
 }
 
 bool IsPercentUnit(std::string_view unit) {
-  unit = Trim(unit);
+  unit = TrimText(unit);
   return unit == "%" || unit == "％" || unit == "百分比";
 }
 
@@ -458,7 +431,7 @@ void GoalReviewer::Run() {
 
   // 完整性: the goal statement.
   if (rules_.On(kGoalTextMissing)) {
-    std::string_view text = Trim(goal_.text);
+    std::string_view text = TrimText(goal_.text);
     const std::size_t chars = CodePointCount(text);
     if (Ratio(static_cast<std::int64_t>(chars)) < rules_.min_chars) {
       Emit(kGoalTextMissing, kNoIndex, "text",
@@ -525,7 +498,7 @@ void GoalReviewer::Run() {
   }
 
   scratch_->names.clear();
-  for (const Indicator& ind : goal_.indicators) scratch_->names.push_back(Trim(ind.name));
+  for (const Indicator& ind : goal_.indicators) scratch_->names.push_back(TrimText(ind.name));
   for (std::uint32_t i = 0; i < n; ++i) CheckIndicator(i, goal_.indicators[i]);
 
   // 相关性: share of qualitative indicators.
@@ -584,16 +557,16 @@ void GoalReviewer::Run() {
 }
 
 void GoalReviewer::CheckIndicator(std::uint32_t i, const Indicator& ind) {
-  const std::string_view name = Trim(ind.name);
+  const std::string_view name = TrimText(ind.name);
   if (name.empty()) Emit(kIndicatorNameMissing, i, "name", {});
 
   // 完整性: target value, comparator, unit.
-  const std::string_view target_text = Trim(ind.target_text);
+  const std::string_view target_text = TrimText(ind.target_text);
   if (rules_.On(kTargetMissingComparatorOrUnit)) {
     if (target_text.empty()) {
       Emit(kTargetMissingComparatorOrUnit, i, "target",
            {{"target_text", ""}, {"missing_zh", "指标值"}, {"missing_en", "value"}});
-    } else if (IsNumeric(ind.comparator) && Trim(ind.unit_of_measure).empty()) {
+    } else if (IsNumeric(ind.comparator) && TrimText(ind.unit_of_measure).empty()) {
       Emit(kTargetMissingComparatorOrUnit, i, "unit_of_measure",
            {{"target_text", std::string(target_text)},
             {"missing_zh", "计量单位"},
@@ -896,7 +869,7 @@ void GoalReviewer::CheckTimeliness(std::uint32_t i, const Indicator& ind) {
     const Ratio top = (ind.comparator == Comparator::kRange && ind.target_high.has_value())
                           ? Max(*ind.target, *ind.target_high)
                           : *ind.target;
-    const std::string_view unit = Trim(ind.unit_of_measure);
+    const std::string_view unit = TrimText(ind.unit_of_measure);
     const std::int64_t days = fy != nullptr ? fy->days() : 365;
     if (unit == "月" || unit == "个月") {
       after = top > Ratio(12);
@@ -915,7 +888,7 @@ void GoalReviewer::CheckTimeliness(std::uint32_t i, const Indicator& ind) {
 }
 
 void GoalReviewer::CheckUnreadable(std::uint32_t i, const Indicator& ind) {
-  const std::string unit(Trim(ind.unit_of_measure));
+  const std::string unit(TrimText(ind.unit_of_measure));
   auto fire = [&](std::string_view field, std::string zh, std::string en) {
     Emit(kTargetUnreadable, i, field,
          {{"target_text", ind.target_text},
@@ -960,7 +933,7 @@ void GoalReviewer::CheckUnreadable(std::uint32_t i, const Indicator& ind) {
   }
   // A unit written in the target that differs from the unit of measure.
   // A text ending in a digit, or a bracketed range "[30, 40]", holds no unit.
-  const std::string_view trimmed = Trim(ind.target_text);
+  const std::string_view trimmed = TrimText(ind.target_text);
   const bool no_unit = !trimmed.empty() && ((trimmed.back() >= '0' && trimmed.back() <= '9') ||
                                             (trimmed.front() == '[' && trimmed.back() == ']' &&
                                              trimmed.find(']') == trimmed.size() - 1));
@@ -980,7 +953,7 @@ void GoalReviewer::CheckUnitCost() {
   for (std::uint32_t c = 0; c < goal_.indicators.size(); ++c) {
     const Indicator& cost = goal_.indicators[c];
     if (!IsCostKind(cost) || !IsNumeric(cost.comparator)) continue;
-    const std::string_view unit = Trim(cost.unit_of_measure);
+    const std::string_view unit = TrimText(cost.unit_of_measure);
     std::size_t slash = unit.find('/');
     std::size_t slash_len = 1;
     if (slash == std::string_view::npos) {
@@ -989,7 +962,7 @@ void GoalReviewer::CheckUnitCost() {
     }
     if (slash == std::string_view::npos) continue;
     const Ratio factor = MoneyFactor(unit.substr(0, slash));
-    const std::string_view per = Trim(unit.substr(slash + slash_len));
+    const std::string_view per = TrimText(unit.substr(slash + slash_len));
     if (factor.is_zero() || per.empty()) continue;
     const std::optional<Ratio>& bench_src = cost.baseline.has_value() ? cost.baseline : cost.target;
     if (!bench_src.has_value() || !(*bench_src > Ratio(0))) continue;
@@ -997,7 +970,7 @@ void GoalReviewer::CheckUnitCost() {
       const Indicator& qty = goal_.indicators[q];
       if (qty.level2 != IndicatorLevel2::kQuantity || !IsNumeric(qty.comparator) ||
           !qty.target.has_value() || !(*qty.target > Ratio(0)) ||
-          Trim(qty.unit_of_measure) != per) {
+          TrimText(qty.unit_of_measure) != per) {
         continue;
       }
       const Ratio unit_cost = budget_yuan / *qty.target / factor;

@@ -374,7 +374,9 @@ PFB_API int32_t pfb_dataset_write_csv(const pfb_dataset* dataset, const char* di
  * Each add_* checks its arguments at once (NULL, UTF-8, enum range, date,
  * decimal text) and returns PFB_INVALID_ARGUMENT for a bad row; a rejected
  * row is also recorded so that pfb_builder_build fails: ignoring a row error
- * cannot yield a silently partial dataset. Optional text: NULL or "". */
+ * cannot yield a silently partial dataset. Optional text: NULL or "". Ids
+ * and the references naming them are trimmed of white space at both ends
+ * ("P001 " from a fixed-width column names P001), as the readers do. */
 typedef struct pfb_builder pfb_builder;
 
 #define PFB_NAMED_BY_END 1u /* fiscal year N ends in calendar year N */
@@ -429,7 +431,9 @@ PFB_API int32_t pfb_builder_add_goal(pfb_builder* builder, const char* id, int32
  * ("50", "95.5", or qualitative text); under a numeric comparator a decimal
  * target is read exactly, other text is kept as written (the goal review
  * reports it). `target_high`: the range's high end (PFB_CMP_RANGE). `weight`,
- * `baseline`: decimal text or NULL/"". `value_source`: PFB_VALUE_SOURCE_*. */
+ * `baseline`, `target_high`: number text, read as the JSON and CSV readers
+ * read it (a decimal "95.5" or a fraction "1/3"; docs/format.md), or NULL/"".
+ * `value_source`: PFB_VALUE_SOURCE_*. */
 PFB_API int32_t pfb_builder_add_indicator(pfb_builder* builder, const char* goal_id,
                                           const char* indicator_id, int32_t level1, int32_t level2,
                                           const char* name, int32_t comparator, const char* target,
