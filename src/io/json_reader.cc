@@ -22,6 +22,7 @@
 #include <cstring>
 #include <initializer_list>
 #include <memory>
+#include <new>
 #include <optional>
 #include <span>
 #include <string>
@@ -36,6 +37,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "base/absl_compat.h"
+#include "base/out_of_memory.h"
 #include "io/json_internal.h"
 #include "model/target_text.h"
 #include "money/fast_decimal.h"
@@ -1922,11 +1924,13 @@ absl::StatusOr<Dataset> LoadPadded(std::string_view text, std::size_t capacity,
 }  // namespace
 
 absl::StatusOr<Dataset> LoadDatasetJson(std::string_view text, const LoadOptions& options,
-                                        Diagnostics* diagnostics, std::string_view file_name) {
+                                        Diagnostics* diagnostics, std::string_view file_name) try {
   auto padded = std::make_shared<const simdjson::padded_string>(text.data(), text.size());
   const std::string_view view(padded->data(), padded->size());
   return LoadPadded(view, view.size() + simdjson::SIMDJSON_PADDING, std::move(padded), options,
                     diagnostics, file_name);
+} catch (const std::bad_alloc&) {
+  return OutOfMemory("loading a JSON dataset");
 }
 
 namespace {
@@ -2013,7 +2017,7 @@ std::shared_ptr<const FileMapping> MapFile(const std::string& path) {
 }  // namespace
 
 absl::StatusOr<Dataset> LoadDatasetJsonFile(const std::string& path, const LoadOptions& options,
-                                            Diagnostics* diagnostics) {
+                                            Diagnostics* diagnostics) try {
   if (std::shared_ptr<const FileMapping> map = MapFile(path)) {
     const std::string_view view(map->data(), map->size());
     const char* base = map->data();
@@ -2043,6 +2047,8 @@ absl::StatusOr<Dataset> LoadDatasetJsonFile(const std::string& path, const LoadO
   text->reserve(text->size() + simdjson::SIMDJSON_PADDING);
   auto owned = std::make_shared<const std::string>(*std::move(text));
   return LoadPadded(*owned, owned->capacity(), owned, options, diagnostics, path);
+} catch (const std::bad_alloc&) {
+  return OutOfMemory("loading a JSON dataset");
 }
 
 }  // namespace perfbudget

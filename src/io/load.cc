@@ -9,12 +9,14 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <new>
 #include <string>
 #include <string_view>
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "base/absl_compat.h"
+#include "base/out_of_memory.h"
 
 namespace perfbudget {
 namespace {
@@ -72,7 +74,7 @@ std::string ParentDir(const std::string& path) {
 
 }  // namespace
 
-absl::StatusOr<std::string> ReadFile(const std::string& path, const ReadFileOptions& options) {
+absl::StatusOr<std::string> ReadFile(const std::string& path, const ReadFileOptions& options) try {
   const int flags = O_RDONLY | O_CLOEXEC | (options.regular_files_only ? O_NONBLOCK : 0);
   int fd_raw;
   do {
@@ -124,9 +126,11 @@ absl::StatusOr<std::string> ReadFile(const std::string& path, const ReadFileOpti
   }
   out.resize(used);
   return out;
+} catch (const std::bad_alloc&) {
+  return OutOfMemory("reading a file");
 }
 
-absl::Status WriteFileAtomically(const std::string& path, std::string_view content) {
+absl::Status WriteFileAtomically(const std::string& path, std::string_view content) try {
   if (path.empty()) return absl::InvalidArgumentError("cannot write a file with an empty path");
   const std::string dir = ParentDir(path);
   // mkstemp needs a writable template in the same folder, so rename is atomic.
@@ -161,10 +165,12 @@ absl::Status WriteFileAtomically(const std::string& path, std::string_view conte
     ::close(dir_fd);
   }
   return absl::OkStatus();
+} catch (const std::bad_alloc&) {
+  return OutOfMemory("writing a file");
 }
 
 absl::StatusOr<Dataset> LoadDataset(const std::string& path, const CsvLoadOptions& options,
-                                    Diagnostics* diagnostics) {
+                                    Diagnostics* diagnostics) try {
   struct stat st;
   if (::stat(path.c_str(), &st) != 0) {
     absl::Status status = ErrnoStatus(errno, "cannot load the dataset", path);
@@ -189,6 +195,8 @@ absl::StatusOr<Dataset> LoadDataset(const std::string& path, const CsvLoadOption
     return LoadDatasetCsv(path, options, diagnostics);
   }
   return LoadDatasetJsonFile(path, json_options, diagnostics);
+} catch (const std::bad_alloc&) {
+  return OutOfMemory("loading a dataset");
 }
 
 }  // namespace perfbudget

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <fstream>
+#include <new>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -17,6 +18,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "base/absl_compat.h"
+#include "base/out_of_memory.h"
 #include "perfbudget/io/json_text.h"
 #include "perfbudget/policy/policy.h"
 #include "perfbudget/policy/rule_catalog.h"
@@ -30,14 +32,22 @@ constexpr int kFormatVersion = 1;
 
 // ---- a small JSON tree with positions -------------------------------------------
 
+struct JMember;
 struct JValue {
   enum Kind { kNull, kBool, kNumber, kString, kArray, kObject } kind = kNull;
   bool b = false;
   std::string text;  // string contents, or a number's exact text
   std::vector<JValue> items;
-  std::vector<std::pair<std::string, JValue>> members;
+  // Not std::pair<std::string, JValue>: a pair needs JValue complete here,
+  // which Clang with libstdc++ enforces (vector itself may hold an
+  // incomplete type).
+  std::vector<JMember> members;
   int line = 0;
   int column = 0;
+};
+struct JMember {
+  std::string first;  // the key
+  JValue second;
 };
 
 class Parser {
@@ -247,7 +257,7 @@ class Parser {
       ++pos_;
       JValue child;
       if (!Value(&child, depth + 1)) return false;
-      v->members.emplace_back(std::move(key), std::move(child));
+      v->members.push_back(JMember{std::move(key), std::move(child)});
       Space();
       if (pos_ < s_.size() && s_[pos_] == ',') {
         ++pos_;
@@ -426,8 +436,10 @@ class Loader {
         }
         for (const auto& [pname, pval] : child.members) {
           const std::string pp = MemberPath(p, pname);
-          const bool known = std::any_of(spec->params.begin(), spec->params.end(),
-                                         [&](const RuleParamSpec& ps) { return ps.name == pname; });
+          // An init-capture: Clang 14 cannot capture a structured binding.
+          const bool known =
+              std::any_of(spec->params.begin(), spec->params.end(),
+                          [&name = pname](const RuleParamSpec& ps) { return ps.name == name; });
           if (!known) {
             std::vector<std::string> names;
             for (const RuleParamSpec& ps : spec->params) names.emplace_back(ps.name);
@@ -728,7 +740,7 @@ std::vector<std::string> BuiltinPolicyNames() {
 
 absl::StatusOr<Policy> BuiltinPolicy(std::string_view name) { return BuiltinAt(name, 0); }
 
-absl::StatusOr<std::string> BuiltinPolicyJson(std::string_view name) {
+absl::StatusOr<std::string> BuiltinPolicyJson(std::string_view name) try {
   if (name == "defaults") return PolicyToJson(DefaultPolicy());
   for (const BuiltinProfile& p : BuiltinProfiles()) {
     if (p.name == name) return std::string(p.json);
@@ -736,14 +748,18 @@ absl::StatusOr<std::string> BuiltinPolicyJson(std::string_view name) {
   return absl::NotFoundError(
       absl::StrCat("no built-in policy \"", AV(name),
                    "\"; built-in policies: ", absl::StrJoin(BuiltinPolicyNames(), ", ")));
+} catch (const std::bad_alloc&) {
+  return OutOfMemory("reading a built-in policy");
 }
 
 absl::StatusOr<Policy> LoadPolicyJson(std::string_view text, Diagnostics* diagnostics,
-                                      std::string_view file_name) {
+                                      std::string_view file_name) try {
   return Load(text, diagnostics, file_name, 0);
+} catch (const std::bad_alloc&) {
+  return OutOfMemory("loading a policy");
 }
 
-absl::StatusOr<Policy> LoadPolicyFile(const std::string& path, Diagnostics* diagnostics) {
+absl::StatusOr<Policy> LoadPolicyFile(const std::string& path, Diagnostics* diagnostics) try {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     if (diagnostics != nullptr) {
@@ -759,13 +775,17 @@ absl::StatusOr<Policy> LoadPolicyFile(const std::string& path, Diagnostics* diag
   std::stringstream buffer;
   buffer << in.rdbuf();
   return Load(buffer.str(), diagnostics, path, 0);
+} catch (const std::bad_alloc&) {
+  return OutOfMemory("loading a policy");
 }
 
-absl::StatusOr<Policy> ResolvePolicy(std::string_view name_or_path, Diagnostics* diagnostics) {
+absl::StatusOr<Policy> ResolvePolicy(std::string_view name_or_path, Diagnostics* diagnostics) try {
   for (const std::string& n : BuiltinPolicyNames()) {
     if (n == name_or_path) return BuiltinPolicy(name_or_path);
   }
   return LoadPolicyFile(std::string(name_or_path), diagnostics);
+} catch (const std::bad_alloc&) {
+  return OutOfMemory("loading a policy");
 }
 
 std::string PolicyToJson(const Policy& policy) {
