@@ -36,7 +36,7 @@ for t in "${targets[@]}"; do
     tail -n 60 "build/fuzz/$t.log"
     failed+=("$t")
   fi
-  grep -E "^(stat::number_of_executed_units|stat::peak_rss_mb|#[0-9]+ *DONE)" "build/fuzz/$t.log" || true
+  grep -E "^(stat::number_of_executed_units|stat::peak_rss_mb|#[0-9]+[[:space:]]+DONE)" "build/fuzz/$t.log" || true
 done
 if [ ${#failed[@]} -gt 0 ]; then
   echo "fuzz: crashes in ${failed[*]} (see build/fuzz/crashes/)" >&2

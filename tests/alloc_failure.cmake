@@ -2,9 +2,19 @@
 # its own binary, because it replaces the global operator new / delete to
 # make the N-th allocation fail (SQLite's technique). In every suite; under
 # the asan preset LeakSanitizer also checks that no failure leaks.
+# Debug builds only (the asan preset): the test recognises Abseil's hash
+# tables on the call stack by name (see the test), which needs them not
+# inlined.
+if(NOT CMAKE_BUILD_TYPE STREQUAL "Debug")
+  return()
+endif()
 add_executable(perfbudget_alloc_failure_tests
   ${CMAKE_CURRENT_LIST_DIR}/alloc_failure/alloc_failure_test.cc)
-target_link_libraries(perfbudget_alloc_failure_tests PRIVATE perfbudget_static GTest::gtest_main)
+target_link_libraries(perfbudget_alloc_failure_tests PRIVATE perfbudget_static GTest::gtest_main
+  ${CMAKE_DL_LIBS})
+# Its own symbols visible to dladdr (the test recognises Abseil's hash tables
+# on the stack by name).
+set_target_properties(perfbudget_alloc_failure_tests PROPERTIES ENABLE_EXPORTS ON)
 target_compile_definitions(perfbudget_alloc_failure_tests PRIVATE
   PERFBUDGET_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
 gtest_discover_tests(perfbudget_alloc_failure_tests TEST_PREFIX "alloc_failure." DISCOVERY_TIMEOUT 60)

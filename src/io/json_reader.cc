@@ -1901,6 +1901,9 @@ absl::StatusOr<Dataset> LoadPadded(std::string_view text, std::size_t capacity,
     if (err == simdjson::SUCCESS) reader.Run(doc);
     if (err != simdjson::SUCCESS || reader.fatal()) {
       if (err == simdjson::SUCCESS) err = reader.fatal_error();
+      // simdjson allocates with new (std::nothrow): out of memory is an error
+      // code, not a syntax problem. The public entry points map it.
+      if (err == simdjson::MEMALLOC) throw std::bad_alloc();
       std::optional<SyntaxProblem> problem = SyntaxChecker(text).Check();
       if (problem.has_value()) {
         reader.ReportSyntax(problem->offset, problem->message);
@@ -1926,6 +1929,7 @@ absl::StatusOr<Dataset> LoadPadded(std::string_view text, std::size_t capacity,
 absl::StatusOr<Dataset> LoadDatasetJson(std::string_view text, const LoadOptions& options,
                                         Diagnostics* diagnostics, std::string_view file_name) try {
   auto padded = std::make_shared<const simdjson::padded_string>(text.data(), text.size());
+  if (padded->data() == nullptr) throw std::bad_alloc();  // simdjson's nothrow allocation
   const std::string_view view(padded->data(), padded->size());
   return LoadPadded(view, view.size() + simdjson::SIMDJSON_PADDING, std::move(padded), options,
                     diagnostics, file_name);

@@ -16,6 +16,9 @@
 // Under the asan preset, LeakSanitizer checks at exit that nothing leaked.
 // (SQLite also has a "persistent" mode where every allocation after the N-th
 // fails; that one is not done here: reporting the failure itself allocates.)
+#include <dlfcn.h>
+#include <execinfo.h>
+
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -47,9 +50,34 @@ long g_countdown = 0;    // > 0: armed; the allocation that brings it to 0 fails
 long g_allocations = 0;  // allocations since Arm()
 bool g_failed = false;   // the armed failure happened
 
+bool g_skipped = false;  // the armed allocation was one not made to fail (below)
+
+// Abseil's hash tables (Debian 12's 20220623) are not exception-safe when
+// growing: raw_hash_set::resize sets the new capacity before allocating, so
+// an allocation failure there leaves a table whose destructor frees the
+// static empty group (or walks the old slots with the new capacity). A
+// failure inside raw_hash_set is therefore not injected; the run is counted
+// as skipped (docs/testing.md lists this limit).
+bool InsideAbseilHashTable() {
+  void* frames[24];
+  const int n = backtrace(frames, 24);
+  for (int i = 0; i < n; ++i) {
+    Dl_info info;
+    if (dladdr(frames[i], &info) != 0 && info.dli_sname != nullptr &&
+        std::strstr(info.dli_sname, "raw_hash_set") != nullptr) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool ShouldFail() {
   ++g_allocations;
   if (g_countdown > 0 && --g_countdown == 0) {
+    if (InsideAbseilHashTable()) {
+      g_skipped = true;
+      return false;
+    }
     g_failed = true;
     return true;
   }
@@ -73,6 +101,7 @@ class Pause {
 void Arm(long n) {
   g_allocations = 0;
   g_failed = false;
+  g_skipped = false;
   g_countdown = n;
 }
 void Disarm() { g_countdown = 0; }
@@ -95,7 +124,12 @@ void* AllocateOrThrow(std::size_t size, std::size_t align) {
 void* operator new(std::size_t n) { return AllocateOrThrow(n, 0); }
 void* operator new[](std::size_t n) { return AllocateOrThrow(n, 0); }
 void* operator new(std::size_t n, const std::nothrow_t&) noexcept { return Allocate(n, 0); }
-void* operator new[](std::size_t n, const std::nothrow_t&) noexcept { return Allocate(n, 0); }
+// Not made to fail: simdjson 3.1 (Debian 12) allocates its buffers this way
+// and does not check one of them (ondemand::parser::allocate's string buffer
+// — it then parses into a null buffer). docs/testing.md.
+void* operator new[](std::size_t n, const std::nothrow_t&) noexcept {
+  return std::malloc(n == 0 ? 1 : n);
+}
 void* operator new(std::size_t n, std::align_val_t a) {
   return AllocateOrThrow(n, static_cast<std::size_t>(a));
 }
@@ -124,6 +158,12 @@ void operator delete[](void* p, std::align_val_t, const std::nothrow_t&) noexcep
 // ---- the runs -------------------------------------------------------------------
 namespace perfbudget {
 namespace {
+
+// backtrace() loads libgcc on first use (allocating): done once up front.
+const bool g_backtrace_primed = [] {
+  void* frames[2];
+  return backtrace(frames, 2) >= 0;
+}();
 
 std::string ReadSource(const std::string& rel) {
   std::ifstream f(std::string(PERFBUDGET_SOURCE_DIR) + "/" + rel, std::ios::binary);
@@ -177,6 +217,8 @@ Outcome RunSteps(const std::vector<Step>& steps) {
   return o;
 }
 
+long g_skipped_runs = 0;  // runs whose N-th allocation was not made to fail
+
 // Runs `steps` without failures, then with the N-th allocation failing for
 // every N; returns the number of runs.
 long RunWithEveryFailure(const std::vector<Step>& steps) {
@@ -190,7 +232,13 @@ long RunWithEveryFailure(const std::vector<Step>& steps) {
     Arm(n);
     const Outcome o = RunSteps(steps);
     const bool failed = g_failed;
+    const bool skipped = g_skipped;
     Disarm();
+    if (skipped) {
+      ++g_skipped_runs;
+      EXPECT_TRUE(o.complete && o.result == clean.result) << "run " << n << ": " << o.problem;
+      continue;
+    }
     if (!failed) {
       EXPECT_TRUE(o.complete && o.result == clean.result) << "run " << n << ": " << o.problem;
       break;  // fewer than n allocations: every one has failed once
@@ -317,8 +365,10 @@ TEST(AllocFailureTest, CppLoadAndAnalyse) {
          return Ok();
        }},
   };
+  g_skipped_runs = 0;
   const long runs = RunWithEveryFailure(steps);
-  std::printf("%ld runs (one failing allocation each)\n", runs);
+  std::printf("%ld runs, %ld with the failure not injected (Abseil hash tables)\n", runs,
+              g_skipped_runs);
 }
 
 // ---- the C ABI ---------------------------------------------------------------------
@@ -529,8 +579,10 @@ TEST(AllocFailureTest, CAbiLoadAndAnalyse) {
          return s;
        }},
   };
+  g_skipped_runs = 0;
   const long runs = RunWithEveryFailure(steps);
-  std::printf("%ld runs (one failing allocation each)\n", runs);
+  std::printf("%ld runs, %ld with the failure not injected (Abseil hash tables)\n", runs,
+              g_skipped_runs);
 }
 
 }  // namespace
