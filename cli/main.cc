@@ -4,6 +4,9 @@
 // errors to stderr; exit codes are listed in cli/command.h and docs/cli.md.
 // A bad command line exits 2 with CLI11's message.
 #include <iostream>
+#include <string>
+#include <string_view>
+#include <vector>
 
 #include "command.h"
 #include "output.h"
@@ -30,8 +33,23 @@ int main(int argc, char** argv) {
   perfbudget::cli::RegisterReview(app, ctx);
   perfbudget::cli::RegisterMonitor(app, ctx);
   perfbudget::cli::RegisterReclaim(app, ctx);
+  // CLI11 2.1 reads "--opt=" (an empty value after '=') as "--opt" without a
+  // value and takes the next argument instead ("--as-of= data.json" lost
+  // DATA). Given as two arguments, the empty value reaches the option and is
+  // reported as such ("--as-of: \"\" is not a date").
+  std::vector<std::string> args;
+  for (int i = argc - 1; i >= 1; --i) {  // CLI11 parses a reversed vector
+    const std::string_view a = argv[i];
+    if (a.size() > 3 && a.substr(0, 2) == "--" && a.back() == '=' &&
+        a.find('=') == a.size() - 1) {
+      args.emplace_back("");
+      args.emplace_back(a.substr(0, a.size() - 1));
+    } else {
+      args.emplace_back(a);
+    }
+  }
   try {
-    app.parse(argc, argv);
+    app.parse(args);
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);
     return code == 0 ? 0 : perfbudget::cli::kExitUsage;
