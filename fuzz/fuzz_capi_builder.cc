@@ -74,7 +74,12 @@ class Reader {
 };
 
 // A status code the ABI defines; on failure an error object, on success none.
-void CheckCall(std::int32_t rc, pfb_error* err) {
+// Takes `err` by address so that it is read after the call it checks (the
+// order in which arguments are evaluated differs between compilers); frees
+// the error and sets *err to NULL.
+void CheckCall(std::int32_t rc, pfb_error** errp) {
+  pfb_error* err = *errp;
+  *errp = nullptr;
   FUZZ_CHECK(rc >= PFB_OK && rc <= PFB_ALREADY_EXISTS, std::to_string(rc));
   FUZZ_CHECK(rc != PFB_INTERNAL, err != nullptr ? pfb_error_message(err) : "");
   FUZZ_CHECK((rc == PFB_OK) == (err == nullptr), std::to_string(rc));
@@ -92,32 +97,32 @@ void Analyse(const pfb_dataset* ds, Reader& in) {
   pfb_error* err = nullptr;
   const int32_t as_of = in.done() ? 0 : in.DateInt();
   pfb_policy* policy = nullptr;
-  CheckCall(pfb_policy_load((in.U8() & 1) != 0 ? "central" : "suma-park", &policy, &err), err);
+  CheckCall(pfb_policy_load((in.U8() & 1) != 0 ? "central" : "suma-park", &policy, &err), &err);
   err = nullptr;
   pfb_review* review = nullptr;
-  CheckCall(pfb_review_dataset(ds, policy, nullptr, 0, &review, &err), err);
+  CheckCall(pfb_review_dataset(ds, policy, nullptr, 0, &review, &err), &err);
   pfb_review_destroy(review);
   char* policy_json = nullptr;
   size_t policy_len = 0;
   err = nullptr;
-  CheckCall(pfb_policy_to_json(policy, &policy_json, &policy_len, &err), err);
+  CheckCall(pfb_policy_to_json(policy, &policy_json, &policy_len, &err), &err);
   pfb_policy_destroy(policy);
   err = nullptr;
   pfb_monitor* monitor = nullptr;
-  CheckCall(pfb_monitor_run(ds, policy_json, policy_len, as_of, &monitor, &err), err);
+  CheckCall(pfb_monitor_run(ds, policy_json, policy_len, as_of, &monitor, &err), &err);
   pfb_monitor_destroy(monitor);
   err = nullptr;
   pfb_reclaim* reclaim = nullptr;
-  CheckCall(pfb_reclaim_run(ds, policy_json, policy_len, as_of, &reclaim, &err), err);
+  CheckCall(pfb_reclaim_run(ds, policy_json, policy_len, as_of, &reclaim, &err), &err);
   pfb_reclaim_destroy(reclaim);
   err = nullptr;
   pfb_curve* curve = nullptr;
-  CheckCall(pfb_curve_run(ds, policy_json, policy_len, as_of, &curve, &err), err);
+  CheckCall(pfb_curve_run(ds, policy_json, policy_len, as_of, &curve, &err), &err);
   if (curve != nullptr) {
     char* svg = nullptr;
     size_t svg_len = 0;
     err = nullptr;
-    CheckCall(pfb_curve_svg(curve, 0, nullptr, 0, &svg, &svg_len, &err), err);
+    CheckCall(pfb_curve_svg(curve, 0, nullptr, 0, &svg, &svg_len, &err), &err);
     pfb_string_free(svg);
   }
   pfb_curve_destroy(curve);
@@ -126,7 +131,7 @@ void Analyse(const pfb_dataset* ds, Reader& in) {
   char* json = nullptr;
   size_t json_len = 0;
   err = nullptr;
-  CheckCall(pfb_dataset_to_json(ds, 1, &json, &json_len, &err), err);
+  CheckCall(pfb_dataset_to_json(ds, 1, &json, &json_len, &err), &err);
   if (json != nullptr) {
     pfb_dataset* again = nullptr;
     err = nullptr;
@@ -152,7 +157,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const int32_t start_month = 1 + in.U8() % 13;
   const uint32_t flags = in.U8() & 3u;
   const int32_t rc = pfb_builder_create(code, name, year, start_month, flags, in.Str(), &b, &err);
-  CheckCall(rc, err);
+  CheckCall(rc, &err);
   if (rc != PFB_OK) {
     FUZZ_CHECK(b == nullptr, "builder out-parameter set after a failure");
     return 0;
@@ -255,7 +260,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         pfb_dataset* ds = nullptr;
         r = pfb_builder_build(b, &ds, &err);
         FUZZ_CHECK((r == PFB_OK) == (ds != nullptr), std::to_string(r));
-        CheckCall(r, err);
+        CheckCall(r, &err);
         err = nullptr;
         if (ds != nullptr) Analyse(ds, in);
         pfb_dataset_destroy(ds);
@@ -264,13 +269,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         break;
       }
     }
-    CheckCall(r, err);
+    CheckCall(r, &err);
   }
   pfb_dataset* ds = nullptr;
   err = nullptr;
   const int32_t brc = pfb_builder_build(b, &ds, &err);
   FUZZ_CHECK((brc == PFB_OK) == (ds != nullptr), std::to_string(brc));
-  CheckCall(brc, err);
+  CheckCall(brc, &err);
   if (ds != nullptr) Analyse(ds, in);
   pfb_dataset_destroy(ds);
   pfb_builder_destroy(b);
