@@ -12,6 +12,12 @@ add_executable(perfbudget_alloc_failure_tests
   ${CMAKE_CURRENT_LIST_DIR}/alloc_failure/alloc_failure_test.cc)
 target_link_libraries(perfbudget_alloc_failure_tests PRIVATE perfbudget_static GTest::gtest_main
   ${CMAKE_DL_LIBS})
+# Clang links its sanitizer runtimes statically, whole-archive, with their
+# own operator new: the dynamic runtime lets this test's replacement win.
+if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang" AND
+   (PERFBUDGET_SANITIZE OR CMAKE_CXX_FLAGS MATCHES "-fsanitize="))
+  target_link_options(perfbudget_alloc_failure_tests PRIVATE -shared-libsan)
+endif()
 # Its own symbols visible to dladdr (the test recognises Abseil's hash tables
 # on the stack by name).
 set_target_properties(perfbudget_alloc_failure_tests PROPERTIES ENABLE_EXPORTS ON)
