@@ -7,6 +7,7 @@
 #include <iostream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "command.h"
 #include "output.h"
@@ -79,8 +80,23 @@ int main(int argc, char** argv) {
   perfbudget::cli::RegisterReclaim(app, ctx);
   app.failure_message(FailureMessage);
   if (!CheckCommandWord(app, argc, argv)) return perfbudget::cli::kExitUsage;
+  // CLI11 2.1 reads "--opt=" (an empty value after '=') as "--opt" without a
+  // value and takes the next argument instead ("--as-of= data.json" lost
+  // DATA). Given as two arguments, the empty value reaches the option and is
+  // reported as such ("--as-of: \"\" is not a date").
+  std::vector<std::string> args;
+  for (int i = argc - 1; i >= 1; --i) {  // CLI11 parses a reversed vector
+    const std::string_view a = argv[i];
+    if (a.size() > 3 && a.substr(0, 2) == "--" && a.back() == '=' &&
+        a.find('=') == a.size() - 1) {
+      args.emplace_back("");
+      args.emplace_back(a.substr(0, a.size() - 1));
+    } else {
+      args.emplace_back(a);
+    }
+  }
   try {
-    app.parse(argc, argv);
+    app.parse(args);
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);
     return code == 0 ? 0 : perfbudget::cli::kExitUsage;

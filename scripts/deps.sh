@@ -10,6 +10,7 @@ PACKAGES=(
   clang-14 libclang-rt-14-dev  # the asan preset builds with Clang (release with GCC)
   chromium  # tests/svg_render.cmake renders the monitoring chart headless
 )
+PACKAGES+=("$@")  # extra ones a stage needs (scripts/fuzz.sh: clang-14 libclang-rt-14-dev)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -57,6 +57,10 @@ perfbudget_cli_golden(summary_csv_en "summary|--format|csv|--lang|en|--unit|元|
 perfbudget_cli_golden(summary_global_options_first "--lang|en|--format|csv|summary|${small}")
 perfbudget_cli_golden(summary_as_of_outside_year "summary|--as-of|2023-01-01|${small}")
 perfbudget_cli_golden(summary_bad_date "summary|--as-of|2022-02-30|${small}")
+# CLI11's --as-of= with an empty value: a bad date (exit 2), not the default.
+perfbudget_cli_golden(summary_as_of_equals_empty "summary|--as-of=|${small}")
+perfbudget_cli_golden(monitor_as_of_equals_empty "monitor|--as-of=|${small}")
+perfbudget_cli_golden(reclaim_as_of_equals_empty "reclaim|--format|json|--as-of=|${small}")
 perfbudget_cli_golden(summary_json_latest_disbursement "summary|--format|json|${small}")
 perfbudget_cli_golden(summary_bad_input "summary|tests/cli/data/bad.json")
 perfbudget_cli_golden(summary_suma_park "summary|--as-of|2022-08-31|${suma}")

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <new>
 #include <optional>
 #include <span>
 #include <string>
@@ -29,6 +30,7 @@
 #include "codec/integer.h"
 #include "codec/ratio.h"
 #include "codec/text.h"
+#include "base/out_of_memory.h"
 #include "io/csv_schema.h"
 #include "io/csv_table.h"
 #include "io/text_encoding.h"
@@ -802,7 +804,7 @@ void ReadRectifications(Table& t) {
 }  // namespace
 
 absl::StatusOr<Dataset> LoadDatasetCsv(const std::string& dir, const CsvLoadOptions& options,
-                                       Diagnostics* diagnostics) {
+                                       Diagnostics* diagnostics) try {
   DatasetBuilder builder;
   LoadContext ctx{dir, options, &builder, {}, {}, {}, {}};
   builder.SetOriginResolver([&ctx](std::uint64_t locator) { return ctx.Resolve(locator); });
@@ -842,6 +844,8 @@ absl::StatusOr<Dataset> LoadDatasetCsv(const std::string& dir, const CsvLoadOpti
   BuildOptions build;
   build.max_errors = options.max_errors;
   return builder.Build(build, diagnostics);
+} catch (const std::bad_alloc&) {
+  return OutOfMemory("loading CSV tables");
 }
 
 }  // namespace perfbudget

@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <new>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,6 +18,7 @@
 #include "absl/strings/str_join.h"
 #include "base/absl_compat.h"
 #include "codec/ratio.h"
+#include "base/out_of_memory.h"
 #include "io/csv_schema.h"
 #include "io/csv_table.h"
 #include "io/text_encoding.h"
@@ -257,7 +259,7 @@ absl::Status MoveIntoPlace(const fs::path& temp, const fs::path& target) {
 }  // namespace
 
 absl::Status WriteDatasetCsv(const Dataset& dataset, const std::string& dir,
-                             const CsvWriteOptions& options) {
+                             const CsvWriteOptions& options) try {
   if (dir.empty()) return absl::InvalidArgumentError("no output folder given");
   std::error_code abs_ec;
   fs::path target = fs::absolute(fs::path(dir), abs_ec);  // "." and ".." get a real name
@@ -298,6 +300,8 @@ absl::Status WriteDatasetCsv(const Dataset& dataset, const std::string& dir,
   if (status.ok()) status = MoveIntoPlace(temp, target);
   if (!status.ok()) fs::remove_all(temp, ec);
   return status;
+} catch (const std::bad_alloc&) {
+  return OutOfMemory("writing CSV tables");
 }
 
 }  // namespace perfbudget

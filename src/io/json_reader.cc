@@ -22,6 +22,7 @@
 #include <cstring>
 #include <initializer_list>
 #include <memory>
+#include <new>
 #include <optional>
 #include <span>
 #include <string>
@@ -44,6 +45,7 @@
 #include "codec/ratio.h"
 #include "codec/text.h"
 #include "io/file_internal.h"
+#include "base/out_of_memory.h"
 #include "io/json_internal.h"
 #include "io/json_syntax.h"
 #include "model/target_text.h"
@@ -1460,6 +1462,9 @@ absl::StatusOr<Dataset> LoadPadded(std::string_view text, std::size_t capacity,
     if (err == simdjson::SUCCESS) reader.Run(doc);
     if (err != simdjson::SUCCESS || reader.fatal()) {
       if (err == simdjson::SUCCESS) err = reader.fatal_error();
+      // simdjson allocates with new (std::nothrow): out of memory is an error
+      // code, not a syntax problem. The public entry points map it.
+      if (err == simdjson::MEMALLOC) throw std::bad_alloc();
       std::optional<SyntaxProblem> problem = CheckJsonSyntax(text);
       if (problem.has_value()) {
         reader.ReportSyntax(problem->offset, problem->message);
@@ -1483,11 +1488,14 @@ absl::StatusOr<Dataset> LoadPadded(std::string_view text, std::size_t capacity,
 }  // namespace
 
 absl::StatusOr<Dataset> LoadDatasetJson(std::string_view text, const LoadOptions& options,
-                                        Diagnostics* diagnostics, std::string_view file_name) {
+                                        Diagnostics* diagnostics, std::string_view file_name) try {
   auto padded = std::make_shared<const simdjson::padded_string>(text.data(), text.size());
+  if (padded->data() == nullptr) throw std::bad_alloc();  // simdjson's nothrow allocation
   const std::string_view view(padded->data(), padded->size());
   return LoadPadded(view, view.size() + simdjson::SIMDJSON_PADDING, std::move(padded), options,
                     diagnostics, file_name);
+} catch (const std::bad_alloc&) {
+  return OutOfMemory("loading a JSON dataset");
 }
 
 namespace {
@@ -1549,7 +1557,7 @@ namespace json_internal {
 absl::StatusOr<Dataset> LoadDatasetJsonFileObserved(const std::string& path,
                                                     const LoadOptions& options,
                                                     Diagnostics* diagnostics,
-                                                    const JsonFileObserver& observe) {
+                                                    const JsonFileObserver& observe) try {
   // One guarded opening (no blocking on a FIFO, anything but a regular file
   // refused before reading, the size cap), then the file is mapped or read.
   const ReadFileOptions read_options;
@@ -1585,6 +1593,8 @@ absl::StatusOr<Dataset> LoadDatasetJsonFileObserved(const std::string& path,
   auto owned = std::make_shared<const std::string>(*std::move(text));
   if (observe) observe(JsonFileText{*owned, owned->capacity(), /*mapped=*/false});
   return LoadPadded(*owned, owned->capacity(), owned, options, diagnostics, path);
+} catch (const std::bad_alloc&) {
+  return OutOfMemory("loading a JSON dataset");
 }
 
 }  // namespace json_internal

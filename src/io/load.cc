@@ -6,11 +6,14 @@
 
 #include <cerrno>
 #include <cstring>
+#include <new>
 #include <string>
 #include <string_view>
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "base/absl_compat.h"
+#include "base/out_of_memory.h"
 
 namespace perfbudget {
 namespace {
@@ -33,7 +36,7 @@ absl::Status StatError(int err, const std::string& path) {
 }  // namespace
 
 absl::StatusOr<Dataset> LoadDataset(const std::string& path, const CsvLoadOptions& options,
-                                    Diagnostics* diagnostics) {
+                                    Diagnostics* diagnostics) try {
   struct stat st;
   if (::stat(path.c_str(), &st) != 0) {
     absl::Status status = StatError(errno, path);
@@ -58,6 +61,8 @@ absl::StatusOr<Dataset> LoadDataset(const std::string& path, const CsvLoadOption
     return LoadDatasetCsv(path, options, diagnostics);
   }
   return LoadDatasetJsonFile(path, json_options, diagnostics);
+} catch (const std::bad_alloc&) {
+  return OutOfMemory("loading a dataset");
 }
 
 }  // namespace perfbudget

@@ -3,6 +3,7 @@
 #include "perfbudget/model/dataset.h"
 
 #include <algorithm>
+#include <new>
 #include <numeric>
 #include <span>
 #include <type_traits>
@@ -12,6 +13,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "base/absl_compat.h"
+#include "base/out_of_memory.h"
 #include "model/dataset_impl.h"
 
 namespace perfbudget {
@@ -310,7 +312,7 @@ std::string YearBounds(const FiscalYear& fy) {
 }  // namespace
 
 absl::StatusOr<Dataset> DatasetBuilder::Build(const BuildOptions& options,
-                                              Diagnostics* diagnostics) {
+                                              Diagnostics* diagnostics) try {
   std::unique_ptr<State> s = std::exchange(state_, std::make_unique<State>());
   Diagnostics local(options.max_errors);
   Diagnostics* out = diagnostics != nullptr ? diagnostics : &local;
@@ -411,11 +413,26 @@ absl::StatusOr<Dataset> DatasetBuilder::Build(const BuildOptions& options,
                      "approved", line.approved.ToString(), "an approved amount ≥ 0",
                      absl::StrCat("project \"", p.id, "\" has a negative approved amount"));
       }
+      // The readers check this range themselves; rows from the C ABI or the
+      // CSV tables (any integer) are checked here, so that every dataset
+      // built can be written and read back.
+      if (line.origin_year < 0 || line.origin_year > 9999) {
+        check.Report(DiagnosticKind::kValue, w, absl::StrCat("funds[", f, "].origin_year"),
+                     "origin_year", absl::StrCat(line.origin_year), "an integer from 0 to 9999",
+                     absl::StrCat("project \"", p.id, "\": origin_year ", line.origin_year,
+                                  " is out of range"));
+      }
       if (!total.TryAdd(line.approved)) {
         check.Report(DiagnosticKind::kOverflow, w, "funds", "approved", p.id,
                      "a total below 9.2e16 yuan",
                      absl::StrCat("project \"", p.id, "\": approved total overflows"));
       }
+    }
+    if (p.start_year < 0 || p.start_year > 9999) {
+      check.Report(DiagnosticKind::kValue, w, "start_year", "start_year",
+                   absl::StrCat(p.start_year), "an integer from 0 to 9999 (0: unknown)",
+                   absl::StrCat("project \"", p.id, "\": start_year ", p.start_year,
+                                " is out of range"));
     }
     if (p.requested.is_negative()) {
       check.Report(DiagnosticKind::kNegativeAmount, w, "requested", "requested",
@@ -756,6 +773,8 @@ absl::StatusOr<Dataset> DatasetBuilder::Build(const BuildOptions& options,
   impl->projects_by_unit = Group(impl->units.size(), project_unit);
 
   return Dataset(std::move(impl));
+} catch (const std::bad_alloc&) {
+  return OutOfMemory("building a dataset");
 }
 
 }  // namespace perfbudget

@@ -1,8 +1,10 @@
 // execution_curve.cc: cumulative execution by fiscal month (执行进度曲线).
 #include "perfbudget/monitoring/execution_curve.h"
 
+#include <new>
 #include <string>
 
+#include "base/out_of_memory.h"
 #include "monitoring/monitor_internal.h"
 #include "perfbudget/monitoring/monitor.h"
 
@@ -23,7 +25,7 @@ CurvePoint PointOf(const MonitorRow& row, int month, const MonitorReport& rep) {
 }  // namespace
 
 absl::StatusOr<ExecutionCurve> BuildExecutionCurve(const Dataset& dataset, const Policy& policy,
-                                                   Date as_of) {
+                                                   Date as_of) try {
   if (auto s = monitoring_internal::CheckAsOf(dataset, as_of); !s.ok()) return s;
   const FiscalYear& fy = dataset.fiscal_year();
   std::vector<Date> dates;
@@ -67,6 +69,8 @@ absl::StatusOr<ExecutionCurve> BuildExecutionCurve(const Dataset& dataset, const
     }
   }
   return curve;
+} catch (const std::bad_alloc&) {
+  return OutOfMemory("building the execution curve");
 }
 
 }  // namespace perfbudget

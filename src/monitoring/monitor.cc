@@ -11,9 +11,11 @@
 #include <algorithm>
 #include <array>
 #include <cstddef>
+#include <new>
 #include <numeric>
 
 #include "absl/strings/str_cat.h"
+#include "base/out_of_memory.h"
 #include "monitoring/monitor_internal.h"
 #include "perfbudget/policy/rule_catalog.h"
 
@@ -361,7 +363,7 @@ absl::Status Overflow(std::string_view what) {
 absl::StatusOr<std::vector<MonitorReport>> MonitorSeries(const Dataset& dataset,
                                                          const Policy& policy,
                                                          std::span<const Date> as_of_dates,
-                                                         const MonitorOptions& options) {
+                                                         const MonitorOptions& options) try {
   const FiscalYear& fy = dataset.fiscal_year();
   for (Date d : as_of_dates) {
     if (auto s = monitoring_internal::CheckAsOf(dataset, d); !s.ok()) return s;
@@ -696,14 +698,18 @@ absl::StatusOr<std::vector<MonitorReport>> MonitorSeries(const Dataset& dataset,
   std::vector<MonitorReport> out(K);
   for (std::size_t j = 0; j < K; ++j) out[order[j]] = std::move(reps[j]);
   return out;
+} catch (const std::bad_alloc&) {
+  return OutOfMemory("monitoring");
 }
 
 absl::StatusOr<MonitorReport> Monitor(const Dataset& dataset, const Policy& policy,
-                                      const MonitorOptions& options) {
+                                      const MonitorOptions& options) try {
   const Date d[1] = {options.as_of};
   auto reps = MonitorSeries(dataset, policy, d, options);
   if (!reps.ok()) return reps.status();
   return std::move((*reps)[0]);
+} catch (const std::bad_alloc&) {
+  return OutOfMemory("monitoring");
 }
 
 // ---- presentation -------------------------------------------------------------

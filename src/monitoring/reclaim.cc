@@ -4,8 +4,10 @@
 #include <algorithm>
 #include <cstddef>
 #include <iterator>
+#include <new>
 
 #include "absl/strings/str_cat.h"
+#include "base/out_of_memory.h"
 #include "monitoring/monitor_internal.h"
 #include "perfbudget/money/allocate.h"
 #include "perfbudget/monitoring/monitor.h"
@@ -210,13 +212,15 @@ bool IsLagRule(std::string_view code) {
 }  // namespace
 
 absl::StatusOr<ReclaimReport> Reclaim(const Dataset& dataset, const Policy& policy,
-                                      const ReclaimOptions& options) {
+                                      const ReclaimOptions& options) try {
   MonitorOptions mo;
   mo.as_of = options.as_of;
   mo.goals = false;
   auto mon = Monitor(dataset, policy, mo);
   if (!mon.ok()) return mon.status();
   return Reclaim(*mon, policy, options);
+} catch (const std::bad_alloc&) {
+  return OutOfMemory("proposing reclaims");
 }
 
 std::string ExplainProposal(const ReclaimReport& report, const ReclaimProposal& proposal,
@@ -225,7 +229,7 @@ std::string ExplainProposal(const ReclaimReport& report, const ReclaimProposal& 
 }
 
 absl::StatusOr<ReclaimReport> Reclaim(const MonitorReport& monitoring, const Policy& policy,
-                                      const ReclaimOptions& options) {
+                                      const ReclaimOptions& options) try {
   const MonitorReport* mon = &monitoring;
   const Dataset& dataset = monitoring.dataset;
   const Date as_of = monitoring.as_of;
@@ -427,6 +431,8 @@ absl::StatusOr<ReclaimReport> Reclaim(const MonitorReport& monitoring, const Pol
   }
   rep.by_code.assign(by_code.begin(), by_code.end());
   return rep;
+} catch (const std::bad_alloc&) {
+  return OutOfMemory("proposing reclaims");
 }
 
 }  // namespace perfbudget

@@ -2,11 +2,13 @@
 #include "perfbudget/report/summary.h"
 
 #include <array>
+#include <new>
 #include <string_view>
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "base/absl_compat.h"
+#include "base/out_of_memory.h"
 
 namespace perfbudget {
 namespace {
@@ -57,7 +59,7 @@ std::optional<Date> GivenOrDatasetAsOf(const Dataset& dataset, std::optional<Dat
   return given;
 }
 
-absl::StatusOr<DatasetSummary> Summarize(const Dataset& dataset, std::optional<Date> as_of) {
+absl::StatusOr<DatasetSummary> Summarize(const Dataset& dataset, std::optional<Date> as_of) try {
   DatasetSummary s;
   const FiscalYear& fy = dataset.fiscal_year();
   const auto disbursements = dataset.disbursements();
@@ -212,6 +214,8 @@ absl::StatusOr<DatasetSummary> Summarize(const Dataset& dataset, std::optional<D
     s.fund_sources.push_back(by_source[i]);
   }
   return s;
+} catch (const std::bad_alloc&) {
+  return OutOfMemory("summarising");
 }
 
 }  // namespace perfbudget

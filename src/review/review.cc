@@ -7,6 +7,7 @@
 #include <cstring>
 #include <initializer_list>
 #include <memory>
+#include <new>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -17,6 +18,7 @@
 #include "absl/strings/str_cat.h"
 #include "base/absl_compat.h"
 #include "codec/text.h"
+#include "base/out_of_memory.h"
 #include "model/target_text.h"
 #include "perfbudget/policy/rule_catalog.h"
 #include "perfbudget/review/text_relevance.h"
@@ -1233,7 +1235,7 @@ std::optional<Finding> MakeFinding(
 }
 
 absl::StatusOr<GoalReview> ReviewGoal(const Goal& goal, const GoalContext& context,
-                                      const Policy& policy, const ReviewOptions& options) {
+                                      const Policy& policy, const ReviewOptions& options) try {
   const Rules rules = ResolveRules(policy, options.messages);
   Context ctx;
   ctx.project = context.project;
@@ -1263,10 +1265,12 @@ absl::StatusOr<GoalReview> ReviewGoal(const Goal& goal, const GoalContext& conte
     Score(rules, policy, &review);
   }
   return review;
+} catch (const std::bad_alloc&) {
+  return OutOfMemory("reviewing a goal");
 }
 
 absl::StatusOr<ReviewResult> ReviewDataset(const Dataset& dataset, const Policy& policy,
-                                           const ReviewOptions& options) {
+                                           const ReviewOptions& options) try {
   const Rules rules = ResolveRules(policy, options.messages);
   ReviewResult result;
   result.dataset = dataset;
@@ -1403,6 +1407,8 @@ absl::StatusOr<ReviewResult> ReviewDataset(const Dataset& dataset, const Policy&
     result.gates.push_back(std::move(gate));
   }
   return result;
+} catch (const std::bad_alloc&) {
+  return OutOfMemory("reviewing");
 }
 
 }  // namespace perfbudget

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <new>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -12,6 +13,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "base/absl_compat.h"
+#include "base/out_of_memory.h"
 #include "perfbudget/calendar/fiscal_calendar.h"
 
 namespace perfbudget {
@@ -350,7 +352,7 @@ absl::Status Check(bool ok, std::string_view what) {
 
 }  // namespace
 
-absl::StatusOr<Dataset> Synthesize(const SynthOptions& o) {
+absl::StatusOr<Dataset> Synthesize(const SynthOptions& o) try {
   for (const absl::Status& st : {
            Check(o.units >= 1 && o.units <= 100000, "units must be 1..100000"),
            Check(o.projects >= 0 && o.projects <= 10000000, "projects must be 0..10000000"),
@@ -620,6 +622,8 @@ absl::StatusOr<Dataset> Synthesize(const SynthOptions& o) {
         "synth: generated dataset failed validation: ", dataset.status().message(), detail));
   }
   return dataset;
+} catch (const std::bad_alloc&) {
+  return OutOfMemory("synthesising a dataset");
 }
 
 }  // namespace perfbudget
