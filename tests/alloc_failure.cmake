@@ -8,6 +8,12 @@
 if(NOT CMAKE_BUILD_TYPE STREQUAL "Debug")
   return()
 endif()
+# Not yet part of the suite: its final form has not been run through on the
+# Clang sanitizer build (docs/testing.md). -DPERFBUDGET_ALLOC_FAILURE_TEST=ON.
+option(PERFBUDGET_ALLOC_FAILURE_TEST "Build and register the allocation-failure test" OFF)
+if(NOT PERFBUDGET_ALLOC_FAILURE_TEST)
+  return()
+endif()
 add_executable(perfbudget_alloc_failure_tests
   ${CMAKE_CURRENT_LIST_DIR}/alloc_failure/alloc_failure_test.cc)
 target_link_libraries(perfbudget_alloc_failure_tests PRIVATE perfbudget_static GTest::gtest_main
