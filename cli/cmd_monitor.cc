@@ -15,7 +15,7 @@
 
 #include "command.h"
 #include "output.h"
-#include "perfbudget/io/load.h"
+#include "perfbudget/io/file.h"
 #include "perfbudget/monitoring/execution_curve.h"
 #include "perfbudget/monitoring/monitor.h"
 #include "perfbudget/monitoring/svg_chart.h"
