@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "capi_internal.hpp"
+#include "codec/id.h"
 #include "io/text_encoding.h"
 #include "perfbudget/pfb_core.h"
 
@@ -150,8 +151,9 @@ extern "C" PFB_API int32_t pfb_builder_add_disbursement_columns(
         continue;
       }
       perfbudget::Disbursement d;
-      d.id = std::string(id);
-      d.project_id = std::string(project);
+      // Ids trimmed, as every reader and pfb_builder_add_* do (codec/id.h).
+      d.id = std::string(perfbudget::codec::OptionalId(id));
+      d.project_id = std::string(perfbudget::codec::OptionalId(project));
       d.date = *date;
       d.source = *source;
       d.amount = perfbudget::Money::FromFen(c.amount_fen[i]);
