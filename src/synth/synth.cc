@@ -432,7 +432,12 @@ absl::StatusOr<Dataset> Synthesize(const SynthOptions& o) try {
     project.id = Id("P", p + 1, project_width);
     project.unit_id = unit_ids[static_cast<std::size_t>(p < o.units ? p : rng.Below(o.units))];
     const ProjectObject& obj = rng.Pick(kObjects);
-    project.name = absl::StrCat(rng.Pick(kPlaces), obj.object, rng.Pick(kActions), "项目");
+    // One draw a statement: the order in which a call's arguments are
+    // evaluated is unspecified (GCC and Clang differ), and the names must
+    // be the same on every platform. The action is drawn first, as GCC did.
+    const auto& action = rng.Pick(kActions);
+    const auto& place = rng.Pick(kPlaces);
+    project.name = absl::StrCat(place, obj.object, action, "项目");
     project.category = obj.category;
     project.kind = rng.Chance(30) ? ProjectKind::kNew : ProjectKind::kContinuing;
     project.is_key = rng.Chance(15);
