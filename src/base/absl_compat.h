@@ -9,15 +9,31 @@
 
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/hash/hash.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 
 namespace perfbudget {
 
 inline absl::string_view AV(std::string_view s) { return absl::string_view(s.data(), s.size()); }
 inline std::string_view SV(absl::string_view s) { return std::string_view(s.data(), s.size()); }
+
+// absl::StrCat for arguments that may be std::string_view.
+template <typename T>
+auto CatArg(const T& v) {
+  if constexpr (std::is_convertible_v<const T&, std::string_view>) {
+    return AV(std::string_view(v));
+  } else {
+    return v;
+  }
+}
+template <typename... T>
+std::string Cat(const T&... args) {
+  return absl::StrCat(CatArg(args)...);
+}
 
 struct StringViewHash {
   using is_transparent = void;

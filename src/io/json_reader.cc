@@ -55,20 +55,6 @@
 namespace perfbudget {
 namespace {
 
-// absl::StrCat for arguments that may be std::string_view (Debian's Abseil
-// has its own absl::string_view).
-template <typename T>
-auto CatArg(const T& v) {
-  if constexpr (std::is_convertible_v<const T&, std::string_view>) {
-    return AV(std::string_view(v));
-  } else {
-    return v;
-  }
-}
-template <typename... T>
-std::string Cat(const T&... args) {
-  return absl::StrCat(CatArg(args)...);
-}
 
 std::string Join(std::span<const std::string_view> items, std::string_view sep) {
   std::string out;
