@@ -1,44 +1,82 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets (the `fuzz` preset: Clang 14, ASan + UBSan)
-# and runs each for a fixed time on its corpus. docs/testing.md.
+# Runs each libFuzzer target for a fixed time on its corpus. docs/testing.md.
 #
-#   scripts/fuzz.sh [SECONDS] [TARGET...]     default: 15 s, every target
+#   scripts/fuzz.sh [--preset fuzz|asan] [SECONDS] [TARGET...]
+#       default: the `fuzz` preset (Clang 14 -O1, ASan + UBSan, no tests),
+#       15 s, every target
+#   scripts/fuzz.sh --preset asan 30         what .ci/run does: the targets
+#       the asan suite has already built (build/asan), 30 s each
 #   FUZZ_JOBS=2 scripts/fuzz.sh 3600 dataset_json   an hour, two processes
 #
-# Inputs libFuzzer finds are kept in build/fuzz/corpus/<target> (the repo's
-# fuzz/corpus/<target> is only read). A crash stops the target, is saved as
-# build/fuzz/crashes/<target>/crash-* and makes the script fail: copy it to
-# fuzz/regressions/<target>/ (ctest then replays it in every build, test
-# fuzz.replay.<target>) and fix the bug.
+# FUZZ_PARALLEL=N runs N targets at a time (default 1; CI: 2, one a core).
+# Inputs libFuzzer finds are kept in build/<preset>/fuzz-corpus/<target> (the
+# repo's fuzz/corpus/<target> is only read). A crash stops the target, is
+# saved as build/<preset>/fuzz-crashes/<target>/crash-* and makes the script
+# fail: copy it to fuzz/regressions/<target>/ (ctest then replays it in every
+# build, test fuzz.replay.<target>) and fix the bug.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+preset=fuzz
+if [ "${1:-}" = "--preset" ]; then
+  preset="${2:?--preset needs a name (fuzz or asan)}"
+  shift 2
+fi
 seconds="${1:-15}"
 shift || true
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(dataset_json csv_table policy_json money_date capi_builder)
-bash scripts/deps.sh clang-14 libclang-rt-14-dev
-cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz
-failed=()
-for t in "${targets[@]}"; do
-  work="build/fuzz/corpus/$t"
-  crashes="build/fuzz/crashes/$t"
-  mkdir -p "$work" "$crashes"
-  echo "== fuzz_$t for ${seconds}s"
-  jobs=()
+build="build/$preset"
+if [ "$preset" = fuzz ]; then
+  bash scripts/deps.sh clang-14 libclang-rt-14-dev
+  cmake --preset fuzz >/dev/null
+  cmake --build --preset fuzz
+else
+  # Another preset's fuzz targets (asan: PERFBUDGET_FUZZ is on there), built
+  # by its suite; only the targets themselves are brought up to date here.
+  fuzzers=()
+  for t in "${targets[@]}"; do fuzzers+=("fuzz_$t"); done
+  cmake --build --preset "$preset" --target "${fuzzers[@]}"
+fi
+
+# One target: SECONDS on its corpus; the log in $build/fuzz-logs/<target>.log.
+run_one() {
+  local t=$1
+  local work="$build/fuzz-corpus/$t" crashes="$build/fuzz-crashes/$t" log="$build/fuzz-logs/$t.log"
+  mkdir -p "$work" "$crashes" "$build/fuzz-logs"
+  local jobs=()
   if [ -n "${FUZZ_JOBS:-}" ]; then jobs=(-jobs="$FUZZ_JOBS" -workers="$FUZZ_JOBS"); fi
   # -timeout: an input taking over 10 s is a hang; -rss_limit_mb: a runaway
   # allocation is a failure too. UBSan reports abort (no recovery).
-  if ! UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ASAN_OPTIONS=detect_leaks=1 \
-      "build/fuzz/fuzz/fuzz_$t" "$work" "fuzz/corpus/$t" \
-      -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
-      -artifact_prefix="$crashes/" "${jobs[@]}" 2>"build/fuzz/$t.log"; then
-    tail -n 60 "build/fuzz/$t.log"
-    failed+=("$t")
-  fi
-  grep -E "^(stat::number_of_executed_units|stat::peak_rss_mb|#[0-9]+[[:space:]]+DONE)" "build/fuzz/$t.log" || true
+  local rc=0
+  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ASAN_OPTIONS=detect_leaks=1 \
+    "$build/fuzz/fuzz_$t" "$work" "fuzz/corpus/$t" \
+    -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+    -artifact_prefix="$crashes/" "${jobs[@]}" >"$log" 2>&1 || rc=$?
+  {
+    if [ $rc -ne 0 ]; then
+      echo "== fuzz_$t FAILED (exit $rc):"
+      tail -n 60 "$log"
+    else
+      echo "== fuzz_$t ${seconds}s: $(grep -E '^#[0-9]+' "$log" | tail -n 1)"
+    fi
+    grep -E "^stat::(number_of_executed_units|peak_rss_mb)" "$log" || true
+  } >"$log.summary"
+  echo $rc >"$log.rc"
+}
+
+parallel="${FUZZ_PARALLEL:-1}"
+for t in "${targets[@]}"; do
+  rm -f "$build/fuzz-logs/$t.log.rc"
+  while [ "$(jobs -rp | wc -l)" -ge "$parallel" ]; do wait -n || true; done
+  run_one "$t" &
+done
+wait
+failed=()
+for t in "${targets[@]}"; do
+  cat "$build/fuzz-logs/$t.log.summary"
+  [ "$(cat "$build/fuzz-logs/$t.log.rc" 2>/dev/null)" = 0 ] || failed+=("$t")
 done
 if [ ${#failed[@]} -gt 0 ]; then
-  echo "fuzz: crashes in ${failed[*]} (see build/fuzz/crashes/)" >&2
+  echo "fuzz: crashes in ${failed[*]} (see $build/fuzz-crashes/)" >&2
   exit 1
 fi

@@ -2,7 +2,10 @@
 # Every test: installs what is missing, builds and runs the whole suite
 # (C++ GoogleTest, the C program, CLI goldens, pytest, install and ABI checks)
 # through CTest. With --asan, the same suite under AddressSanitizer +
-# UndefinedBehaviorSanitizer (benchmarks are not built there).
+# UndefinedBehaviorSanitizer, built with Clang 14 (benchmarks are not built
+# there; the libFuzzer targets and the allocation-failure test are). With
+# --tsan, only the concurrency test under ThreadSanitizer (the tsan preset
+# builds the library and that test, nothing else). docs/testing.md.
 set -euo pipefail
 # Goldens are rewritten only by hand (docs/testing.md): with
 # PERFBUDGET_UPDATE_GOLDENS set, every golden test would pass by rewriting
@@ -14,7 +17,12 @@ if [ -n "${PERFBUDGET_UPDATE_GOLDENS:-}" ]; then
 fi
 cd "$(dirname "$0")/.."
 preset=release
-[ "${1:-}" = "--asan" ] && preset=asan
+case "${1:-}" in
+  --asan) preset=asan ;;
+  --tsan) preset=tsan ;;
+  "") ;;
+  *) echo "scripts/test.sh: unknown option $1 (expected --asan or --tsan)" >&2; exit 2 ;;
+esac
 bash scripts/deps.sh
 cmake --preset "$preset" >/dev/null
 cmake --build --preset "$preset"

@@ -48,6 +48,27 @@ struct StringViewEq {
 template <typename V>
 using StringMap = absl::flat_hash_map<std::string, V, StringViewHash, StringViewEq>;
 
+// Out of memory in Abseil's tables. Debian 12's Abseil (20220623) tables are
+// not exception-safe: a std::bad_alloc while a table grows (resize() records
+// the new capacity before allocating) or while an element is constructed in
+// its slot (already marked full) leaves a table whose destructor frees or
+// destroys what is not there. perfbudget reports running out of memory as
+// ResourceExhausted and must survive it (tests/alloc_failure), so a table
+// that is filled
+//   - is made with room for every element it will hold, by the constructor:
+//     `StringMap<V> index(RoomFor(n))` (a constructor that throws leaves no
+//     table behind to destroy), never by reserve() and never grown by an
+//     insertion beyond n;
+//   - takes only elements whose construction cannot throw: a std::string key
+//     is made first and moved in (`index.emplace(std::string(id), i)`), a
+//     std::string_view key is fine as is.
+// Copying such a table is not safe either (the copy reserves in place).
+inline std::size_t RoomFor(std::size_t n) {
+  // Abseil fills a table to 7/8 of its capacity: n + n/7 + 1 slots (rounded
+  // up to a power of two minus one) hold n elements without growing.
+  return n + n / 7 + 1;
+}
+
 }  // namespace perfbudget
 
 #endif  // PERFBUDGET_SRC_BASE_ABSL_COMPAT_H_

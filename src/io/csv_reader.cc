@@ -23,6 +23,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "base/absl_compat.h"
+#include "base/out_of_memory.h"
 #include "codec/amount.h"
 #include "codec/bool.h"
 #include "codec/date.h"
@@ -30,7 +31,6 @@
 #include "codec/integer.h"
 #include "codec/ratio.h"
 #include "codec/text.h"
-#include "base/out_of_memory.h"
 #include "io/csv_schema.h"
 #include "io/csv_table.h"
 #include "io/text_encoding.h"
@@ -637,14 +637,19 @@ void ReadGoals(Table& t) {
     g.unit_id = row.Value("unit");
     g.text = row.Text("text");
     if (g.id.empty()) return;
-    LoadContext& ctx = t.ctx();
-    ctx.goal_index.emplace(g.id, static_cast<std::uint32_t>(ctx.goals.size()));
-    ctx.goals.push_back({std::move(g), row.Locator(), {}});
+    t.ctx().goals.push_back({std::move(g), row.Locator(), {}});
   });
 }
 
 void ReadIndicators(Table& t) {
   LoadContext& ctx = t.ctx();
+  // The first goal of each id, indexed now that every goal is read: made
+  // with room for all of them (Abseil's tables do not survive a
+  // std::bad_alloc while growing; base/absl_compat.h).
+  ctx.goal_index = StringMap<std::uint32_t>(RoomFor(ctx.goals.size()));
+  for (std::uint32_t i = 0; i < ctx.goals.size(); ++i) {
+    ctx.goal_index.emplace(std::string(ctx.goals[i].goal.id), i);
+  }
   // A goal's rows usually come together: gather a run, then append it to its
   // goal's list in one go (exact capacity when the run is the whole list).
   std::uint32_t run_goal = kNoIndex;

@@ -3,6 +3,7 @@
 #include "io/json_syntax.h"
 
 #include <cctype>
+#include <new>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -14,7 +15,6 @@
 
 namespace perfbudget::json_internal {
 namespace {
-
 
 class SyntaxChecker {
  public:
@@ -429,7 +429,11 @@ class TreeBuilder {
 bool BuildTree(const simdjson::padded_string& padded, int max_depth, JsonNode* root) {
   od::parser parser;
   od::document doc;
-  if (parser.iterate(padded).get(doc) != simdjson::SUCCESS) return false;
+  const simdjson::error_code err = parser.iterate(padded).get(doc);
+  // simdjson allocates without throwing and says MEMALLOC: out of memory is
+  // std::bad_alloc here, like every other allocation (base/out_of_memory.h).
+  if (err == simdjson::MEMALLOC) throw std::bad_alloc();
+  if (err != simdjson::SUCCESS) return false;
   TreeBuilder builder(padded.data(), max_depth);
   od::json_type type;
   if (doc.type().get(type) != simdjson::SUCCESS) return false;
@@ -450,6 +454,7 @@ bool BuildTree(const simdjson::padded_string& padded, int max_depth, JsonNode* r
 std::optional<JsonNode> ParseJsonTree(std::string_view text, int max_depth,
                                       SyntaxProblem* problem) {
   const simdjson::padded_string padded(text.data(), text.size());
+  if (padded.data() == nullptr) throw std::bad_alloc();  // simdjson's nothrow allocation
   JsonNode root;
   if (BuildTree(padded, max_depth, &root)) return root;
   // Word and place the problem; simdjson only says what kind it was.

@@ -138,7 +138,8 @@ std::string_view KindName(const JsonNode& node);
 // Parses a whole document with simdjson into a JsonNode tree. On a syntax
 // error (or nesting deeper than `max_depth`) returns nullopt and sets
 // `*problem` (the CheckJsonSyntax wording and offset). `text` needs no
-// padding (it is copied: meant for small documents).
+// padding (it is copied: meant for small documents). Out of memory (simdjson's
+// MEMALLOC included) throws std::bad_alloc.
 std::optional<JsonNode> ParseJsonTree(std::string_view text, int max_depth, SyntaxProblem* problem);
 
 }  // namespace perfbudget::json_internal

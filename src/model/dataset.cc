@@ -252,8 +252,9 @@ class Checker {
 template <typename Rec, typename IdOf>
 StringMap<std::uint32_t> IndexIds(const std::vector<Rec>& recs, IdOf id_of, std::string_view table,
                                   Checker& check) {
-  StringMap<std::uint32_t> index;
-  index.reserve(recs.size());
+  // Room for every id up front and keys made before they go in: Abseil's
+  // tables do not survive a std::bad_alloc otherwise (base/absl_compat.h).
+  StringMap<std::uint32_t> index(RoomFor(recs.size()));
   for (std::uint32_t i = 0; i < recs.size(); ++i) {
     const std::string& id = id_of(recs[i].value);
     if (id.empty()) {
@@ -261,7 +262,7 @@ StringMap<std::uint32_t> IndexIds(const std::vector<Rec>& recs, IdOf id_of, std:
                    absl::StrCat(AV(table), " record has no id"));
       continue;
     }
-    auto [it, inserted] = index.emplace(id, i);
+    auto [it, inserted] = index.emplace(std::string(id), i);
     if (!inserted) {
       const Origin first = check.state().Resolve(recs[it->second].where);
       std::string first_at = first.line > 0 ? absl::StrCat(" (first at line ", first.line, ")")
@@ -429,10 +430,10 @@ absl::StatusOr<Dataset> DatasetBuilder::Build(const BuildOptions& options,
       }
     }
     if (p.start_year < 0 || p.start_year > 9999) {
-      check.Report(DiagnosticKind::kValue, w, "start_year", "start_year",
-                   absl::StrCat(p.start_year), "an integer from 0 to 9999 (0: unknown)",
-                   absl::StrCat("project \"", p.id, "\": start_year ", p.start_year,
-                                " is out of range"));
+      check.Report(
+          DiagnosticKind::kValue, w, "start_year", "start_year", absl::StrCat(p.start_year),
+          "an integer from 0 to 9999 (0: unknown)",
+          absl::StrCat("project \"", p.id, "\": start_year ", p.start_year, " is out of range"));
     }
     if (p.requested.is_negative()) {
       check.Report(DiagnosticKind::kNegativeAmount, w, "requested", "requested",
@@ -555,14 +556,16 @@ absl::StatusOr<Dataset> DatasetBuilder::Build(const BuildOptions& options,
     }
     return s->Resolve(indicator_where[indicators_by_goal.Of(gi)[k - inline_count[gi]]]);
   };
-  absl::flat_hash_set<std::string_view, StringViewHash, StringViewEq> seen;
+  using IdSet = absl::flat_hash_set<std::string_view, StringViewHash, StringViewEq>;
+  IdSet seen;
   for (std::uint32_t gi = 0; gi < s->goals.size(); ++gi) {
     Goal& g = s->goals[gi].value;
     const std::size_t n = g.indicators.size();
     // A duplicate id is one met before in the goal's list: compare pairwise
-    // for the usual handful of indicators, through a set for long lists.
+    // for the usual handful of indicators, through a set for long lists
+    // (made with room for the whole list: base/absl_compat.h).
     const bool use_set = n > 16;
-    if (use_set) seen.clear();
+    if (use_set) seen = IdSet(RoomFor(n));
     for (std::size_t k = 0; k < n; ++k) {
       const Indicator& ind = g.indicators[k];
       if (ind.name.empty()) {

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <map>
+#include <new>
 #include <optional>
 #include <span>
 #include <string>
@@ -21,6 +22,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "base/absl_compat.h"
+#include "base/out_of_memory.h"
 #include "io/json_syntax.h"
 #include "perfbudget/io/file.h"
 #include "perfbudget/io/json_text.h"
@@ -530,9 +532,15 @@ std::vector<std::string> BuiltinPolicyNames() {
   return names;
 }
 
-absl::StatusOr<Policy> BuiltinPolicy(std::string_view name) { return BuiltinAt(name, 0); }
+// The public entry points report running out of memory as ResourceExhausted
+// (base/out_of_memory.h), never by throwing.
+absl::StatusOr<Policy> BuiltinPolicy(std::string_view name) try {
+  return BuiltinAt(name, 0);
+} catch (const std::bad_alloc&) {
+  return OutOfMemory("loading a built-in policy");
+}
 
-absl::StatusOr<std::string> BuiltinPolicyJson(std::string_view name) {
+absl::StatusOr<std::string> BuiltinPolicyJson(std::string_view name) try {
   if (name == "defaults") return PolicyToJson(DefaultPolicy());
   for (const BuiltinProfile& p : BuiltinProfiles()) {
     if (p.name == name) return std::string(p.json);
@@ -540,14 +548,18 @@ absl::StatusOr<std::string> BuiltinPolicyJson(std::string_view name) {
   return absl::NotFoundError(
       absl::StrCat("no built-in policy \"", AV(name),
                    "\"; built-in policies: ", absl::StrJoin(BuiltinPolicyNames(), ", ")));
+} catch (const std::bad_alloc&) {
+  return OutOfMemory("writing a built-in policy");
 }
 
 absl::StatusOr<Policy> LoadPolicyJson(std::string_view text, Diagnostics* diagnostics,
-                                      std::string_view file_name) {
+                                      std::string_view file_name) try {
   return Load(text, diagnostics, file_name, 0);
+} catch (const std::bad_alloc&) {
+  return OutOfMemory("loading a policy");
 }
 
-absl::StatusOr<Policy> LoadPolicyFile(const std::string& path, Diagnostics* diagnostics) {
+absl::StatusOr<Policy> LoadPolicyFile(const std::string& path, Diagnostics* diagnostics) try {
   // The guarded reader: a FIFO, device or directory is refused at once.
   absl::StatusOr<std::string> text =
       ReadFile(path, {.max_bytes = kMaxPolicyFileBytes, .what = "the policy file"});
@@ -563,13 +575,17 @@ absl::StatusOr<Policy> LoadPolicyFile(const std::string& path, Diagnostics* diag
     return text.status();
   }
   return Load(*text, diagnostics, path, 0);
+} catch (const std::bad_alloc&) {
+  return OutOfMemory("loading a policy file");
 }
 
-absl::StatusOr<Policy> ResolvePolicy(std::string_view name_or_path, Diagnostics* diagnostics) {
+absl::StatusOr<Policy> ResolvePolicy(std::string_view name_or_path, Diagnostics* diagnostics) try {
   for (const std::string& n : BuiltinPolicyNames()) {
     if (n == name_or_path) return BuiltinPolicy(name_or_path);
   }
   return LoadPolicyFile(std::string(name_or_path), diagnostics);
+} catch (const std::bad_alloc&) {
+  return OutOfMemory("loading a policy");
 }
 
 std::string PolicyToJson(const Policy& policy) {
