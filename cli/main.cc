@@ -30,6 +30,9 @@ int main(int argc, char** argv) {
   perfbudget::cli::RegisterReview(app, ctx);
   perfbudget::cli::RegisterMonitor(app, ctx);
   perfbudget::cli::RegisterReclaim(app, ctx);
+  perfbudget::cli::RegisterCoverage(app, ctx);
+  perfbudget::cli::RegisterRectification(app, ctx);
+  perfbudget::cli::RegisterDisclosure(app, ctx);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

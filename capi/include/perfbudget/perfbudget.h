@@ -15,6 +15,9 @@
 #if __has_include("perfbudget/pfb_monitor.h")
 #include "perfbudget/pfb_monitor.h"
 #endif
+#if __has_include("perfbudget/pfb_followup.h")
+#include "perfbudget/pfb_followup.h"
+#endif
 #endif
 
 #endif /* PERFBUDGET_PERFBUDGET_H_ */

@@ -41,6 +41,8 @@ struct RuleSpec {
 // Each analysis's catalog (defined beside the analysis).
 std::span<const RuleSpec> ReviewRuleCatalog();
 std::span<const RuleSpec> MonitoringRuleCatalog();
+// coverage.*, rectification.*, disclosure.* (src/evaluation/rule_catalog_followup.cc).
+std::span<const RuleSpec> FollowupRuleCatalog();
 
 // All catalogs, and lookup by code (nullptr when unknown).
 std::span<const std::span<const RuleSpec>> AllRuleCatalogs();
