@@ -14,13 +14,6 @@
 #include "perfbudget/pfb_followup.h"
 #include "perfbudget/policy/rule_catalog.h"
 
-// The policy handle of pfb_review.h, defined identically in review.cc (one
-// definition in several translation units, as C++ allows). REMOVE this when
-// capi_internal.hpp defines struct pfb_policy (wip/integration).
-struct pfb_policy {
-  perfbudget::Policy policy;
-};
-
 struct pfb_coverage {
   perfbudget::CoverageReport report;
   std::vector<std::string> project_ids;  // per row
