@@ -78,6 +78,9 @@ int main(int argc, char** argv) {
   perfbudget::cli::RegisterReview(app, ctx);
   perfbudget::cli::RegisterMonitor(app, ctx);
   perfbudget::cli::RegisterReclaim(app, ctx);
+  perfbudget::cli::RegisterCoverage(app, ctx);
+  perfbudget::cli::RegisterRectification(app, ctx);
+  perfbudget::cli::RegisterDisclosure(app, ctx);
   app.failure_message(FailureMessage);
   if (!CheckCommandWord(app, argc, argv)) return perfbudget::cli::kExitUsage;
   // CLI11 2.1 reads "--opt=" (an empty value after '=') as "--opt" without a

@@ -62,6 +62,8 @@ struct ParamOrderSpec {
 // Each analysis's catalog (defined beside the analysis).
 std::span<const RuleSpec> ReviewRuleCatalog();
 std::span<const RuleSpec> MonitoringRuleCatalog();
+// coverage.*, rectification.*, disclosure.* (src/evaluation/rule_catalog_followup.cc).
+std::span<const RuleSpec> FollowupRuleCatalog();
 
 // The orders each analysis's rules rely on (defined beside the catalogs).
 std::span<const ParamOrderSpec> ReviewParamOrders();
