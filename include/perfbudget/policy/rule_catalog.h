@@ -41,6 +41,7 @@ struct RuleSpec {
 // Each analysis's catalog (defined beside the analysis).
 std::span<const RuleSpec> ReviewRuleCatalog();
 std::span<const RuleSpec> MonitoringRuleCatalog();
+std::span<const RuleSpec> EvaluationRuleCatalog();  // selfeval.*, results.*
 
 // All catalogs, and lookup by code (nullptr when unknown).
 std::span<const std::span<const RuleSpec>> AllRuleCatalogs();
