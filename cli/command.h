@@ -45,6 +45,8 @@ void RegisterPolicy(CLI::App& app, Context& ctx);
 void RegisterReview(CLI::App& app, Context& ctx);
 void RegisterMonitor(CLI::App& app, Context& ctx);
 void RegisterReclaim(CLI::App& app, Context& ctx);
+void RegisterEvaluate(CLI::App& app, Context& ctx);  // cmd_evaluate.cc
+void RegisterResults(CLI::App& app, Context& ctx);   // cmd_results.cc
 
 }  // namespace perfbudget::cli
 

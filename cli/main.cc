@@ -30,6 +30,8 @@ int main(int argc, char** argv) {
   perfbudget::cli::RegisterReview(app, ctx);
   perfbudget::cli::RegisterMonitor(app, ctx);
   perfbudget::cli::RegisterReclaim(app, ctx);
+  perfbudget::cli::RegisterEvaluate(app, ctx);
+  perfbudget::cli::RegisterResults(app, ctx);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

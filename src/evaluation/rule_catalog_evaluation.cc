@@ -59,9 +59,9 @@ constexpr RuleSpec kEvaluationRules[] = {
      {},
      "正向指标得分",
      "Higher-is-better indicator",
-     "指标“{indicator}”目标{comparator}{target}{uom}，完成值{actual}{uom}，完成率{attainment}%，"
+     "{owner_name}（{owner}）指标“{indicator}”目标{comparator}{target}{uom}，完成值{actual}{uom}，完成率{attainment}%，"
      "得{earned}分（满分{points}分，失{lost}分；超额完成不加分）",
-     "indicator \"{indicator}\": target {comparator}{target}{uom}, actual {actual}{uom}, attainment "
+     "{owner_name} ({owner}) indicator \"{indicator}\": target {comparator}{target}{uom}, actual {actual}{uom}, attainment "
      "{attainment}%: {earned} of {points} points ({lost} lost; over-achievement earns nothing)"},
     {"selfeval.lower_is_better",
      "selfeval",
@@ -71,9 +71,9 @@ constexpr RuleSpec kEvaluationRules[] = {
      {},
      "反向指标得分",
      "Lower-is-better indicator",
-     "指标“{indicator}”目标{comparator}{target}{uom}，完成值{actual}{uom}，按目标÷完成值计{attainment}%，"
+     "{owner_name}（{owner}）指标“{indicator}”目标{comparator}{target}{uom}，完成值{actual}{uom}，按目标÷完成值计{attainment}%，"
      "得{earned}分（满分{points}分，失{lost}分）",
-     "indicator \"{indicator}\": target {comparator}{target}{uom}, actual {actual}{uom}, target ÷ "
+     "{owner_name} ({owner}) indicator \"{indicator}\": target {comparator}{target}{uom}, actual {actual}{uom}, target ÷ "
      "actual = {attainment}%: {earned} of {points} points ({lost} lost)"},
     {"selfeval.equal",
      "selfeval",
@@ -83,9 +83,9 @@ constexpr RuleSpec kEvaluationRules[] = {
      {},
      "等于型指标得分",
      "Equal-to indicator",
-     "指标“{indicator}”目标={target}{uom}，完成值{actual}{uom}，按1−|偏差|÷|目标|计{attainment}%，"
+     "{owner_name}（{owner}）指标“{indicator}”目标={target}{uom}，完成值{actual}{uom}，按1−|偏差|÷|目标|计{attainment}%，"
      "得{earned}分（满分{points}分，失{lost}分）",
-     "indicator \"{indicator}\": target = {target}{uom}, actual {actual}{uom}, 1 − |deviation| ÷ "
+     "{owner_name} ({owner}) indicator \"{indicator}\": target = {target}{uom}, actual {actual}{uom}, 1 − |deviation| ÷ "
      "|target| = {attainment}%: {earned} of {points} points ({lost} lost)"},
     {"selfeval.range",
      "selfeval",
@@ -95,9 +95,9 @@ constexpr RuleSpec kEvaluationRules[] = {
      {},
      "区间型指标得分",
      "Range indicator",
-     "指标“{indicator}”目标区间[{target}, {target_high}]{uom}，完成值{actual}{uom}，计{attainment}%，"
+     "{owner_name}（{owner}）指标“{indicator}”目标区间[{target}, {target_high}]{uom}，完成值{actual}{uom}，计{attainment}%，"
      "得{earned}分（满分{points}分，失{lost}分）",
-     "indicator \"{indicator}\": target range [{target}, {target_high}]{uom}, actual {actual}{uom}, "
+     "{owner_name} ({owner}) indicator \"{indicator}\": target range [{target}, {target_high}]{uom}, actual {actual}{uom}, "
      "{attainment}%: {earned} of {points} points ({lost} lost)"},
     {"selfeval.qualitative",
      "selfeval",
@@ -107,8 +107,8 @@ constexpr RuleSpec kEvaluationRules[] = {
      {},
      "定性指标得分",
      "Qualitative indicator",
-     "定性指标“{indicator}”完成情况为“{grade}”，按{percent}%计，得{earned}分（满分{points}分，失{lost}分）",
-     "qualitative indicator \"{indicator}\": attainment \"{grade}\" counts {percent}%: {earned} of "
+     "{owner_name}（{owner}）定性指标“{indicator}”完成情况为“{grade}”，按{percent}%计，得{earned}分（满分{points}分，失{lost}分）",
+     "{owner_name} ({owner}) qualitative indicator \"{indicator}\": attainment \"{grade}\" counts {percent}%: {earned} of "
      "{points} points ({lost} lost)"},
     // ---- flags ----------------------------------------------------------------------
     {"selfeval.no_actual",
@@ -119,8 +119,8 @@ constexpr RuleSpec kEvaluationRules[] = {
      {},
      "指标无完成值",
      "Indicator without an actual",
-     "指标“{indicator}”截至{date}无完成值，得0分（满分{points}分）",
-     "indicator \"{indicator}\" has no actual as of {date}: 0 of {points} points"},
+     "{owner_name}（{owner}）指标“{indicator}”截至{date}无完成值，得0分（满分{points}分）",
+     "{owner_name} ({owner}) indicator \"{indicator}\" has no actual as of {date}: 0 of {points} points"},
     {"selfeval.target_unreadable",
      "selfeval",
      "",
@@ -129,8 +129,8 @@ constexpr RuleSpec kEvaluationRules[] = {
      {},
      "指标值无法计分",
      "Target cannot be scored",
-     "指标“{indicator}”的指标值“{target}”不是可比较的数值（比较符号{comparator}），无法计分，得0分（满分{points}分）",
-     "indicator \"{indicator}\": its target \"{target}\" is not a number the comparator "
+     "{owner_name}（{owner}）指标“{indicator}”的指标值“{target}”不是可比较的数值（比较符号{comparator}），无法计分，得0分（满分{points}分）",
+     "{owner_name} ({owner}) indicator \"{indicator}\": its target \"{target}\" is not a number the comparator "
      "{comparator} can use: 0 of {points} points"},
     {"selfeval.far_below_without_reason",
      "selfeval",
@@ -140,8 +140,8 @@ constexpr RuleSpec kEvaluationRules[] = {
      {},
      "未达标指标未说明偏差原因",
      "Far below target without an explanation",
-     "指标“{indicator}”完成率{attainment}%，低于{far_below}%（失{lost}分），但未说明偏差原因",
-     "indicator \"{indicator}\" is at {attainment}%, below {far_below}% ({lost} points lost), and "
+     "{owner_name}（{owner}）指标“{indicator}”完成率{attainment}%，低于{far_below}%（失{lost}分），但未说明偏差原因",
+     "{owner_name} ({owner}) indicator \"{indicator}\" is at {attainment}%, below {far_below}% ({lost} points lost), and "
      "gives no explanation of the deviation (偏差原因)"},
     {"selfeval.block_missing",
      "selfeval",

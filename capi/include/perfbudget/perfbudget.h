@@ -16,5 +16,6 @@
 #include "perfbudget/pfb_monitor.h"
 #endif
 #endif
+#include "perfbudget/pfb_evaluation.h"
 
 #endif /* PERFBUDGET_PERFBUDGET_H_ */

@@ -1,0 +1,32 @@
+# cli_evaluation.cmake: golden-file tests of `perfbudget evaluate` (单位自评)
+# and `perfbudget results` (结果应用), on tests/cli/data/selfeval.json (FY2021
+# with year-end actuals) and the bundled example. Same runner and update
+# procedure as tests/cli.cmake (PERFBUDGET_UPDATE_GOLDENS=1).
+if(NOT TARGET perfbudget_cli OR NOT COMMAND perfbudget_cli_golden)
+  return()
+endif()
+
+set(selfeval tests/cli/data/selfeval.json)
+
+# evaluate
+perfbudget_cli_golden(evaluate_text_zh "evaluate|${selfeval}")
+perfbudget_cli_golden(evaluate_text_en "evaluate|--lang|en|${selfeval}")
+perfbudget_cli_golden(evaluate_json_en "evaluate|--format|json|--lang|en|${selfeval}")
+perfbudget_cli_golden(evaluate_csv_zh "evaluate|--format|csv|${selfeval}")
+# The evaluation date cuts actuals: P001's 2022-01-20 actuals no longer count.
+perfbudget_cli_golden(evaluate_as_of_en "evaluate|--lang|en|--as-of|2021-12-31|${selfeval}")
+perfbudget_cli_golden(evaluate_bad_date "evaluate|--as-of|2021-02-30|${selfeval}")
+perfbudget_cli_golden(evaluate_bad_format "evaluate|--format|xml|${selfeval}")
+perfbudget_cli_golden(evaluate_bad_input "evaluate|tests/cli/data/bad.json")
+perfbudget_cli_golden(evaluate_bad_policy "evaluate|--policy|no-such-policy|${selfeval}")
+
+# results
+perfbudget_cli_golden(results_text_zh "results|${selfeval}")
+perfbudget_cli_golden(results_text_en "results|--lang|en|--unit|元|${selfeval}")
+perfbudget_cli_golden(results_json "results|--format|json|${selfeval}")
+perfbudget_cli_golden(results_csv_en "results|--format|csv|--lang|en|${selfeval}")
+perfbudget_cli_golden(results_bad_input "results|tests/cli/data/bad.json")
+
+if(EXISTS ${PROJECT_SOURCE_DIR}/examples/suma-park-2022/dataset.json)
+  perfbudget_cli_golden(results_suma_park "results|examples/suma-park-2022/dataset.json")
+endif()
