@@ -24,6 +24,7 @@ struct EvaluateArgs {
   bool as_of_given = false;
   std::string policy;
   std::string unit = "万元";
+  std::vector<std::string> reports;  // --reports: datasets holding the self-evaluation records
 };
 
 std::string P(const Ratio& r) { return r.ToDecimalString(2); }
@@ -78,17 +79,20 @@ std::string Text(const SelfEvaluationReport& rep, const GlobalOptions& g, MoneyU
            std::to_string(t.unit_goals) + " unit-level (部门整体); grades: " + grades(t.by_grade) +
            "\n";
     out += "  Self-evaluation records matched: " + std::to_string(t.self_evaluations) + " (" +
-           std::to_string(t.unit_self_evaluations) + " unit-level), funds covered " +
-           FormatAmount(t.self_evaluation_amount, unit) + " " + un + "\n";
+           " project, " + std::to_string(t.unit_self_evaluations) +
+           " unit-level (部门整体); funds covered by the project records " +
+           FormatAmount(t.self_evaluation_amount, unit) + " " + un + ", by the unit-level ones " +
+           FormatAmount(t.unit_self_evaluation_amount, unit) + " " + un + "\n";
     out += "  Self-score check (自评抽查): " + std::to_string(t.inflated) +
            " reported score(s) above the computed one by more than the tolerance\n";
     out += "  Flags: " + std::to_string(t.flags) + "\n";
   } else {
     out += "  评分目标：项目" + std::to_string(t.project_goals) + "个，部门整体" +
            std::to_string(t.unit_goals) + "个；等级：" + grades(t.by_grade) + "\n";
-    out += "  匹配的自评记录：" + std::to_string(t.self_evaluations) + "份（其中部门整体" +
-           std::to_string(t.unit_self_evaluations) + "份），涉及资金" +
-           FormatAmount(t.self_evaluation_amount, unit) + un + "\n";
+    out += "  匹配的自评记录：项目" + std::to_string(t.self_evaluations) + "份，涉及资金" +
+           FormatAmount(t.self_evaluation_amount, unit) + un + "；部门整体" +
+           std::to_string(t.unit_self_evaluations) + "份，涉及资金" +
+           FormatAmount(t.unit_self_evaluation_amount, unit) + un + "\n";
     out += "  自评抽查：自评分高于计算分超过容差的" + std::to_string(t.inflated) + "个\n";
     out += "  提示事项：" + std::to_string(t.flags) + "项\n";
   }
@@ -154,7 +158,8 @@ std::string Text(const SelfEvaluationReport& rep, const GlobalOptions& g, MoneyU
     ut.AddRow({std::move(id), std::move(name), std::to_string(x.project_goals),
                std::to_string(x.unit_goals), std::to_string(x.by_grade[0]),
                std::to_string(x.by_grade[1]), std::to_string(x.by_grade[2]),
-               std::to_string(x.by_grade[3]), std::to_string(x.self_evaluations),
+               std::to_string(x.by_grade[3]),
+               std::to_string(x.self_evaluations + x.unit_self_evaluations),
                std::to_string(x.inflated), std::to_string(x.flags)});
   };
   for (const SelfEvaluationTotal& x : rep.units) {
@@ -175,6 +180,7 @@ void TotalJson(JsonWriter& w, const SelfEvaluationTotal& t) {
   w.Key("self_evaluations").Int(t.self_evaluations);
   w.Key("unit_self_evaluations").Int(t.unit_self_evaluations);
   w.Key("self_evaluation_amount").String(t.self_evaluation_amount.ToString());
+  w.Key("unit_self_evaluation_amount").String(t.unit_self_evaluation_amount.ToString());
   w.Key("inflated").Int(t.inflated);
   w.Key("flags").Int(t.flags);
   w.Key("points_lost").Raw(t.points_lost.ToDecimalString(2));
@@ -235,8 +241,8 @@ std::string Json(const SelfEvaluationReport& rep, const GlobalOptions& g) {
     w.Key("message").String(en ? gs.execution_message_en : gs.execution_message_zh);
     w.EndObject();
     w.Key("self_evaluation").BeginObject();
-    if (gs.self_evaluation != kNoIndex) {
-      w.Key("id").String(ds.evaluations()[gs.self_evaluation].id);
+    if (const Evaluation* ev = rep.SelfEvaluationOf(gs); ev != nullptr) {
+      w.Key("id").String(ev->id);
       if (gs.reported.has_value()) {
         w.Key("reported").Raw(gs.reported->ToDecimalString(2));
       } else {
@@ -332,6 +338,11 @@ void RunEvaluate(Context& ctx, const EvaluateArgs& args) {
   if (!policy.has_value()) return;
   std::optional<Dataset> ds = LoadOrReport(ctx, args.data);
   if (!ds.has_value()) return;
+  for (const std::string& path : args.reports) {
+    std::optional<Dataset> other = LoadOrReport(ctx, path);
+    if (!other.has_value()) return;
+    options.reports.push_back(*std::move(other));
+  }
   absl::StatusOr<SelfEvaluationReport> rep = ScoreSelfEvaluations(*ds, *policy, options);
   if (!rep.ok()) {
     ReportRunError(ctx, rep.status(), /*as_of_given=*/false);
@@ -355,6 +366,10 @@ void RegisterEvaluate(CLI::App& app, Context& ctx) {
       ->required();
   AddAsOfOption(*cmd, &args->as_of, &args->as_of_given, "the evaluation date",
                 "no cut-off: the latest actual, the whole fiscal year's execution");
+  cmd->add_option("--reports", args->reports,
+                  "another dataset holding this year's self-evaluation records (usually the next "
+                  "year's: FY2022 holds the FY2021 self-evaluations); repeatable")
+      ->take_all();
   cmd->add_option("--policy", args->policy, "a built-in policy name or a policy JSON file");
   cmd->add_option("--unit", args->unit, "amount unit for text: 万元 (default), 元 or 亿元");
   AddGlobalOptions(*cmd, ctx, {"text", "json", "csv"});

@@ -22,6 +22,7 @@ struct ResultsArgs {
   std::string data;
   std::string policy;
   std::string unit = "万元";
+  std::string next;  // --next: the next year's budget as approved
 };
 
 std::string ActionText(ResultAction a, bool en) {
@@ -122,6 +123,38 @@ std::string Text(const ResultApplicationReport& rep, const GlobalOptions& g, Mon
   }
   if (!any) out += Label(g, "  （无）\n", "  (none)\n");
 
+  if (rep.next_year.has_value()) {
+    const Dataset& nx = *rep.next_year;
+    const std::string ny = std::to_string(nx.info().fiscal_year);
+    out += "\n" +
+           (en ? "The " + ny + " budget as approved: projects approved below their request"
+               : ny + "年预算批复：批复数低于申报数的项目") +
+           "\n";
+    out += en ? "  " + std::to_string(rep.next_year_cuts.size()) + " projects, cut " +
+                    FormatAmount(rep.next_year_cut, unit) + " " + un + "\n"
+              : "  " + std::to_string(rep.next_year_cuts.size()) + "个项目，压减" +
+                    FormatAmount(rep.next_year_cut, unit) + un + "\n";
+    if (!rep.next_year_cuts.empty()) {
+      TextTable nt({en ? "Project" : "项目编码", en ? "Name" : "项目名称", en ? "Unit" : "预算单位",
+                    en ? "Requested" : "申报数", en ? "Approved" : "批复数", en ? "Cut" : "压减",
+                    en ? "Cancelled" : "取消", en ? "This year's proposal" : "本年评价应用建议"},
+                   {Align::kLeft, Align::kLeft, Align::kLeft, Align::kRight, Align::kRight,
+                    Align::kRight, Align::kLeft, Align::kLeft});
+      for (const NextYearCut& c : rep.next_year_cuts) {
+        const Project& p = nx.projects()[c.project_index];
+        std::string prop = "-";
+        if (c.proposal != kNoIndex) {
+          const ResultProposal& rp = rep.proposals[c.proposal];
+          prop = ActionText(rp.action, en) + " (" + ds.evaluations()[rp.evaluation_index].id + ")";
+        }
+        nt.AddRow({p.id, p.name, p.unit_id, FormatAmount(c.requested, unit),
+                   FormatAmount(c.approved, unit), FormatAmount(c.cut, unit),
+                   c.cancelled ? Label(g, "是", "yes") : "", prop});
+      }
+      out += nt.Render();
+    }
+  }
+
   out += "\n" + Label(g, "说明", "Explanations") + "\n";
   if (rep.proposals.empty()) out += Label(g, "  （无）\n", "  (none)\n");
   for (const ResultProposal& p : rep.proposals) {
@@ -207,6 +240,31 @@ std::string Json(const ResultApplicationReport& rep, const GlobalOptions& g) {
   w.Key("ungraded_evaluations").BeginArray();
   for (std::uint32_t e : rep.ungraded) w.String(ds.evaluations()[e].id);
   w.EndArray();
+  if (rep.next_year.has_value()) {
+    const Dataset& nx = *rep.next_year;
+    w.Key("next_year").BeginObject();
+    w.Key("fiscal_year").Int(nx.info().fiscal_year);
+    w.Key("projects").Int(static_cast<std::int64_t>(rep.next_year_cuts.size()));
+    w.Key("cut").String(rep.next_year_cut.ToString());
+    w.Key("cuts").BeginArray();
+    for (const NextYearCut& c : rep.next_year_cuts) {
+      const Project& p = nx.projects()[c.project_index];
+      w.BeginObject();
+      w.Key("project").String(p.id);
+      w.Key("name").String(p.name);
+      w.Key("unit").String(p.unit_id);
+      w.Key("requested").String(c.requested.ToString());
+      w.Key("approved").String(c.approved.ToString());
+      w.Key("cut").String(c.cut.ToString());
+      w.Key("cancelled").Bool(c.cancelled);
+      if (c.proposal != kNoIndex) {
+        w.Key("proposal_action").String(CodeOf(rep.proposals[c.proposal].action));
+      }
+      w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+  }
   w.EndObject();
   return w.Finish();
 }
@@ -249,7 +307,13 @@ void RunResults(Context& ctx, const ResultsArgs& args) {
   if (!policy.has_value()) return;
   std::optional<Dataset> ds = LoadOrReport(ctx, args.data);
   if (!ds.has_value()) return;
-  absl::StatusOr<ResultApplicationReport> rep = ApplyResults(*ds, *policy);
+  ResultApplicationOptions options;
+  if (!args.next.empty()) {
+    std::optional<Dataset> next = LoadOrReport(ctx, args.next);
+    if (!next.has_value()) return;
+    options.next_year = *std::move(next);
+  }
+  absl::StatusOr<ResultApplicationReport> rep = ApplyResults(*ds, *policy, options);
   if (!rep.ok()) {
     ReportRunError(ctx, rep.status(), /*as_of_given=*/false);
     return;
@@ -270,6 +334,9 @@ void RegisterResults(CLI::App& app, Context& ctx) {
       "priority, 良 kept, 中 cut, 差 cancelled, 优化整合 merged), split by fund source");
   cmd->add_option("DATA", args->data, "a dataset: a .json file or a folder of CSV tables")
       ->required();
+  cmd->add_option("--next", args->next,
+                  "the next year's dataset (budget as approved): list its projects approved "
+                  "below their request, matched to this year's proposals");
   cmd->add_option("--policy", args->policy, "a built-in policy name or a policy JSON file");
   cmd->add_option("--unit", args->unit, "amount unit for text and CSV: 万元 (default), 元 or 亿元");
   AddGlobalOptions(*cmd, ctx, {"text", "json", "csv"});

@@ -30,3 +30,17 @@ perfbudget_cli_golden(results_bad_input "results|tests/cli/data/bad.json")
 if(EXISTS ${PROJECT_SOURCE_DIR}/examples/suma-park-2022/dataset.json)
   perfbudget_cli_golden(results_suma_park "results|examples/suma-park-2022/dataset.json")
 endif()
+
+# The three-year example: F2–F4 (FY2021 scored, its self-evaluations recorded
+# in FY2022) and F26 (FY2022 evaluations → the FY2023 budget as approved).
+if(EXISTS ${PROJECT_SOURCE_DIR}/examples/suma-park-2021/dataset.json
+   AND EXISTS ${PROJECT_SOURCE_DIR}/examples/suma-park-2023/dataset.json)
+  perfbudget_cli_golden(evaluate_suma_2021
+    "evaluate|examples/suma-park-2021|--reports|examples/suma-park-2022")
+  perfbudget_cli_golden(evaluate_suma_2021_json_en
+    "evaluate|--format|json|--lang|en|examples/suma-park-2021|--reports|examples/suma-park-2022")
+  perfbudget_cli_golden(results_suma_next_year
+    "results|examples/suma-park-2022|--next|examples/suma-park-2023")
+  perfbudget_cli_golden(results_suma_next_year_json
+    "results|--format|json|examples/suma-park-2022|--next|examples/suma-park-2023")
+endif()

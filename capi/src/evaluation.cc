@@ -81,6 +81,14 @@ extern "C" PFB_API int32_t pfb_self_evaluation_run(const pfb_dataset* dataset,
           options->flags, PFB_SELFEVAL_NO_PROJECT_GOALS | PFB_SELFEVAL_NO_UNIT_GOALS,
           "options->flags"));
       PFB_ASSIGN_OR_RETURN(o.as_of, capi::InOptionalDate(options->as_of, "options->as_of"));
+      if (options->report_count > 0 && options->reports == nullptr) {
+        return capi::MakeStatus(PFB_INVALID_ARGUMENT,
+                                "options->reports is NULL with a non-zero report_count");
+      }
+      for (uint32_t k = 0; k < options->report_count; ++k) {
+        PFB_ASSIGN_OR_RETURN(const perfbudget::Dataset* rds, capi::DatasetOf(options->reports[k]));
+        o.reports.push_back(*rds);
+      }
       o.project_goals = (options->flags & PFB_SELFEVAL_NO_PROJECT_GOALS) == 0;
       o.unit_goals = (options->flags & PFB_SELFEVAL_NO_UNIT_GOALS) == 0;
     }
@@ -100,8 +108,8 @@ extern "C" PFB_API int32_t pfb_self_evaluation_run(const pfb_dataset* dataset,
       t.score = P(g.score);
       t.rate = g.execution_rate.ToPercentString(2);
       t.exec_earned = P(g.execution_earned);
-      if (g.self_evaluation != perfbudget::kNoIndex) {
-        t.evaluation_id = ds->evaluations()[g.self_evaluation].id;
+      if (const perfbudget::Evaluation* ev = r.SelfEvaluationOf(g); ev != nullptr) {
+        t.evaluation_id = ev->id;
       }
       t.reported = g.reported.has_value() ? P(*g.reported) : "";
       t.difference = P(g.difference);

@@ -289,6 +289,31 @@ absl::StatusOr<ResultApplicationReport> ApplyResults(const Dataset& dataset, con
   for (const ResultTotal& t : unit_totals) {
     if (t.projects > 0) rep.units.push_back(t);
   }
+  if (options.next_year.has_value()) {
+    const Dataset& next = *options.next_year;
+    rep.next_year = next;
+    const auto next_projects = next.projects();
+    for (std::uint32_t p = 0; p < next_projects.size(); ++p) {
+      const Project& proj = next_projects[p];
+      if (proj.requested.fen() <= 0) continue;
+      const Money approved = next.ApprovedOf(p);
+      if (!(approved < proj.requested)) continue;
+      NextYearCut c;
+      c.project_index = p;
+      c.requested = proj.requested;
+      c.approved = approved;
+      auto cut = proj.requested.Minus(approved);
+      if (!cut.ok()) return cut.status();
+      c.cut = *cut;
+      c.cancelled = proj.status == ProjectStatus::kCancelled;
+      const std::uint32_t here = dataset.FindProject(proj.id);
+      for (std::uint32_t k = 0; k < rep.proposals.size() && here != kNoIndex; ++k) {
+        if (rep.proposals[k].project_index == here) c.proposal = k;
+      }
+      if (!rep.next_year_cut.TryAdd(c.cut)) return absl::OutOfRangeError("next-year cut overflow");
+      rep.next_year_cuts.push_back(c);
+    }
+  }
   return rep;
 }
 

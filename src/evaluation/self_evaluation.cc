@@ -546,34 +546,42 @@ absl::StatusOr<SelfEvaluationReport> ScoreSelfEvaluations(const Dataset& dataset
     }
   }
   const int fy = dataset.info().fiscal_year;
-  const auto evals = dataset.evaluations();
-  for (std::uint32_t e = 0; e < evals.size(); ++e) {
-    const Evaluation& ev = evals[e];
-    if (ev.kind != EvaluationKind::kSelf || ev.evaluated_year != fy) continue;
-    std::uint32_t r = kNoIndex;
-    if (ev.project_index != kNoIndex) {
-      r = project_row[ev.project_index];
-    } else if (ev.unit_index != kNoIndex) {
-      r = unit_row[ev.unit_index];
+  rep.reports = options.reports;
+  for (std::uint32_t source = 0; source <= rep.reports.size(); ++source) {
+    const Dataset& src = source == 0 ? dataset : rep.reports[source - 1];
+    const auto evals = src.evaluations();
+    for (std::uint32_t e = 0; e < evals.size(); ++e) {
+      const Evaluation& ev = evals[e];
+      if (ev.kind != EvaluationKind::kSelf || ev.evaluated_year != fy) continue;
+      std::uint32_t r = kNoIndex;
+      if (!ev.project_id.empty()) {
+        const std::uint32_t p = source == 0 ? ev.project_index : dataset.FindProject(ev.project_id);
+        if (p != kNoIndex) r = project_row[p];
+      } else {
+        const std::uint32_t u = source == 0 ? ev.unit_index : dataset.FindUnit(ev.unit_id);
+        if (u != kNoIndex) r = unit_row[u];
+      }
+      if (r == kNoIndex) continue;
+      GoalScore& g = rep.goals[r];
+      // A later record of the same goal replaces an earlier one (by date, then
+      // source and input order).
+      if (g.self_evaluation != kNoIndex) {
+        const Evaluation& prev = *rep.SelfEvaluationOf(g);
+        if (prev.date.has_value() && (!ev.date.has_value() || *ev.date < *prev.date)) continue;
+      }
+      g.self_evaluation = e;
+      g.self_evaluation_source = source;
+      g.reported = ev.score;
+      g.difference = ev.score.has_value() ? *ev.score - g.score : Ratio();
+      g.inflated = ev.score.has_value() && g.difference > sp.self_score_tolerance;
     }
-    if (r == kNoIndex) continue;
-    GoalScore& g = rep.goals[r];
-    // A later record of the same goal replaces an earlier one (by date, then input order).
-    if (g.self_evaluation != kNoIndex) {
-      const Evaluation& prev = evals[g.self_evaluation];
-      if (prev.date.has_value() && (!ev.date.has_value() || *ev.date < *prev.date)) continue;
-    }
-    g.self_evaluation = e;
-    g.reported = ev.score;
-    g.difference = ev.score.has_value() ? *ev.score - g.score : Ratio();
-    g.inflated = ev.score.has_value() && g.difference > sp.self_score_tolerance;
   }
   for (std::uint32_t r = 0; r < rep.goals.size(); ++r) {
     const GoalScore& g = rep.goals[r];
     if (!g.inflated) continue;
     Values v = msgs ? GoalValues(dataset, g) : Values{};
     if (msgs) {
-      v.push_back({"evaluation", evals[g.self_evaluation].id});
+      v.push_back({"evaluation", rep.SelfEvaluationOf(g)->id});
       v.push_back({"reported", Points(*g.reported)});
       v.push_back({"computed", Points(g.score)});
       v.push_back({"difference", Points(g.difference)});
@@ -592,10 +600,11 @@ absl::StatusOr<SelfEvaluationReport> ScoreSelfEvaluations(const Dataset& dataset
       ++(g.project_index != kNoIndex ? t->project_goals : t->unit_goals);
       ++t->by_grade[static_cast<std::size_t>(g.grade)];
       t->points_lost += g.max_score - g.score;
-      if (g.self_evaluation != kNoIndex) {
-        ++t->self_evaluations;
-        if (g.project_index == kNoIndex) ++t->unit_self_evaluations;
-        if (!t->self_evaluation_amount.TryAdd(evals[g.self_evaluation].amount)) {
+      if (const Evaluation* ev = rep.SelfEvaluationOf(g); ev != nullptr) {
+        const bool unit_level = g.project_index == kNoIndex;
+        ++(unit_level ? t->unit_self_evaluations : t->self_evaluations);
+        if (!(unit_level ? t->unit_self_evaluation_amount : t->self_evaluation_amount)
+                 .TryAdd(ev->amount)) {
           return absl::OutOfRangeError("self-evaluation amount overflow");
         }
       }

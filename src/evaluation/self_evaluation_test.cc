@@ -443,10 +443,11 @@ TEST(SelfEvaluation, SelfScoreCheckFlagsInflatedScores) {
   EXPECT_TRUE(r.goals[1].inflated);
   EXPECT_EQ(r.goals[2].self_evaluation, kNoIndex);
   EXPECT_TRUE(r.goals[3].inflated);
-  EXPECT_EQ(r.total.self_evaluations, 3u);
+  EXPECT_EQ(r.total.self_evaluations, 2u);  // project records
   EXPECT_EQ(r.total.unit_self_evaluations, 1u);
   EXPECT_EQ(r.total.inflated, 2u);
   EXPECT_EQ(r.total.self_evaluation_amount, Wan(100));
+  EXPECT_EQ(r.total.unit_self_evaluation_amount, Money());
   const auto inflated = std::count_if(
       r.flags.begin(), r.flags.end(),
       [](const SelfEvaluationFlag& f) { return f.code == "selfeval.self_score_inflated"; });

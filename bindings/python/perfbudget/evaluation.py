@@ -22,7 +22,7 @@ from __future__ import annotations
 import ctypes
 from ctypes import POINTER, c_int32, c_int64, c_uint32
 from decimal import Decimal
-from typing import Any, List, NamedTuple, Optional, Tuple
+from typing import Any, List, NamedTuple, Optional, Sequence, Tuple
 
 from . import _lib, money
 from ._lib import BUF, HANDLE, I32, OUT_HANDLE, OUT_STR, U32, Out
@@ -42,7 +42,8 @@ _INDICATOR_SCORED, _INDICATOR_FAR_BELOW, _INDICATOR_EXPLAINED = 1, 2, 4
 
 
 class _SelfEvaluationOptions(ctypes.Structure):
-    _fields_ = [("version", c_uint32), ("as_of", c_int32), ("flags", c_uint32)]
+    _fields_ = [("version", c_uint32), ("as_of", c_int32), ("flags", c_uint32),
+                ("reports", POINTER(ctypes.c_void_p)), ("report_count", c_uint32)]
 
 
 class _ResultsOptions(ctypes.Structure):
@@ -151,12 +152,17 @@ class SelfEvaluation(_lib.Handle):
 
     @classmethod
     def run(cls, dataset, as_of: DateLike = None, policy_json: Optional[str] = None,
-            project_goals: bool = True, unit_goals: bool = True) -> "SelfEvaluation":
+            project_goals: bool = True, unit_goals: bool = True,
+            reports: Sequence[Any] = ()) -> "SelfEvaluation":
         """`as_of`: the evaluation date (a date or ISO text): the latest actual
-        dated on or before it counts; None = no cut-off."""
+        dated on or before it counts; None = no cut-off. `reports`: other
+        Datasets holding this year's self-evaluation records (the next year's
+        dataset), checked against the computed scores."""
+        ptrs = (ctypes.c_void_p * max(1, len(reports)))(*[d.ptr for d in reports])
         o = _SelfEvaluationOptions(1, date_to_int(as_of),
                                    (0 if project_goals else _NO_PROJECT_GOALS)
-                                   | (0 if unit_goals else _NO_UNIT_GOALS))
+                                   | (0 if unit_goals else _NO_UNIT_GOALS),
+                                   ctypes.cast(ptrs, POINTER(ctypes.c_void_p)), len(reports))
         return cls(_se_run(dataset, policy_json, o))
 
     def goal(self, index: int) -> GoalScore:

@@ -53,10 +53,15 @@ typedef struct pfb_self_evaluation_options {
    * (the latest actual, the whole year). */
   int32_t as_of;
   uint32_t flags; /* PFB_SELFEVAL_* bits; unknown bits are PFB_INVALID_ARGUMENT */
+  /* Other datasets holding this year's self-evaluation records (a year's
+   * self-evaluations are recorded in the next year's dataset): borrowed for
+   * the call only (the result keeps its own reference). NULL / 0 = none. */
+  const pfb_dataset* const* reports;
+  uint32_t report_count;
 } pfb_self_evaluation_options;
 
 #define PFB_SELF_EVALUATION_OPTIONS_VERSION 1u
-#define PFB_SELF_EVALUATION_OPTIONS_INIT {PFB_SELF_EVALUATION_OPTIONS_VERSION, 0, 0u}
+#define PFB_SELF_EVALUATION_OPTIONS_INIT {PFB_SELF_EVALUATION_OPTIONS_VERSION, 0, 0u, NULL, 0u}
 
 /* Scores every goal of `dataset` under `policy_json` (a policy profile's JSON
  * text; NULL / length 0 = the default policy). `options` may be NULL (the
@@ -123,7 +128,8 @@ PFB_API int32_t pfb_self_evaluation_flag(const pfb_self_evaluation* scores, uint
                                          uint32_t* goal, int32_t* indicator,
                                          const char** message, pfb_error** err);
 /* Totals for the jurisdiction: goals scored (project, unit-level), matched
- * self-evaluation records and their funds (fen), inflated self-scores. Any
+ * project self-evaluation records and their funds (fen; unit-level records
+ * not included), inflated self-scores. Any
  * out-pointer may be NULL. */
 PFB_API int32_t pfb_self_evaluation_totals(const pfb_self_evaluation* scores,
                                            uint32_t* project_goals, uint32_t* unit_goals,

@@ -25,6 +25,7 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,6 +43,11 @@ inline constexpr int kResultActionCount = 5;
 struct ResultApplicationOptions {
   // Fill message_zh / message_en.
   bool messages = true;
+  // The next year's budget as approved (optional): its projects whose
+  // approved total is below their request (申报数), cancelled ones included,
+  // are listed as what the budget actually did (matched by project id to
+  // this year's proposals). On the example, FY2023 gives the seed's F26.
+  std::optional<Dataset> next_year;
 };
 
 struct ResultProposal {
@@ -73,6 +79,16 @@ struct ResultTotal {
   std::array<Money, kFundSourceCount> cut_by_source{};
 };
 
+// A project of the next year's budget approved below its request.
+struct NextYearCut {
+  std::uint32_t project_index = 0;    // into the next year's dataset
+  std::uint32_t proposal = kNoIndex;  // this year's proposal for the same project id, or kNoIndex
+  Money requested;
+  Money approved;  // Σ fund lines (0 when cancelled)
+  Money cut;       // requested − approved
+  bool cancelled = false;
+};
+
 struct ResultApplicationReport {
   Dataset dataset;
   int budget_year = 0;                    // fiscal year + 1
@@ -81,6 +97,11 @@ struct ResultApplicationReport {
   ResultTotal total;
   // Evaluations of a counted kind with neither grade nor score (indexes).
   std::vector<std::uint32_t> ungraded;
+  // With ResultApplicationOptions::next_year: its dataset, the projects it
+  // approved below their request, and their total cut.
+  std::optional<Dataset> next_year;
+  std::vector<NextYearCut> next_year_cuts;
+  Money next_year_cut;
 };
 
 // Errors: InvalidArgument for a bad result_application section (a percentage

@@ -68,6 +68,12 @@ struct SelfEvaluationOptions {
   bool unit_goals = true;
   // Fill the message_zh / message_en fields (false: codes and values only).
   bool messages = true;
+  // Other datasets holding self-evaluation records of this fiscal year (a
+  // year's self-evaluations are carried out, and recorded, in the next
+  // year's dataset: docs/format.md "Several fiscal years"). Their `self`
+  // records with evaluated_year = the scored year are matched by project id
+  // (or, without a project, unit id). The scored dataset's own records count too.
+  std::vector<Dataset> reports;
 };
 
 // One indicator's points.
@@ -117,11 +123,15 @@ struct GoalScore {
   Grade grade = Grade::kPoor;
   std::uint32_t first_indicator = 0;  // into SelfEvaluationReport::indicators
   std::uint32_t indicator_count = 0;
-  // The self-score check (自评抽查).
-  std::uint32_t self_evaluation = kNoIndex;  // the matched Evaluation, or kNoIndex
-  std::optional<Ratio> reported;             // its score
-  Ratio difference;                          // reported − score (0 without a match)
-  bool inflated = false;                     // difference > self_score_tolerance
+  // The self-score check (自评抽查). The matched record is
+  // evaluations()[self_evaluation] of source self_evaluation_source: 0 = the
+  // scored dataset, k ≥ 1 = SelfEvaluationOptions::reports[k − 1]
+  // (SelfEvaluationReport::SelfEvaluationOf gives it).
+  std::uint32_t self_evaluation = kNoIndex;  // kNoIndex: none matched
+  std::uint32_t self_evaluation_source = 0;
+  std::optional<Ratio> reported;  // its score
+  Ratio difference;               // reported − score (0 without a match)
+  bool inflated = false;          // difference > self_score_tolerance
   std::string execution_message_zh;
   std::string execution_message_en;
 };
@@ -132,9 +142,10 @@ struct SelfEvaluationTotal {
   std::uint32_t project_goals = 0;
   std::uint32_t unit_goals = 0;
   std::array<std::uint32_t, 4> by_grade{};  // indexed by Grade
-  std::uint32_t self_evaluations = 0;       // matched self-evaluation records
-  std::uint32_t unit_self_evaluations = 0;  // of them, unit-level (部门整体)
-  Money self_evaluation_amount;             // Σ amount of the matched records
+  std::uint32_t self_evaluations = 0;       // matched project self-evaluation records
+  std::uint32_t unit_self_evaluations = 0;  // matched unit-level (部门整体) records
+  Money self_evaluation_amount;             // Σ amount of the matched project records
+  Money unit_self_evaluation_amount;        // Σ amount of the matched unit-level records
   std::uint32_t inflated = 0;
   std::uint32_t flags = 0;
   Ratio points_lost;  // Σ over the goals
@@ -150,6 +161,14 @@ struct SelfEvaluationReport {
   std::vector<SelfEvaluationTotal> units;  // every unit, dataset order
   SelfEvaluationTotal total;
 
+  std::vector<Dataset> reports;  // SelfEvaluationOptions::reports
+  // The matched self-evaluation record of a goal, or nullptr.
+  const Evaluation* SelfEvaluationOf(const GoalScore& g) const {
+    if (g.self_evaluation == kNoIndex) return nullptr;
+    const Dataset& src =
+        g.self_evaluation_source == 0 ? dataset : reports[g.self_evaluation_source - 1];
+    return &src.evaluations()[g.self_evaluation];
+  }
   std::span<const IndicatorScore> IndicatorsOf(const GoalScore& g) const {
     return std::span<const IndicatorScore>(indicators)
         .subspan(g.first_indicator, g.indicator_count);
