@@ -36,6 +36,7 @@ struct pfb_results {
   perfbudget::ResultApplicationReport report;
   std::vector<std::array<std::string, 3>> texts;  // project id, evaluation id, cut percent
   std::vector<std::string> unit_ids;
+  std::vector<std::string> next_ids;
 };
 
 namespace {
@@ -293,9 +294,14 @@ extern "C" PFB_API int32_t pfb_results_run(const pfb_dataset* dataset, const cha
       }
       PFB_RETURN_IF_ERROR(capi::CheckFlags(options->flags, 0u, "options->flags"));
     }
+    perfbudget::ResultApplicationOptions o;
+    if (options != nullptr && options->next_year != nullptr) {
+      PFB_ASSIGN_OR_RETURN(const perfbudget::Dataset* next, capi::DatasetOf(options->next_year));
+      o.next_year = *next;
+    }
     PFB_ASSIGN_OR_RETURN(perfbudget::Policy policy, PolicyOf(policy_json, policy_len, diags));
     PFB_ASSIGN_OR_RETURN(perfbudget::ResultApplicationReport report,
-                         perfbudget::ApplyResults(*ds, policy));
+                         perfbudget::ApplyResults(*ds, policy, o));
     auto h = std::make_unique<pfb_results>();
     h->report = std::move(report);
     for (const perfbudget::ResultProposal& p : h->report.proposals) {
@@ -304,6 +310,9 @@ extern "C" PFB_API int32_t pfb_results_run(const pfb_dataset* dataset, const cha
     }
     for (const perfbudget::ResultTotal& t : h->report.units) {
       h->unit_ids.push_back(ds->units()[t.unit_index].id);
+    }
+    for (const perfbudget::NextYearCut& c : h->report.next_year_cuts) {
+      h->next_ids.push_back(h->report.next_year->projects()[c.project_index].id);
     }
     *out = h.release();
     return absl::OkStatus();
@@ -394,6 +403,41 @@ extern "C" PFB_API int32_t pfb_results_unit(const pfb_results* results, uint32_t
     Set(unit_id, results->unit_ids[index].c_str());
     Set(projects, t.projects);
     Set(cut_fen, static_cast<int64_t>(t.cut.fen()));
+    return absl::OkStatus();
+  });
+}
+
+extern "C" PFB_API uint32_t pfb_results_next_year_count(const pfb_results* results) {
+  return results == nullptr ? 0 : static_cast<uint32_t>(results->report.next_year_cuts.size());
+}
+
+extern "C" PFB_API int64_t pfb_results_next_year_cut_fen(const pfb_results* results) {
+  return results == nullptr ? 0 : static_cast<int64_t>(results->report.next_year_cut.fen());
+}
+
+extern "C" PFB_API int32_t pfb_results_next_year_cut(const pfb_results* results, uint32_t index,
+                                                     const char** project_id,
+                                                     int64_t* requested_fen, int64_t* approved_fen,
+                                                     int64_t* cut_fen, int32_t* cancelled,
+                                                     int32_t* proposal, pfb_error** err) {
+  capi::ZeroOptionalOut(project_id);
+  capi::ZeroOptionalOut(requested_fen);
+  capi::ZeroOptionalOut(approved_fen);
+  capi::ZeroOptionalOut(cut_fen);
+  capi::ZeroOptionalOut(cancelled);
+  capi::ZeroOptionalOut(proposal);
+  return capi::Guard(err, [&]() -> absl::Status {
+    PFB_RETURN_IF_ERROR(capi::RequireHandle(results, "results"));
+    PFB_RETURN_IF_ERROR(
+        capi::CheckIndex(index, results->report.next_year_cuts.size(), "next-year cut"));
+    const perfbudget::NextYearCut& c = results->report.next_year_cuts[index];
+    Set(project_id, results->next_ids[index].c_str());
+    Set(requested_fen, static_cast<int64_t>(c.requested.fen()));
+    Set(approved_fen, static_cast<int64_t>(c.approved.fen()));
+    Set(cut_fen, static_cast<int64_t>(c.cut.fen()));
+    Set(cancelled, static_cast<int32_t>(c.cancelled ? 1 : 0));
+    Set(proposal,
+        c.proposal == perfbudget::kNoIndex ? int32_t{-1} : static_cast<int32_t>(c.proposal));
     return absl::OkStatus();
   });
 }

@@ -207,3 +207,36 @@ TEST(ResultApplication, CancelledProjectsMakeNoProposal) {
 
 }  // namespace
 }  // namespace perfbudget
+
+namespace perfbudget {
+namespace {
+
+using namespace testing_evaluation;  // NOLINT
+
+TEST(ResultApplication, NextYearBudgetBelowRequestIsListed) {
+  TestData t;
+  t.NewProject("P1", Wan(100));
+  t.AddEvaluation("E1", EvaluationKind::kFiscal, "P1").grade = Grade::kFair;
+  const Dataset ds = t.Build();
+  TestData n;
+  n.NewProject("P1", Wan(80)).requested = Wan(100);  // cut 20
+  n.NewProject("P2", Wan(50)).requested = Wan(50);   // as requested: not listed
+  Project& c = n.NewProject("P3", Money());          // cancelled: cut 30
+  c.requested = Wan(30);
+  c.status = ProjectStatus::kCancelled;
+  ResultApplicationOptions o;
+  o.next_year = n.Build();
+  auto r = ApplyResults(ds, DefaultPolicy(), o);
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_EQ(r->next_year_cuts.size(), 2u);
+  EXPECT_EQ(r->next_year_cuts[0].cut, Wan(20));
+  EXPECT_EQ(r->next_year_cuts[0].proposal, 0u);
+  EXPECT_TRUE(r->next_year_cuts[1].cancelled);
+  EXPECT_EQ(r->next_year_cuts[1].proposal, kNoIndex);
+  EXPECT_EQ(r->next_year_cut, Wan(50));
+  // Without a next year: nothing listed.
+  EXPECT_TRUE(ApplyResults(ds, DefaultPolicy())->next_year_cuts.empty());
+}
+
+}  // namespace
+}  // namespace perfbudget

@@ -516,3 +516,42 @@ TEST(SelfEvaluation, EveryCodeIsInTheCatalog) {
 
 }  // namespace
 }  // namespace perfbudget
+
+namespace perfbudget {
+namespace {
+
+using namespace testing_evaluation;  // NOLINT
+
+TEST(SelfEvaluation, SelfEvaluationsRecordedInAnotherDatasetAreMatchedById) {
+  TestData t;
+  t.NewProject("P1", Wan(100));
+  t.Pay("P1", "2022-06-30", Wan(100));
+  t.AddGoal("G1", "P1",
+            {WithActual(Ind(IndicatorLevel1::kOutput, Comparator::kGe, Ratio(4), Ratio(90)),
+                        "2022-12-31", Ratio(3), "原因")});
+  const Dataset scored = t.Build();  // 77.5
+  TestData next;
+  next.NewProject("P1", Wan(100));
+  Evaluation& e = next.AddEvaluation("ES", EvaluationKind::kSelf, "P1");
+  e.score = Ratio(90);
+  e.amount = Wan(100);
+  e.evaluated_year = 2022;
+  Evaluation& other = next.AddEvaluation("ES-old", EvaluationKind::kSelf, "P1");
+  other.score = Ratio(99);
+  other.evaluated_year = 2021;  // another year: ignored
+  SelfEvaluationOptions o;
+  o.reports.push_back(next.Build());
+  auto r = ScoreSelfEvaluations(scored, DefaultPolicy(), o);
+  ASSERT_TRUE(r.ok());
+  ASSERT_NE(r->SelfEvaluationOf(r->goals[0]), nullptr);
+  EXPECT_EQ(r->SelfEvaluationOf(r->goals[0])->id, "ES");
+  EXPECT_EQ(r->goals[0].self_evaluation_source, 1u);
+  EXPECT_TRUE(r->goals[0].inflated);
+  EXPECT_EQ(r->total.self_evaluation_amount, Wan(100));
+  // Without the other dataset: nothing matched.
+  auto alone = ScoreSelfEvaluations(scored, DefaultPolicy(), {});
+  EXPECT_EQ(alone->goals[0].self_evaluation, kNoIndex);
+}
+
+}  // namespace
+}  // namespace perfbudget

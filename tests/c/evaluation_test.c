@@ -302,11 +302,64 @@ static void test_results(const pfb_dataset* ds) {
   EXPECT(pfb_results_split(NULL, 0, 0, NULL, NULL, &err_), PFB_INVALID_ARGUMENT);
 }
 
+/* The next year's budget: P001 requested 400万, approved 350万; P003 (new)
+ * cancelled, requested 20万. */
+static const char kNextJson[] =
+    "{\"format\":\"perfbudget-dataset\",\"version\":1,"
+    "\"jurisdiction\":{\"code\":\"341300\",\"name\":\"宿马园区\"},"
+    "\"fiscal_year\":{\"year\":2022,\"start_month\":1,\"named_by_end\":false},"
+    "\"units\":[{\"id\":\"U01\",\"name\":\"园区管委会\"}],"
+    "\"projects\":["
+    "{\"id\":\"P001\",\"unit\":\"U01\",\"name\":\"园区道路维修\",\"requested\":\"400万元\","
+    "\"funds\":[{\"source\":\"general_budget\",\"approved\":\"350万元\"}]},"
+    "{\"id\":\"P003\",\"unit\":\"U01\",\"name\":\"新项目\",\"status\":\"cancelled\","
+    "\"requested\":\"20万元\"}]}";
+
+static void test_results_next_year(const pfb_dataset* ds) {
+  pfb_dataset* next = NULL;
+  pfb_results* r = NULL;
+  pfb_error* err = NULL;
+  pfb_results_options o = PFB_RESULTS_OPTIONS_INIT;
+  const char* project = NULL;
+  int64_t requested, approved, cut;
+  int32_t cancelled, proposal;
+  if (pfb_dataset_from_json(kNextJson, strlen(kNextJson), "next.json", &next, &err) != PFB_OK) {
+    fprintf(stderr, "load failed: %s\n", pfb_error_message(err));
+    pfb_error_destroy(err);
+    exit(1);
+  }
+  o.next_year = next;
+  EXPECT(pfb_results_run(ds, NULL, 0, &o, &r, &err_), PFB_OK);
+  pfb_dataset_destroy(next); /* the result keeps its own reference */
+  CHECK(pfb_results_next_year_count(r) == 2);
+  CHECK_I64(pfb_results_next_year_cut_fen(r), 70 * WAN);
+  EXPECT(pfb_results_next_year_cut(r, 0, &project, &requested, &approved, &cut, &cancelled,
+                                   &proposal, &err_),
+         PFB_OK);
+  CHECK_STR(project, "P001");
+  CHECK_I64(requested, 400 * WAN);
+  CHECK_I64(approved, 350 * WAN);
+  CHECK_I64(cut, 50 * WAN);
+  CHECK(cancelled == 0);
+  CHECK(proposal == 0);
+  EXPECT(pfb_results_next_year_cut(r, 1, &project, NULL, NULL, &cut, &cancelled, &proposal, &err_),
+         PFB_OK);
+  CHECK_STR(project, "P003");
+  CHECK(cancelled == 1 && proposal == -1);
+  EXPECT(pfb_results_next_year_cut(r, 2, &project, NULL, NULL, NULL, NULL, NULL, &err_),
+         PFB_OUT_OF_RANGE);
+  CHECK(project == NULL);
+  pfb_results_destroy(r);
+  CHECK(pfb_results_next_year_count(NULL) == 0);
+  CHECK(pfb_results_next_year_cut_fen(NULL) == 0);
+}
+
 int main(void) {
   pfb_dataset* ds = load();
   test_self_evaluation(ds);
   test_self_evaluation_options(ds);
   test_results(ds);
+  test_results_next_year(ds);
   pfb_dataset_destroy(ds);
   return check_report();
 }

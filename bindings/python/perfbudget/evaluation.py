@@ -47,7 +47,7 @@ class _SelfEvaluationOptions(ctypes.Structure):
 
 
 class _ResultsOptions(ctypes.Structure):
-    _fields_ = [("version", c_uint32), ("flags", c_uint32)]
+    _fields_ = [("version", c_uint32), ("flags", c_uint32), ("next_year", ctypes.c_void_p)]
 
 
 class _OptionsParam(_lib.Param):
@@ -88,6 +88,10 @@ _rs_proposal = _lib.fn("pfb_results_proposal", HANDLE, U32, I32, OUT_STR, OUT_ST
 _rs_split = _lib.fn("pfb_results_split", HANDLE, U32, U32, Out(c_int32), Out(c_int64))
 _rs_unit_count = _lib.getter("pfb_results_unit_count", c_uint32, HANDLE)
 _rs_unit = _lib.fn("pfb_results_unit", HANDLE, U32, OUT_STR, Out(c_uint32), Out(c_int64))
+_rs_next_count = _lib.getter("pfb_results_next_year_count", c_uint32, HANDLE)
+_rs_next_total = _lib.getter("pfb_results_next_year_cut_fen", c_int64, HANDLE)
+_rs_next = _lib.fn("pfb_results_next_year_cut", HANDLE, U32, OUT_STR, Out(c_int64), Out(c_int64),
+                   Out(c_int64), Out(c_int32), Out(c_int32))
 
 
 def _lang(lang: str) -> int:
@@ -225,14 +229,38 @@ class ResultUnit(NamedTuple):
     cut: Decimal
 
 
+class NextYearCut(NamedTuple):
+    project_id: str
+    requested: Decimal  # yuan
+    approved: Decimal
+    cut: Decimal
+    cancelled: bool
+    proposal: Optional[int]  # index of this year's proposal for the project, or None
+
+
 class Results(_lib.Handle):
     """Next year's budget proposals from evaluation grades (immutable)."""
 
     _destroy = _rs_destroy
 
     @classmethod
-    def run(cls, dataset, policy_json: Optional[str] = None) -> "Results":
-        return cls(_rs_run(dataset, policy_json, _ResultsOptions(1, 0)))
+    def run(cls, dataset, policy_json: Optional[str] = None, next_year=None) -> "Results":
+        """`next_year`: the next year's Dataset (budget as approved), whose
+        projects approved below their request are listed by next_year_cuts()."""
+        return cls(_rs_run(dataset, policy_json,
+                           _ResultsOptions(1, 0, None if next_year is None else next_year.ptr)))
+
+    def next_year_cuts(self) -> List[NextYearCut]:
+        out = []
+        for i in range(_rs_next_count(self)):
+            pid, req, appr, cut, cancelled, prop = _rs_next(self, i)
+            out.append(NextYearCut(pid, money.from_fen(req), money.from_fen(appr),
+                                   money.from_fen(cut), bool(cancelled), None if prop < 0 else prop))
+        return out
+
+    @property
+    def next_year_cut(self) -> Decimal:
+        return money.from_fen(_rs_next_total(self))
 
     @property
     def budget_year(self) -> int:

@@ -99,3 +99,23 @@ def test_result_application(ds):
         assert r.total_cut == fair.cut + merge.cut
         assert {u.unit_id: u.cut for u in r.units()} == {"U01": fair.cut, "U02": merge.cut}
         assert "merged or optimised" in r.proposal(3, lang="en").message
+
+
+EXAMPLES = ROOT / "examples"
+
+
+@pytest.mark.skipif(not (EXAMPLES / "suma-park-2021").exists(), reason="three-year example")
+def test_seed_figures_f2_to_f4_and_f26():
+    with Dataset.load(str(EXAMPLES / "suma-park-2021")) as fy21, \
+            Dataset.load(str(EXAMPLES / "suma-park-2022")) as fy22, \
+            Dataset.load(str(EXAMPLES / "suma-park-2023")) as fy23:
+        with SelfEvaluation.run(fy21, reports=[fy22]) as s:
+            t = s.totals
+            assert (t.self_evaluations, t.amount) == (32, Decimal("1004210000.00"))  # F3, F4
+            assert sum(1 for g in s.goals() if g.owner == "unit" and g.self_evaluation_id) == 6
+            assert sorted(g.owner_id for g in s.goals() if g.inflated) == ["P0209", "P0507"]
+        with Results.run(fy22, next_year=fy23) as r:  # F26
+            cuts = r.next_year_cuts()
+            assert len(cuts) == 3
+            assert r.next_year_cut == Decimal("23880000.00")
+            assert {c.project_id for c in cuts} == {"P0304", "P0306", "P0503"}

@@ -141,10 +141,14 @@ PFB_API int32_t pfb_self_evaluation_totals(const pfb_self_evaluation* scores,
 typedef struct pfb_results_options {
   uint32_t version; /* PFB_RESULTS_OPTIONS_VERSION */
   uint32_t flags;   /* none defined yet: must be 0 */
+  /* The next year's budget as approved (NULL = none): its projects approved
+   * below their request are listed (pfb_results_next_year_*). Borrowed for
+   * the call only (the result keeps its own reference). */
+  const pfb_dataset* next_year;
 } pfb_results_options;
 
 #define PFB_RESULTS_OPTIONS_VERSION 1u
-#define PFB_RESULTS_OPTIONS_INIT {PFB_RESULTS_OPTIONS_VERSION, 0u}
+#define PFB_RESULTS_OPTIONS_INIT {PFB_RESULTS_OPTIONS_VERSION, 0u, NULL}
 
 /* Next year's budget proposals from the evaluation grades of `dataset`
  * (docs/evaluation.md). Policy and options as pfb_self_evaluation_run.
@@ -179,6 +183,19 @@ PFB_API int32_t pfb_results_split(const pfb_results* results, uint32_t index, ui
 PFB_API uint32_t pfb_results_unit_count(const pfb_results* results);
 PFB_API int32_t pfb_results_unit(const pfb_results* results, uint32_t index, const char** unit_id,
                                  uint32_t* projects, int64_t* cut_fen, pfb_error** err);
+
+/* With options->next_year: the projects it approved below their request
+ * (cancelled ones included) and their total cut (fen); 0 without. */
+PFB_API uint32_t pfb_results_next_year_count(const pfb_results* results);
+PFB_API int64_t pfb_results_next_year_cut_fen(const pfb_results* results);
+/* One of them: project id (borrowed), requested, approved and cut (fen),
+ * cancelled (0/1), and this year's proposal for the same project id (an
+ * index of pfb_results_proposal, or -1 when none). */
+PFB_API int32_t pfb_results_next_year_cut(const pfb_results* results, uint32_t index,
+                                          const char** project_id, int64_t* requested_fen,
+                                          int64_t* approved_fen, int64_t* cut_fen,
+                                          int32_t* cancelled, int32_t* proposal,
+                                          pfb_error** err);
 
 #ifdef __cplusplus
 }
