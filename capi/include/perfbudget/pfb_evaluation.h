@@ -61,7 +61,8 @@ typedef struct pfb_self_evaluation_options {
 } pfb_self_evaluation_options;
 
 #define PFB_SELF_EVALUATION_OPTIONS_VERSION 1u
-#define PFB_SELF_EVALUATION_OPTIONS_INIT {PFB_SELF_EVALUATION_OPTIONS_VERSION, 0, 0u, NULL, 0u}
+#define PFB_SELF_EVALUATION_OPTIONS_INIT \
+  { PFB_SELF_EVALUATION_OPTIONS_VERSION, 0, 0u, NULL, 0u }
 
 /* Scores every goal of `dataset` under `policy_json` (a policy profile's JSON
  * text; NULL / length 0 = the default policy). `options` may be NULL (the
@@ -87,9 +88,8 @@ PFB_API int32_t pfb_self_evaluation_goal(const pfb_self_evaluation* scores, uint
                                          const char** owner_id, const char** unit_id,
                                          const char** score, int32_t* grade,
                                          const char** execution_rate_percent,
-                                         const char** execution_earned,
-                                         uint32_t* first_indicator, uint32_t* indicator_count,
-                                         pfb_error** err);
+                                         const char** execution_earned, uint32_t* first_indicator,
+                                         uint32_t* indicator_count, pfb_error** err);
 /* The self-score check (自评抽查) of goal `index`: the matched self-evaluation's
  * id ("" when none), its reported score ("" when none), reported − computed
  * ("0.00" when none) and whether it exceeds the policy's tolerance (0/1).
@@ -125,8 +125,8 @@ PFB_API uint32_t pfb_self_evaluation_flag_count(const pfb_self_evaluation* score
  * and the message in `lang`. Strings borrowed; any out-pointer may be NULL. */
 PFB_API int32_t pfb_self_evaluation_flag(const pfb_self_evaluation* scores, uint32_t index,
                                          int32_t lang, const char** code, int32_t* severity,
-                                         uint32_t* goal, int32_t* indicator,
-                                         const char** message, pfb_error** err);
+                                         uint32_t* goal, int32_t* indicator, const char** message,
+                                         pfb_error** err);
 /* Totals for the jurisdiction: goals scored (project, unit-level), matched
  * project self-evaluation records and their funds (fen; unit-level records
  * not included), inflated self-scores. Any
@@ -148,7 +148,8 @@ typedef struct pfb_results_options {
 } pfb_results_options;
 
 #define PFB_RESULTS_OPTIONS_VERSION 1u
-#define PFB_RESULTS_OPTIONS_INIT {PFB_RESULTS_OPTIONS_VERSION, 0u, NULL}
+#define PFB_RESULTS_OPTIONS_INIT \
+  { PFB_RESULTS_OPTIONS_VERSION, 0u, NULL }
 
 /* Next year's budget proposals from the evaluation grades of `dataset`
  * (docs/evaluation.md). Policy and options as pfb_self_evaluation_run.
@@ -171,10 +172,9 @@ PFB_API uint32_t pfb_results_proposal_count(const pfb_results* results);
 PFB_API int32_t pfb_results_proposal(const pfb_results* results, uint32_t index, int32_t lang,
                                      const char** project_id, const char** evaluation_id,
                                      int32_t* grade, const char** code, int32_t* action,
-                                     const char** cut_percent, int64_t* base_fen,
-                                     int64_t* cut_fen, int64_t* proposed_fen,
-                                     const char** message, uint32_t* split_count,
-                                     pfb_error** err);
+                                     const char** cut_percent, int64_t* base_fen, int64_t* cut_fen,
+                                     int64_t* proposed_fen, const char** message,
+                                     uint32_t* split_count, pfb_error** err);
 /* Split `split` of proposal `index`: fund source (PFB_FUND_*) and amount in
  * fen. The splits of a proposal sum to its cut. */
 PFB_API int32_t pfb_results_split(const pfb_results* results, uint32_t index, uint32_t split,
@@ -194,8 +194,7 @@ PFB_API int64_t pfb_results_next_year_cut_fen(const pfb_results* results);
 PFB_API int32_t pfb_results_next_year_cut(const pfb_results* results, uint32_t index,
                                           const char** project_id, int64_t* requested_fen,
                                           int64_t* approved_fen, int64_t* cut_fen,
-                                          int32_t* cancelled, int32_t* proposal,
-                                          pfb_error** err);
+                                          int32_t* cancelled, int32_t* proposal, pfb_error** err);
 
 #ifdef __cplusplus
 }
