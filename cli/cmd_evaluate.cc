@@ -78,7 +78,7 @@ std::string Text(const SelfEvaluationReport& rep, const GlobalOptions& g, MoneyU
     out += "  Goals scored: " + std::to_string(t.project_goals) + " project, " +
            std::to_string(t.unit_goals) + " unit-level (部门整体); grades: " + grades(t.by_grade) +
            "\n";
-    out += "  Self-evaluation records matched: " + std::to_string(t.self_evaluations) + " (" +
+    out += "  Self-evaluation records matched: " + std::to_string(t.self_evaluations) +
            " project, " + std::to_string(t.unit_self_evaluations) +
            " unit-level (部门整体); funds covered by the project records " +
            FormatAmount(t.self_evaluation_amount, unit) + " " + un + ", by the unit-level ones " +

@@ -44,3 +44,10 @@ if(EXISTS ${PROJECT_SOURCE_DIR}/examples/suma-park-2021/dataset.json
   perfbudget_cli_golden(results_suma_next_year_json
     "results|--format|json|examples/suma-park-2022|--next|examples/suma-park-2023")
 endif()
+
+# A policy file changes the sections: tolerance 10 (P001's +6.6 no longer
+# flagged), 部分达成 60%, 中 cut 20%, self-evaluations applied; a flag off.
+perfbudget_cli_golden(evaluate_policy_file
+  "evaluate|--lang|en|--policy|tests/cli/data/selfeval-policy.json|${selfeval}")
+perfbudget_cli_golden(results_policy_file
+  "results|--lang|en|--policy|tests/cli/data/selfeval-policy.json|${selfeval}")
