@@ -351,6 +351,7 @@ TEST(SelfEvaluation, GivenWeightsAreThePointsAsWritten) {
   EXPECT_EQ(r.goals[0].score, Ratio(70));              // 30 + 30 + 10
   EXPECT_FALSE(HasFlag(r, "selfeval.block_missing"));  // weights given: nothing redistributed
   EXPECT_FALSE(HasFlag(r, "selfeval.points_not_100"));
+  EXPECT_FALSE(HasFlag(r, "selfeval.weights_partial"));
 }
 
 TEST(SelfEvaluation, WeightsNotTotalling100AreFlagged) {
