@@ -49,6 +49,9 @@ void RegisterReclaim(CLI::App& app, Context& ctx);
 void RegisterCoverage(CLI::App& app, Context& ctx);
 void RegisterRectification(CLI::App& app, Context& ctx);
 void RegisterDisclosure(CLI::App& app, Context& ctx);
+// The year-end evaluation (cmd_evaluate.cc, cmd_results.cc).
+void RegisterEvaluate(CLI::App& app, Context& ctx);  // cmd_evaluate.cc
+void RegisterResults(CLI::App& app, Context& ctx);   // cmd_results.cc
 
 }  // namespace perfbudget::cli
 

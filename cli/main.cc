@@ -81,6 +81,8 @@ int main(int argc, char** argv) {
   perfbudget::cli::RegisterCoverage(app, ctx);
   perfbudget::cli::RegisterRectification(app, ctx);
   perfbudget::cli::RegisterDisclosure(app, ctx);
+  perfbudget::cli::RegisterEvaluate(app, ctx);
+  perfbudget::cli::RegisterResults(app, ctx);
   app.failure_message(FailureMessage);
   if (!CheckCommandWord(app, argc, argv)) return perfbudget::cli::kExitUsage;
   // CLI11 2.1 reads "--opt=" (an empty value after '=') as "--opt" without a

@@ -391,6 +391,247 @@ class Loader {
 absl::StatusOr<Policy> Load(std::string_view text, Diagnostics* diagnostics, std::string_view file,
                             int depth);
 
+// ---- the "self_evaluation" and "result_application" sections -----------------
+//
+// docs/evaluation.md: the self-evaluation scoring and the result application
+// (结果应用) as policy data, read with the Loader's own value readers.
+
+// A number in lo..hi (hi < 0: no upper bound).
+std::optional<Ratio> ReadBounded(Loader& l, const JsonNode& v, const std::string& path,
+                                 std::string_view field, int lo, int hi) {
+  std::optional<Ratio> r = l.ReadRatio(v, path, field);
+  if (r && (*r < Ratio(lo) || (hi >= 0 && *r > Ratio(hi)))) {
+    l.Report(DiagnosticKind::kValue, v, path, field, v.text,
+             hi >= 0 ? absl::StrCat("a number in ", lo, "..", hi) : absl::StrCat("a number ≥ ", lo),
+             absl::StrCat(AV(field), " is out of range"));
+    return std::nullopt;
+  }
+  return r;
+}
+
+void SelfEvaluationSection(Loader& l, const JsonNode& v, const std::string& path, Policy* policy) {
+  if (v.kind != Kind::kObject) {
+    l.Report(DiagnosticKind::kType, v, path, "self_evaluation", KindName(v), "an object",
+             "self_evaluation must be an object");
+    return;
+  }
+  SelfEvaluationPolicy sp = policy->self_evaluation();
+  for (const auto& [key, child] : v.members) {
+    const std::string p = MemberPath(path, key);
+    if (key == "points") {
+      if (child.kind != Kind::kObject) {
+        l.Report(DiagnosticKind::kType, child, p, key, KindName(child),
+                 "an object {\"output\", \"benefit\", \"satisfaction\", \"execution\", \"cost\"}",
+                 "points must be an object");
+        continue;
+      }
+      for (const auto& [name, pv] : child.members) {
+        const std::string pp = MemberPath(p, name);
+        Ratio* target = name == "output"         ? &sp.output_points
+                        : name == "benefit"      ? &sp.benefit_points
+                        : name == "satisfaction" ? &sp.satisfaction_points
+                        : name == "execution"    ? &sp.execution_points
+                        : name == "cost"         ? &sp.cost_points
+                                                 : nullptr;
+        if (target == nullptr) {
+          l.Report(DiagnosticKind::kValue, pv, pp, name, name,
+                   "output, benefit, satisfaction, execution or cost",
+                   absl::StrCat("unknown block \"", name, "\""));
+          continue;
+        }
+        if (auto r = ReadBounded(l, pv, pp, name, 0, 100)) *target = *r;
+      }
+    } else if (key == "cost_in_output") {
+      if (auto b = l.ReadBool(child, p, key)) sp.cost_in_output = *b;
+    } else if (key == "qualitative_percent") {
+      if (child.kind != Kind::kObject) {
+        l.Report(DiagnosticKind::kType, child, p, key, KindName(child),
+                 "an object {\"achieved\", \"partly_achieved\", \"not_achieved\"}",
+                 "qualitative_percent must be an object");
+        continue;
+      }
+      for (const auto& [name, pv] : child.members) {
+        const std::string pp = MemberPath(p, name);
+        Ratio* target = name == "achieved"          ? &sp.achieved_percent
+                        : name == "partly_achieved" ? &sp.partly_achieved_percent
+                        : name == "not_achieved"    ? &sp.not_achieved_percent
+                                                    : nullptr;
+        if (target == nullptr) {
+          l.Report(DiagnosticKind::kValue, pv, pp, name, name,
+                   "achieved, partly_achieved or not_achieved",
+                   absl::StrCat("unknown qualitative grade \"", name, "\""));
+          continue;
+        }
+        if (auto r = ReadBounded(l, pv, pp, name, 0, 100)) *target = *r;
+      }
+    } else if (key == "redistribute_missing_blocks") {
+      if (auto b = l.ReadBool(child, p, key)) sp.redistribute_missing_blocks = *b;
+    } else if (key == "far_below_percent") {
+      if (auto r = ReadBounded(l, child, p, key, 0, 100)) sp.far_below_percent = *r;
+    } else if (key == "self_score_tolerance") {
+      if (auto r = ReadBounded(l, child, p, key, 0, 100)) sp.self_score_tolerance = *r;
+    } else if (key == "grade_bands") {
+      // Read with the policy's own band rules, into a scratch policy.
+      Policy scratch;
+      const int before = l.errors();
+      l.Bands(child, p, &scratch);
+      if (l.errors() == before) sp.grade_bands = scratch.grade_bands();
+    } else {
+      l.Report(DiagnosticKind::kValue, child, p, key, key,
+               "points, cost_in_output, qualitative_percent, redistribute_missing_blocks, "
+               "far_below_percent, self_score_tolerance or grade_bands",
+               absl::StrCat("unknown field \"", key, "\""));
+    }
+  }
+  policy->set_self_evaluation(std::move(sp));
+}
+
+void ResultApplicationSection(Loader& l, const JsonNode& v, const std::string& path, Policy* policy) {
+  if (v.kind != Kind::kObject) {
+    l.Report(DiagnosticKind::kType, v, path, "result_application", KindName(v), "an object",
+             "result_application must be an object");
+    return;
+  }
+  ResultApplicationPolicy rp = policy->result_application();
+  for (const auto& [key, child] : v.members) {
+    const std::string p = MemberPath(path, key);
+    if (key == "grades") {
+      if (child.kind != Kind::kObject) {
+        l.Report(DiagnosticKind::kType, child, p, key, KindName(child),
+                 "an object keyed by grade (excellent, good, fair, poor)",
+                 "grades must be an object");
+        continue;
+      }
+      for (const auto& [gname, gv] : child.members) {
+        const std::string gp = MemberPath(p, gname);
+        std::optional<Grade> g = ParseGrade(gname);
+        if (!g) {
+          l.Report(DiagnosticKind::kEnumValue, gv, gp, gname, gname,
+                   "one of excellent, good, fair, poor (优 良 中 差)", "unknown grade");
+          continue;
+        }
+        if (gv.kind != Kind::kObject) {
+          l.Report(DiagnosticKind::kType, gv, gp, gname, KindName(gv),
+                   "an object {\"action\", \"cut_percent\"}",
+                   "a grade's consequence must be an object");
+          continue;
+        }
+        GradeConsequence& c = rp.by_grade[static_cast<std::size_t>(*g)];
+        for (const auto& [ckey, cv] : gv.members) {
+          const std::string cp = MemberPath(gp, ckey);
+          if (ckey == "action") {
+            std::optional<std::string> s = l.ReadString(cv, cp, ckey);
+            if (!s) continue;
+            std::optional<ResultAction> a = ParseResultAction(*s);
+            if (!a || *a == ResultAction::kMerge) {
+              l.Report(DiagnosticKind::kEnumValue, cv, cp, ckey, *s,
+                       "one of priority, keep, cut, cancel", "unknown result action");
+            } else {
+              c.action = *a;
+            }
+          } else if (ckey == "cut_percent") {
+            if (auto r = ReadBounded(l, cv, cp, ckey, 0, 100)) c.cut_percent = *r;
+          } else {
+            l.Report(DiagnosticKind::kValue, cv, cp, ckey, ckey, "action or cut_percent",
+                     absl::StrCat("unknown field \"", ckey, "\""));
+          }
+        }
+      }
+    } else if (key == "merge_markers") {
+      if (child.kind != Kind::kArray) {
+        l.Report(DiagnosticKind::kType, child, p, key, KindName(child), "an array of strings",
+                 "merge_markers must be an array");
+        continue;
+      }
+      std::vector<std::string> markers;
+      for (std::size_t i = 0; i < child.items.size(); ++i) {
+        const std::string ip = absl::StrCat(p, "[", i, "]");
+        std::optional<std::string> s = l.ReadString(child.items[i], ip, key);
+        if (s && s->empty()) {
+          l.Report(DiagnosticKind::kValue, child.items[i], ip, key, "", "a non-empty marker",
+                   "an empty merge marker would match every suggestion");
+        } else if (s) {
+          markers.push_back(*s);
+        }
+      }
+      rp.merge_markers = std::move(markers);
+    } else if (key == "merge_cut_percent") {
+      if (auto r = ReadBounded(l, child, p, key, 0, 100)) rp.merge_cut_percent = *r;
+    } else if (key == "kinds") {
+      if (child.kind != Kind::kArray) {
+        l.Report(DiagnosticKind::kType, child, p, key, KindName(child),
+                 "an array of evaluation kinds (self, fiscal, third_party)",
+                 "kinds must be an array");
+        continue;
+      }
+      std::vector<EvaluationKind> kinds;
+      for (std::size_t i = 0; i < child.items.size(); ++i) {
+        const std::string ip = absl::StrCat(p, "[", i, "]");
+        std::optional<std::string> s = l.ReadString(child.items[i], ip, key);
+        if (!s) continue;
+        std::optional<EvaluationKind> k = ParseEvaluationKind(*s);
+        if (!k) {
+          l.Report(DiagnosticKind::kEnumValue, child.items[i], ip, key, *s,
+                   "one of self, fiscal, third_party", "unknown evaluation kind");
+        } else {
+          kinds.push_back(*k);
+        }
+      }
+      rp.kinds = std::move(kinds);
+    } else {
+      l.Report(DiagnosticKind::kValue, child, p, key, key,
+               "grades, merge_markers, merge_cut_percent or kinds",
+               absl::StrCat("unknown field \"", key, "\""));
+    }
+  }
+  policy->set_result_application(std::move(rp));
+}
+
+// Both sections as members of the profile's object, each on one line.
+void WriteEvaluationSections(const Policy& policy, std::string (*num)(const Ratio&),
+                             JsonWriter& w) {
+  const SelfEvaluationPolicy& sp = policy.self_evaluation();
+  w.Key("self_evaluation").BeginObject(/*one_line=*/true);
+  w.Key("points").BeginObject();
+  w.Key("output").Raw(num(sp.output_points));
+  w.Key("benefit").Raw(num(sp.benefit_points));
+  w.Key("satisfaction").Raw(num(sp.satisfaction_points));
+  w.Key("execution").Raw(num(sp.execution_points));
+  w.Key("cost").Raw(num(sp.cost_points));
+  w.EndObject();
+  w.Key("cost_in_output").Bool(sp.cost_in_output);
+  w.Key("qualitative_percent").BeginObject();
+  w.Key("achieved").Raw(num(sp.achieved_percent));
+  w.Key("partly_achieved").Raw(num(sp.partly_achieved_percent));
+  w.Key("not_achieved").Raw(num(sp.not_achieved_percent));
+  w.EndObject();
+  w.Key("redistribute_missing_blocks").Bool(sp.redistribute_missing_blocks);
+  w.Key("far_below_percent").Raw(num(sp.far_below_percent));
+  w.Key("self_score_tolerance").Raw(num(sp.self_score_tolerance));
+  w.Key("grade_bands").BeginArray();
+  for (const GradeBand& b : sp.grade_bands) {
+    w.BeginObject().Key("grade").String(CodeOf(b.grade)).Key("min").Raw(num(b.min)).EndObject();
+  }
+  w.EndArray().EndObject();
+  const ResultApplicationPolicy& rp = policy.result_application();
+  w.Key("result_application").BeginObject(/*one_line=*/true);
+  w.Key("grades").BeginObject();
+  for (std::size_t g = 0; g < rp.by_grade.size(); ++g) {
+    w.Key(CodeOf(static_cast<Grade>(g))).BeginObject();
+    w.Key("action").String(CodeOf(rp.by_grade[g].action));
+    w.Key("cut_percent").Raw(num(rp.by_grade[g].cut_percent));
+    w.EndObject();
+  }
+  w.EndObject();
+  w.Key("merge_markers").BeginArray();
+  for (const std::string& m : rp.merge_markers) w.String(m);
+  w.EndArray();
+  w.Key("merge_cut_percent").Raw(num(rp.merge_cut_percent));
+  w.Key("kinds").BeginArray();
+  for (EvaluationKind k : rp.kinds) w.String(CodeOf(k));
+  w.EndArray().EndObject();
+}
+
 absl::StatusOr<Policy> BuiltinAt(std::string_view name, int depth) {
   if (name == "defaults") return DefaultPolicy();
   for (const BuiltinProfile& p : BuiltinProfiles()) {
@@ -497,6 +738,10 @@ absl::StatusOr<Policy> Load(std::string_view text, Diagnostics* diagnostics, std
       loader.Split(child, path, &policy);
     } else if (key == "grade_bands") {
       loader.Bands(child, path, &policy);
+    } else if (key == "self_evaluation") {
+      SelfEvaluationSection(loader, child, path, &policy);
+    } else if (key == "result_application") {
+      ResultApplicationSection(loader, child, path, &policy);
     } else if (key == "rules") {
       if (child.kind != Kind::kObject) {
         loader.Report(DiagnosticKind::kType, child, path, key, KindName(child),
@@ -509,7 +754,7 @@ absl::StatusOr<Policy> Load(std::string_view text, Diagnostics* diagnostics, std
     } else {
       loader.Report(DiagnosticKind::kValue, child, path, key, key,
                     "format, version, name, description, extends, decimals, time_progress, split, "
-                    "grade_bands or rules",
+                    "grade_bands, self_evaluation, result_application or rules",
                     absl::StrCat("unknown field \"", key, "\""));
     }
   }
@@ -595,6 +840,7 @@ std::string PolicyToJson(const Policy& policy) {
     w.BeginObject().Key("grade").String(CodeOf(b.grade)).Key("min").Raw(Num(b.min)).EndObject();
   }
   w.EndArray();
+  WriteEvaluationSections(policy, &Num, w);
   w.Key("rules").BeginObject();
   for (const auto& [code, rule] : policy.rules()) {
     w.Key(code).BeginObject(/*one_line=*/true);

@@ -11,5 +11,6 @@
 #include "perfbudget/pfb_review.h"
 #include "perfbudget/pfb_monitor.h"
 #include "perfbudget/pfb_followup.h"
+#include "perfbudget/pfb_evaluation.h"
 
 #endif /* PERFBUDGET_PERFBUDGET_H_ */
