@@ -18,12 +18,15 @@ run monitor "$data" --as-of 2022-08-31 --policy suma-park --chart out/suma-park-
 run reclaim "$data" --as-of 2022-08-31 --policy suma-park
 
 # ---- The year-end half (the example's three years, docs/format.md "Several
-# fiscal years"). Evaluation follow-up (wip/coverage): the 5-year coverage
-# plan for FY2023 with 2021 and 2022 as history (F5–F8), rectification of the
-# 2022 findings (F25), disclosure (F17, F27).
-# (The lead adds `evaluate` (F2–F4) and `results` (F26) beside these.)
+# fiscal years"): FY2021's self-evaluations scored and checked against the
+# self-scores reported in FY2022 (F2–F4); the results of the 2022 evaluations
+# applied to FY2023's budget (F26); the 5-year coverage plan for FY2023 with
+# 2021 and 2022 as history (F5–F8); rectification of the 2022 findings (F25);
+# disclosure (F17, F27).
 y21=examples/suma-park-2021/dataset.json
 y23=examples/suma-park-2023/dataset.json
+run evaluate "$y21" --reports "$data"
+run results "$data" --next "$y23"
 run coverage "$y23" --history "$y21" --history "$data"
 run rectification "$data" --as-of 2022-12-31
 run disclosure "$data"

@@ -104,7 +104,6 @@ def test_result_application(ds):
 EXAMPLES = ROOT / "examples"
 
 
-@pytest.mark.skipif(not (EXAMPLES / "suma-park-2021").exists(), reason="three-year example")
 def test_seed_figures_f2_to_f4_and_f26():
     with Dataset.load(str(EXAMPLES / "suma-park-2021")) as fy21, \
             Dataset.load(str(EXAMPLES / "suma-park-2022")) as fy22, \
@@ -117,5 +116,10 @@ def test_seed_figures_f2_to_f4_and_f26():
         with Results.run(fy22, next_year=fy23) as r:  # F26
             cuts = r.next_year_cuts()
             assert len(cuts) == 3
-            assert r.next_year_cut == Decimal("23880000.00")
-            assert {c.project_id for c in cuts} == {"P0304", "P0306", "P0503"}
+            assert r.next_year_cut == Decimal("24000000.00")
+            assert {c.project_id for c in cuts} == {"P0304", "P0503", "P0602"}
+            # The rules give the same: the 3 evaluations recommending a merge
+            # (优化整合) cut their projects' whole FY2022 budget.
+            merged = [p for p in r.proposals() if p.action == "merge"]
+            assert {p.project_id for p in merged} == {"P0304", "P0503", "P0602"}
+            assert r.total_cut == Decimal("24000000.00")
