@@ -75,6 +75,7 @@ std::int64_t CountValue(const GoalCounts& c, std::string_view key) {
   if (key == "fair") return c.per_grade[2];
   if (key == "poor") return c.per_grade[3];
   if (key == "passed") return c.passed;
+  if (key == "passed_after_fixes") return c.passed_after_fixes;
   if (key == "to_revise") return c.to_revise;
   if (key == "blocked") return c.blocked;
   if (key == "comments") return c.comments;
@@ -200,6 +201,8 @@ PFB_API int32_t pfb_review_goal(const pfb_dataset* dataset, const pfb_policy* po
       ++counts->per_grade[static_cast<int>(only.grade)];
       if (only.passed()) {
         ++counts->passed;
+      } else if (only.grade == perfbudget::Grade::kGood) {
+        ++counts->passed_after_fixes;
       } else if (only.grade == perfbudget::Grade::kFair) {
         ++counts->to_revise;
       } else {

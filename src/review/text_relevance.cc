@@ -110,7 +110,11 @@ bool BigramSet::Contains(Bigram b) const {
   return std::binary_search(bigrams_.begin(), bigrams_.end(), b);
 }
 
-BigramCount CountContainedBigrams(std::string_view text, const BigramSet& set) {
+namespace {
+
+// Calls fn(begin, end) with the text's distinct bigrams, sorted.
+template <typename Fn>
+BigramCount WithDistinctBigrams(std::string_view text, Fn&& fn) {
   // Indicator names are short: bigrams go to a stack buffer (a vector only
   // for long texts), sorted to drop repeats.
   constexpr std::size_t kInline = 48;
@@ -135,11 +139,70 @@ BigramCount CountContainedBigrams(std::string_view text, const BigramSet& set) {
       inline_buf[k] = b;
     });
   }
-  BigramCount count;
-  if (n == 0) return count;
+  if (n == 0) return BigramCount{};
   Bigram* end = std::unique(begin, begin + n);
-  for (Bigram* b = begin; b != end; ++b) count.found += set.Contains(*b) ? 1 : 0;
-  count.total = static_cast<std::int64_t>(end - begin);
+  return fn(begin, end);
+}
+
+}  // namespace
+
+BigramCount CountContainedBigrams(std::string_view text, const BigramSet& set) {
+  return WithDistinctBigrams(text, [&](const Bigram* begin, const Bigram* end) {
+    BigramCount count;
+    for (const Bigram* b = begin; b != end; ++b) count.found += set.Contains(*b) ? 1 : 0;
+    count.total = static_cast<std::int64_t>(end - begin);
+    return count;
+  });
+}
+
+BigramCount CountSpecificBigrams(std::string_view text, const BigramSet& set,
+                                 const BigramSet& common, std::int64_t* common_shared) {
+  // Bigrams in text order, with a break marker between runs, so a bigram
+  // that overlaps a common word ("设项" of 建设项目) is dropped with it.
+  constexpr Bigram kBreak = ~Bigram{0};
+  std::vector<Bigram> seq;
+  seq.reserve(text.size() / 3 + 2);
+  {
+    std::size_t i = 0;
+    std::uint32_t prev = 0;
+    bool have_prev = false;
+    while (i < text.size()) {
+      std::uint32_t cp = NextCodePoint(text, &i);
+      if (!IsWordChar(cp)) {
+        if (have_prev) seq.push_back(kBreak);
+        have_prev = false;
+        continue;
+      }
+      if (cp >= 'A' && cp <= 'Z') cp += 'a' - 'A';
+      if (have_prev) seq.push_back((static_cast<Bigram>(prev) << 32) | cp);
+      prev = cp;
+      have_prev = true;
+    }
+  }
+  std::vector<bool> drop(seq.size(), false);
+  std::vector<Bigram> common_hits;
+  if (common.size() > 0) {
+    for (std::size_t k = 0; k < seq.size(); ++k) {
+      if (seq[k] == kBreak || !common.Contains(seq[k])) continue;
+      drop[k] = true;
+      if (set.Contains(seq[k])) common_hits.push_back(seq[k]);
+      if (k > 0 && seq[k - 1] != kBreak) drop[k - 1] = true;
+      if (k + 1 < seq.size() && seq[k + 1] != kBreak) drop[k + 1] = true;
+    }
+  }
+  std::vector<Bigram> kept;
+  for (std::size_t k = 0; k < seq.size(); ++k) {
+    if (seq[k] != kBreak && !drop[k]) kept.push_back(seq[k]);
+  }
+  std::sort(kept.begin(), kept.end());
+  kept.erase(std::unique(kept.begin(), kept.end()), kept.end());
+  BigramCount count;
+  for (Bigram b : kept) count.found += set.Contains(b) ? 1 : 0;
+  count.total = static_cast<std::int64_t>(kept.size());
+  if (common_shared != nullptr) {
+    std::sort(common_hits.begin(), common_hits.end());
+    *common_shared = std::unique(common_hits.begin(), common_hits.end()) - common_hits.begin();
+  }
   return count;
 }
 

@@ -16,6 +16,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +26,7 @@
 #include "perfbudget/io/diagnostic.h"
 #include "perfbudget/model/enums.h"
 #include "perfbudget/money/ratio.h"
+#include "perfbudget/policy/review_library.h"
 
 namespace perfbudget {
 
@@ -83,6 +85,11 @@ class Policy {
   const std::vector<FundSource>& split_priority() const { return split_priority_; }
   // Decimals when printing rates and scores (2 by default).
   int decimals() const { return decimals_; }
+  // Goal review: grade caps by severity, and the review library (domain
+  // vocabularies, scale units, core indicators per category, reference unit
+  // costs). Defaults: DefaultReviewGrading(), DefaultReviewLibrary().
+  const ReviewGrading& review_grading() const { return *review_grading_; }
+  const ReviewLibrary& review_library() const { return *review_library_; }
 
   // Mutators for loaders and for programmatic profiles.
   void set_name(std::string v) { name_ = std::move(v); }
@@ -93,6 +100,12 @@ class Policy {
   void set_split_method(SplitMethod v) { split_method_ = v; }
   void set_split_priority(std::vector<FundSource> v) { split_priority_ = std::move(v); }
   void set_decimals(int v) { decimals_ = v; }
+  void set_review_grading(ReviewGrading v) {
+    review_grading_ = std::make_shared<const ReviewGrading>(std::move(v));
+  }
+  void set_review_library(ReviewLibrary v) {
+    review_library_ = std::make_shared<const ReviewLibrary>(std::move(v));
+  }
 
  private:
   std::string name_;
@@ -106,6 +119,11 @@ class Policy {
   SplitMethod split_method_ = SplitMethod::kProportional;
   std::vector<FundSource> split_priority_;
   int decimals_ = 2;
+  // Shared and immutable: copying a Policy does not copy the library.
+  std::shared_ptr<const ReviewGrading> review_grading_ =
+      std::make_shared<const ReviewGrading>(DefaultReviewGrading());
+  std::shared_ptr<const ReviewLibrary> review_library_ =
+      std::make_shared<const ReviewLibrary>(DefaultReviewLibrary());
 };
 
 // The names of the built-in profiles ("central", "suma-park", ...).

@@ -58,6 +58,12 @@ struct BigramCount {
   Ratio Share() const { return total == 0 ? Ratio(1) : Ratio(found, total); }
 };
 BigramCount CountContainedBigrams(std::string_view text, const BigramSet& set);
+// As CountContainedBigrams, but the bigrams of `common` (those of common
+// words such as 建设, 项目: they say little), and the bigrams overlapping
+// them ("设项" of 建设项目), count neither as found nor in the total;
+// *common_shared (when given) gets how many common bigrams `set` holds.
+BigramCount CountSpecificBigrams(std::string_view text, const BigramSet& set,
+                                 const BigramSet& common, std::int64_t* common_shared = nullptr);
 
 // The share (0..1, exact) of `text`'s distinct bigrams found in `set`. A text
 // without any bigram (empty, one character, only digits) gives 1: there is
