@@ -1372,7 +1372,8 @@ void GoalReviewer::CheckKind(std::uint32_t i, const Indicator& ind) {
     reason_en = "measures satisfaction (its name says 满意)";
   } else if (ind.level1 == IndicatorLevel1::kBenefit && !unit.empty() &&
              !StartsWithAny(name, {"人均", "户均", "亩均", "平均", "单位"}) &&
-             ind.comparator != Comparator::kQualitative &&
+             (ind.comparator == Comparator::kGe || ind.comparator == Comparator::kGt ||
+              ind.comparator == Comparator::kEq) &&
              IsQuantityUnit(NormalizeUnit(unit, rules_.lib->unit_scales).base) &&
              (EndsWithAny(name, {"数量", "个数", "户数", "长度", "面积", "里程", "台数", "座数"}) ||
               StartsWithAny(name, {"新建", "改造", "建设", "维修", "采购", "购置", "发放", "修建",
@@ -1557,7 +1558,9 @@ void GoalReviewer::CheckGoalTextNumbers() {
     for (const Match& m : candidates) {
       const BigramCount c =
           CountSpecificBigrams(goal_.indicators[m.index].name, clause_set, rules_.common);
-      if (c.found >= 2 && c.found > best_found) {
+      // Two specific bigrams of the name in the clause, or all of them.
+      const bool names_it = c.found >= 2 || (c.found >= 1 && c.found == c.total);
+      if (names_it && c.found > best_found) {
         best_found = c.found;
         pick = &m;
       }
@@ -1590,6 +1593,10 @@ void GoalReviewer::CheckBudgetBuysOutput() {
       }
       const NormalizedUnit qn = NormalizeUnit(Trim(qty.unit_of_measure), scales);
       if (qn.base != rn.base) continue;
+      if (!ref.indicator.empty()) {
+        const CoreIndicator* core = MatchCore(*category_, Trim(qty.name));
+        if (core == nullptr || core->name != ref.indicator) continue;
+      }
       const Ratio quantity = *qty.target * qn.factor / rn.factor;  // in ref.quantity_unit
       const Ratio unit_cost = budget_yuan / quantity;
       if (!(unit_cost < ref.low_yuan * rules_.buy_keep)) return;

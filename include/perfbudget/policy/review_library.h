@@ -82,6 +82,9 @@ struct UnitCostReference {
   Ratio low_yuan;             // yuan per quantity unit
   Ratio high_yuan;
   std::string basis;  // where the range comes from (shown in messages)
+  // The core indicator (name) whose quantity it prices; "" = any quantity
+  // indicator in `quantity_unit`.
+  std::string indicator;
 };
 
 struct CategoryLibrary {
