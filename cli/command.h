@@ -45,6 +45,7 @@ void RegisterPolicy(CLI::App& app, Context& ctx);
 void RegisterReview(CLI::App& app, Context& ctx);
 void RegisterMonitor(CLI::App& app, Context& ctx);
 void RegisterReclaim(CLI::App& app, Context& ctx);
+void RegisterIndicators(CLI::App& app, Context& ctx);
 
 }  // namespace perfbudget::cli
 

@@ -310,11 +310,45 @@ static void test_scoped_and_flags(const pfb_dataset* ds) {
   CHECK_I64(pfb_review_dataset(ds, NULL, "P999", 0, &r, NULL), PFB_NOT_FOUND);
 }
 
+static void test_indicators(void) {
+  pfb_indicator_list* l = NULL;
+  pfb_indicators_options o = PFB_INDICATORS_OPTIONS_INIT;
+  uint32_t i, n;
+  int found = 0;
+  EXPECT(pfb_indicators_suggest(NULL, &o, &l, &err_), PFB_INVALID_ARGUMENT); /* no category */
+  o.category = "无此类别";
+  EXPECT(pfb_indicators_suggest(NULL, &o, &l, &err_), PFB_NOT_FOUND);
+  CHECK(l == NULL);
+  o.category = "高标准农田";
+  EXPECT(pfb_indicators_suggest(NULL, &o, &l, &err_), PFB_OK);
+  if (l == NULL) return;
+  CHECK_STR(pfb_indicator_list_category(l), "高标准农田");
+  n = pfb_indicator_list_count(l);
+  CHECK(n >= 3);
+  for (i = 0; i < n; ++i) {
+    if (strcmp(pfb_indicator_list_name(l, i), "农田灌溉水有效利用系数") != 0) continue;
+    found = 1;
+    CHECK_STR(pfb_indicator_list_unit(l, i), "");
+    CHECK_STR(pfb_indicator_list_low(l, i), "0.45");
+    CHECK_STR(pfb_indicator_list_high(l, i), "0.75");
+    CHECK_I64(pfb_indicator_list_level1(l, i), PFB_L1_BENEFIT);
+    CHECK_I64(pfb_indicator_list_comparator(l, i), PFB_CMP_GE);
+  }
+  CHECK(found);
+  CHECK_STR(pfb_indicator_list_name(l, n), "");
+  CHECK_I64(pfb_indicator_list_required(l, n), -1);
+  pfb_indicator_list_destroy(l);
+  pfb_indicator_list_destroy(NULL);
+  o.version = 99;
+  EXPECT(pfb_indicators_suggest(NULL, &o, &l, &err_), PFB_INVALID_ARGUMENT);
+}
+
 int main(int argc, char** argv) {
   pfb_dataset* ds;
   (void)argc;
   (void)argv;
   test_policies();
+  test_indicators();
   ds = load();
   if (ds == NULL) return 1;
   test_dataset_review(ds);

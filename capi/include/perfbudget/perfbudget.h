@@ -12,6 +12,9 @@
 #if __has_include("perfbudget/pfb_review.h")
 #include "perfbudget/pfb_review.h"
 #endif
+#if __has_include("perfbudget/pfb_indicators.h")
+#include "perfbudget/pfb_indicators.h"
+#endif
 #if __has_include("perfbudget/pfb_monitor.h")
 #include "perfbudget/pfb_monitor.h"
 #endif
