@@ -147,6 +147,11 @@ void RunSuggest(Context& ctx, const IndicatorsArgs& args) {
 }
 
 void RunCategories(Context& ctx, const IndicatorsArgs& args) {
+  // A global --format csv is not checked by the subcommand's {text, json}.
+  if (ctx.global.format != "text" && ctx.global.format != "json") {
+    UsageError(ctx, "indicators categories: --format must be text or json");
+    return;
+  }
   const std::optional<Policy> policy = ResolvePolicyOrReport(ctx, args.policy);
   if (!policy.has_value()) return;
   const bool json = ctx.global.format == "json";

@@ -8,6 +8,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <string_view>
 
 #include "command.h"
 #include "output.h"
@@ -20,6 +21,14 @@ struct PolicyArgs {
   std::string name;
   bool raw = false;
 };
+
+// --format given before the subcommand (a global option) is not checked by
+// the subcommand's own {text, json}: refuse csv here too, as `check` does.
+bool TextOrJsonFormat(Context& ctx, std::string_view command) {
+  if (ctx.global.format == "text" || ctx.global.format == "json") return true;
+  UsageError(ctx, std::string(command) + ": --format must be text or json");
+  return false;
+}
 
 void RunList(Context& ctx) {
   const bool json = ctx.global.format == "json";
@@ -71,13 +80,17 @@ void RegisterPolicy(CLI::App& app, Context& ctx) {
   cmd->require_subcommand(1);
   auto* list = cmd->add_subcommand("list", "List the built-in policy profiles");
   AddGlobalOptions(*list, ctx, {"text", "json"});
-  list->callback([&ctx] { RunList(ctx); });
+  list->callback([&ctx] {
+    if (TextOrJsonFormat(ctx, "policy list")) RunList(ctx);
+  });
   auto* show = cmd->add_subcommand(
       "show", "Show a policy (a built-in name or a JSON file) with every rule resolved, as JSON");
   show->add_option("NAME", args->name, "a built-in policy name or a policy JSON file")->required();
   show->add_flag("--raw", args->raw, "print a built-in profile's own JSON text");
   AddGlobalOptions(*show, ctx, {"text", "json"});
-  show->callback([&ctx, args] { RunShow(ctx, *args); });
+  show->callback([&ctx, args] {
+    if (TextOrJsonFormat(ctx, "policy show")) RunShow(ctx, *args);
+  });
 }
 
 }  // namespace perfbudget::cli

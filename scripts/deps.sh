@@ -7,6 +7,7 @@ PACKAGES=(
   libboost-dev libboost-date-time-dev libabsl-dev libsimdjson-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 python3-pytest abigail-tools
+  chromium  # tests/svg_render.cmake renders the monitoring chart headless
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -1,8 +1,11 @@
 #!/usr/bin/python3
-"""make_suma_example.py: builds the bundled example dataset.
+"""make_suma_example.py: builds the bundled example datasets.
 
 The Suzhou-Ma'anshan Modern Industrial Park (宿马园区, 宿州马鞍山现代产业园区),
-fiscal year 2022, as one perfbudget JSON dataset (docs/format.md). It reproduces
+fiscal year 2022, as one perfbudget JSON dataset (docs/format.md), with the
+years before and after it (FY2021: year-end actuals and the fiscal evaluations
+of 2021; FY2023: the budget the 2022 evaluations shaped) as datasets beside
+it (docs/format.md "Several fiscal years"). It reproduces
 the figures of the park's real 2022 report (/work/shared/seed/FIGURES.md F1-F27,
 see examples/suma-park-2022/README.md); everything the report does not state
 (names of invented units, project names, per-project amounts, dates,
@@ -12,8 +15,8 @@ Deterministic: standard library only, no floating point for any amount (money
 is integer fen throughout), a fixed-seed integer PRNG (splitmix64) for jitter.
 Running it twice gives the same bytes.
 
-Usage: /usr/bin/python3 scripts/make_suma_example.py [output.json]
-       (default: examples/suma-park-2022/dataset.json beside this script's repo)
+Usage: /usr/bin/python3 scripts/make_suma_example.py [examples_dir]
+       (default: examples/ beside this script; writes suma-park-2021, -2022 and -2023)
 """
 
 import json
@@ -887,24 +890,360 @@ def build():
     'rectifications': rectifications,
   }
   stats = dict(approved=approved, current=current, ja=ja, later=later,
-               unspent_unimplemented=sum(current[p] for p in NOT_IMPLEMENTED))
+               unspent_unimplemented=sum(current[p] for p in NOT_IMPLEMENTED),
+               funds_fen=funds_fen, amounts21=amounts21, key_continuing=key_continuing,
+               unit_2021=unit_2021, evaluations=evaluations, goals=goals)
   return dataset, stats
+
+
+# ---------------------------------------------------------------------------
+# FY2021 and FY2023 beside FY2022 (docs/format.md "Several fiscal years").
+# Each year is its own dataset; an evaluation is recorded in the dataset of the
+# fiscal year it was carried out in (its date), whatever year it evaluated.
+# The FY2022 dataset above is unchanged by these; they only read its figures.
+
+def exact_dec(fr):
+  """An exact Fraction with a terminating decimal expansion, as shortest text."""
+  fr = Fraction(fr)
+  assert fr >= 0, fr
+  places = 0
+  while (fr * 10 ** places).denominator != 1:
+    places += 1
+    assert places <= 12, fr
+  q = int(fr * 10 ** places)
+  scale = 10 ** places
+  s = str(q // scale)
+  if places:
+    s += '.' + ('%0*d' % (places, q % scale)).rstrip('0')
+  return s
+
+
+def self_score(inds, executed, current):
+  """DOMAIN.md §6 defaults, for goals whose indicators all carry weights: each
+  indicator's weight x attainment, plus 10 x min(executed / current, 1)."""
+  total = Fraction(0)
+  for i in inds:
+    w = Fraction(i['weight'])
+    actual = Fraction(i['actuals'][-1]['value'])
+    t = Fraction(i['target'])
+    c = i['comparator']
+    if c in ('ge', 'gt'):
+      total += w * min(actual / t, Fraction(1)) if t else w
+    elif c in ('le', 'lt'):
+      total += w if actual <= t else w * t / actual
+    elif c == 'eq':
+      total += w if actual == t else w * max(Fraction(0), 1 - abs(actual - t) / abs(t))
+    else:
+      raise AssertionError(c)
+  return total + 10 * min(Fraction(executed, current), Fraction(1))
+
+
+# Five key projects given a third-party evaluation in 2021 (F5 "较上年增加3个":
+# 8 in 2022 = 5 the year before + 3), evaluating FY2020 spending. Invented.
+THIRD_PARTY_2021 = [  # (id, project, FY2020 amount 万元, score, grade, evaluator, date, problems, suggestions)
+  ('E21-TP01', 'P0104', '5200', '86.5', 'good', '某会计师事务所（受托第三方）', '2021-07-16',
+   ['征迁补偿资金拨付台账与协议不一致', '部分安置补偿档案资料缺失'],
+   ['建立征迁补偿资金拨付与协议对账机制']),
+  ('E21-TP02', 'P0202', '6100', '82', 'good', '某会计师事务所（受托第三方）', '2021-07-23',
+   ['扶持资金兑现后对企业绩效跟踪不够', '个别企业重复享受同类扶持政策'],
+   ['建立扶持企业绩效跟踪评价机制', '清理整合同类扶持政策']),
+  ('E21-TP03', 'P0303', '2300', '89', 'good', '某工程咨询有限公司（受托第三方）', '2021-08-06',
+   ['环卫作业考核扣款未严格执行'],
+   ['严格按考核结果结算环卫作业费用']),
+  ('E21-TP04', 'P0603', '4900', '92', 'excellent', '某会计师事务所（受托第三方）', '2021-08-13',
+   ['公用经费分配未充分考虑学校规模差异'],
+   ['按学生规模和办学成本细化公用经费分配']),
+  ('E21-TP05', 'P0605', '650', '90.5', 'excellent', '某会计师事务所（受托第三方）', '2021-08-20',
+   ['参保缴费补贴发放名单更新不及时'],
+   ['与社保经办机构按月比对参保名单']),
+]
+KEY_WITH_BUDGET_2021 = ['P0101', 'P0103', 'P0104', 'P0105', 'P0201', 'P0202', 'P0301', 'P0302',
+                        'P0401', 'P0603']                                            # invented: 10
+KEY_WITH_APPROVAL_2021 = ['P0103', 'P0202', 'P0302', 'P0401', 'P0603']              # invented: 5
+# Two key projects whose reported FY2021 self-score exceeds what their goals'
+# year-end actuals and execution give by more than 5 points (自评抽查 finds them).
+INFLATED_SELF_SCORE = {'P0209': Fraction(7), 'P0507': Fraction(13, 2)}
+
+
+def goal_indicators(spec, year, quantity_target, sat):
+  """The six weighted indicators (90 points) of a project goal, no actuals."""
+  qname, _, qunit, _ = spec[8]
+  t = T[TEMPLATE_OF.get(spec[0], spec[3])]
+  (l2a, bna, bca, bta, bua, _), (l2b, bnb, bcb, btb, bub, _) = t['benefits']
+  qn, qc, qt, qu = t['quality']
+  tn, tc, tt, tu = t['timeliness']
+  return [
+    ind(1, 'output', 'quantity', qname, 'ge', quantity_target, qunit, '20', value_source='plan'),
+    ind(2, 'output', 'quality', qn, qc, qt, qu, '15', value_source='industry'),
+    ind(3, 'output', 'timeliness', tn, tc, tt, tu, '15', value_source='plan'),
+    ind(4, 'benefit', l2a, bna, bca, bta, bua, '20', value_source='plan'),
+    ind(5, 'benefit', l2b, bnb, bcb, btb, bub, '10', value_source='plan'),
+    ind(6, 'satisfaction', 'beneficiary_satisfaction', t['sat'], 'ge', sat, '%', '10',
+        value_source='other', evaluation_standard='问卷调查'),
+  ], '%d年实施%s，%s不低于%s%s，%s、%s、%s、%s达到预期，%s不低于%s%%。' % (
+      year, spec[2], qname, quantity_target, qunit or '', qn, tn, bna, bnb, t['sat'], sat)
+
+
+def quarterly_vouchers(rng, year, pid, lines, total):
+  """`total` fen paid in four quarterly vouchers, split across fund lines."""
+  out = []
+  srcs = sorted(lines)
+  for month, amount in zip((3, 6, 9, 12), allocate(total, [1, 1, 1, 1])):
+    for (src, _), part in zip(srcs, allocate(amount, [a for _, a in srcs])):
+      if part:
+        out.append(('%d-%02d-%02d' % (year, month, rng.between(5, 25)), pid, src, part))
+  return out
+
+
+def build_2021(stats):
+  """FY2021: the year the 32 key projects' self-evaluations (F2-F4, recorded in
+  FY2022) look back on, with year-end actuals, execution, and the 5 fiscal
+  evaluations carried out in 2021 (F5 "5 the year before")."""
+  year = 2021
+  rng = SplitMix64(20211231)
+  reported = {e['project']: Fraction(e['score']) for e in stats['evaluations']
+              if e['kind'] == 'self' and e.get('project')}
+  amounts21 = stats['amounts21']
+  specs = [s for s in P if s[4] == 'continuing']
+  projects, goals, vouchers, computed = [], [], [], {}
+  for idx, spec in enumerate(specs):
+    pid, uid, name, cat, _, key, start = spec[:7]
+    fy22 = stats['funds_fen'][pid]
+    total = amounts21[pid] if pid in amounts21 else sum(a for _, a in fy22)
+    parts = allocate(total // 10_000, [a for _, a in fy22])  # split in 0.01 万元 steps
+    lines = [(src, a * 10_000) for (src, _), a in zip(fy22, parts)]
+    p = {'id': pid, 'unit': uid, 'name': name, 'category': cat,
+         'kind': 'new' if start == year else 'continuing', 'key': key,
+         'status': 'in_progress' if spec[9] == 'build' else 'finished', 'start_year': start,
+         'requested': fen_to_wan_text(total),
+         'funds': [{'source': src, 'approved': fen_to_wan_text(a)} for src, a in lines]}
+    if key:
+      p['disclosure'] = {'with_budget': pid in KEY_WITH_BUDGET_2021,
+                         'with_approval': pid in KEY_WITH_APPROVAL_2021}
+    projects.append(p)
+    # Year-end attainment: points lost L = 100 - C spread over execution (e),
+    # the quantity indicator (q) and satisfaction (s), in half points. C is
+    # the reported self-score less a small gap (larger for the inflated two).
+    if pid in reported:
+      gap = INFLATED_SELF_SCORE.get(pid, Fraction(rng.between(0, 4), 2))
+      c = reported[pid] - gap
+    else:
+      c = Fraction(rng.between(170, 196), 2)
+    lost = 100 - c
+    e = min(lost, Fraction(rng.between(1, 5), 2))
+    q = min(Fraction(int((lost - e) * 4 / 3), 2), Fraction(15))
+    s = min(lost - e - q, Fraction(9))
+    e += lost - e - q - s
+    assert 0 <= e <= 10 and 0 <= q <= 15 and 0 <= s <= 9, (pid, e, q, s)
+    executed = total * (10 - e) / 10
+    assert executed.denominator == 1, pid
+    vouchers += quarterly_vouchers(rng, year, pid, lines, int(executed))
+    qtarget = spec[8][3]  # the FY2022 baseline: what FY2021 set out to do
+    sat = SAT_TARGETS[idx % len(SAT_TARGETS)]
+    inds, text = goal_indicators(spec, year, qtarget, sat)
+    for i in inds:
+      i['actuals'] = [{'date': '%d-12-31' % year, 'value': i['target']}]
+    inds[0]['actuals'][0]['value'] = exact_dec(Fraction(qtarget) * (20 - q) / 20)
+    inds[5]['actuals'][0]['value'] = exact_dec(Fraction(sat) * (10 - s) / 10)
+    score = self_score(inds, int(executed), total)
+    assert score == c, (pid, score, c)
+    computed[pid] = score
+    goals.append({'id': 'G21-' + pid, 'owner': 'project', 'project': pid, 'text': text,
+                  'indicators': inds})
+  assert sum(a for pid, a in amounts21.items()) == SELF_EVAL_TOTAL_WAN * FEN_PER_WAN
+  assert sorted(p['id'] for p in projects if p['key']) == sorted(stats['key_continuing'])
+  inflated = [pid for pid in reported if reported[pid] - computed[pid] > 5]
+  assert sorted(inflated) == sorted(INFLATED_SELF_SCORE), inflated
+  for uid, (text, (qn, qt, qu), (qln, qlc, qlt, qlu), (bl2, bn, bc, bt, bu), sn) in UNIT_GOALS.items():
+    inds = [
+        ind(1, 'output', 'quantity', qn, 'ge', qt, qu, '20', value_source='plan'),
+        ind(2, 'output', 'quality', qln, qlc, qlt, qlu, '15', value_source='plan'),
+        ind(3, 'output', 'timeliness', '预算资金支付及时率', 'ge', '95', '%', '15', value_source='plan'),
+        ind(4, 'benefit', bl2, bn, bc, bt, bu, '20', value_source='plan'),
+        ind(5, 'benefit', 'sustainability', '部门预算绩效管理制度健全率', 'eq', '100', '%', '10',
+            value_source='plan'),
+        ind(6, 'satisfaction', 'beneficiary_satisfaction', sn, 'ge', '90', '%', '10',
+            value_source='other', evaluation_standard='问卷调查')]
+    for i in inds:
+      i['actuals'] = [{'date': '%d-12-31' % year, 'value': i['target']}]
+    inds[5]['actuals'][0]['value'] = str(rng.between(86, 95))
+    goals.append({'id': 'G21-' + uid, 'owner': 'unit', 'unit': uid,
+                  'text': text.replace('统筹', '%d年统筹' % year, 1), 'indicators': inds})
+  # Ex-ante assessments of FY2021's new projects (those started in 2021), all supported.
+  ex_ante = []
+  for p in projects:
+    if p['kind'] == 'new' and wan_to_fen(p['requested'][:-2]) >= 100 * FEN_PER_WAN:
+      scores = [dec_text(Fraction(rng.between(32, 39), 2), 1) for _ in range(5)]
+      ex_ante.append({'project': p['id'],
+                      'date': '2020-%02d-%02d' % (rng.between(9, 11), rng.between(1, 28)),
+                      'requested': p['requested'],
+                      'scores': dict(zip(['necessity', 'economy', 'goal_soundness', 'feasibility',
+                                          'funding_compliance'], scores)),
+                      'note': '评估结论：予以支持（%s分）' % dec_text(sum(Fraction(x) for x in scores), 1)})
+  vouchers.sort()
+  disbursements = [{'id': 'V21%05d' % i, 'project': pid, 'date': d, 'source': src,
+                    'amount': fen_to_yuan_text(a)} for i, (d, pid, src, a) in enumerate(vouchers, 1)]
+  unit_of = {s[0]: s[1] for s in P}
+  evaluations, rectifications = [], []
+  n = 0
+  for eid, pid, amt, score, grade, evaluator, date, problems, suggestions in THIRD_PARTY_2021:
+    evaluations.append({'id': eid, 'kind': 'third_party', 'project': pid, 'unit': unit_of[pid],
+                        'evaluated_year': 2020, 'date': date, 'amount': amt + '万元',
+                        'score': score, 'grade': grade, 'evaluator': evaluator,
+                        'problems': problems, 'suggestions': suggestions})
+    for prob in problems:
+      n += 1
+      rectifications.append({'id': 'R21-%02d' % n, 'evaluation': eid, 'unit': unit_of[pid],
+                             'project': pid, 'description': prob,
+                             'owner': '%s财务科' % dict((u, nm) for u, nm, _ in UNITS)[unit_of[pid]],
+                             'due': '2021-12-31', 'status': 'done',
+                             'closed': '2021-%02d-%02d' % (rng.between(10, 12), rng.between(1, 28))})
+  assert len(evaluations) == 5
+  return {
+    'format': 'perfbudget-dataset',
+    'version': 1,
+    'jurisdiction': {'code': '341300', 'name': '宿马园区'},
+    'fiscal_year': {'year': year, 'start_month': 1, 'named_by_end': False},
+    'title': ('宿州马鞍山现代产业园区2021年预算绩效管理示例数据集（年末完成值与执行数，供2022年'
+              '单位自评；2021年开展的5个重点项目财政评价；虚构）'),
+    'as_of': '2021-12-31',
+    'units': [{'id': u, 'name': nm} for u, nm, _ in UNITS],
+    'projects': projects,
+    'goals': goals,
+    'disbursements': disbursements,
+    'ex_ante': ex_ante,
+    'evaluations': evaluations,
+    'rectifications': rectifications,
+  }, computed
+
+
+# FY2023 (F26, F27). The result of the 2022 evaluations on the FY2023 budget:
+# three projects merged or optimised, their requested amounts cut by 2388 万元.
+FINISHED_2022 = ['P0310', 'P0314', 'P0405', 'P0608']  # one-off projects done in 2022
+RESULT_2023 = {  # project: (requested 万元, approved 万元 or None = merged away, how, evaluation)
+  'P0306': ('1160', None, 'merged', 'E-TP03'),   # into P0301 市政设施维修养护
+  'P0503': ('1180', '480', 'optimised', 'E-TP05'),
+  'P0304': ('760', '232', 'optimised', 'E-TP07'),
+}
+RESULT_CUT_2023_WAN = 2388  # F26 "近2400万元"
+NEW_2023 = [  # (id, unit, name, category, key, [(source, 万元)], (quantity, target, unit))
+  ('P0120', 'U01', '东部新城纬四路道路工程', '道路交通', True, [(LT, '2600')], ('新建道路长度', '1.6', '公里')),
+  ('P0219', 'U02', '园区新能源产业招商推介', '招商引资', False, [(GB, '180')],
+   ('举办新能源产业招商推介活动', '4', '场')),
+  ('P0315', 'U03', '园区老旧小区改造提升', '基础设施', True, [(GB, '900'), (TR, '600')],
+   ('改造提升老旧小区', '5', '个')),
+  ('P0611', 'U06', '园区普惠托育服务补助', '社会保障', False, [(GB, '150')], ('补助普惠托育机构', '6', '家')),
+]
+KEY_WITH_APPROVAL_2023 = ['P0101', 'P0120', 'P0202', 'P0203', 'P0301', 'P0315', 'P0603',
+                          'P0606']                                                   # F27: 8
+KEY_WITH_BUDGET_2023 = KEY_WITH_APPROVAL_2023 + ['P0103', 'P0105', 'P0201', 'P0302', 'P0401',
+                                                 'P0501', 'P0601', 'P0602']          # invented: 16
+
+
+def build_2023(stats):
+  year = 2023
+  rng = SplitMix64(20230101)
+  projects, goals, ex_ante = [], [], []
+  cut = 0
+  specs = [s for s in P if s[0] not in NOT_IMPLEMENTED and s[0] not in FINISHED_2022]
+  for idx, spec in enumerate(specs):
+    pid, uid, name, cat, _, key, start = spec[:7]
+    fy22 = stats['funds_fen'][pid]
+    total22 = sum(a for _, a in fy22)
+    status = 'planned'
+    if pid in RESULT_2023:
+      req, appr, how, _ = RESULT_2023[pid]
+      requested = wan_to_fen(req)
+      total = 0 if appr is None else wan_to_fen(appr)
+      cut += requested - total
+      if appr is None:
+        status = 'cancelled'
+    else:
+      total = total22 * rng.between(95, 108) // 100 // FEN_PER_WAN * FEN_PER_WAN
+      requested = total
+    parts = allocate(total // FEN_PER_WAN, [a for _, a in fy22]) if total else []
+    p = {'id': pid, 'unit': uid, 'name': name, 'category': cat, 'kind': 'continuing', 'key': key,
+         'status': status, 'start_year': start, 'requested': fen_to_wan_text(requested),
+         'funds': [{'source': src, 'approved': fen_to_wan_text(a * FEN_PER_WAN)}
+                   for (src, _), a in zip(fy22, parts)]}
+    if key and status != 'cancelled':
+      p['disclosure'] = {'with_budget': pid in KEY_WITH_BUDGET_2023,
+                         'with_approval': pid in KEY_WITH_APPROVAL_2023}
+    projects.append(p)
+    if status != 'cancelled':
+      inds, text = goal_indicators(spec, year, spec[8][1], SAT_TARGETS[idx % len(SAT_TARGETS)])
+      goals.append({'id': 'G23-' + pid, 'owner': 'project', 'project': pid, 'text': text,
+                    'indicators': inds})
+  assert cut == RESULT_CUT_2023_WAN * FEN_PER_WAN, cut
+  for idx, (pid, uid, name, cat, key, funds, (qn, qt, qu)) in enumerate(NEW_2023):
+    total = sum(wan_to_fen(a) for _, a in funds)
+    p = {'id': pid, 'unit': uid, 'name': name, 'category': cat, 'kind': 'new', 'key': key,
+         'status': 'planned', 'start_year': year, 'requested': fen_to_wan_text(total),
+         'funds': [{'source': src, 'approved': a + '万元'} for src, a in funds]}
+    if key:
+      p['disclosure'] = {'with_budget': pid in KEY_WITH_BUDGET_2023,
+                         'with_approval': pid in KEY_WITH_APPROVAL_2023}
+    projects.append(p)
+    spec = (pid, uid, name, cat, 'new', key, year, funds, (qn, qt, qu, None))
+    inds, text = goal_indicators(spec, year, qt, SAT_TARGETS[idx % len(SAT_TARGETS)])
+    goals.append({'id': 'G23-' + pid, 'owner': 'project', 'project': pid, 'text': text,
+                  'indicators': inds})
+    scores = [dec_text(Fraction(rng.between(32, 39), 2), 1) for _ in range(5)]
+    ex_ante.append({'project': pid, 'date': '2022-%02d-%02d' % (rng.between(9, 10), rng.between(1, 28)),
+                    'requested': fen_to_wan_text(total),
+                    'scores': dict(zip(['necessity', 'economy', 'goal_soundness', 'feasibility',
+                                        'funding_compliance'], scores)),
+                    'note': '评估结论：予以支持（%s分）' % dec_text(sum(Fraction(x) for x in scores), 1)})
+  projects.sort(key=lambda p: p['id'])
+  goals.sort(key=lambda g: g['id'])
+  for uid, (text, (qn, qt, qu), (qln, qlc, qlt, qlu), (bl2, bn, bc, bt, bu), sn) in UNIT_GOALS.items():
+    goals.append({'id': 'G23-' + uid, 'owner': 'unit', 'unit': uid, 'text': text, 'indicators': [
+        ind(1, 'output', 'quantity', qn, 'ge', qt, qu, '20', value_source='plan'),
+        ind(2, 'output', 'quality', qln, qlc, qlt, qlu, '15', value_source='plan'),
+        ind(3, 'output', 'timeliness', '预算资金支付及时率', 'ge', '95', '%', '15', value_source='plan'),
+        ind(4, 'benefit', bl2, bn, bc, bt, bu, '20', value_source='plan'),
+        ind(5, 'benefit', 'sustainability', '部门预算绩效管理制度健全率', 'eq', '100', '%', '10',
+            value_source='plan'),
+        ind(6, 'satisfaction', 'beneficiary_satisfaction', sn, 'ge', '90', '%', '10',
+            value_source='other', evaluation_standard='问卷调查')]})
+  assert sum(1 for p in projects if p.get('disclosure', {}).get('with_approval')) == 8
+  assert sum(1 for p in projects if p.get('disclosure', {}).get('with_budget')) == 16
+  return {
+    'format': 'perfbudget-dataset',
+    'version': 1,
+    'jurisdiction': {'code': '341300', 'name': '宿马园区'},
+    'fiscal_year': {'year': year, 'start_month': 1, 'named_by_end': False},
+    'title': ('宿州马鞍山现代产业园区2023年预算（批复）示例数据集：依据2022年评价结果优化整合项目3个、'
+              '压减预算2388万元；随预算批复公开8个重点项目绩效目标（虚构）'),
+    'units': [{'id': u, 'name': nm} for u, nm, _ in UNITS],
+    'projects': projects,
+    'goals': goals,
+    'ex_ante': ex_ante,
+  }
+
+
+def write_json(path, dataset):
+  text = json.dumps(dataset, ensure_ascii=False, indent=2) + '\n'
+  os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+  tmp = path + '.tmp'
+  with open(tmp, 'w', encoding='utf-8') as f:
+    f.write(text)
+  os.replace(tmp, path)
+  print('wrote %s: %d projects, %d goals, %d disbursements, %d evaluations' %
+        (path, len(dataset['projects']), len(dataset['goals']),
+         len(dataset.get('disbursements', [])), len(dataset.get('evaluations', []))))
 
 
 def main():
   here = os.path.dirname(os.path.abspath(__file__))
-  out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
-      here, '..', 'examples', 'suma-park-2022', 'dataset.json')
+  out_dir = sys.argv[1] if len(sys.argv) > 1 else os.path.join(here, '..', 'examples')
   dataset, stats = build()
   assert stats['unspent_unimplemented'] == wan_to_fen('2396.8')
-  text = json.dumps(dataset, ensure_ascii=False, indent=2) + '\n'
-  os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
-  tmp = out + '.tmp'
-  with open(tmp, 'w', encoding='utf-8') as f:
-    f.write(text)
-  os.replace(tmp, out)
-  print('wrote %s: %d projects, %d goals, %d disbursements' %
-        (out, len(dataset['projects']), len(dataset['goals']), len(dataset['disbursements'])))
+  d2021, _ = build_2021(stats)
+  d2023 = build_2023(stats)
+  write_json(os.path.join(out_dir, 'suma-park-2021', 'dataset.json'), d2021)
+  write_json(os.path.join(out_dir, 'suma-park-2022', 'dataset.json'), dataset)
+  write_json(os.path.join(out_dir, 'suma-park-2023', 'dataset.json'), d2023)
 
 
 if __name__ == '__main__':

@@ -1,9 +1,12 @@
 // csv_writer_test.cc: WriteDatasetCsv — byte-identical round trips (CSV and
 // JSON), encodings, and atomic replacement of the output folder.
+#include <grp.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -108,7 +111,9 @@ TEST(CsvWriterTest, Gb18030RoundTripKeepsChineseNames) {
   ExpectSameFolders(tmp.path() / "utf8", FixtureDir("good"));
 }
 
-TEST(CsvWriterTest, Deterministic) {
+// Twice in one process (a weak check of determinism: another process, other
+// threads and records in another order are tests/cpp/determinism_test.cc).
+TEST(CsvWriterTest, SameFolderTwiceInOneProcess) {
   TempDir tmp;
   Dataset ds = LoadFixture("good");
   ASSERT_TRUE(WriteDatasetCsv(ds, tmp.str("a")).ok());
@@ -220,16 +225,87 @@ TEST(CsvWriterTest, WritesIntoTheCurrentFolderByDot) {
   ExpectSameFolders(tmp.path() / "here", FixtureDir("good"));
 }
 
+// Runs `attempt` as the unprivileged user nobody (65534) when the test runs
+// as root (as CI does: root ignores permission bits), in a forked child that
+// drops its groups, gid and uid before the attempt; otherwise in this
+// process. Returns the attempt's status, or an Internal error when the
+// privileges could not be dropped (the test then fails: it must not pass
+// vacuously).
+constexpr uid_t kNobody = 65534;
+absl::Status AsUnprivileged(const std::function<absl::Status()>& attempt) {
+  if (::geteuid() != 0) return attempt();
+  int fds[2];
+  if (::pipe(fds) != 0) return absl::InternalError("pipe failed");
+  const pid_t pid = ::fork();
+  if (pid < 0) return absl::InternalError("fork failed");
+  if (pid == 0) {
+    ::close(fds[0]);
+    std::string report;
+    if (::setgroups(0, nullptr) != 0 || ::setresgid(kNobody, kNobody, kNobody) != 0 ||
+        ::setresuid(kNobody, kNobody, kNobody) != 0 || ::geteuid() != kNobody) {
+      report = "I|cannot drop root privileges to uid 65534";
+    } else {
+      const absl::Status st = attempt();
+      report = std::to_string(static_cast<int>(st.code())) + "|" + std::string(st.message());
+    }
+    std::size_t at = 0;
+    while (at < report.size()) {
+      const ssize_t n = ::write(fds[1], report.data() + at, report.size() - at);
+      if (n <= 0) break;
+      at += static_cast<std::size_t>(n);
+    }
+    ::_exit(0);
+  }
+  ::close(fds[1]);
+  std::string report;
+  char buf[512];
+  ssize_t n;
+  while ((n = ::read(fds[0], buf, sizeof buf)) > 0) report.append(buf, static_cast<std::size_t>(n));
+  ::close(fds[0]);
+  int wstatus = 0;
+  ::waitpid(pid, &wstatus, 0);
+  const std::size_t bar = report.find('|');
+  if (!WIFEXITED(wstatus) || WEXITSTATUS(wstatus) != 0 || bar == std::string::npos) {
+    return absl::InternalError("the unprivileged child failed: " + report);
+  }
+  if (report.substr(0, bar) == "I") return absl::InternalError(report.substr(bar + 1));
+  return absl::Status(static_cast<absl::StatusCode>(std::stoi(report.substr(0, bar))),
+                      report.substr(bar + 1));
+}
+
+// A folder the writer may not write in: nothing is created there, and the
+// error says where. As root the write is attempted as nobody, owner of the
+// read-only folder (so the 0555 mode, not mere ownership, is what refuses).
 TEST(CsvWriterTest, PermissionDeniedLeavesNothing) {
-  if (::geteuid() == 0) GTEST_SKIP() << "root ignores permissions";
   TempDir tmp;
+  const Dataset ds = LoadFixture("good");  // read before privileges are dropped
   fs::create_directories(tmp.path() / "ro");
+  if (::geteuid() == 0) {
+    ASSERT_EQ(::chown((tmp.path() / "ro").c_str(), kNobody, kNobody), 0);
+  }
   ::chmod((tmp.path() / "ro").c_str(), 0555);
-  absl::Status s = WriteDatasetCsv(LoadFixture("good"), tmp.str("ro/out"));
+  const std::string target = tmp.str("ro/out");
+  absl::Status s = AsUnprivileged([&] { return WriteDatasetCsv(ds, target); });
   ::chmod((tmp.path() / "ro").c_str(), 0755);
   EXPECT_TRUE(absl::IsPermissionDenied(s)) << s;
   EXPECT_THAT(s.message(), HasSubstr("ro"));
   EXPECT_TRUE(fs::is_empty(tmp.path() / "ro"));
+}
+
+// The same folder made writable (mode 0755, owned by the same user): the
+// write succeeds, so the refusal above comes from the mode alone.
+TEST(CsvWriterTest, WritableFolderOfTheSameOwnerIsWritten) {
+  TempDir tmp;
+  const Dataset ds = LoadFixture("good");
+  fs::create_directories(tmp.path() / "rw");
+  if (::geteuid() == 0) {
+    ASSERT_EQ(::chown((tmp.path() / "rw").c_str(), kNobody, kNobody), 0);
+  }
+  ::chmod((tmp.path() / "rw").c_str(), 0755);
+  const std::string target = tmp.str("rw/out");
+  absl::Status s = AsUnprivileged([&] { return WriteDatasetCsv(ds, target); });
+  EXPECT_TRUE(s.ok()) << s;
+  ExpectSameFolders(tmp.path() / "rw" / "out", FixtureDir("good"));
 }
 
 TEST(CsvWriterTest, JsonToCsvToJsonIsByteIdentical) {
@@ -256,9 +332,10 @@ TEST(CsvWriterTest, JsonDatasetsSurviveCsv) {
       if (e.path().extension() == ".json") files.push_back(e.path());
     }
   }
+  // The bundled example is required (docs/testing.md): missing, this fails.
+  ASSERT_TRUE(fs::is_regular_file(files[0])) << files[0] << " is missing";
   int tried = 0;
   for (const fs::path& file : files) {
-    if (!fs::exists(file)) continue;
     absl::StatusOr<Dataset> ds = LoadDatasetJsonFile(file.string());
     if (!ds.ok()) continue;  // fixtures of other tests may be deliberately odd
     ++tried;

@@ -7,12 +7,15 @@
 #ifndef PERFBUDGET_SRC_IO_JSON_INTERNAL_H_
 #define PERFBUDGET_SRC_IO_JSON_INTERNAL_H_
 
+#include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "perfbudget/io/json.h"
 #include "perfbudget/model/entities.h"
 #include "perfbudget/money/ratio.h"
 
@@ -48,6 +51,25 @@ struct TargetInput {
 //    writer uses when the text does not read back to the indicator's numbers.
 // InvalidArgument when a number that must be one is not.
 absl::Status ResolveTarget(const TargetInput& in, Indicator* out);
+
+// How LoadDatasetJsonFile holds a file's text while it parses it: `text` is
+// the file's bytes, `capacity` how many bytes are readable from text.data()
+// (the parser reads up to SIMDJSON_PADDING past the end), `mapped` whether
+// the text lies in a mapping of the file (else in memory it was read into).
+struct JsonFileText {
+  std::string_view text;
+  std::size_t capacity = 0;
+  bool mapped = false;
+};
+using JsonFileObserver = std::function<void(const JsonFileText&)>;
+
+// LoadDatasetJsonFile, calling `observe` (when set) once the text is held and
+// before it is parsed. A test seam: json_mapped_file_test.cc checks against
+// /proc/self/maps that large files are really mapped, padding included.
+absl::StatusOr<Dataset> LoadDatasetJsonFileObserved(const std::string& path,
+                                                    const LoadOptions& options,
+                                                    Diagnostics* diagnostics,
+                                                    const JsonFileObserver& observe);
 
 }  // namespace perfbudget::json_internal
 

@@ -1967,26 +1967,38 @@ std::optional<simdjson::padded_string> ReadPaddedFile(const std::string& path) {
   return out;
 }
 
-// A read-only private mapping of a whole file, unmapped when destroyed.
+// A read-only private mapping of a whole file followed by at least the
+// parser's padding of zero bytes, unmapped when destroyed.
 class FileMapping {
  public:
-  FileMapping(const char* data, std::size_t size) : data_(data), size_(size) {}
+  FileMapping(const char* data, std::size_t size, std::size_t capacity)
+      : data_(data), size_(size), capacity_(capacity) {}
   FileMapping(const FileMapping&) = delete;
   FileMapping& operator=(const FileMapping&) = delete;
-  ~FileMapping() { ::munmap(const_cast<char*>(data_), size_); }
+  ~FileMapping() { ::munmap(const_cast<char*>(data_), capacity_); }
   const char* data() const { return data_; }
   std::size_t size() const { return size_; }
+  // Bytes readable from data(): the file, the zeros the kernel puts after its
+  // end in the last page, and any anonymous zero page after that.
+  std::size_t capacity() const { return capacity_; }
 
  private:
   const char* data_;
   std::size_t size_;
+  std::size_t capacity_;
 };
 
-// Maps a regular file when the parser's padding fits in the slack of its last
-// page (the kernel fills it with zeros): no copy of the file, and its pages
-// can be handed back as they are read. nullptr otherwise (the caller reads).
-// (A file truncated by someone else while mapped would fault: a risk every
-// mmap-based reader takes; files shorter than 1 MiB are read instead.)
+// Maps a regular file of 1 MiB or more (no copy of the file, and its pages
+// can be handed back as they are read). The parser reads up to
+// SIMDJSON_PADDING bytes past the end: the address range reserved is the
+// file's size plus that padding rounded up to whole pages, as an anonymous
+// read-only mapping (zeros), and the file is mapped over its start
+// (MAP_FIXED). Where the last page of the file has room for the padding the
+// two coincide; where it has not (a size that is a whole number of pages, or
+// within 64 bytes of one) the padding lies in the anonymous page after it.
+// nullptr when the file is smaller, not regular, or cannot be mapped (the
+// caller reads it). (A file truncated by someone else while mapped would
+// fault: a risk every mmap-based reader takes.)
 std::shared_ptr<const FileMapping> MapFile(const std::string& path) {
   constexpr std::size_t kMinMapBytes = std::size_t{1} << 20;
   constexpr std::size_t kMaxBytes = std::size_t{4} << 30;
@@ -1997,12 +2009,18 @@ std::shared_ptr<const FileMapping> MapFile(const std::string& path) {
   const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
   if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
     const auto size = static_cast<std::size_t>(st.st_size);
-    const std::size_t slack = size % page == 0 ? 0 : page - size % page;
-    if (size >= kMinMapBytes && size <= kMaxBytes && slack >= simdjson::SIMDJSON_PADDING) {
-      void* p = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
-      if (p != MAP_FAILED) {
-        ::madvise(p, size, MADV_SEQUENTIAL);
-        out = std::make_shared<const FileMapping>(static_cast<const char*>(p), size);
+    if (size >= kMinMapBytes && size <= kMaxBytes) {
+      const std::size_t capacity = (size + simdjson::SIMDJSON_PADDING + page - 1) / page * page;
+      void* range =
+          ::mmap(nullptr, capacity, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+      if (range != MAP_FAILED) {
+        void* p = ::mmap(range, size, PROT_READ, MAP_PRIVATE | MAP_FIXED, fd, 0);
+        if (p == range) {
+          ::madvise(p, size, MADV_SEQUENTIAL);
+          out = std::make_shared<const FileMapping>(static_cast<const char*>(p), size, capacity);
+        } else {
+          ::munmap(range, capacity);
+        }
       }
     }
   }
@@ -2012,20 +2030,26 @@ std::shared_ptr<const FileMapping> MapFile(const std::string& path) {
 
 }  // namespace
 
-absl::StatusOr<Dataset> LoadDatasetJsonFile(const std::string& path, const LoadOptions& options,
-                                            Diagnostics* diagnostics) {
+namespace json_internal {
+
+absl::StatusOr<Dataset> LoadDatasetJsonFileObserved(const std::string& path,
+                                                    const LoadOptions& options,
+                                                    Diagnostics* diagnostics,
+                                                    const JsonFileObserver& observe) {
   if (std::shared_ptr<const FileMapping> map = MapFile(path)) {
     const std::string_view view(map->data(), map->size());
     const char* base = map->data();
-    const std::size_t page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
-    const std::size_t mapped = (view.size() + page - 1) / page * page;
-    return LoadPadded(view, mapped, std::move(map), options, diagnostics, path, base, view.size());
+    const std::size_t capacity = map->capacity();
+    if (observe) observe(JsonFileText{view, capacity, /*mapped=*/true});
+    return LoadPadded(view, capacity, std::move(map), options, diagnostics, path, base,
+                      view.size());
   }
   if (std::optional<simdjson::padded_string> padded = ReadPaddedFile(path)) {
     auto owned = std::make_shared<const simdjson::padded_string>(*std::move(padded));
     const std::string_view view(owned->data(), owned->size());
-    return LoadPadded(view, view.size() + simdjson::SIMDJSON_PADDING, std::move(owned), options,
-                      diagnostics, path);
+    const std::size_t capacity = view.size() + simdjson::SIMDJSON_PADDING;
+    if (observe) observe(JsonFileText{view, capacity, /*mapped=*/false});
+    return LoadPadded(view, capacity, std::move(owned), options, diagnostics, path);
   }
   absl::StatusOr<std::string> text = ReadFile(path);
   if (!text.ok()) {
@@ -2042,7 +2066,15 @@ absl::StatusOr<Dataset> LoadDatasetJsonFile(const std::string& path, const LoadO
   // ReadFile leaves spare capacity; make sure the parser's padding fits.
   text->reserve(text->size() + simdjson::SIMDJSON_PADDING);
   auto owned = std::make_shared<const std::string>(*std::move(text));
+  if (observe) observe(JsonFileText{*owned, owned->capacity(), /*mapped=*/false});
   return LoadPadded(*owned, owned->capacity(), owned, options, diagnostics, path);
+}
+
+}  // namespace json_internal
+
+absl::StatusOr<Dataset> LoadDatasetJsonFile(const std::string& path, const LoadOptions& options,
+                                            Diagnostics* diagnostics) {
+  return json_internal::LoadDatasetJsonFileObserved(path, options, diagnostics, nullptr);
 }
 
 }  // namespace perfbudget

@@ -2,10 +2,13 @@
 // profiles (loading errors with their locations, extends, built-ins).
 #include "perfbudget/policy/policy.h"
 
+#include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -235,6 +238,22 @@ TEST(PolicyJson, EmbeddedProfilesMatchFiles) {
     s << in.rdbuf();
     EXPECT_EQ(s.str(), b.json) << "re-run src/policy/embed_profiles.py";
   }
+}
+
+// The other way: every profiles/*.json is embedded (a profile added to the
+// folder without re-running embed_profiles.py would not be built in).
+TEST(PolicyJson, EveryProfileFileIsEmbedded) {
+  const char* env = std::getenv("PERFBUDGET_SOURCE_DIR");
+  std::string root = (env != nullptr && *env != '\0') ? env : PERFBUDGET_SOURCE_DIR;
+  std::vector<std::string> files;
+  for (const auto& e : std::filesystem::directory_iterator(root + "/profiles")) {
+    if (e.path().extension() == ".json") files.push_back(e.path().stem().string());
+  }
+  std::sort(files.begin(), files.end());
+  std::vector<std::string> embedded;
+  for (const BuiltinProfile& b : BuiltinProfiles()) embedded.emplace_back(b.name);
+  EXPECT_EQ(files, embedded) << "re-run src/policy/embed_profiles.py";
+  EXPECT_GE(files.size(), 2u);  // central and suma-park at least
 }
 
 }  // namespace

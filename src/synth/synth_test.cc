@@ -54,6 +54,7 @@ SynthOptions Small(std::uint64_t seed) {
   return o;
 }
 
+// In one process; across processes: tests/cpp/determinism_test.cc.
 TEST(SynthTest, SameSeedSameDataset) {
   absl::StatusOr<Dataset> a = Synthesize(Small(42));
   absl::StatusOr<Dataset> b = Synthesize(Small(42));

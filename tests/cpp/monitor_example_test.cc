@@ -95,7 +95,8 @@ TEST_F(MonitorExampleTest, CurveAgreesWithMonitorAndRendersSvg) {
   const std::string svg = RenderExecutionCurveSvg(*curve);
   EXPECT_NE(svg.find("59.84%"), std::string::npos);
   EXPECT_NE(svg.find("序时进度"), std::string::npos);
-  EXPECT_EQ(svg, RenderExecutionCurveSvg(*curve));  // deterministic
+  // Same text twice here; in another process: tests/cpp/determinism_test.cc.
+  EXPECT_EQ(svg, RenderExecutionCurveSvg(*curve));
 }
 
 TEST_F(MonitorExampleTest, TwelveMonthEndsInOneCall) {

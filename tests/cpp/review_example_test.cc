@@ -29,16 +29,14 @@ TEST(ReviewExample, SeedFigures) {
   EXPECT_EQ(s.project_goals.to_revise, 0u);
   EXPECT_EQ(s.project_goals.blocked, 2u);  // F15
   EXPECT_EQ(s.projects_blocked_by_review, 2u);
-  // "a little over 10 万元"
-  EXPECT_GT(s.amount_blocked_by_review.fen(), 10 * 1'000'000);
-  EXPECT_LT(s.amount_blocked_by_review.fen(), 11 * 1'000'000);
-  EXPECT_GE(s.project_goals.comments, 20u);  // F16 "20+"
+  // F15 "a little over 10 万元": exactly 10.7 万元 (P0217 and P0409's budgets).
+  EXPECT_EQ(s.amount_blocked_by_review.fen(), 10'700'000);
+  EXPECT_EQ(s.project_goals.comments, 40u);  // F16 "20+": 40 comments on project goals
   EXPECT_EQ(s.unit_goals.reviewed, 6u);      // F12
   EXPECT_EQ(s.ex_ante_assessed, 32u);        // F9
   EXPECT_EQ(s.ex_ante_not_supported, 3u);    // F10
-  // "about 1000 万元"
-  EXPECT_GE(s.ex_ante_cut.fen(), 950 * 1'000'000);
-  EXPECT_LE(s.ex_ante_cut.fen(), 1050 * 1'000'000);
+  // F10 "about 1000 万元": exactly 1006 万元 cut from the three projects.
+  EXPECT_EQ(s.ex_ante_cut.fen(), 1'006'000'000);
   EXPECT_EQ(s.ex_ante_missing, 0u);  // F11: every new project ≥ 100 万元 was assessed
   // The blocked goals are the two cancelled projects', for the right reasons.
   for (const GoalReview& g : r->goals) {

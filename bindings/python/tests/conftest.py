@@ -46,3 +46,16 @@ MINI_JSON = """{
 def mini():
     with perfbudget.Dataset.from_json(MINI_JSON, "mini.json") as ds:
         yield ds
+
+
+# The bundled example is part of the suite (docs/testing.md): a test that
+# reads it fails, rather than skips, when it is missing.
+EXAMPLE = pathlib.Path(__file__).resolve().parents[3] / "examples" / "suma-park-2022" / "dataset.json"
+
+
+@pytest.fixture
+def bundled_example():
+    if not EXAMPLE.is_file():
+        pytest.fail(f"{EXAMPLE} is missing: the bundled example is required "
+                    "(restore it with git checkout -- examples/)", pytrace=False)
+    return EXAMPLE

@@ -283,7 +283,7 @@ def test_declaring_a_function():
 EXAMPLE = pathlib.Path(__file__).resolve().parents[3] / "examples" / "suma-park-2022" / "dataset.json"
 
 
-@pytest.mark.skipif(not EXAMPLE.exists(), reason="example dataset not present")
+@pytest.mark.usefixtures("bundled_example")
 def test_seed_figures_from_example():
     """F20/F21 of the seed report: 106705 万元 approved, 63854 万元 executed by 2022-08-31."""
     with Dataset.load(EXAMPLE) as ds:
@@ -308,3 +308,61 @@ def test_synth_is_deterministic_and_checked():
     with pytest.raises(OverflowError):
         Dataset.synth(seed=-1)
 
+
+
+# Determinism beyond one process (tests/cpp/determinism_test.cc does the same
+# for the C++ API): the same calls in two fresh interpreters, with different
+# hash seeds and glibc's MALLOC_PERTURB_ (fresh and freed memory filled), print
+# the same bytes; and a dataset whose JSON objects list their fields in the
+# reverse order loads to the same dataset.
+_DETERMINISM_SCRIPT = r'''
+import sys
+import perfbudget
+from perfbudget.monitor import ExecutionCurve, Monitor
+out = []
+with perfbudget.Dataset.synth(seed=7, units=3, projects=30) as s:
+    out.append(s.to_json())
+with perfbudget.Dataset.load(sys.argv[1]) as ds:
+    out.append(ds.to_json())
+    with Monitor.run(ds, "2022-08-31") as m:
+        out.append(str(m.total.rate))
+    with ExecutionCurve.run(ds, "2022-08-31") as c:
+        out.append(c.svg())
+sys.stdout.buffer.write("\n".join(out).encode("utf-8"))
+'''
+
+
+@pytest.mark.usefixtures("bundled_example")
+def test_same_bytes_in_separate_processes():
+    import os
+    import subprocess
+    import sys
+    outs = []
+    for seed, perturb in (("1", "0"), ("4242", "165")):
+        env = dict(os.environ, PYTHONHASHSEED=seed, MALLOC_PERTURB_=perturb,
+                   TZ="Pacific/Kiritimati" if seed != "1" else "UTC",
+                   PYTHONPATH=str(pathlib.Path(__file__).resolve().parents[1]))
+        run = subprocess.run([sys.executable, "-c", _DETERMINISM_SCRIPT, str(EXAMPLE)],
+                             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, check=False)
+        assert run.returncode == 0, run.stderr.decode()
+        outs.append(run.stdout)
+    assert len(outs[0]) > 100000
+    assert outs[0] == outs[1]
+
+
+def _reverse_keys(value):
+    if isinstance(value, dict):
+        return {k: _reverse_keys(value[k]) for k in reversed(list(value))}
+    if isinstance(value, list):
+        return [_reverse_keys(v) for v in value]
+    return value
+
+
+@pytest.mark.usefixtures("bundled_example")
+def test_field_order_does_not_matter():
+    import json
+    text = EXAMPLE.read_text(encoding="utf-8")
+    shuffled = json.dumps(_reverse_keys(json.loads(text)), ensure_ascii=False, indent=1)
+    assert shuffled != text
+    with Dataset.load(EXAMPLE) as a, Dataset.from_json(shuffled, "reversed.json") as b:
+        assert a.to_json() == b.to_json()

@@ -87,7 +87,7 @@ def test_reclaim_proposals_and_splits(small):
         assert rc.units() == [("U1", Decimal("400002.99"))]
 
 
-@pytest.mark.skipif(not EXAMPLE.exists(), reason="example dataset not present")
+@pytest.mark.usefixtures("bundled_example")
 def test_example_f20_to_f23():
     with Dataset.load(str(EXAMPLE)) as ds:
         with Monitor.run(ds, "2022-08-31") as m:
