@@ -181,7 +181,11 @@ struct Rules {
   BigramSet common;  // bigrams of the common terms
   // Domain terms by their first bigram (sorted), for finding them in text.
   std::vector<std::pair<Bigram, std::uint32_t>> term_first;
+  BigramSet term_first_set;  // the same first bigrams, for a quick rejection
   std::vector<std::string_view> terms;
+  // Per library category: the bigrams of its core indicators' names and
+  // synonyms (added to a goal's relevance context).
+  std::vector<BigramSet> category_core;
   std::vector<std::uint32_t> term_domain;
 
   bool On(RuleId id) const { return set[id].enabled; }
@@ -208,6 +212,7 @@ void FindTerms(const Rules& r, std::string_view text, std::vector<Bigram>* tmp, 
   tmp->clear();
   AppendBigrams(text, tmp);
   for (Bigram b : *tmp) {
+    if (!r.term_first_set.Contains(b)) continue;
     auto it = std::lower_bound(r.term_first.begin(), r.term_first.end(),
                                std::pair<Bigram, std::uint32_t>{b, 0});
     for (; it != r.term_first.end() && it->first == b; ++it) {
@@ -286,6 +291,16 @@ Rules ResolveRules(const Policy& policy, bool messages) {
     }
   }
   std::sort(r.term_first.begin(), r.term_first.end());
+  for (const auto& entry : r.term_first) r.term_first_set.AddBigram(entry.first);
+  r.term_first_set.Seal();
+  r.category_core.resize(r.lib->categories.size());
+  for (std::size_t c = 0; c < r.lib->categories.size(); ++c) {
+    for (const CoreIndicator& ci : r.lib->categories[c].indicators) {
+      r.category_core[c].Add(ci.name);
+      for (const std::string& syn : ci.synonyms) r.category_core[c].Add(syn);
+    }
+    r.category_core[c].Seal();
+  }
   return r;
 }
 
@@ -628,10 +643,8 @@ void GoalReviewer::Run() {
             if (rules_.lib->domains[d].id == id) owner_hits.AddDomain(d);
           }
         }
-        for (const CoreIndicator& c : category_->indicators) {
-          owner_set.Add(c.name);
-          for (const std::string& syn : c.synonyms) owner_set.Add(syn);
-        }
+        const auto c = static_cast<std::size_t>(category_ - rules_.lib->categories.data());
+        if (c < rules_.category_core.size()) owner_set.AddAll(rules_.category_core[c]);
       }
     } else if (ctx_.unit != nullptr) {
       owner_set.Add(ctx_.unit->name);
