@@ -50,7 +50,7 @@ void RunCheck(Context& ctx, const CheckArgs& args) {
   options.encoding = *enc;
   options.max_errors = args.max_errors;
   Diagnostics diagnostics(args.max_errors);
-  absl::StatusOr<Dataset> ds = LoadDataset(args.data, options, &diagnostics);
+  absl::StatusOr<Dataset> ds = LoadData(args.data, options, &diagnostics);
   const bool en = IsEnglish(ctx.global);
 
   if (json) {

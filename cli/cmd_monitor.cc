@@ -7,7 +7,7 @@
 // command line (including an as-of date outside the fiscal year); 3 input
 // (dataset or policy) could not be loaded or the policy is inconsistent;
 // 4 the chart could not be written.
-#include <fstream>
+#include <filesystem>
 #include <memory>
 #include <ostream>
 #include <string>
@@ -15,6 +15,7 @@
 
 #include "command.h"
 #include "output.h"
+#include "perfbudget/io/load.h"
 #include "perfbudget/monitoring/execution_curve.h"
 #include "perfbudget/monitoring/monitor.h"
 #include "perfbudget/monitoring/svg_chart.h"
@@ -25,6 +26,8 @@ namespace {
 
 struct MonitorArgs : AsOfArgs {
   std::string chart;
+  bool force = false;      // --force: replace an existing --chart file
+  bool exit_zero = false;  // --exit-zero: exit 0 when it ran, whatever it found
   std::string level = "all";
 };
 
@@ -33,6 +36,23 @@ std::string Pct(const Ratio& r, int dec) { return r.ToPercentString(dec); }
 std::string LevelLabel(const GlobalOptions& g, WarningLevel l) {
   if (IsEnglish(g)) return std::string(CodeOf(l));
   return std::string(ZhLabelOf(l));
+}
+
+// The row's kind as the CSV's 层级 column shows it: the code in English,
+// the Chinese word in Chinese (as the text form labels rows).
+std::string KindLabel(const GlobalOptions& g, MonitorRowKind kind) {
+  if (IsEnglish(g)) return std::string(CodeOf(kind));
+  switch (kind) {
+    case MonitorRowKind::kProject:
+      return "项目";
+    case MonitorRowKind::kUnit:
+      return "单位";
+    case MonitorRowKind::kFundSource:
+      return "资金来源";
+    case MonitorRowKind::kJurisdiction:
+      return "合计";
+  }
+  return std::string(CodeOf(kind));
 }
 
 std::string RowLabel(const GlobalOptions& g, const MonitorReport& rep, const MonitorRow& row) {
@@ -279,13 +299,13 @@ std::string Csv(const MonitorReport& rep, const GlobalOptions& g, const std::str
                                  "全年预算(" + u + ")", "执行数(" + u + ")", "预算执行率(%)",
                                  "序时进度(%)", "偏差(百分点)", "预警", "预警规则"});
   auto row = [&](const MonitorRow& r) {
-    out += CsvRow({std::string(CodeOf(r.kind)), RowId(rep, r), RowLabel(g, rep, r),
+    out += CsvRow({KindLabel(g, r.kind), RowId(rep, r), RowLabel(g, rep, r),
                    rep.as_of.ToString(), std::to_string(r.project_count),
                    FormatAmount(r.current, unit), FormatAmount(r.executed, unit),
                    r.ExecutionRate().ToPercentString(rep.decimals),
                    rep.time_progress.ToPercentString(rep.decimals),
                    r.zero_budget() ? "" : r.GapPp(rep.time_progress).ToDecimalString(rep.decimals),
-                   std::string(CodeOf(r.level)), ReasonCodes(rep, r)});
+                   LevelLabel(g, r.level), ReasonCodes(rep, r)});
   };
   if (Wants(level, "project"))
     for (const MonitorRow& r : rep.projects) row(r);
@@ -302,6 +322,16 @@ void RunMonitor(Context& ctx, const MonitorArgs& args) {
   if (args.level != "all" && args.level != "project" && args.level != "unit" &&
       args.level != "fund") {
     UsageError(ctx, "monitor: --level must be project, unit, fund or all");
+    return;
+  }
+  // Like convert and synth: an existing chart is replaced only with --force,
+  // checked before anything runs.
+  std::error_code exists_error;
+  if (!args.chart.empty() && !args.force &&
+      std::filesystem::exists(std::filesystem::path(args.chart), exists_error)) {
+    PrintError(*ctx.err, "monitor: " + args.chart +
+                             " already exists; not overwritten (use --force to replace it)");
+    ctx.exit_code = kExitOutputError;
     return;
   }
   const std::optional<AsOfInput> in = LoadAsOfInput(ctx, "monitor", args);
@@ -326,12 +356,11 @@ void RunMonitor(Context& ctx, const MonitorArgs& args) {
   if (!args.chart.empty()) {
     SvgChartOptions so;
     so.lang = ctx.global.lang;
-    const std::string svg = RenderExecutionCurveSvg(*curve, so);
-    std::ofstream f(args.chart, std::ios::binary | std::ios::trunc);
-    f << svg;
-    f.close();
-    if (!f) {
-      PrintError(*ctx.err, "monitor: cannot write the chart to " + args.chart);
+    const absl::Status written =
+        WriteFileAtomically(args.chart, RenderExecutionCurveSvg(*curve, so));
+    if (!written.ok()) {
+      PrintError(*ctx.err, "monitor: cannot write the chart to " + args.chart + ": " +
+                               std::string(written.message()));
       ctx.exit_code = kExitOutputError;
       return;
     }
@@ -343,7 +372,7 @@ void RunMonitor(Context& ctx, const MonitorArgs& args) {
       },
       [&] { return Csv(*rep, ctx.global, args.level, in->unit); },
       [&] { return Text(*rep, ctx.global, args.level, in->unit, in->as_of_source); });
-  ctx.exit_code = rep->HasErrors() ? kExitFindings : kExitOk;
+  ctx.exit_code = rep->HasErrors() && !args.exit_zero ? kExitFindings : kExitOk;
 }
 
 }  // namespace
@@ -360,6 +389,10 @@ void RegisterMonitor(CLI::App& app, Context& ctx) {
                 "the dataset's as_of date");
   cmd->add_option("--policy", args->policy, "a built-in policy name or a policy JSON file");
   cmd->add_option("--chart", args->chart, "also write the execution curve as an SVG file");
+  cmd->add_flag("--force", args->force, "replace the --chart file if it exists");
+  cmd->add_flag("--exit-zero", args->exit_zero,
+                "exit 0 when the run succeeded even if it found error-level warnings "
+                "(default: exit 1 then)");
   cmd->add_option("--level", args->level, "rows to show: project, unit, fund or all (default)");
   cmd->add_option("--unit", args->unit, "amount unit for text and CSV: 万元 (default), 元 or 亿元");
   AddGlobalOptions(*cmd, ctx, {"text", "json", "csv"});

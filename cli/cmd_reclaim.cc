@@ -239,7 +239,7 @@ std::string Csv(const ReclaimReport& rep, const GlobalOptions& g, MoneyUnit unit
     };
     if (p.split.empty()) row("", "");
     for (const FundSplit& f : p.split)
-      row(std::string(CodeOf(f.source)), FormatAmount(f.amount, unit));
+      row(std::string(en ? CodeOf(f.source) : ZhLabelOf(f.source)), FormatAmount(f.amount, unit));
   }
   return out;
 }

@@ -2,12 +2,59 @@
 //
 // Subcommands live in cli/cmd_*.cc (cli/command.h). Results go to stdout,
 // errors to stderr; exit codes are listed in cli/command.h and docs/cli.md.
-// A bad command line exits 2 with CLI11's message.
+// A bad command line exits 2 with CLI11's message, prefixed "perfbudget: ";
+// so does an unknown command, with --help too.
 #include <iostream>
+#include <string>
+#include <string_view>
 
 #include "command.h"
 #include "output.h"
 #include "perfbudget/version.h"
+
+namespace {
+
+// The global options that take a value (AddGlobalOptions), so that the
+// command word can be told from an option's value: `--format json review`.
+bool TakesValue(std::string_view arg) {
+  return arg == "--format" || arg == "--lang" || arg == "--encoding";
+}
+
+// The first word that is neither an option nor an option's value, or "".
+std::string_view CommandWord(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--") return i + 1 < argc ? std::string_view(argv[i + 1]) : std::string_view();
+    if (arg.starts_with("-")) {
+      if (TakesValue(arg)) ++i;
+      continue;
+    }
+    return arg;
+  }
+  return {};
+}
+
+// An unknown command is a usage error (exit 2) even with --help, which CLI11
+// would otherwise answer with the main help and exit 0.
+bool CheckCommandWord(const CLI::App& app, int argc, char** argv) {
+  const std::string_view word = CommandWord(argc, argv);
+  if (word.empty()) return true;
+  std::string known;
+  for (const CLI::App* sub : app.get_subcommands({})) {
+    if (sub->check_name(std::string(word))) return true;
+    known += (known.empty() ? "" : ", ") + sub->get_name();
+  }
+  std::cerr << "perfbudget: unknown command \"" << word << "\" (expected one of: " << known
+            << "; see perfbudget --help)\n";
+  return false;
+}
+
+// CLI11's own errors, with the tool's prefix like every other message.
+std::string FailureMessage(const CLI::App* app, const CLI::Error& e) {
+  return "perfbudget: " + CLI::FailureMessage::simple(app, e);
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   using perfbudget::cli::Context;
@@ -31,6 +78,8 @@ int main(int argc, char** argv) {
   perfbudget::cli::RegisterReview(app, ctx);
   perfbudget::cli::RegisterMonitor(app, ctx);
   perfbudget::cli::RegisterReclaim(app, ctx);
+  app.failure_message(FailureMessage);
+  if (!CheckCommandWord(app, argc, argv)) return perfbudget::cli::kExitUsage;
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -3,8 +3,10 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <iostream>
 #include <ostream>
 
+#include "absl/status/statusor.h"
 #include "perfbudget/io/json.h"
 #include "perfbudget/io/load.h"
 
@@ -352,6 +354,26 @@ std::optional<TextEncoding> ParseEncodingOption(std::string_view s) {
   return std::nullopt;
 }
 
+absl::StatusOr<Dataset> LoadData(const std::string& path, const CsvLoadOptions& options,
+                                 Diagnostics* diagnostics) {
+  if (path != "-") return LoadDataset(path, options, diagnostics);
+  // "-": a JSON dataset on standard input, read whole (up to kMaxStdinBytes).
+  constexpr std::size_t kMaxStdinBytes = std::size_t{1} << 31;
+  std::string text;
+  char buffer[1 << 16];
+  while (std::cin.read(buffer, sizeof buffer) || std::cin.gcount() > 0) {
+    text.append(buffer, static_cast<std::size_t>(std::cin.gcount()));
+    if (text.size() > kMaxStdinBytes) {
+      return absl::InvalidArgumentError(
+          "<stdin>: more than 2 GiB of input; expected a JSON dataset (give a file instead)");
+    }
+  }
+  if (std::cin.bad()) return absl::DataLossError("<stdin>: cannot read standard input");
+  LoadOptions json_options;
+  json_options.max_errors = options.max_errors;
+  return LoadDatasetJson(text, json_options, diagnostics, "<stdin>");
+}
+
 std::optional<Dataset> LoadOrReport(Context& ctx, const std::string& path, std::size_t max_errors) {
   CsvLoadOptions options;
   options.max_errors = max_errors;
@@ -363,7 +385,7 @@ std::optional<Dataset> LoadOrReport(Context& ctx, const std::string& path, std::
   }
   options.encoding = *enc;
   Diagnostics diagnostics(max_errors);
-  absl::StatusOr<Dataset> ds = LoadDataset(path, options, &diagnostics);
+  absl::StatusOr<Dataset> ds = LoadData(path, options, &diagnostics);
   if (ds.ok()) return *std::move(ds);
   ReportInputError(ctx, ds.status(), diagnostics);
   return std::nullopt;
@@ -437,6 +459,13 @@ std::optional<Policy> ResolvePolicyOrReport(Context& ctx, std::string_view name_
   absl::StatusOr<Policy> policy = ResolvePolicy(name_or_path, &diagnostics);
   if (policy.ok()) return *std::move(policy);
   ReportInputError(ctx, policy.status(), diagnostics);
+  if (absl::IsNotFound(policy.status())) {
+    std::string names;
+    for (const std::string& name : BuiltinPolicyNames())
+      names += (names.empty() ? "" : ", ") + name;
+    PrintError(*ctx.err, "built-in profiles: " + names +
+                             " (perfbudget policy list); or give a policy JSON file");
+  }
   return std::nullopt;
 }
 

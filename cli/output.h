@@ -140,7 +140,12 @@ void PrintError(std::ostream& err, const absl::Status& status);
 // Parses --encoding: utf-8 / utf8 / gb18030 / gbk.
 std::optional<TextEncoding> ParseEncodingOption(std::string_view s);
 
-// Loads the dataset at `path` (a .json file or a CSV folder) with
+// Loads DATA: a .json file, a folder of CSV tables, or "-" for a JSON
+// dataset on standard input (named "<stdin>" in diagnostics).
+absl::StatusOr<Dataset> LoadData(const std::string& path, const CsvLoadOptions& options,
+                                 Diagnostics* diagnostics);
+
+// Loads the dataset at `path` (as LoadData) with
 // ctx.global.encoding. On failure prints every diagnostic (or the error) to
 // ctx.err, sets ctx.exit_code = kExitInputError and returns nothing.
 std::optional<Dataset> LoadOrReport(Context& ctx, const std::string& path,

@@ -6,7 +6,7 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config ccache
   libboost-dev libboost-date-time-dev libabsl-dev libsimdjson-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  python3 python3-pytest abigail-tools
+  python3 python3-pytest python3-pip python3-setuptools python3-wheel python3-pandas abigail-tools
   chromium  # tests/svg_render.cmake renders the monitoring chart headless
 )
 missing=()

@@ -156,3 +156,29 @@ target_include_directories(perfbudget_cli_output_tests PRIVATE ${PROJECT_SOURCE_
 target_link_libraries(perfbudget_cli_output_tests PRIVATE perfbudget_static CLI11::CLI11
   GTest::gtest_main)
 gtest_discover_tests(perfbudget_cli_output_tests DISCOVERY_TIMEOUT 60)
+
+# Integration polish (docs/cli.md): an unknown command is a usage error even
+# with --help; CLI11's own errors carry the tool's prefix; --chart does not
+# replace a file without --force; --exit-zero for set -e scripts.
+perfbudget_cli_golden(usage_unknown_command "frobnicate|${small}")
+perfbudget_cli_golden(usage_unknown_command_help "frobnicate|--help")
+perfbudget_cli_golden(usage_unknown_command_after_options "--lang|en|frobnicate|--help")
+perfbudget_cli_golden(usage_cli11_error_prefixed "summary")
+perfbudget_cli_golden(monitor_chart_no_overwrite
+  "monitor|--level|unit|--chart|@TMP@/c.svg|${suma}"
+  "monitor|--level|unit|--chart|@TMP@/c.svg|${suma}"
+  "monitor|--level|unit|--chart|@TMP@/c.svg|--force|${suma}")
+perfbudget_cli_golden(monitor_exit_zero "monitor|--level|unit|--exit-zero|${suma}")
+perfbudget_cli_golden(review_unknown_policy_lists_builtins "review|--policy|nosuch|${small}")
+# "-" reads a JSON dataset from standard input, wherever DATA is taken; a
+# broken one is reported as <stdin> (exit 3).
+add_test(NAME cli.data_from_stdin
+  COMMAND sh -c "set -e
+    out=$(\"$1\" summary --format csv --as-of 2022-08-31 - < \"$2\")
+    file=$(\"$1\" summary --format csv --as-of 2022-08-31 \"$2\")
+    [ \"$out\" = \"$file\" ]
+    echo '{\"format\":' | \"$1\" check - 2> \"$3\" && exit 1 || rc=$?
+    [ \"$rc\" = 3 ] && grep -q '<stdin>:2:1' \"$3\"
+    echo stdin ok" sh $<TARGET_FILE:perfbudget_cli> ${PROJECT_SOURCE_DIR}/${suma}
+    ${CMAKE_CURRENT_BINARY_DIR}/stdin_check.err)
+set_tests_properties(cli.data_from_stdin PROPERTIES LABELS cli PASS_REGULAR_EXPRESSION "stdin ok")

@@ -21,3 +21,17 @@ if(EXISTS ${PERFBUDGET_PYTHON})
   endif()
   set_tests_properties(python_binding PROPERTIES ENVIRONMENT "${PERFBUDGET_PYTHON_ENV}")
 endif()
+
+# Packaging: a wheel built offline bundling the library, installed and
+# imported from outside the source tree (tests/python_package). Needs
+# Debian's python3-pip, python3-setuptools and python3-wheel (scripts/deps.sh).
+if(EXISTS ${PERFBUDGET_PYTHON} AND NOT PERFBUDGET_SANITIZE)
+  add_test(NAME python_package
+    COMMAND ${CMAKE_COMMAND}
+      -DSOURCE_DIR=${PROJECT_SOURCE_DIR}
+      -DWORK_DIR=${PROJECT_BINARY_DIR}/python-package-test
+      -DPYTHON=${PERFBUDGET_PYTHON}
+      -DLIBRARY=$<TARGET_FILE:perfbudget_shared>
+      -P ${PROJECT_SOURCE_DIR}/tests/python_package/run_package_test.cmake)
+  set_tests_properties(python_package PROPERTIES TIMEOUT 300)
+endif()

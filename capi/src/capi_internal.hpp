@@ -42,6 +42,7 @@
 #include "perfbudget/model/dataset.h"
 #include "perfbudget/money/ratio.h"
 #include "perfbudget/pfb_core.h"
+#include "perfbudget/policy/policy.h"
 
 // ---- handle structs (the opaque types of pfb_core.h) ------------------------
 // Other capi files may read these; each handle type of a later header
@@ -59,11 +60,20 @@ struct pfb_dataset {
   perfbudget::Dataset dataset;  // immutable; copies share the data
 };
 
+// A loaded policy profile: immutable, shared by review, monitoring, reclaim
+// and the curve (and whatever part takes a const pfb_policy*).
+struct pfb_policy {
+  perfbudget::Policy policy;
+};
+
 struct pfb_builder {
   perfbudget::DatasetBuilder builder;
   perfbudget::Origin origin;     // set by pfb_builder_set_origin, stamped on rows
   std::uint32_t row_errors = 0;  // rows rejected by add_* (also recorded as diagnostics)
   bool used_up = false;          // pfb_builder_build was called
+  // Bulk calls (pfb_builder_add_*_columns): the origin source and table of
+  // each call; a row of call k is placed by the locator (k + 1) << 40 | row.
+  std::vector<std::pair<std::string, std::string>> column_calls;
 };
 
 namespace perfbudget::capi {

@@ -71,7 +71,7 @@ PFB_API int32_t pfb_builder_create(const char* jurisdiction_code, const char* ju
     info.fiscal_year_start_month = start_month;
     info.fiscal_year_named_by_end = named_by_end;
     info.title = std::string(t);
-    *out = new pfb_builder{DatasetBuilder(std::move(info)), {}, 0, false};
+    *out = new pfb_builder{DatasetBuilder(std::move(info)), {}, 0, false, {}};
     return absl::OkStatus();
   });
 }

@@ -25,6 +25,7 @@ namespace {
 // Display strings of one row, made once so they can be borrowed.
 struct RowText {
   std::string id, name, rate, gap;
+  std::string unit_id;  // the project's unit (project rows), the unit (unit rows), else ""
 };
 
 }  // namespace
@@ -59,10 +60,8 @@ struct RunInputs {
   perfbudget::Policy policy;
 };
 
-absl::StatusOr<RunInputs> InputsOf(const pfb_dataset* dataset, const char* policy_json,
-                                   std::size_t policy_len, std::int32_t as_of,
-                                   perfbudget::Diagnostics& diags) {
-  RunInputs in;
+// The dataset and the as-of date (0: the dataset's own) of a run.
+absl::Status ReadDatasetAndDate(const pfb_dataset* dataset, std::int32_t as_of, RunInputs& in) {
   PFB_ASSIGN_OR_RETURN(in.dataset, capi::DatasetOf(dataset));
   PFB_ASSIGN_OR_RETURN(std::optional<perfbudget::Date> date, capi::InOptionalDate(as_of, "as_of"));
   date = perfbudget::GivenOrDatasetAsOf(*in.dataset, date);  // 0: the dataset's own
@@ -72,9 +71,40 @@ absl::StatusOr<RunInputs> InputsOf(const pfb_dataset* dataset, const char* polic
                             "none (pfb_dataset_as_of is 0); expected a date yyyymmdd");
   }
   in.as_of = *date;
+  return absl::OkStatus();
+}
+
+// The text-taking forms: the policy is JSON text, parsed for this run.
+absl::StatusOr<RunInputs> InputsOf(const pfb_dataset* dataset, const char* policy_json,
+                                   std::size_t policy_len, std::int32_t as_of,
+                                   perfbudget::Diagnostics& diags) {
+  RunInputs in;
+  PFB_RETURN_IF_ERROR(ReadDatasetAndDate(dataset, as_of, in));
   PFB_ASSIGN_OR_RETURN(in.policy, PolicyOf(policy_json, policy_len, diags));
   return in;
 }
+
+// The handle-taking forms: a loaded policy (NULL: the default) and versioned
+// options (NULL: the defaults).
+absl::StatusOr<RunInputs> InputsOf(const pfb_dataset* dataset, const pfb_policy* policy,
+                                   const pfb_run_options* options) {
+  if (options != nullptr && (options->version == 0 || options->version > PFB_RUN_OPTIONS_VERSION)) {
+    return capi::MakeStatus(
+        PFB_INVALID_ARGUMENT,
+        capi::Cat("options->version is ", options->version, "; this library knows versions 1 to ",
+                  PFB_RUN_OPTIONS_VERSION, " (use PFB_RUN_OPTIONS_INIT)"));
+  }
+  RunInputs in;
+  PFB_RETURN_IF_ERROR(
+      ReadDatasetAndDate(dataset, options == nullptr ? PFB_AS_OF_DATASET : options->as_of, in));
+  in.policy = policy == nullptr ? perfbudget::DefaultPolicy() : policy->policy;
+  return in;
+}
+
+// The analyses behind each pair of run functions (text policy / handle).
+absl::Status RunMonitor(const RunInputs& in, pfb_monitor** out);
+absl::Status RunReclaim(const RunInputs& in, pfb_reclaim** out);
+absl::Status RunCurve(const RunInputs& in, pfb_curve** out);
 
 // PFB_LANG_ZH or PFB_LANG_EN, else INVALID_ARGUMENT.
 absl::Status CheckLang(std::int32_t lang) {
@@ -116,34 +146,56 @@ extern "C" PFB_API int32_t pfb_monitor_run(const pfb_dataset* dataset, const cha
   return capi::Guard(err, [&](perfbudget::Diagnostics& diags) -> absl::Status {
     PFB_RETURN_IF_ERROR(capi::ZeroOut(out, "out"));
     PFB_ASSIGN_OR_RETURN(RunInputs in, InputsOf(dataset, policy_json, policy_len, as_of, diags));
-    perfbudget::MonitorOptions options;
-    options.as_of = in.as_of;
-    PFB_ASSIGN_OR_RETURN(MonitorReport report,
-                         perfbudget::Monitor(*in.dataset, in.policy, options));
-    auto m = std::make_unique<pfb_monitor>();
-    m->report = std::move(report);
-    const MonitorReport& r = m->report;
-    m->progress = r.time_progress.ToPercentString(r.decimals);
-    for (std::int32_t kind = 0; kind < 4; ++kind) {
-      const std::uint32_t n =
-          kind == PFB_ROW_JURISDICTION ? 1u : static_cast<std::uint32_t>(RowsOf(r, kind)->size());
-      for (std::uint32_t i = 0; i < n; ++i) {
-        const MonitorRow& row = *RowAt(r, kind, i);
-        m->rows[kind].push_back({perfbudget::RowId(r, row), perfbudget::RowName(r, row),
-                                 row.ExecutionRate().ToPercentString(r.decimals),
-                                 row.zero_budget()
-                                     ? std::string()
-                                     : row.GapPp(r.time_progress).ToDecimalString(r.decimals)});
-      }
-    }
-    for (const perfbudget::MonitorReason& reason : r.reasons) {
-      m->messages.push_back(
-          {perfbudget::ExplainReason(r, reason, "zh"), perfbudget::ExplainReason(r, reason, "en")});
-    }
-    *out = m.release();
-    return absl::OkStatus();
+    return RunMonitor(in, out);
   });
 }
+
+extern "C" PFB_API int32_t pfb_monitor_run_with_policy(const pfb_dataset* dataset,
+                                                       const pfb_policy* policy,
+                                                       const pfb_run_options* options,
+                                                       pfb_monitor** out, pfb_error** err) {
+  return capi::Guard(err, [&](perfbudget::Diagnostics&) -> absl::Status {
+    PFB_RETURN_IF_ERROR(capi::ZeroOut(out, "out"));
+    PFB_ASSIGN_OR_RETURN(RunInputs in, InputsOf(dataset, policy, options));
+    return RunMonitor(in, out);
+  });
+}
+
+namespace {
+
+absl::Status RunMonitor(const RunInputs& in, pfb_monitor** out) {
+  perfbudget::MonitorOptions options;
+  options.as_of = in.as_of;
+  PFB_ASSIGN_OR_RETURN(MonitorReport report, perfbudget::Monitor(*in.dataset, in.policy, options));
+  auto m = std::make_unique<pfb_monitor>();
+  m->report = std::move(report);
+  const MonitorReport& r = m->report;
+  m->progress = r.time_progress.ToPercentString(r.decimals);
+  for (std::int32_t kind = 0; kind < 4; ++kind) {
+    const std::uint32_t n =
+        kind == PFB_ROW_JURISDICTION ? 1u : static_cast<std::uint32_t>(RowsOf(r, kind)->size());
+    for (std::uint32_t i = 0; i < n; ++i) {
+      const MonitorRow& row = *RowAt(r, kind, i);
+      std::string unit_id;
+      if (kind == PFB_ROW_PROJECT) unit_id = in.dataset->projects()[row.index].unit_id;
+      if (kind == PFB_ROW_UNIT) unit_id = in.dataset->units()[row.index].id;
+      m->rows[kind].push_back({perfbudget::RowId(r, row), perfbudget::RowName(r, row),
+                               row.ExecutionRate().ToPercentString(r.decimals),
+                               row.zero_budget()
+                                   ? std::string()
+                                   : row.GapPp(r.time_progress).ToDecimalString(r.decimals),
+                               std::move(unit_id)});
+    }
+  }
+  for (const perfbudget::MonitorReason& reason : r.reasons) {
+    m->messages.push_back(
+        {perfbudget::ExplainReason(r, reason, "zh"), perfbudget::ExplainReason(r, reason, "en")});
+  }
+  *out = m.release();
+  return absl::OkStatus();
+}
+
+}  // namespace
 
 extern "C" PFB_API void pfb_monitor_destroy(pfb_monitor* monitor) { delete monitor; }
 
@@ -154,6 +206,46 @@ extern "C" PFB_API const char* pfb_monitor_time_progress(const pfb_monitor* moni
 extern "C" PFB_API uint32_t pfb_monitor_row_count(const pfb_monitor* monitor, int32_t kind) {
   if (monitor == nullptr || kind < 0 || kind > 3) return 0;
   return static_cast<uint32_t>(monitor->rows[kind].size());
+}
+
+extern "C" PFB_API int32_t pfb_monitor_row_detail(const pfb_monitor* monitor, int32_t kind,
+                                                  uint32_t index, pfb_monitor_row_info* info,
+                                                  pfb_error** err) {
+  return capi::Guard(err, [&]() -> absl::Status {
+    if (info == nullptr) return capi::MakeStatus(PFB_INVALID_ARGUMENT, "info is NULL");
+    const std::uint32_t version = info->version;
+    if (version == 0 || version > PFB_MONITOR_ROW_INFO_VERSION) {
+      return capi::MakeStatus(
+          PFB_INVALID_ARGUMENT,
+          capi::Cat("info->version is ", version, "; this library knows versions 1 to ",
+                    PFB_MONITOR_ROW_INFO_VERSION, " (use PFB_MONITOR_ROW_INFO_INIT)"));
+    }
+    *info = pfb_monitor_row_info{};
+    info->version = version;
+    PFB_RETURN_IF_ERROR(capi::RequireHandle(monitor, "monitor"));
+    if (kind < 0 || kind > 3) {
+      return capi::MakeStatus(PFB_INVALID_ARGUMENT,
+                              capi::Cat("kind ", kind, " is not a PFB_ROW_* value (0..3)"));
+    }
+    PFB_RETURN_IF_ERROR(capi::CheckIndex(index, monitor->rows[kind].size(), "row"));
+    const MonitorRow& row = *RowAt(monitor->report, kind, index);
+    const RowText& t = monitor->rows[kind][index];
+    info->id = t.id.c_str();
+    info->name = t.name.c_str();
+    info->unit_id = t.unit_id.c_str();
+    info->project_count = row.project_count;
+    info->approved_fen = row.approved.fen();
+    info->adjustments_fen = row.adjustments.fen();
+    info->current_fen = row.current.fen();
+    info->executed_fen = row.executed.fen();
+    info->disbursement_count = row.disbursement_count;
+    info->rate_percent = t.rate.c_str();
+    info->gap_pp = t.gap.c_str();
+    info->level = static_cast<int32_t>(row.level);
+    info->first_reason = row.first_reason;
+    info->reason_count = row.reason_count;
+    return absl::OkStatus();
+  });
 }
 
 extern "C" PFB_API int32_t pfb_monitor_row(const pfb_monitor* monitor, int32_t kind, uint32_t index,
@@ -226,22 +318,41 @@ extern "C" PFB_API int32_t pfb_reclaim_run(const pfb_dataset* dataset, const cha
   return capi::Guard(err, [&](perfbudget::Diagnostics& diags) -> absl::Status {
     PFB_RETURN_IF_ERROR(capi::ZeroOut(out, "out"));
     PFB_ASSIGN_OR_RETURN(RunInputs in, InputsOf(dataset, policy_json, policy_len, as_of, diags));
-    perfbudget::ReclaimOptions options;
-    options.as_of = in.as_of;
-    PFB_ASSIGN_OR_RETURN(perfbudget::ReclaimReport report,
-                         perfbudget::Reclaim(*in.dataset, in.policy, options));
-    auto r = std::make_unique<pfb_reclaim>();
-    r->report = std::move(report);
-    for (const perfbudget::ReclaimProposal& p : r->report.proposals) {
-      r->project_ids.push_back(in.dataset->projects()[p.project_index].id);
-    }
-    for (const perfbudget::ReclaimTotal& t : r->report.units) {
-      r->unit_ids.push_back(in.dataset->units()[t.unit_index].id);
-    }
-    *out = r.release();
-    return absl::OkStatus();
+    return RunReclaim(in, out);
   });
 }
+
+extern "C" PFB_API int32_t pfb_reclaim_run_with_policy(const pfb_dataset* dataset,
+                                                       const pfb_policy* policy,
+                                                       const pfb_run_options* options,
+                                                       pfb_reclaim** out, pfb_error** err) {
+  return capi::Guard(err, [&](perfbudget::Diagnostics&) -> absl::Status {
+    PFB_RETURN_IF_ERROR(capi::ZeroOut(out, "out"));
+    PFB_ASSIGN_OR_RETURN(RunInputs in, InputsOf(dataset, policy, options));
+    return RunReclaim(in, out);
+  });
+}
+
+namespace {
+
+absl::Status RunReclaim(const RunInputs& in, pfb_reclaim** out) {
+  perfbudget::ReclaimOptions options;
+  options.as_of = in.as_of;
+  PFB_ASSIGN_OR_RETURN(perfbudget::ReclaimReport report,
+                       perfbudget::Reclaim(*in.dataset, in.policy, options));
+  auto r = std::make_unique<pfb_reclaim>();
+  r->report = std::move(report);
+  for (const perfbudget::ReclaimProposal& p : r->report.proposals) {
+    r->project_ids.push_back(in.dataset->projects()[p.project_index].id);
+  }
+  for (const perfbudget::ReclaimTotal& t : r->report.units) {
+    r->unit_ids.push_back(in.dataset->units()[t.unit_index].id);
+  }
+  *out = r.release();
+  return absl::OkStatus();
+}
+
+}  // namespace
 
 extern "C" PFB_API void pfb_reclaim_destroy(pfb_reclaim* reclaim) { delete reclaim; }
 
@@ -339,25 +450,44 @@ extern "C" PFB_API int32_t pfb_curve_run(const pfb_dataset* dataset, const char*
   return capi::Guard(err, [&](perfbudget::Diagnostics& diags) -> absl::Status {
     PFB_RETURN_IF_ERROR(capi::ZeroOut(out, "out"));
     PFB_ASSIGN_OR_RETURN(RunInputs in, InputsOf(dataset, policy_json, policy_len, as_of, diags));
-    PFB_ASSIGN_OR_RETURN(perfbudget::ExecutionCurve curve,
-                         perfbudget::BuildExecutionCurve(*in.dataset, in.policy, in.as_of));
-    auto c = std::make_unique<pfb_curve>();
-    c->curve = std::move(curve);
-    const int decimals = in.policy.decimals();
-    const std::uint32_t n = 1 + static_cast<std::uint32_t>(c->curve.units.size());
-    c->rate.resize(n);
-    for (std::uint32_t s = 0; s < n; ++s) {
-      for (const perfbudget::CurvePoint& p : SeriesAt(c->curve, s)->points) {
-        c->rate[s].push_back(p.execution_rate.ToPercentString(decimals));
-      }
-    }
-    for (const perfbudget::CurvePoint& p : c->curve.total.points) {
-      c->progress.push_back(p.time_progress.ToPercentString(decimals));
-    }
-    *out = c.release();
-    return absl::OkStatus();
+    return RunCurve(in, out);
   });
 }
+
+extern "C" PFB_API int32_t pfb_curve_run_with_policy(const pfb_dataset* dataset,
+                                                     const pfb_policy* policy,
+                                                     const pfb_run_options* options,
+                                                     pfb_curve** out, pfb_error** err) {
+  return capi::Guard(err, [&](perfbudget::Diagnostics&) -> absl::Status {
+    PFB_RETURN_IF_ERROR(capi::ZeroOut(out, "out"));
+    PFB_ASSIGN_OR_RETURN(RunInputs in, InputsOf(dataset, policy, options));
+    return RunCurve(in, out);
+  });
+}
+
+namespace {
+
+absl::Status RunCurve(const RunInputs& in, pfb_curve** out) {
+  PFB_ASSIGN_OR_RETURN(perfbudget::ExecutionCurve curve,
+                       perfbudget::BuildExecutionCurve(*in.dataset, in.policy, in.as_of));
+  auto c = std::make_unique<pfb_curve>();
+  c->curve = std::move(curve);
+  const int decimals = in.policy.decimals();
+  const std::uint32_t n = 1 + static_cast<std::uint32_t>(c->curve.units.size());
+  c->rate.resize(n);
+  for (std::uint32_t s = 0; s < n; ++s) {
+    for (const perfbudget::CurvePoint& p : SeriesAt(c->curve, s)->points) {
+      c->rate[s].push_back(p.execution_rate.ToPercentString(decimals));
+    }
+  }
+  for (const perfbudget::CurvePoint& p : c->curve.total.points) {
+    c->progress.push_back(p.time_progress.ToPercentString(decimals));
+  }
+  *out = c.release();
+  return absl::OkStatus();
+}
+
+}  // namespace
 
 extern "C" PFB_API void pfb_curve_destroy(pfb_curve* curve) { delete curve; }
 

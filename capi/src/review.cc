@@ -2,6 +2,7 @@
 #include "perfbudget/review/review.h"
 
 #include <cstring>
+#include <iterator>
 #include <memory>
 #include <string>
 #include <utility>
@@ -13,10 +14,6 @@
 #include "perfbudget/pfb_review.h"
 #include "perfbudget/policy/policy.h"
 #include "perfbudget/policy/rule_catalog.h"
-
-struct pfb_policy {
-  perfbudget::Policy policy;
-};
 
 struct pfb_review {
   perfbudget::ReviewSummary summary;
@@ -226,6 +223,61 @@ PFB_API int32_t pfb_review_goal(const pfb_dataset* dataset, const pfb_policy* po
 
 PFB_API void pfb_review_destroy(pfb_review* review) { delete review; }
 
+namespace {
+
+// Every key pfb_review_summary_value knows, in the documented order.
+constexpr const char* kSummaryKeys[] = {"goals",
+                                        "excellent",
+                                        "good",
+                                        "fair",
+                                        "poor",
+                                        "passed",
+                                        "to_revise",
+                                        "blocked",
+                                        "comments",
+                                        "project_goals.goals",
+                                        "project_goals.excellent",
+                                        "project_goals.good",
+                                        "project_goals.fair",
+                                        "project_goals.poor",
+                                        "project_goals.passed",
+                                        "project_goals.to_revise",
+                                        "project_goals.blocked",
+                                        "project_goals.comments",
+                                        "unit_goals.goals",
+                                        "unit_goals.excellent",
+                                        "unit_goals.good",
+                                        "unit_goals.fair",
+                                        "unit_goals.poor",
+                                        "unit_goals.passed",
+                                        "unit_goals.to_revise",
+                                        "unit_goals.blocked",
+                                        "unit_goals.comments",
+                                        "projects_blocked_by_review",
+                                        "amount_blocked_by_review",
+                                        "ex_ante_assessed",
+                                        "ex_ante_supported",
+                                        "ex_ante_after_revision",
+                                        "ex_ante_not_supported",
+                                        "ex_ante_cut",
+                                        "ex_ante_missing",
+                                        "ex_ante_missing_amount",
+                                        "projects",
+                                        "projects_entering",
+                                        "projects_blocked",
+                                        "amount_blocked",
+                                        "any_blocked"};
+
+}  // namespace
+
+PFB_API uint32_t pfb_review_summary_key_count(const pfb_review* /*review*/) {
+  return static_cast<uint32_t>(std::size(kSummaryKeys));
+}
+
+PFB_API const char* pfb_review_summary_key(const pfb_review* /*review*/, uint32_t index) {
+  return index < std::size(kSummaryKeys) ? kSummaryKeys[index] : "";
+}
+
 PFB_API int64_t pfb_review_summary_value(const pfb_review* review, const char* key) {
   return GuardValue<int64_t>(-1, [&]() -> int64_t {
     if (review == nullptr || key == nullptr) return -1;
@@ -317,6 +369,25 @@ PFB_API const char* pfb_review_finding_message(const pfb_review* review, uint32_
   const bool en = lang != nullptr && std::strcmp(lang, "en") == 0;
   return en ? review->messages_en[i].c_str() : review->messages_zh[i].c_str();
 }
+PFB_API int32_t pfb_review_finding_message_lang(const pfb_review* review, uint32_t i, int32_t lang,
+                                                const char** message, pfb_error** err) {
+  return capi::Guard(err, [&](perfbudget::Diagnostics&) -> absl::Status {
+    PFB_RETURN_IF_ERROR(capi::ZeroOut(message, "message"));
+    if (review == nullptr) return capi::MakeStatus(PFB_INVALID_ARGUMENT, "review is NULL");
+    if (lang != PFB_LANG_ZH && lang != PFB_LANG_EN) {
+      return capi::MakeStatus(PFB_INVALID_ARGUMENT,
+                              capi::Cat("lang ", lang, " is not 0 (zh) or 1 (en)"));
+    }
+    if (capi::FindingAt(review, i) == nullptr) {
+      return capi::MakeStatus(PFB_OUT_OF_RANGE, capi::Cat("finding ", i, " is past the last (",
+                                                          pfb_review_finding_count(review), ")"));
+    }
+    *message =
+        lang == PFB_LANG_EN ? review->messages_en[i].c_str() : review->messages_zh[i].c_str();
+    return absl::OkStatus();
+  });
+}
+
 PFB_API uint32_t pfb_review_finding_indicator(const pfb_review* review, uint32_t i) {
   const perfbudget::Finding* f = capi::FindingAt(review, i);
   return f == nullptr ? PFB_NO_INDEX : f->location.indicator_index;

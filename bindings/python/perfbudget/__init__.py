@@ -16,13 +16,15 @@ from .dataset import Builder, Dataset, Project, Totals, Unit
 from .enums import (Comparator, DiagnosticKind, FundSource, GoalOwner, IndicatorLevel1,
                     IndicatorLevel2, ProjectKind, ProjectStatus, QualitativeGrade, ValueSource)
 from .errors import (AlreadyExistsError, Diagnostic, FailedPreconditionError, InternalError,
-                     InvalidArgumentError, NoMemoryError, NotFoundError, OutOfRangeError,
+                     InvalidArgumentError, MissingFileError, NoMemoryError, NotFoundError,
+                     OutOfRangeError,
                      PerfbudgetError, PerfbudgetIOError, UnimplementedError)
 
 __all__ = [
     "AlreadyExistsError", "Builder", "Comparator", "Dataset", "Diagnostic", "DiagnosticKind",
     "FailedPreconditionError", "FundSource", "GoalOwner", "IndicatorLevel1", "IndicatorLevel2",
-    "InternalError", "InvalidArgumentError", "NoMemoryError", "NotFoundError", "OutOfRangeError",
+    "InternalError", "InvalidArgumentError", "MissingFileError", "NoMemoryError", "NotFoundError",
+    "OutOfRangeError",
     "PerfbudgetError", "PerfbudgetIOError", "Project", "ProjectKind", "ProjectStatus",
     "QualitativeGrade", "Totals", "UnimplementedError", "Unit", "ValueSource", "money",
     "version", "version_info", "abi_version",

@@ -1,6 +1,8 @@
 """Loading libperfbudget and declaring its C functions (ctypes, no compile step).
 
-The library is found, in order: ``$PERFBUDGET_LIBRARY`` (a path); the newest
+The library is found, in order: ``$PERFBUDGET_LIBRARY`` (a path); the copy
+bundled in a wheel (``perfbudget/_native/libperfbudget.so.1``); the library
+beside a package installed by CMake (``_location.py``); the newest
 ``build/*/libperfbudget.so.1`` of the source tree this package sits in; the
 system (``ctypes.util.find_library("perfbudget")``, then ``libperfbudget.so.1``).
 
@@ -56,6 +58,17 @@ def _candidates() -> List[str]:
     if env:
         return [env]
     found: List[str] = []
+    bundled = pathlib.Path(__file__).resolve().parent / "_native" / "libperfbudget.so.1"
+    if bundled.is_file():
+        found.append(str(bundled))
+    try:
+        from . import _location  # written only by `cmake --install`
+        beside = (pathlib.Path(__file__).resolve().parent
+                  / _location.LIBRARY_RELATIVE_TO_PACKAGE).resolve()
+        if beside.is_file():
+            found.append(str(beside))
+    except ImportError:
+        pass
     root = pathlib.Path(__file__).resolve().parents[3]
     build = root / "build"
     if build.is_dir():

@@ -9,7 +9,7 @@ from ctypes import c_int32, c_int64, c_uint32
 from decimal import Decimal
 from typing import Any, List, NamedTuple, Optional, Union
 
-from . import _lib, money
+from . import _lib, errors, money
 from ._lib import (BORROWED_STR, BUF, HANDLE, I32, I64, OUT_HANDLE, OUT_OWNED_STR, OUT_STR, STR, U32,
                    U64, Out)
 from .enums import (Comparator, FundSource, GoalOwner, IndicatorLevel1, IndicatorLevel2,
@@ -144,8 +144,12 @@ class Dataset(_lib.Handle):
     # ---- making one -------------------------------------------------------------
     @classmethod
     def load(cls, path: Union[str, os.PathLike], encoding: Union[str, int] = "utf-8") -> "Dataset":
-        """A .json file, or a folder of CSV tables (in `encoding`)."""
-        return cls(_load(os.fspath(path), _encoding(encoding)))
+        """A .json file, or a folder of CSV tables (in `encoding`). A path that
+        does not exist raises MissingFileError, a FileNotFoundError."""
+        try:
+            return cls(_load(os.fspath(path), _encoding(encoding)))
+        except errors.NotFoundError as e:
+            raise errors.as_missing_file(e, os.fspath(path)) from None
 
     @classmethod
     def from_json(cls, text: Union[str, bytes], file_name: Optional[str] = None) -> "Dataset":
@@ -163,6 +167,20 @@ class Dataset(_lib.Handle):
                  | (0 if ex_ante else 8))
         return cls(_synth(seed, units, projects, indicators_per_goal, disbursements_per_project,
                           fiscal_year, start_month, flags))
+
+    @classmethod
+    def from_frames(cls, *, fiscal_year: int, units: Any, projects: Any, funds: Any = None,
+                    adjustments: Any = None, disbursements: Any = None,
+                    jurisdiction_code: str = "", jurisdiction_name: str = "", start_month: int = 1,
+                    title: str = "", as_of: DateLike = None) -> "Dataset":
+        """A dataset from pandas DataFrames (perfbudget.frames says which
+        columns); disbursements go through one bulk C call."""
+        from . import frames  # needs pandas; imported only when used
+        return frames.dataset_from_frames(
+            fiscal_year=fiscal_year, units=units, projects=projects, funds=funds,
+            adjustments=adjustments, disbursements=disbursements,
+            jurisdiction_code=jurisdiction_code, jurisdiction_name=jurisdiction_name,
+            start_month=start_month, title=title, as_of=as_of)
 
     @staticmethod
     def builder(fiscal_year: int, jurisdiction_code: str = "", jurisdiction_name: str = "",

@@ -7,6 +7,7 @@ status code) carrying the code, the message and the input diagnostics.
 from __future__ import annotations
 
 import dataclasses
+import errno
 from typing import Dict, List, Type
 
 # Status codes (pfb_core.h PFB_*). Values never change meaning.
@@ -88,6 +89,23 @@ class InvalidArgumentError(PerfbudgetError, ValueError):
 
 class NotFoundError(PerfbudgetError, LookupError):
     """No such id or file."""
+
+
+class MissingFileError(NotFoundError, FileNotFoundError):
+    """A file or folder to load does not exist: both a perfbudget NotFoundError
+    and Python's own FileNotFoundError (errno ENOENT, ``filename`` set)."""
+
+    def __init__(self, code: int, message: str, diagnostics: List[Diagnostic] | None = None,
+                 dropped: int = 0, filename: str = ""):
+        super().__init__(code, message, diagnostics, dropped)
+        self.errno = errno.ENOENT
+        self.strerror = message
+        self.filename = filename
+
+
+def as_missing_file(e: NotFoundError, filename: str) -> MissingFileError:
+    """The same error as a MissingFileError naming `filename`."""
+    return MissingFileError(e.code, e.message, e.diagnostics, e.dropped, filename)
 
 
 class OutOfRangeError(PerfbudgetError, IndexError):

@@ -23,14 +23,18 @@ import ctypes
 import datetime
 from ctypes import c_int32, c_int64, c_uint32
 from decimal import Decimal
-from typing import List, NamedTuple, Optional, Tuple
+from typing import TYPE_CHECKING, List, NamedTuple, Optional, Tuple, Union
 
 from . import _lib, money
 from ._lib import BUF, HANDLE, I32, OUT_HANDLE, OUT_OWNED_STR, OUT_STR, STR, U32, Out
 from .dataset import DateLike, date_to_int, int_to_date
 from .enums import FundSource
 
+if TYPE_CHECKING:
+    from .review import Policy
+
 ROW_PROJECT, ROW_UNIT, ROW_FUND_SOURCE, ROW_JURISDICTION = 0, 1, 2, 3
+ROW_KIND_NAMES = ("project", "unit", "fund", "jurisdiction")  # by ROW_* value
 WARNING_NAMES = ("none", "yellow", "red")
 SEVERITY_NAMES = ("info", "warning", "error", "blocker")
 _LANGS = {"zh": 0, "en": 1}
@@ -62,6 +66,71 @@ _cv_series = _lib.fn("pfb_curve_series", HANDLE, U32, OUT_STR, OUT_STR, Out(c_ui
 _cv_point = _lib.fn("pfb_curve_point", HANDLE, U32, U32, Out(c_int32), Out(c_int32), Out(c_int64),
                     Out(c_int64), OUT_STR, OUT_STR)
 _cv_svg = _lib.fn("pfb_curve_svg", HANDLE, I32, STR, U32, OUT_OWNED_STR)
+
+
+class _RunOptions(ctypes.Structure):
+    """pfb_run_options (pfb_monitor.h), version 1."""
+    _fields_ = [("version", c_uint32), ("as_of", c_int32)]
+
+
+class _Options(_lib.Param):
+    """A ``const pfb_run_options*`` built from an as-of date (yyyymmdd, 0 = the dataset's)."""
+
+    argtypes = (ctypes.POINTER(_RunOptions),)
+
+    def encode(self, value):
+        (as_of,) = _lib.I32.encode(value)
+        return (ctypes.pointer(_RunOptions(1, as_of)),)
+
+
+class _RowInfo(ctypes.Structure):
+    """pfb_monitor_row_info (pfb_monitor.h), version 1."""
+    _fields_ = [("version", c_uint32), ("project_count", c_uint32),
+                ("id", ctypes.c_char_p), ("name", ctypes.c_char_p), ("unit_id", ctypes.c_char_p),
+                ("approved_fen", c_int64), ("adjustments_fen", c_int64),
+                ("current_fen", c_int64), ("executed_fen", c_int64),
+                ("disbursement_count", c_uint32), ("level", c_int32),
+                ("rate_percent", ctypes.c_char_p), ("gap_pp", ctypes.c_char_p),
+                ("first_reason", c_uint32), ("reason_count", c_uint32)]
+
+
+class _OutRowInfo(_lib.Param):
+    """A ``pfb_monitor_row_info*`` the library fills (version 1)."""
+
+    is_output = True
+    argtypes = (ctypes.POINTER(_RowInfo),)
+
+    def make(self):
+        info = _RowInfo()
+        info.version = 1
+        return (ctypes.byref(info),), info
+
+    def result(self, storage):
+        return storage
+
+
+_row_detail = _lib.fn("pfb_monitor_row_detail", HANDLE, I32, U32, _OutRowInfo())
+_run_p = _lib.fn("pfb_monitor_run_with_policy", HANDLE, HANDLE, _Options(), OUT_HANDLE)
+_rc_run_p = _lib.fn("pfb_reclaim_run_with_policy", HANDLE, HANDLE, _Options(), OUT_HANDLE)
+_cv_run_p = _lib.fn("pfb_curve_run_with_policy", HANDLE, HANDLE, _Options(), OUT_HANDLE)
+
+
+def _policy_handle(policy):
+    """A Policy object as it is; a str as a built-in name or a file (Policy.load)."""
+    from .review import Policy  # review imports nothing of this module
+    if isinstance(policy, Policy):
+        return policy
+    if isinstance(policy, str):
+        return Policy.load(policy)
+    raise TypeError(f"policy must be a Policy or a name/path str, got {type(policy).__name__}")
+
+
+def _run_either(text_fn, handle_fn, dataset, as_of, policy_json, policy):
+    if policy is not None and policy_json is not None:
+        raise ValueError("give policy or policy_json, not both")
+    if policy is not None:
+        return handle_fn(dataset, _policy_handle(policy), date_to_int(as_of))
+    return text_fn(dataset, policy_json, date_to_int(as_of))
 _CHART_NO_UNITS = 1
 
 
@@ -83,6 +152,12 @@ class Row(NamedTuple):
     level: str  # none | yellow | red
     first_reason: int
     reason_count: int
+    # Added with pfb_monitor_row_detail (at the end, so positions above stay).
+    unit: str = ""  # the project's unit (project rows), the unit (unit rows), else ""
+    approved: Decimal = Decimal(0)  # yuan, 年初预算
+    adjustments: Decimal = Decimal(0)  # yuan, dated on or before as_of
+    disbursement_count: int = 0
+    project_count: int = 0
 
 
 class Reason(NamedTuple):
@@ -99,19 +174,44 @@ class Monitor(_lib.Handle):
     _destroy = _destroy
 
     @classmethod
-    def run(cls, dataset, as_of: DateLike = None, policy_json: Optional[str] = None) -> "Monitor":
+    def run(cls, dataset, as_of: DateLike = None, policy_json: Optional[str] = None,
+            policy: Union["Policy", str, None] = None) -> "Monitor":
         """`as_of`: a date or ISO text; None = the dataset's own as-of date
-        (Dataset.as_of; InvalidArgumentError when it states none)."""
-        return cls(_run(dataset, policy_json, date_to_int(as_of)))
+        (Dataset.as_of; InvalidArgumentError when it states none). The policy:
+        `policy`, a loaded Policy (or a built-in name / file path), or
+        `policy_json`, a profile's JSON text; neither = the default policy."""
+        return cls(_run_either(_run, _run_p, dataset, as_of, policy_json, policy))
 
     @property
     def time_progress(self) -> Decimal:
         return Decimal(_progress(self))
 
     def row(self, kind: int, index: int) -> Row:
-        rid, name, cur, exe, rate, gap, level, first, count = _row(self, kind, index)
-        return Row(kind, index, rid, name, money.from_fen(cur), money.from_fen(exe), Decimal(rate),
-                   Decimal(gap) if gap else None, WARNING_NAMES[level], first, count)
+        d = _row_detail(self, kind, index)
+
+        def text(b: Optional[bytes]) -> str:
+            return "" if b is None else b.decode("utf-8")
+
+        gap = text(d.gap_pp)
+        return Row(kind, index, text(d.id), text(d.name), money.from_fen(d.current_fen),
+                   money.from_fen(d.executed_fen), Decimal(text(d.rate_percent)),
+                   Decimal(gap) if gap else None, WARNING_NAMES[d.level], d.first_reason,
+                   d.reason_count, text(d.unit_id), money.from_fen(d.approved_fen),
+                   money.from_fen(d.adjustments_fen), d.disbursement_count, d.project_count)
+
+    def to_frame(self, kind: Optional[int] = None, money: str = "decimal"):
+        """The rows as a pandas DataFrame: one kind (ROW_*), or every row
+        (projects, units, fund sources, the total) when None. Money columns
+        are Decimal yuan, or int64 fen with money="fen"."""
+        from . import frames
+        kinds = [ROW_PROJECT, ROW_UNIT, ROW_FUND_SOURCE, ROW_JURISDICTION] if kind is None \
+            else [kind]
+        rows = [r for k in kinds for r in self.rows(k)]
+        return frames.records_frame(
+            rows, ["kind", "id", "name", "unit", "project_count", "approved", "adjustments",
+                   "current", "executed", "disbursement_count", "rate", "gap", "level"],
+            ["approved", "adjustments", "current", "executed"], money).assign(
+                kind=lambda f: f["kind"].map(dict(enumerate(ROW_KIND_NAMES))))
 
     def rows(self, kind: int) -> List[Row]:
         return [self.row(kind, i) for i in range(_row_count(self, kind))]
@@ -155,10 +255,10 @@ class Reclaim(_lib.Handle):
     _destroy = _rc_destroy
 
     @classmethod
-    def run(cls, dataset, as_of: DateLike = None, policy_json: Optional[str] = None) -> "Reclaim":
-        """`as_of`: a date or ISO text; None = the dataset's own as-of date
-        (Dataset.as_of; InvalidArgumentError when it states none)."""
-        return cls(_rc_run(dataset, policy_json, date_to_int(as_of)))
+    def run(cls, dataset, as_of: DateLike = None, policy_json: Optional[str] = None,
+            policy: Union["Policy", str, None] = None) -> "Reclaim":
+        """`as_of` and the policy as Monitor.run."""
+        return cls(_run_either(_rc_run, _rc_run_p, dataset, as_of, policy_json, policy))
 
     @property
     def total(self) -> Decimal:
@@ -171,6 +271,29 @@ class Reclaim(_lib.Handle):
             source, fen = _rc_split(self, index, s)
             split.append((FundSource(source), money.from_fen(fen)))
         return Proposal(pid, code, money.from_fen(amount) if has_amount else None, msg, split)
+
+    def to_frame(self, lang: str = "zh", money: str = "decimal"):
+        """The proposals as a pandas DataFrame, one row per proposal and fund
+        source (a proposal without amount: one row, source and split empty).
+        Money columns are Decimal yuan, or int64 fen with money="fen"."""
+        from . import frames
+
+        class _Line(NamedTuple):
+            project_id: str
+            code: str
+            amount: Optional[Decimal]
+            source: Optional[str]
+            split_amount: Optional[Decimal]
+            message: str
+
+        lines = []
+        for p in self.proposals(lang):
+            if not p.split:
+                lines.append(_Line(p.project_id, p.code, p.amount, None, None, p.message))
+            for source, amount in p.split:
+                lines.append(_Line(p.project_id, p.code, p.amount, source.code, amount,
+                                   p.message))
+        return frames.records_frame(lines, list(_Line._fields), ["amount", "split_amount"], money)
 
     def proposals(self, lang: str = "zh") -> List[Proposal]:
         return [self.proposal(i, lang) for i in range(_rc_count(self))]
@@ -205,11 +328,29 @@ class ExecutionCurve(_lib.Handle):
     _destroy = _cv_destroy
 
     @classmethod
-    def run(cls, dataset, as_of: DateLike = None,
-            policy_json: Optional[str] = None) -> "ExecutionCurve":
-        """`as_of`: a date or ISO text; None = the dataset's own as-of date
-        (Dataset.as_of; InvalidArgumentError when it states none)."""
-        return cls(_cv_run(dataset, policy_json, date_to_int(as_of)))
+    def run(cls, dataset, as_of: DateLike = None, policy_json: Optional[str] = None,
+            policy: Union["Policy", str, None] = None) -> "ExecutionCurve":
+        """`as_of` and the policy as Monitor.run."""
+        return cls(_run_either(_cv_run, _cv_run_p, dataset, as_of, policy_json, policy))
+
+    def to_frame(self, money: str = "decimal"):
+        """Every point of every series (the total first, then the units) as a
+        pandas DataFrame in long form. Money columns are Decimal yuan, or
+        int64 fen with money="fen"."""
+        from . import frames
+
+        class _Point(NamedTuple):
+            series: str
+            name: str
+            month: int
+            date: datetime.date
+            executed: Decimal
+            current: Decimal
+            rate: Decimal
+            time_progress: Decimal
+
+        points = [_Point(s.id, s.name, *p) for s in [self.total] + self.units() for p in s.points]
+        return frames.records_frame(points, list(_Point._fields), ["executed", "current"], money)
 
     def series(self, index: int) -> CurveSeries:
         sid, name, n = _cv_series(self, index)

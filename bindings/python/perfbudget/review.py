@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import decimal
 import enum
+import os
 from ctypes import c_int32, c_int64, c_uint32
 from dataclasses import asdict, dataclass
-from typing import Dict, List, Optional, Union
+from typing import Dict, List, NamedTuple, Optional, Union
 
-from . import _lib, money
+from . import _lib, errors, money
 from ._lib import BORROWED_STR, BUF, HANDLE, I32, OUT_HANDLE, OUT_OWNED_STR, STR, U32, fn, getter
 from .dataset import Dataset
 from .enums import GoalOwner
@@ -125,7 +126,16 @@ class Policy(_lib.Handle):
 
     @classmethod
     def load(cls, name_or_path: str) -> "Policy":
-        return cls(_policy_load(name_or_path))
+        """A built-in profile by name, or a JSON file. A missing file (a name
+        with a "/" or ending in ".json") raises MissingFileError, a
+        FileNotFoundError; an unknown built-in name NotFoundError."""
+        try:
+            return cls(_policy_load(name_or_path))
+        except errors.NotFoundError as e:
+            text = os.fspath(name_or_path)
+            if "/" in text or text.endswith(".json"):
+                raise errors.as_missing_file(e, text) from None
+            raise
 
     @classmethod
     def from_json(cls, text: Union[str, bytes]) -> "Policy":
@@ -245,6 +255,32 @@ class Review:
     @property
     def any_blocked(self) -> bool:
         return bool(self.summary["any_blocked"])
+
+    def to_frame(self, what: str = "findings", lang: str = "zh", money: str = "decimal"):
+        """A pandas DataFrame of the findings (one row each, as rows()) or of
+        the goals (what="goals": goal, owner, project, unit, score, grade,
+        consequence, finding count). Scores and deductions are Decimal."""
+        from . import frames
+        if what == "findings":
+            import pandas as pd
+            frames._check_money_mode(money)
+            return pd.DataFrame(self.rows(lang))
+        if what != "goals":
+            raise ValueError(f'what must be "findings" or "goals", got {what!r}')
+
+        class _Goal(NamedTuple):
+            goal: str
+            owner: str
+            project: str
+            unit: str
+            score: decimal.Decimal
+            grade: str
+            consequence: str
+            findings: int
+
+        goals = [_Goal(g.goal, g.owner.code, g.project, g.unit, g.score, g.grade.code,
+                       g.consequence.code, len(g.findings)) for g in self.goals]
+        return frames.records_frame(goals, list(_Goal._fields), [], money)
 
     def rows(self, lang: str = "zh") -> List[Dict[str, object]]:
         """One dict per finding, with its goal's score and grade: a table."""

@@ -8,16 +8,8 @@
 #include "perfbudget/pfb_core.h"
 
 /* Later parts add their headers here, e.g. "perfbudget/pfb_review.h". */
-#if defined(__has_include)
-#if __has_include("perfbudget/pfb_review.h")
 #include "perfbudget/pfb_review.h"
-#endif
-#if __has_include("perfbudget/pfb_indicators.h")
 #include "perfbudget/pfb_indicators.h"
-#endif
-#if __has_include("perfbudget/pfb_monitor.h")
 #include "perfbudget/pfb_monitor.h"
-#endif
-#endif
 
 #endif /* PERFBUDGET_PERFBUDGET_H_ */

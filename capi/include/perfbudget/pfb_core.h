@@ -32,7 +32,12 @@
  *    may be read from any number of threads at once. A pfb_builder must be
  *    used by one thread at a time (it may move between threads). A pfb_error
  *    belongs to the caller and may be read or destroyed on any thread (safe
- *    for cgo: errors are returned, never kept in thread-local storage).
+ *    for cgo: errors are returned, never kept in thread-local storage). A
+ *    pfb_policy is immutable once loaded and may be shared by any number of
+ *    threads. Every result handle (pfb_review, pfb_monitor, pfb_reclaim,
+ *    pfb_curve, ...) is immutable and may be read from many threads; it owns
+ *    everything it hands out and borrows nothing from the dataset or policy it
+ *    was made from, which may be destroyed before it.
  */
 #ifndef PERFBUDGET_PFB_CORE_H_
 #define PERFBUDGET_PFB_CORE_H_
@@ -56,6 +61,10 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+/* A policy profile (rules as data), loaded once and handed to every analysis;
+ * load and destroy it with pfb_policy_load / pfb_policy_destroy (pfb_review.h). */
+typedef struct pfb_policy pfb_policy;
 
 /* ---- version ------------------------------------------------------------ */
 /* The library version these headers describe. */
@@ -202,11 +211,27 @@ PFB_API void pfb_string_free(char* s);
 #define PFB_VALUE_SOURCE_INDUSTRY 2
 #define PFB_VALUE_SOURCE_HISTORY 3
 #define PFB_VALUE_SOURCE_OTHER 4
-/* qualitative grade 达成 / 部分达成 / 未达成; PFB_GRADE_NONE = no grade */
-#define PFB_GRADE_NONE (-1)
-#define PFB_GRADE_ACHIEVED 0
-#define PFB_GRADE_PARTLY_ACHIEVED 1
-#define PFB_GRADE_NOT_ACHIEVED 2
+/* qualitative grade 达成 / 部分达成 / 未达成; PFB_QUALITATIVE_NONE = no grade.
+ * The PFB_GRADE_ACHIEVED... names are the same values under their first names
+ * (kept; they collide in prefix with the review grades PFB_REVIEW_GRADE_*). */
+#define PFB_QUALITATIVE_NONE (-1)
+#define PFB_QUALITATIVE_ACHIEVED 0
+#define PFB_QUALITATIVE_PARTLY_ACHIEVED 1
+#define PFB_QUALITATIVE_NOT_ACHIEVED 2
+#define PFB_GRADE_NONE PFB_QUALITATIVE_NONE
+#define PFB_GRADE_ACHIEVED PFB_QUALITATIVE_ACHIEVED
+#define PFB_GRADE_PARTLY_ACHIEVED PFB_QUALITATIVE_PARTLY_ACHIEVED
+#define PFB_GRADE_NOT_ACHIEVED PFB_QUALITATIVE_NOT_ACHIEVED
+/* Languages of messages and labels: one convention for every function that
+ * takes a language as an int32_t; any other value is PFB_INVALID_ARGUMENT. */
+#define PFB_LANG_ZH 0
+#define PFB_LANG_EN 1
+/* As-of dates (yyyymmdd int32_t). 0 has two meanings, so each function names
+ * which it takes: the totals (pfb_dataset_*_totals) take PFB_AS_OF_NO_CUTOFF
+ * for "every record"; the analyses (monitor, reclaim, curve) take
+ * PFB_AS_OF_DATASET for the dataset's own as-of date (pfb_dataset_as_of). */
+#define PFB_AS_OF_NO_CUTOFF 0
+#define PFB_AS_OF_DATASET 0
 /* text encodings of CSV input and output */
 #define PFB_ENCODING_UTF8 0
 #define PFB_ENCODING_GB18030 1
@@ -422,6 +447,57 @@ PFB_API int32_t pfb_builder_add_actual(pfb_builder* builder, const char* goal_id
 PFB_API int32_t pfb_builder_add_disbursement(pfb_builder* builder, const char* id,
                                              const char* project_id, int32_t date, int32_t source,
                                              int64_t amount_fen, pfb_error** err);
+
+/* ---- bulk (column arrays) -------------------------------------------------
+ * For millions of rows (a DataFrame, a database cursor): one call per table
+ * with its columns as arrays, no call per row.
+ *
+ * A text column is every row's text back to back in `data` (UTF-8, no NUL
+ * needed) with `count + 1` ascending `offsets` into it: row i is
+ * data[offsets[i] .. offsets[i+1]), and offsets[count] <= size.
+ * Dictionary form (ids repeat: a million disbursements of ten thousand
+ * projects): `codes` gives each row's entry, and data/offsets hold
+ * `dictionary_count` entries (dictionary_count + 1 offsets); row i is entry
+ * codes[i], which must be below dictionary_count. */
+typedef struct pfb_text_column {
+  const char* data;          /* may be NULL when every text is empty */
+  uint64_t size;             /* bytes in data */
+  const uint64_t* offsets;   /* count + 1 entries (or dictionary_count + 1); NULL = absent */
+  const uint32_t* codes;     /* NULL: plain form; else one entry index per row */
+  uint64_t dictionary_count; /* entries, in the dictionary form */
+} pfb_text_column;
+
+/* Disbursements as columns (versioned record: set `version` with
+ * PFB_DISBURSEMENT_COLUMNS_INIT; fields are only ever added at the end).
+ * `id` may be absent (offsets NULL: no voucher numbers); every other column
+ * is required. */
+#define PFB_DISBURSEMENT_COLUMNS_VERSION 1
+typedef struct pfb_disbursement_columns {
+  uint32_t version;           /* PFB_DISBURSEMENT_COLUMNS_VERSION */
+  uint64_t count;             /* rows */
+  pfb_text_column id;         /* voucher numbers; optional */
+  pfb_text_column project_id; /* required */
+  const int32_t* date;        /* yyyymmdd */
+  const int32_t* source;      /* PFB_FUND_* */
+  const int64_t* amount_fen;  /* negative = refund */
+} pfb_disbursement_columns;
+#define PFB_DISBURSEMENT_COLUMNS_INIT \
+  {PFB_DISBURSEMENT_COLUMNS_VERSION, 0, {NULL, 0, NULL, NULL, 0}, {NULL, 0, NULL, NULL, 0}, \
+   NULL, NULL, NULL}
+
+/* Adds `columns->count` disbursements, as pfb_builder_add_disbursement would
+ * one by one. The arrays are only read during the call (not kept). A bad
+ * shape (unknown version, a required column missing, offsets not ascending or
+ * past `size`, a dictionary code out of range) is PFB_INVALID_ARGUMENT and
+ * adds nothing. Bad rows (a bad date
+ * or source, invalid UTF-8, an empty project id) are each recorded in the
+ * builder as a diagnostic placed at "<origin source>: disbursements[i]" (the
+ * source set by pfb_builder_set_origin), every one of them, so that
+ * pfb_builder_build fails and reports them all; the good rows are added and
+ * the call returns PFB_INVALID_ARGUMENT saying how many rows were rejected. */
+PFB_API int32_t pfb_builder_add_disbursement_columns(pfb_builder* builder,
+                                                     const pfb_disbursement_columns* columns,
+                                                     pfb_error** err);
 /* Validates everything and makes the dataset (*out: owned, free with
  * pfb_dataset_destroy). On bad data returns PFB_INVALID_ARGUMENT with every
  * problem as diagnostics. Either way the builder is used up: later calls on

@@ -27,9 +27,7 @@ typedef struct pfb_reclaim pfb_reclaim; /* reclaim proposals, immutable */
 #define PFB_ROW_FUND_SOURCE 2
 #define PFB_ROW_JURISDICTION 3
 
-/* Message languages. */
-#define PFB_LANG_ZH 0
-#define PFB_LANG_EN 1
+/* Message languages: PFB_LANG_ZH / PFB_LANG_EN (pfb_core.h). */
 
 /* Monitors `dataset` as of `as_of` (yyyymmdd; 0 = the dataset's own as-of
  * date, pfb_dataset_as_of, and PFB_INVALID_ARGUMENT when it states none)
@@ -42,6 +40,23 @@ PFB_API int32_t pfb_monitor_run(const pfb_dataset* dataset, const char* policy_j
                                 size_t policy_len, int32_t as_of, pfb_monitor** out,
                                 pfb_error** err);
 PFB_API void pfb_monitor_destroy(pfb_monitor* monitor); /* NULL is fine */
+
+/* Options of the policy-handle forms of monitor, reclaim and curve (libgit2
+ * style: set `version` with PFB_RUN_OPTIONS_INIT, fields are only ever
+ * added). A NULL options pointer means the defaults. */
+#define PFB_RUN_OPTIONS_VERSION 1
+typedef struct pfb_run_options {
+  uint32_t version; /* PFB_RUN_OPTIONS_VERSION */
+  int32_t as_of;    /* yyyymmdd, or PFB_AS_OF_DATASET (the dataset's own date) */
+} pfb_run_options;
+#define PFB_RUN_OPTIONS_INIT {PFB_RUN_OPTIONS_VERSION, PFB_AS_OF_DATASET}
+
+/* As pfb_monitor_run, with a loaded policy (`policy` NULL = the default
+ * policy; shared, not taken: the result borrows nothing from it). A version
+ * of `options` this library does not know is PFB_INVALID_ARGUMENT. */
+PFB_API int32_t pfb_monitor_run_with_policy(const pfb_dataset* dataset, const pfb_policy* policy,
+                                            const pfb_run_options* options, pfb_monitor** out,
+                                            pfb_error** err);
 
 /* Time progress (序时进度) as percent text, "66.67"; "" for NULL. Borrowed. */
 PFB_API const char* pfb_monitor_time_progress(const pfb_monitor* monitor);
@@ -56,6 +71,35 @@ PFB_API int32_t pfb_monitor_row(const pfb_monitor* monitor, int32_t kind, uint32
                                 int64_t* executed_fen, const char** rate_percent,
                                 const char** gap_pp, int32_t* level, uint32_t* first_reason,
                                 uint32_t* reason_count, pfb_error** err);
+/* One row with every figure (versioned record, libgit2 style: the caller
+ * sets `version` with PFB_MONITOR_ROW_INFO_INIT; fields are only ever added
+ * at the end, and the library fills those of the version asked for). Strings
+ * are borrowed from the monitor. unit_id: the project's unit for a project
+ * row, the unit itself for a unit row, "" otherwise. On failure the record is
+ * zeroed (its version kept). PFB_INVALID_ARGUMENT for a NULL info, an unknown
+ * version or kind; PFB_OUT_OF_RANGE past the end. */
+#define PFB_MONITOR_ROW_INFO_VERSION 1
+typedef struct pfb_monitor_row_info {
+  uint32_t version;            /* PFB_MONITOR_ROW_INFO_VERSION */
+  uint32_t project_count;      /* projects in scope behind the row */
+  const char* id;              /* project / unit id, fund source code, jurisdiction */
+  const char* name;
+  const char* unit_id;
+  int64_t approved_fen;        /* 年初预算 */
+  int64_t adjustments_fen;     /* Σ adjustments dated on or before as_of */
+  int64_t current_fen;         /* 全年预算数 = approved + adjustments */
+  int64_t executed_fen;        /* 执行数 to as_of */
+  uint32_t disbursement_count; /* disbursements dated on or before as_of */
+  int32_t level;               /* PFB_WARNING_* */
+  const char* rate_percent;    /* "59.84" */
+  const char* gap_pp;          /* "" for a zero budget */
+  uint32_t first_reason;       /* into pfb_monitor_reason */
+  uint32_t reason_count;
+} pfb_monitor_row_info;
+#define PFB_MONITOR_ROW_INFO_INIT \
+  {PFB_MONITOR_ROW_INFO_VERSION, 0, NULL, NULL, NULL, 0, 0, 0, 0, 0, 0, NULL, NULL, 0, 0}
+PFB_API int32_t pfb_monitor_row_detail(const pfb_monitor* monitor, int32_t kind, uint32_t index,
+                                       pfb_monitor_row_info* info, pfb_error** err);
 /* All fired rules, grouped by row. */
 PFB_API uint32_t pfb_monitor_reason_count(const pfb_monitor* monitor);
 /* One reason: its rule code ("monitoring.gap_red"), severity (0 info, 1
@@ -72,6 +116,11 @@ PFB_API int32_t pfb_reclaim_run(const pfb_dataset* dataset, const char* policy_j
                                 size_t policy_len, int32_t as_of, pfb_reclaim** out,
                                 pfb_error** err);
 PFB_API void pfb_reclaim_destroy(pfb_reclaim* reclaim); /* NULL is fine */
+/* As pfb_reclaim_run, with a loaded policy and options as
+ * pfb_monitor_run_with_policy. */
+PFB_API int32_t pfb_reclaim_run_with_policy(const pfb_dataset* dataset, const pfb_policy* policy,
+                                            const pfb_run_options* options, pfb_reclaim** out,
+                                            pfb_error** err);
 /* The jurisdiction's total to reclaim, in fen; 0 for NULL. */
 PFB_API int64_t pfb_reclaim_total_fen(const pfb_reclaim* reclaim);
 PFB_API uint32_t pfb_reclaim_proposal_count(const pfb_reclaim* reclaim);
@@ -102,6 +151,11 @@ typedef struct pfb_curve pfb_curve; /* an execution curve, immutable */
 PFB_API int32_t pfb_curve_run(const pfb_dataset* dataset, const char* policy_json,
                               size_t policy_len, int32_t as_of, pfb_curve** out, pfb_error** err);
 PFB_API void pfb_curve_destroy(pfb_curve* curve); /* NULL is fine */
+/* As pfb_curve_run, with a loaded policy and options as
+ * pfb_monitor_run_with_policy. */
+PFB_API int32_t pfb_curve_run_with_policy(const pfb_dataset* dataset, const pfb_policy* policy,
+                                          const pfb_run_options* options, pfb_curve** out,
+                                          pfb_error** err);
 /* 1 + the number of units; 0 for NULL. */
 PFB_API uint32_t pfb_curve_series_count(const pfb_curve* curve);
 /* One series: unit id and name (the total: the jurisdiction code, or "total",

@@ -17,8 +17,7 @@
 extern "C" {
 #endif
 
-typedef struct pfb_policy pfb_policy;
-typedef struct pfb_review pfb_review;
+typedef struct pfb_review pfb_review; /* pfb_policy: pfb_core.h */
 
 /* ---- policies ------------------------------------------------------------ */
 /* A built-in profile ("defaults", "central", "suma-park") or a JSON file.
@@ -67,13 +66,24 @@ PFB_API void pfb_review_destroy(pfb_review* review);
  * "ex_ante_missing_amount", "projects", "projects_entering",
  * "projects_blocked", "amount_blocked", "any_blocked" (0/1). */
 PFB_API int64_t pfb_review_summary_value(const pfb_review* review, const char* key);
+/* The keys pfb_review_summary_value knows, in a fixed order, so a caller can
+ * list every figure without guessing: key_count keys, key(i) for i below it
+ * (borrowed, static; "" past the end). The same for any review (NULL too). */
+PFB_API uint32_t pfb_review_summary_key_count(const pfb_review* review);
+PFB_API const char* pfb_review_summary_key(const pfb_review* review, uint32_t index);
 
 /* ---- goals ---------------------------------------------------------------- */
-/* Grades (as the model's Grade) and consequences. */
-#define PFB_GRADE_EXCELLENT 0 /* 优 */
-#define PFB_GRADE_GOOD 1      /* 良 */
-#define PFB_GRADE_FAIR 2      /* 中 */
-#define PFB_GRADE_POOR 3      /* 差 */
+/* Grades (as the model's Grade) and consequences. PFB_GRADE_EXCELLENT...
+ * are the first names of the same values (kept; PFB_GRADE_ACHIEVED... of
+ * pfb_core.h are another enumeration, now PFB_QUALITATIVE_*). */
+#define PFB_REVIEW_GRADE_EXCELLENT 0 /* 优 */
+#define PFB_REVIEW_GRADE_GOOD 1      /* 良 */
+#define PFB_REVIEW_GRADE_FAIR 2      /* 中 */
+#define PFB_REVIEW_GRADE_POOR 3      /* 差 */
+#define PFB_GRADE_EXCELLENT PFB_REVIEW_GRADE_EXCELLENT
+#define PFB_GRADE_GOOD PFB_REVIEW_GRADE_GOOD
+#define PFB_GRADE_FAIR PFB_REVIEW_GRADE_FAIR
+#define PFB_GRADE_POOR PFB_REVIEW_GRADE_POOR
 #define PFB_CONSEQUENCE_PROCEED 0
 #define PFB_CONSEQUENCE_PROCEED_AFTER_FIXES 1
 #define PFB_CONSEQUENCE_REVISE_AND_RESUBMIT 2
@@ -116,9 +126,15 @@ PFB_API int32_t pfb_review_finding_severity(const pfb_review* review, uint32_t i
 /* Points deducted, exact decimal text. */
 PFB_API const char* pfb_review_finding_deduction(const pfb_review* review, uint32_t i);
 /* The explanation naming the values, lang "zh" (default, also for NULL) or
- * "en"; "" with PFB_REVIEW_NO_MESSAGES. */
+ * "en"; "" with PFB_REVIEW_NO_MESSAGES. Kept for compatibility: any other
+ * text also gives Chinese. Prefer pfb_review_finding_message_lang. */
 PFB_API const char* pfb_review_finding_message(const pfb_review* review, uint32_t i,
                                                const char* lang);
+/* The explanation in `lang` (PFB_LANG_*), borrowed from the review ("" with
+ * PFB_REVIEW_NO_MESSAGES). PFB_INVALID_ARGUMENT for another lang or a NULL
+ * review, PFB_OUT_OF_RANGE past the last finding. */
+PFB_API int32_t pfb_review_finding_message_lang(const pfb_review* review, uint32_t i, int32_t lang,
+                                                const char** message, pfb_error** err);
 /* Position of the indicator in its goal; PFB_NO_INDEX for the goal itself. */
 PFB_API uint32_t pfb_review_finding_indicator(const pfb_review* review, uint32_t i);
 PFB_API const char* pfb_review_finding_indicator_id(const pfb_review* review, uint32_t i);
