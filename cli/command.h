@@ -52,6 +52,8 @@ void RegisterDisclosure(CLI::App& app, Context& ctx);
 // The year-end evaluation (cmd_evaluate.cc, cmd_results.cc).
 void RegisterEvaluate(CLI::App& app, Context& ctx);  // cmd_evaluate.cc
 void RegisterResults(CLI::App& app, Context& ctx);   // cmd_results.cc
+// The core indicator library (cmd_indicators.cc).
+void RegisterIndicators(CLI::App& app, Context& ctx);
 
 }  // namespace perfbudget::cli
 

@@ -75,6 +75,7 @@ int main(int argc, char** argv) {
   perfbudget::cli::RegisterConvert(app, ctx);
   perfbudget::cli::RegisterSynth(app, ctx);
   perfbudget::cli::RegisterPolicy(app, ctx);
+  perfbudget::cli::RegisterIndicators(app, ctx);
   perfbudget::cli::RegisterReview(app, ctx);
   perfbudget::cli::RegisterMonitor(app, ctx);
   perfbudget::cli::RegisterReclaim(app, ctx);

@@ -210,6 +210,305 @@ class Loader {
     }
   }
 
+  // ---- review sections (issue 14): "grading" and "review_library" --------
+
+  // Every member of an object, or a report; `fn(key, child, path)`.
+  template <typename Fn>
+  void Members(const JsonNode& v, const std::string& path, std::string_view field,
+               std::string_view expected, Fn&& fn) {
+    if (v.kind != Kind::kObject) {
+      Report(DiagnosticKind::kType, v, path, field, KindName(v), std::string(expected),
+             absl::StrCat(AV(field), " must be an object"));
+      return;
+    }
+    for (const auto& [key, child] : v.members) fn(key, child, MemberPath(path, key));
+  }
+  template <typename Fn>
+  void Items(const JsonNode& v, const std::string& path, std::string_view field, Fn&& fn) {
+    if (v.kind != Kind::kArray) {
+      Report(DiagnosticKind::kType, v, path, field, KindName(v), "an array",
+             absl::StrCat(AV(field), " must be an array"));
+      return;
+    }
+    for (std::size_t i = 0; i < v.items.size(); ++i) {
+      fn(v.items[i], absl::StrCat(path, "[", i, "]"));
+    }
+  }
+  std::vector<std::string> Strings(const JsonNode& v, const std::string& path,
+                                   std::string_view field) {
+    std::vector<std::string> out;
+    Items(v, path, field, [&](const JsonNode& item, const std::string& p) {
+      if (std::optional<std::string> s = ReadString(item, p, field)) out.push_back(*s);
+    });
+    return out;
+  }
+  void UnknownMember(const JsonNode& v, const std::string& path, std::string_view key,
+                     std::string_view known) {
+    Report(DiagnosticKind::kValue, v, path, key, key, std::string(known),
+           absl::StrCat("unknown field \"", AV(key), "\""));
+  }
+
+  // "grading": {"caps": [{"severity": "error", "max_grade": "fair"}, ...]}
+  // (the list replaces the base profile's caps).
+  void ReviewGradingSection(const JsonNode& v, const std::string& path, Policy* policy) {
+    ReviewGrading grading = policy->review_grading();
+    Members(v, path, "grading", "an object {\"caps\": [...]}",
+            [&](const std::string& key, const JsonNode& child, const std::string& p) {
+              if (key != "caps") {
+                UnknownMember(child, p, key, "caps");
+                return;
+              }
+              grading.caps.clear();
+              Items(child, p, key, [&](const JsonNode& item, const std::string& ip) {
+                SeverityCap cap{Severity::kError, Grade::kFair};
+                bool have_severity = false, have_grade = false;
+                Members(item, ip, "caps", "an object {\"severity\", \"max_grade\"}",
+                        [&](const std::string& k, const JsonNode& c, const std::string& cp) {
+                          std::optional<std::string> s;
+                          if (k == "severity") {
+                            if ((s = ReadString(c, cp, k))) {
+                              if (std::optional<Severity> sev = ParseSeverity(*s)) {
+                                cap.severity = *sev;
+                                have_severity = true;
+                              } else {
+                                Report(DiagnosticKind::kEnumValue, c, cp, k, *s,
+                                       "one of info, warning, error, blocker", "unknown severity");
+                              }
+                            }
+                          } else if (k == "max_grade") {
+                            if ((s = ReadString(c, cp, k))) {
+                              if (std::optional<Grade> g = ParseGrade(*s)) {
+                                cap.max_grade = *g;
+                                have_grade = true;
+                              } else {
+                                Report(DiagnosticKind::kEnumValue, c, cp, k, *s,
+                                       "one of excellent, good, fair, poor (优 良 中 差)",
+                                       "unknown grade");
+                              }
+                            }
+                          } else {
+                            UnknownMember(c, cp, k, "severity or max_grade");
+                          }
+                        });
+                if (item.kind == Kind::kObject && (!have_severity || !have_grade)) {
+                  Report(DiagnosticKind::kValue, item, ip, "caps", "",
+                         "both \"severity\" and \"max_grade\"", "incomplete grade cap");
+                } else if (have_severity && have_grade) {
+                  grading.caps.push_back(cap);
+                }
+              });
+            });
+    policy->set_review_grading(std::move(grading));
+  }
+
+  CoreIndicator CoreIndicatorEntry(const JsonNode& v, const std::string& path) {
+    CoreIndicator c;
+    Members(v, path, "indicators", "an object {\"name\", \"level1\", ...}",
+            [&](const std::string& k, const JsonNode& child, const std::string& p) {
+              std::optional<std::string> s;
+              if (k == "name") {
+                if ((s = ReadString(child, p, k))) c.name = *s;
+              } else if (k == "synonyms") {
+                c.synonyms = Strings(child, p, k);
+              } else if (k == "unit_of_measure" || k == "unit") {
+                if ((s = ReadString(child, p, k))) c.unit = *s;
+              } else if (k == "level1" || k == "level2" || k == "comparator") {
+                if (!(s = ReadString(child, p, k))) return;
+                bool ok = true;
+                if (k == "level1") {
+                  std::optional<IndicatorLevel1> x = ParseIndicatorLevel1(*s);
+                  ok = x.has_value();
+                  if (ok) c.level1 = *x;
+                } else if (k == "level2") {
+                  std::optional<IndicatorLevel2> x = ParseIndicatorLevel2(*s);
+                  ok = x.has_value();
+                  if (ok) c.level2 = *x;
+                } else {
+                  std::optional<Comparator> x = ParseComparator(*s);
+                  ok = x.has_value();
+                  if (ok) c.comparator = *x;
+                }
+                if (!ok) {
+                  Report(DiagnosticKind::kEnumValue, child, p, k, *s,
+                         "a code of the dataset format (docs/format.md)",
+                         absl::StrCat("unknown ", AV(k)));
+                }
+              } else if (k == "low" || k == "high") {
+                std::optional<Ratio> r = ReadRatio(child, p, k);
+                if (r) (k == "low" ? c.low : c.high) = *r;
+              } else if (k == "required") {
+                if (child.kind != Kind::kBool) {
+                  Report(DiagnosticKind::kType, child, p, k, KindName(child), "true or false",
+                         "required must be a boolean");
+                } else {
+                  c.required = child.boolean;
+                }
+              } else {
+                UnknownMember(child, p, k,
+                              "name, synonyms, level1, level2, unit_of_measure, comparator, low, "
+                              "high or required");
+              }
+            });
+    if (c.name.empty()) {
+      Report(DiagnosticKind::kValue, v, path, "name", "", "a non-empty name",
+             "a core indicator needs a name");
+    }
+    return c;
+  }
+
+  UnitCostReference UnitCostEntry(const JsonNode& v, const std::string& path) {
+    UnitCostReference u;
+    Members(v, path, "unit_costs", "an object {\"quantity_unit\", \"low_yuan\", ...}",
+            [&](const std::string& k, const JsonNode& child, const std::string& p) {
+              std::optional<std::string> s;
+              if (k == "quantity_unit") {
+                if ((s = ReadString(child, p, k))) u.quantity_unit = *s;
+              } else if (k == "low_yuan" || k == "high_yuan") {
+                std::optional<Ratio> r = ReadRatio(child, p, k);
+                if (r && !(*r > Ratio(0))) {
+                  Report(DiagnosticKind::kValue, child, p, k, child.text, "a positive amount",
+                         "a unit cost must be positive");
+                } else if (r) {
+                  (k == "low_yuan" ? u.low_yuan : u.high_yuan) = *r;
+                }
+              } else if (k == "basis") {
+                if ((s = ReadString(child, p, k))) u.basis = *s;
+              } else if (k == "indicator") {
+                if ((s = ReadString(child, p, k))) u.indicator = *s;
+              } else {
+                UnknownMember(child, p, k,
+                              "quantity_unit, low_yuan, high_yuan, basis or indicator");
+              }
+            });
+    if (u.quantity_unit.empty() || u.high_yuan < u.low_yuan) {
+      Report(DiagnosticKind::kValue, v, path, "unit_costs", "",
+             "a quantity_unit and low_yuan ≤ high_yuan", "bad reference unit cost");
+    }
+    return u;
+  }
+
+  // "review_library": extends the base profile's library. Domains and
+  // categories with an existing id / name get the new terms, aliases,
+  // indicators and unit costs added; others are added whole.
+  void ReviewLibrarySection(const JsonNode& v, const std::string& path, Policy* policy) {
+    ReviewLibrary lib = policy->review_library();
+    Members(v, path, "review_library", "an object (docs/policy.md, \"Core indicator library\")",
+            [&](const std::string& key, const JsonNode& child, const std::string& p) {
+              if (key == "common_terms") {
+                for (std::string& t : Strings(child, p, key)) lib.common_terms.push_back(t);
+              } else if (key == "dimensionless_suffixes") {
+                for (std::string& t : Strings(child, p, key))
+                  lib.dimensionless_suffixes.push_back(t);
+              } else if (key == "domains") {
+                Items(child, p, key, [&](const JsonNode& item, const std::string& ip) {
+                  TermDomain d;
+                  Members(item, ip, key, "an object {\"id\", \"label_zh\", \"terms\"}",
+                          [&](const std::string& k, const JsonNode& c, const std::string& cp) {
+                            std::optional<std::string> s;
+                            if (k == "id") {
+                              if ((s = ReadString(c, cp, k))) d.id = *s;
+                            } else if (k == "label_zh") {
+                              if ((s = ReadString(c, cp, k))) d.label_zh = *s;
+                            } else if (k == "label_en") {
+                              if ((s = ReadString(c, cp, k))) d.label_en = *s;
+                            } else if (k == "terms") {
+                              d.terms = Strings(c, cp, k);
+                            } else {
+                              UnknownMember(c, cp, k, "id, label_zh, label_en or terms");
+                            }
+                          });
+                  if (d.id.empty()) {
+                    Report(DiagnosticKind::kValue, item, ip, "id", "", "a non-empty id",
+                           "a domain needs an id");
+                    return;
+                  }
+                  for (TermDomain& e : lib.domains) {
+                    if (e.id != d.id) continue;
+                    e.terms.insert(e.terms.end(), d.terms.begin(), d.terms.end());
+                    if (!d.label_zh.empty()) e.label_zh = d.label_zh;
+                    if (!d.label_en.empty()) e.label_en = d.label_en;
+                    return;
+                  }
+                  if (d.label_zh.empty()) d.label_zh = d.id;
+                  if (d.label_en.empty()) d.label_en = d.id;
+                  lib.domains.push_back(std::move(d));
+                });
+              } else if (key == "unit_scales") {
+                Items(child, p, key, [&](const JsonNode& item, const std::string& ip) {
+                  UnitScale u;
+                  Members(item, ip, key, "an object {\"unit\", \"base\", \"factor\"}",
+                          [&](const std::string& k, const JsonNode& c, const std::string& cp) {
+                            std::optional<std::string> s;
+                            if (k == "unit") {
+                              if ((s = ReadString(c, cp, k))) u.unit = *s;
+                            } else if (k == "base") {
+                              if ((s = ReadString(c, cp, k))) u.base = *s;
+                            } else if (k == "factor") {
+                              if (std::optional<Ratio> r = ReadRatio(c, cp, k)) u.factor = *r;
+                            } else {
+                              UnknownMember(c, cp, k, "unit, base or factor");
+                            }
+                          });
+                  if (u.unit.empty() || u.base.empty() || !(u.factor > Ratio(0))) {
+                    Report(DiagnosticKind::kValue, item, ip, key, "",
+                           "a unit, a base and a positive factor", "bad unit scale");
+                    return;
+                  }
+                  lib.unit_scales.push_back(std::move(u));
+                });
+              } else if (key == "categories") {
+                Items(child, p, key, [&](const JsonNode& item, const std::string& ip) {
+                  CategoryLibrary cat;
+                  Members(item, ip, key, "an object {\"category\", \"indicators\", ...}",
+                          [&](const std::string& k, const JsonNode& c, const std::string& cp) {
+                            std::optional<std::string> s;
+                            if (k == "category") {
+                              if ((s = ReadString(c, cp, k))) cat.category = *s;
+                            } else if (k == "aliases") {
+                              cat.aliases = Strings(c, cp, k);
+                            } else if (k == "domains") {
+                              cat.domains = Strings(c, cp, k);
+                            } else if (k == "indicators") {
+                              Items(c, cp, k, [&](const JsonNode& x, const std::string& xp) {
+                                cat.indicators.push_back(CoreIndicatorEntry(x, xp));
+                              });
+                            } else if (k == "unit_costs") {
+                              Items(c, cp, k, [&](const JsonNode& x, const std::string& xp) {
+                                cat.unit_costs.push_back(UnitCostEntry(x, xp));
+                              });
+                            } else {
+                              UnknownMember(c, cp, k,
+                                            "category, aliases, domains, indicators or "
+                                            "unit_costs");
+                            }
+                          });
+                  if (cat.category.empty()) {
+                    Report(DiagnosticKind::kValue, item, ip, "category", "", "a non-empty category",
+                           "a library category needs a name");
+                    return;
+                  }
+                  for (CategoryLibrary& e : lib.categories) {
+                    if (e.category != cat.category) continue;
+                    auto append = [](auto& to, auto& from) {
+                      to.insert(to.end(), from.begin(), from.end());
+                    };
+                    append(e.aliases, cat.aliases);
+                    append(e.domains, cat.domains);
+                    append(e.indicators, cat.indicators);
+                    append(e.unit_costs, cat.unit_costs);
+                    return;
+                  }
+                  lib.categories.push_back(std::move(cat));
+                });
+              } else {
+                UnknownMember(child, p, key,
+                              "common_terms, dimensionless_suffixes, domains, unit_scales or "
+                              "categories");
+              }
+            });
+    policy->set_review_library(std::move(lib));
+  }
+
   void Bands(const JsonNode& v, const std::string& path, Policy* policy) {
     if (v.kind != Kind::kArray || v.items.empty()) {
       Report(DiagnosticKind::kType, v, path, "grade_bands", KindName(v),
@@ -742,6 +1041,10 @@ absl::StatusOr<Policy> Load(std::string_view text, Diagnostics* diagnostics, std
       SelfEvaluationSection(loader, child, path, &policy);
     } else if (key == "result_application") {
       ResultApplicationSection(loader, child, path, &policy);
+    } else if (key == "grading") {
+      loader.ReviewGradingSection(child, path, &policy);
+    } else if (key == "review_library") {
+      loader.ReviewLibrarySection(child, path, &policy);
     } else if (key == "rules") {
       if (child.kind != Kind::kObject) {
         loader.Report(DiagnosticKind::kType, child, path, key, KindName(child),
@@ -754,7 +1057,8 @@ absl::StatusOr<Policy> Load(std::string_view text, Diagnostics* diagnostics, std
     } else {
       loader.Report(DiagnosticKind::kValue, child, path, key, key,
                     "format, version, name, description, extends, decimals, time_progress, split, "
-                    "grade_bands, self_evaluation, result_application or rules",
+                    "grade_bands, self_evaluation, result_application, grading, review_library or "
+                    "rules",
                     absl::StrCat("unknown field \"", key, "\""));
     }
   }
@@ -840,6 +1144,18 @@ std::string PolicyToJson(const Policy& policy) {
     w.BeginObject().Key("grade").String(CodeOf(b.grade)).Key("min").Raw(Num(b.min)).EndObject();
   }
   w.EndArray();
+  // The review's grade caps (the review library is not written: it is data,
+  // not settings; `perfbudget indicators categories` lists it).
+  w.Key("grading").BeginObject(/*one_line=*/true).Key("caps").BeginArray();
+  for (const SeverityCap& cap : policy.review_grading().caps) {
+    w.BeginObject()
+        .Key("severity")
+        .String(CodeOf(cap.severity))
+        .Key("max_grade")
+        .String(CodeOf(cap.max_grade))
+        .EndObject();
+  }
+  w.EndArray().EndObject();
   WriteEvaluationSections(policy, &Num, w);
   w.Key("rules").BeginObject();
   for (const auto& [code, rule] : policy.rules()) {

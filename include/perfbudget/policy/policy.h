@@ -17,6 +17,7 @@
 #include <array>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,6 +28,7 @@
 #include "perfbudget/io/diagnostic.h"
 #include "perfbudget/model/enums.h"
 #include "perfbudget/money/ratio.h"
+#include "perfbudget/policy/review_library.h"
 
 namespace perfbudget {
 
@@ -153,6 +155,11 @@ class Policy {
   int decimals() const { return decimals_; }
   const SelfEvaluationPolicy& self_evaluation() const { return self_evaluation_; }
   const ResultApplicationPolicy& result_application() const { return result_application_; }
+  // Goal review: grade caps by severity, and the review library (domain
+  // vocabularies, scale units, core indicators per category, reference unit
+  // costs). Defaults: DefaultReviewGrading(), DefaultReviewLibrary().
+  const ReviewGrading& review_grading() const { return *review_grading_; }
+  const ReviewLibrary& review_library() const { return *review_library_; }
 
   // Mutators for loaders and for programmatic profiles.
   void set_name(std::string v) { name_ = std::move(v); }
@@ -165,6 +172,12 @@ class Policy {
   void set_decimals(int v) { decimals_ = v; }
   void set_self_evaluation(SelfEvaluationPolicy v) { self_evaluation_ = std::move(v); }
   void set_result_application(ResultApplicationPolicy v) { result_application_ = std::move(v); }
+  void set_review_grading(ReviewGrading v) {
+    review_grading_ = std::make_shared<const ReviewGrading>(std::move(v));
+  }
+  void set_review_library(ReviewLibrary v) {
+    review_library_ = std::make_shared<const ReviewLibrary>(std::move(v));
+  }
 
  private:
   std::string name_;
@@ -180,6 +193,11 @@ class Policy {
   int decimals_ = 2;
   SelfEvaluationPolicy self_evaluation_;
   ResultApplicationPolicy result_application_;
+  // Shared and immutable: copying a Policy does not copy the library.
+  std::shared_ptr<const ReviewGrading> review_grading_ =
+      std::make_shared<const ReviewGrading>(DefaultReviewGrading());
+  std::shared_ptr<const ReviewLibrary> review_library_ =
+      std::make_shared<const ReviewLibrary>(DefaultReviewLibrary());
 };
 
 // The names of the built-in profiles ("central", "suma-park", ...).
