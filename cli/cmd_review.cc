@@ -49,6 +49,7 @@ void WriteCounts(JsonWriter& w, const GoalCounts& c) {
   w.Key("fair").Int(c.per_grade[2]);
   w.Key("poor").Int(c.per_grade[3]);
   w.Key("passed").Int(c.passed);
+  w.Key("passed_after_fixes").Int(c.passed_after_fixes);
   w.Key("to_revise").Int(c.to_revise);
   w.Key("blocked").Int(c.blocked);
   w.Key("comments").Int(c.comments);
@@ -99,6 +100,12 @@ std::string Json(const ReviewResult& r, const Policy& policy) {
     w.Key("unit").String(g.unit_id);
     w.Key("indicators").Int(g.indicator_count);
     w.Key("score").Raw(g.score.ToDecimalString(dec));
+    w.Key("uncapped_score").Raw(g.uncapped_score.ToDecimalString(dec));
+    if (g.capped_by.has_value()) {
+      w.Key("capped_by").String(CodeOf(*g.capped_by));
+    } else {
+      w.Key("capped_by").Null();
+    }
     w.Key("grade").String(CodeOf(g.grade));
     w.Key("consequence").String(CodeOf(g.consequence));
     w.Key("findings").BeginArray();
@@ -179,13 +186,15 @@ std::string Text(const ReviewResult& r, const Policy& policy, const GlobalOption
     if (en) {
       out << what_en << ": " << c.reviewed << " reviewed; excellent " << c.per_grade[0] << ", good "
           << c.per_grade[1] << ", fair " << c.per_grade[2] << ", poor " << c.per_grade[3]
-          << "; passed " << c.passed << ", to revise " << c.to_revise << ", blocked " << c.blocked
-          << "; " << c.comments << " comments\n";
+          << "; passed " << c.passed << ", passed after agreed fixes " << c.passed_after_fixes
+          << ", to revise " << c.to_revise << ", blocked " << c.blocked << "; " << c.comments
+          << " comments\n";
     } else {
       out << what_zh << "：审核 " << c.reviewed << " 个；优 " << c.per_grade[0] << "，良 "
           << c.per_grade[1] << "，中 " << c.per_grade[2] << "，差 " << c.per_grade[3] << "；通过 "
-          << c.passed << " 个，修改后重报 " << c.to_revise << " 个，不予通过（取消） " << c.blocked
-          << " 个；审核意见 " << c.comments << " 条\n";
+          << c.passed << " 个，协商修改后通过 " << c.passed_after_fixes << " 个，修改后重报 "
+          << c.to_revise << " 个，不予通过（取消） " << c.blocked << " 个；审核意见 " << c.comments
+          << " 条\n";
     }
   };
   if (en) {

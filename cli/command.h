@@ -45,6 +45,15 @@ void RegisterPolicy(CLI::App& app, Context& ctx);
 void RegisterReview(CLI::App& app, Context& ctx);
 void RegisterMonitor(CLI::App& app, Context& ctx);
 void RegisterReclaim(CLI::App& app, Context& ctx);
+// The evaluation follow-up (cmd_coverage.cc, cmd_rectification.cc, cmd_disclosure.cc).
+void RegisterCoverage(CLI::App& app, Context& ctx);
+void RegisterRectification(CLI::App& app, Context& ctx);
+void RegisterDisclosure(CLI::App& app, Context& ctx);
+// The year-end evaluation (cmd_evaluate.cc, cmd_results.cc).
+void RegisterEvaluate(CLI::App& app, Context& ctx);  // cmd_evaluate.cc
+void RegisterResults(CLI::App& app, Context& ctx);   // cmd_results.cc
+// The core indicator library (cmd_indicators.cc).
+void RegisterIndicators(CLI::App& app, Context& ctx);
 
 }  // namespace perfbudget::cli
 

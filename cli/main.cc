@@ -75,9 +75,15 @@ int main(int argc, char** argv) {
   perfbudget::cli::RegisterConvert(app, ctx);
   perfbudget::cli::RegisterSynth(app, ctx);
   perfbudget::cli::RegisterPolicy(app, ctx);
+  perfbudget::cli::RegisterIndicators(app, ctx);
   perfbudget::cli::RegisterReview(app, ctx);
   perfbudget::cli::RegisterMonitor(app, ctx);
   perfbudget::cli::RegisterReclaim(app, ctx);
+  perfbudget::cli::RegisterCoverage(app, ctx);
+  perfbudget::cli::RegisterRectification(app, ctx);
+  perfbudget::cli::RegisterDisclosure(app, ctx);
+  perfbudget::cli::RegisterEvaluate(app, ctx);
+  perfbudget::cli::RegisterResults(app, ctx);
   app.failure_message(FailureMessage);
   if (!CheckCommandWord(app, argc, argv)) return perfbudget::cli::kExitUsage;
   // CLI11 2.1 reads "--opt=" (an empty value after '=') as "--opt" without a

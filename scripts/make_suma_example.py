@@ -473,7 +473,7 @@ THIRD_PARTY = [  # (id, project, 2021 amount 万元, score, grade, evaluator, da
     '项目资金支付进度滞后于工程进度',
     '绩效指标与项目实施内容匹配度不高'],
    ['加强治理设施运行在线监管',
-    '按照项目实际内容重新设置绩效指标']),
+    '优化整合：将大气污染防治并入园区生态环境保护资金统筹安排，按实际内容重新设置绩效指标']),
   ('E-TP06', 'P0501', '650', '90.5', 'excellent', '某会计师事务所（受托第三方）', '2022-08-10',
    ['补贴申报材料审核把关不严，个别企业资料不全',
     '补贴资金发放公示不够及时'],
@@ -484,13 +484,13 @@ THIRD_PARTY = [  # (id, project, 2021 amount 万元, score, grade, evaluator, da
     '部分路段亮灯率未达到合同约定',
     '路灯巡查记录不完整'],
    ['电费与维护费分账核算，按合同考核亮灯率',
-    '推行路灯智能监控和巡查电子化']),
+    '优化整合：将路灯维护及电费并入市政设施维修养护项目统筹安排，推行路灯智能监控']),
   ('E-TP08', 'P0602', '500', '87', 'good', '某会计师事务所（受托第三方）', '2022-08-18',
    ['救助对象动态管理不及时，存在应退未退情况',
     '部分救助资金未实现社会化发放',
     '救助档案资料管理不规范'],
    ['定期开展救助对象动态复核',
-    '救助资金全面实行社会化发放']),
+    '优化整合：将困难群众救助与其他社会救助资金整合统筹，全面实行社会化发放']),
 ]
 
 RECT_OWNERS = {
@@ -840,12 +840,15 @@ def build():
     evaluations.append({'id': eid, 'kind': 'third_party', 'project': pid, 'unit': unit_of[pid],
                         'evaluated_year': 2021, 'date': date, 'amount': amt + '万元',
                         'score': score, 'grade': grade, 'evaluator': evaluator,
-                        'problems': problems, 'suggestions': suggestions})
+                        'problems': problems, 'suggestions': suggestions,
+                        # "财政绩效评价结果已随2021年部门决算公开" (一.2)
+                        'published_with_final_accounts': True})
   for eid, uid, score, grade, date in UNIT_FISCAL:
     evaluations.append({'id': eid, 'kind': 'fiscal', 'unit': uid, 'evaluated_year': 2021,
                         'date': date, 'amount': unit_2021[uid], 'score': score,
                         'grade': grade, 'evaluator': '某会计师事务所（受托第三方）',
-                        'problems': [], 'suggestions': []})
+                        'problems': [], 'suggestions': [],
+                        'published_with_final_accounts': True})
   assert sum(len(e['problems']) for e in evaluations) == 22
   assert sum(len(e['suggestions']) for e in evaluations) == 16
 
@@ -957,9 +960,19 @@ THIRD_PARTY_2021 = [  # (id, project, FY2020 amount 万元, score, grade, evalua
    ['参保缴费补贴发放名单更新不及时'],
    ['与社保经办机构按月比对参保名单']),
 ]
+RESULT_NOT_PUBLISHED_2021 = ['E21-TP03']  # invented: one result not published with the 2020 final accounts
 KEY_WITH_BUDGET_2021 = ['P0101', 'P0103', 'P0104', 'P0105', 'P0201', 'P0202', 'P0301', 'P0302',
                         'P0401', 'P0603']                                            # invented: 10
 KEY_WITH_APPROVAL_2021 = ['P0103', 'P0202', 'P0302', 'P0401', 'P0603']              # invented: 5
+DEVIATION_REASONS = [
+  '偏差原因：受征地拆迁进度影响，部分工程顺延至次年实施',
+  '偏差原因：受疫情防控影响，部分工作未能按计划开展',
+  '偏差原因：申报对象少于预期，按实际需求兑现',
+  '偏差原因：项目实施方案调整，部分内容纳入下年度实施',
+]
+# Key projects whose quantity actual falls far short with no 偏差原因 given
+# (the self-evaluation check flags them). Invented.
+NO_DEVIATION_REASON = ['P0114', 'P0303']
 # Two key projects whose reported FY2021 self-score exceeds what their goals'
 # year-end actuals and execution give by more than 5 points (自评抽查 finds them).
 INFLATED_SELF_SCORE = {'P0209': Fraction(7), 'P0507': Fraction(13, 2)}
@@ -1045,6 +1058,12 @@ def build_2021(stats):
       i['actuals'] = [{'date': '%d-12-31' % year, 'value': i['target']}]
     inds[0]['actuals'][0]['value'] = exact_dec(Fraction(qtarget) * (20 - q) / 20)
     inds[5]['actuals'][0]['value'] = exact_dec(Fraction(sat) * (10 - s) / 10)
+    # 偏差原因 on the actuals far below target (under 80% of the points),
+    # except on NO_DEVIATION_REASON's quantity indicators.
+    if q > 4 and pid not in NO_DEVIATION_REASON:
+      inds[0]['actuals'][0]['text'] = DEVIATION_REASONS[idx % len(DEVIATION_REASONS)]
+    if s > 2:
+      inds[5]['actuals'][0]['text'] = '偏差原因：问卷样本中对办理时效的评价偏低，已纳入下年度改进措施'
     score = self_score(inds, int(executed), total)
     assert score == c, (pid, score, c)
     computed[pid] = score
@@ -1052,6 +1071,10 @@ def build_2021(stats):
                   'indicators': inds})
   assert sum(a for pid, a in amounts21.items()) == SELF_EVAL_TOTAL_WAN * FEN_PER_WAN
   assert sorted(p['id'] for p in projects if p['key']) == sorted(stats['key_continuing'])
+  for pid in NO_DEVIATION_REASON:
+    g = next(g for g in goals if g['id'] == 'G21-' + pid)
+    a = g['indicators'][0]['actuals'][0]
+    assert 'text' not in a and Fraction(a['value']) < Fraction(g['indicators'][0]['target']) * 4 / 5, pid
   inflated = [pid for pid in reported if reported[pid] - computed[pid] > 5]
   assert sorted(inflated) == sorted(INFLATED_SELF_SCORE), inflated
   for uid, (text, (qn, qt, qu), (qln, qlc, qlt, qlu), (bl2, bn, bc, bt, bu), sn) in UNIT_GOALS.items():
@@ -1090,7 +1113,8 @@ def build_2021(stats):
     evaluations.append({'id': eid, 'kind': 'third_party', 'project': pid, 'unit': unit_of[pid],
                         'evaluated_year': 2020, 'date': date, 'amount': amt + '万元',
                         'score': score, 'grade': grade, 'evaluator': evaluator,
-                        'problems': problems, 'suggestions': suggestions})
+                        'problems': problems, 'suggestions': suggestions,
+                        'published_with_final_accounts': eid not in RESULT_NOT_PUBLISHED_2021})
     for prob in problems:
       n += 1
       rectifications.append({'id': 'R21-%02d' % n, 'evaluation': eid, 'unit': unit_of[pid],
@@ -1118,14 +1142,16 @@ def build_2021(stats):
 
 
 # FY2023 (F26, F27). The result of the 2022 evaluations on the FY2023 budget:
-# three projects merged or optimised, their requested amounts cut by 2388 万元.
+# the three projects whose fiscal evaluation suggested 优化整合 (E-TP05, E-TP07,
+# E-TP08: a suggestion starting "优化整合：") are merged into others, their
+# FY2022 current budgets (1080 + 720 + 600 = 2400 万元) cut from the budget.
 FINISHED_2022 = ['P0310', 'P0314', 'P0405', 'P0608']  # one-off projects done in 2022
-RESULT_2023 = {  # project: (requested 万元, approved 万元 or None = merged away, how, evaluation)
-  'P0306': ('1160', None, 'merged', 'E-TP03'),   # into P0301 市政设施维修养护
-  'P0503': ('1180', '480', 'optimised', 'E-TP05'),
-  'P0304': ('760', '232', 'optimised', 'E-TP07'),
+RESULT_2023 = {  # project: (merged into, evaluation)
+  'P0503': ('P0504', 'E-TP05'),
+  'P0304': ('P0301', 'E-TP07'),
+  'P0602': ('P0605', 'E-TP08'),
 }
-RESULT_CUT_2023_WAN = 2388  # F26 "近2400万元"
+RESULT_CUT_2023_WAN = 2400  # F26 "近2400万元"
 NEW_2023 = [  # (id, unit, name, category, key, [(source, 万元)], (quantity, target, unit))
   ('P0120', 'U01', '东部新城纬四路道路工程', '道路交通', True, [(LT, '2600')], ('新建道路长度', '1.6', '公里')),
   ('P0219', 'U02', '园区新能源产业招商推介', '招商引资', False, [(GB, '180')],
@@ -1137,7 +1163,7 @@ NEW_2023 = [  # (id, unit, name, category, key, [(source, 万元)], (quantity, t
 KEY_WITH_APPROVAL_2023 = ['P0101', 'P0120', 'P0202', 'P0203', 'P0301', 'P0315', 'P0603',
                           'P0606']                                                   # F27: 8
 KEY_WITH_BUDGET_2023 = KEY_WITH_APPROVAL_2023 + ['P0103', 'P0105', 'P0201', 'P0302', 'P0401',
-                                                 'P0501', 'P0601', 'P0602']          # invented: 16
+                                                 'P0501', 'P0601', 'P0306']          # invented: 16
 
 
 def build_2023(stats):
@@ -1152,12 +1178,11 @@ def build_2023(stats):
     total22 = sum(a for _, a in fy22)
     status = 'planned'
     if pid in RESULT_2023:
-      req, appr, how, _ = RESULT_2023[pid]
-      requested = wan_to_fen(req)
-      total = 0 if appr is None else wan_to_fen(appr)
-      cut += requested - total
-      if appr is None:
-        status = 'cancelled'
+      # Merged away: requested at its FY2022 current budget, nothing approved.
+      requested = stats['current'][pid]
+      total = 0
+      cut += requested
+      status = 'cancelled'
     else:
       total = total22 * rng.between(95, 108) // 100 // FEN_PER_WAN * FEN_PER_WAN
       requested = total
@@ -1175,6 +1200,8 @@ def build_2023(stats):
       goals.append({'id': 'G23-' + pid, 'owner': 'project', 'project': pid, 'text': text,
                     'indicators': inds})
   assert cut == RESULT_CUT_2023_WAN * FEN_PER_WAN, cut
+  merged = [e for e in stats['evaluations'] if any(x.startswith('优化整合') for x in e['suggestions'])]
+  assert sorted(e['project'] for e in merged) == sorted(RESULT_2023), merged
   for idx, (pid, uid, name, cat, key, funds, (qn, qt, qu)) in enumerate(NEW_2023):
     total = sum(wan_to_fen(a) for _, a in funds)
     p = {'id': pid, 'unit': uid, 'name': name, 'category': cat, 'kind': 'new', 'key': key,
@@ -1214,7 +1241,7 @@ def build_2023(stats):
     'jurisdiction': {'code': '341300', 'name': '宿马园区'},
     'fiscal_year': {'year': year, 'start_month': 1, 'named_by_end': False},
     'title': ('宿州马鞍山现代产业园区2023年预算（批复）示例数据集：依据2022年评价结果优化整合项目3个、'
-              '压减预算2388万元；随预算批复公开8个重点项目绩效目标（虚构）'),
+              '压减预算2400万元；随预算批复公开8个重点项目绩效目标（虚构）'),
     'units': [{'id': u, 'name': nm} for u, nm, _ in UNITS],
     'projects': projects,
     'goals': goals,

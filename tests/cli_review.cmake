@@ -25,6 +25,17 @@ perfbudget_cli_golden(policy_list "policy|list")
 perfbudget_cli_golden(policy_show_suma_park "policy|show|suma-park")
 perfbudget_cli_golden(policy_show_raw_suma_park "policy|show|--raw|suma-park")
 perfbudget_cli_golden(policy_show_unknown "policy|show|no-such-profile")
+
+# The core indicator library (issue 14): suggest in each format, and an
+# unknown category (exit 2, the known ones listed).
+perfbudget_cli_golden(indicators_suggest_zh "indicators|suggest|--category|市政管护")
+perfbudget_cli_golden(indicators_suggest_en "indicators|suggest|--category|高标准农田|--lang|en")
+perfbudget_cli_golden(indicators_suggest_json "indicators|suggest|--category|农机补贴|--format|json")
+perfbudget_cli_golden(indicators_suggest_csv "indicators|suggest|--category|疾控|--format|csv")
+perfbudget_cli_golden(indicators_suggest_unknown "indicators|suggest|--category|无此类别")
+perfbudget_cli_golden(indicators_categories "indicators|categories")
+perfbudget_cli_golden(indicators_categories_global_csv_refused "--format|csv|indicators|categories")
+
 # --format csv is refused by policy whether given after the subcommand or
 # before it (global); README.md says which formats each command takes.
 perfbudget_cli_golden(policy_list_csv_refused "policy|list|--format|csv")

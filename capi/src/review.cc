@@ -8,7 +8,9 @@
 #include <utility>
 #include <vector>
 
+#include "base/absl_compat.h"
 #include "capi_internal.hpp"
+#include "perfbudget/pfb_indicators.h"
 #include "perfbudget/pfb_review.h"
 #include "perfbudget/policy/policy.h"
 #include "perfbudget/policy/rule_catalog.h"
@@ -26,6 +28,12 @@ struct pfb_review {
   std::vector<std::string> messages_zh;  // formatted once, borrowed by the caller
   std::vector<std::string> messages_en;
   std::vector<std::string> gate_reasons;
+};
+
+struct pfb_indicator_list {
+  std::string category;
+  std::vector<perfbudget::CoreIndicator> indicators;
+  std::vector<std::string> synonyms, low, high;  // text, borrowed by the caller
 };
 
 namespace perfbudget::capi {
@@ -72,6 +80,7 @@ std::int64_t CountValue(const GoalCounts& c, std::string_view key) {
   if (key == "fair") return c.per_grade[2];
   if (key == "poor") return c.per_grade[3];
   if (key == "passed") return c.passed;
+  if (key == "passed_after_fixes") return c.passed_after_fixes;
   if (key == "to_revise") return c.to_revise;
   if (key == "blocked") return c.blocked;
   if (key == "comments") return c.comments;
@@ -197,6 +206,8 @@ PFB_API int32_t pfb_review_goal(const pfb_dataset* dataset, const pfb_policy* po
       ++counts->per_grade[static_cast<int>(only.grade)];
       if (only.passed()) {
         ++counts->passed;
+      } else if (only.grade == perfbudget::Grade::kGood) {
+        ++counts->passed_after_fixes;
       } else if (only.grade == perfbudget::Grade::kFair) {
         ++counts->to_revise;
       } else {
@@ -221,6 +232,7 @@ constexpr const char* kSummaryKeys[] = {"goals",
                                         "fair",
                                         "poor",
                                         "passed",
+                                        "passed_after_fixes",
                                         "to_revise",
                                         "blocked",
                                         "comments",
@@ -230,6 +242,7 @@ constexpr const char* kSummaryKeys[] = {"goals",
                                         "project_goals.fair",
                                         "project_goals.poor",
                                         "project_goals.passed",
+                                        "project_goals.passed_after_fixes",
                                         "project_goals.to_revise",
                                         "project_goals.blocked",
                                         "project_goals.comments",
@@ -239,6 +252,7 @@ constexpr const char* kSummaryKeys[] = {"goals",
                                         "unit_goals.fair",
                                         "unit_goals.poor",
                                         "unit_goals.passed",
+                                        "unit_goals.passed_after_fixes",
                                         "unit_goals.to_revise",
                                         "unit_goals.blocked",
                                         "unit_goals.comments",
@@ -406,6 +420,94 @@ PFB_API int64_t pfb_review_gate_amount(const pfb_review* review, uint32_t i) {
 }
 PFB_API const char* pfb_review_gate_reasons(const pfb_review* review, uint32_t i) {
   return (review == nullptr || i >= review->gates.size()) ? "" : review->gate_reasons[i].c_str();
+}
+
+PFB_API int32_t pfb_indicators_suggest(const pfb_policy* policy,
+                                       const pfb_indicators_options* options,
+                                       pfb_indicator_list** out, pfb_error** err) {
+  return Guard(err, [&]() -> absl::Status {
+    PFB_RETURN_IF_ERROR(capi::ZeroOut(out, "out"));
+    if (options == nullptr) return absl::InvalidArgumentError("options: NULL");
+    if (options->version != PFB_INDICATORS_OPTIONS_VERSION) {
+      return absl::InvalidArgumentError(absl::StrCat("options->version: ", options->version,
+                                                     ", expected ", PFB_INDICATORS_OPTIONS_VERSION,
+                                                     " (start from PFB_INDICATORS_OPTIONS_INIT)"));
+    }
+    PFB_ASSIGN_OR_RETURN(std::string_view category,
+                         capi::InString(options->category, "options->category"));
+    perfbudget::Policy fallback;
+    const perfbudget::Policy& p = capi::PolicyOr(policy, &fallback);
+    const perfbudget::ReviewLibrary& lib = p.review_library();
+    const perfbudget::CategoryLibrary* cat = lib.FindCategory(category);
+    if (cat == nullptr) {
+      std::string known;
+      for (const perfbudget::CategoryLibrary& c : lib.categories) {
+        if (!known.empty()) known += ", ";
+        known += c.category;
+      }
+      return absl::NotFoundError(absl::StrCat("options->category: no core indicators for \"",
+                                              perfbudget::AV(category),
+                                              "\"; known categories: ", known));
+    }
+    auto list = std::make_unique<pfb_indicator_list>();
+    list->category = cat->category;
+    list->indicators = cat->indicators;
+    for (const perfbudget::CoreIndicator& c : list->indicators) {
+      std::string syn;
+      for (const std::string& s : c.synonyms) {
+        if (!syn.empty()) syn += "|";
+        syn += s;
+      }
+      list->synonyms.push_back(std::move(syn));
+      list->low.push_back(c.low.has_value() ? c.low->ToShortString(6) : std::string());
+      list->high.push_back(c.high.has_value() ? c.high->ToShortString(6) : std::string());
+    }
+    *out = list.release();
+    return absl::OkStatus();
+  });
+}
+
+PFB_API void pfb_indicator_list_destroy(pfb_indicator_list* list) { delete list; }
+
+PFB_API const char* pfb_indicator_list_category(const pfb_indicator_list* list) {
+  return list == nullptr ? "" : list->category.c_str();
+}
+PFB_API uint32_t pfb_indicator_list_count(const pfb_indicator_list* list) {
+  return list == nullptr ? 0 : static_cast<uint32_t>(list->indicators.size());
+}
+static const perfbudget::CoreIndicator* CoreAt(const pfb_indicator_list* list, uint32_t i) {
+  return (list != nullptr && i < list->indicators.size()) ? &list->indicators[i] : nullptr;
+}
+PFB_API const char* pfb_indicator_list_name(const pfb_indicator_list* list, uint32_t i) {
+  return CoreAt(list, i) == nullptr ? "" : list->indicators[i].name.c_str();
+}
+PFB_API const char* pfb_indicator_list_synonyms(const pfb_indicator_list* list, uint32_t i) {
+  return CoreAt(list, i) == nullptr ? "" : list->synonyms[i].c_str();
+}
+PFB_API const char* pfb_indicator_list_unit(const pfb_indicator_list* list, uint32_t i) {
+  return CoreAt(list, i) == nullptr ? "" : list->indicators[i].unit.c_str();
+}
+PFB_API const char* pfb_indicator_list_low(const pfb_indicator_list* list, uint32_t i) {
+  return CoreAt(list, i) == nullptr ? "" : list->low[i].c_str();
+}
+PFB_API const char* pfb_indicator_list_high(const pfb_indicator_list* list, uint32_t i) {
+  return CoreAt(list, i) == nullptr ? "" : list->high[i].c_str();
+}
+PFB_API int32_t pfb_indicator_list_level1(const pfb_indicator_list* list, uint32_t i) {
+  const perfbudget::CoreIndicator* c = CoreAt(list, i);
+  return c == nullptr ? -1 : static_cast<int32_t>(c->level1);
+}
+PFB_API int32_t pfb_indicator_list_level2(const pfb_indicator_list* list, uint32_t i) {
+  const perfbudget::CoreIndicator* c = CoreAt(list, i);
+  return c == nullptr ? -1 : static_cast<int32_t>(c->level2);
+}
+PFB_API int32_t pfb_indicator_list_comparator(const pfb_indicator_list* list, uint32_t i) {
+  const perfbudget::CoreIndicator* c = CoreAt(list, i);
+  return c == nullptr ? -1 : static_cast<int32_t>(c->comparator);
+}
+PFB_API int32_t pfb_indicator_list_required(const pfb_indicator_list* list, uint32_t i) {
+  const perfbudget::CoreIndicator* c = CoreAt(list, i);
+  return c == nullptr ? -1 : (c->required ? 1 : 0);
 }
 
 }  // extern "C"

@@ -786,6 +786,8 @@ void ReadEvaluations(Table& t) {
     e.evaluator = row.Text("evaluator");
     e.problems = SplitList(row.Text("problems"));
     e.suggestions = SplitList(row.Text("suggestions"));
+    e.published_with_final_accounts =
+        row.Bool("published_with_final_accounts").value_or(false);
     if (!e.id.empty()) t.ctx().builder->AddEvaluation(std::move(e), row.Where());
   });
 }

@@ -120,6 +120,7 @@ inline constexpr Column kEvaluationColumns[] = {
     {"evaluator"},
     {"problems"},
     {"suggestions"},
+    {"published_with_final_accounts"},
 };
 inline constexpr Column kRectificationColumns[] = {
     {"id", true},

@@ -144,7 +144,8 @@ std::vector<std::string> TableTexts(const Dataset& ds) {
     rows[schema::kEvaluations].push_back(
         {e.id, std::string(CodeOf(e.kind)), e.project_id, e.unit_id, Int(e.evaluated_year),
          OptDate(e.date), Amount(e.amount), OptRatio(e.score), OptEnum(e.grade), e.evaluator,
-         absl::StrJoin(e.problems, "\n"), absl::StrJoin(e.suggestions, "\n")});
+         absl::StrJoin(e.problems, "\n"), absl::StrJoin(e.suggestions, "\n"),
+         Bool(e.published_with_final_accounts)});
   }
   for (const RectificationItem& r : ds.rectifications()) {
     rows[schema::kRectifications].push_back({r.id, r.evaluation_id, r.unit_id, r.project_id,

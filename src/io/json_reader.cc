@@ -826,9 +826,19 @@ constexpr std::array<std::string_view, 5> kExAnteFields = {"project", "date", "r
                                                            "note"};
 constexpr std::array<std::string_view, kExAnteDimensionCount> kExAnteScoreFields = {
     "necessity", "economy", "goal_soundness", "feasibility", "funding_compliance"};
-constexpr std::array<std::string_view, 12> kEvaluationFields = {
-    "id",     "kind",  "project", "unit",      "evaluated_year", "date",
-    "amount", "score", "grade",   "evaluator", "problems",       "suggestions"};
+constexpr std::array<std::string_view, 13> kEvaluationFields = {"id",
+                                                                "kind",
+                                                                "project",
+                                                                "unit",
+                                                                "evaluated_year",
+                                                                "date",
+                                                                "amount",
+                                                                "score",
+                                                                "grade",
+                                                                "evaluator",
+                                                                "problems",
+                                                                "suggestions",
+                                                                "published_with_final_accounts"};
 constexpr std::array<std::string_view, 9> kRectificationFields = {
     "id", "evaluation", "unit", "project", "description", "owner", "due", "status", "closed"};
 
@@ -1371,6 +1381,9 @@ void Reader::ReadEvaluation(od::value& v, const PathNode* path) {
                      break;
                    case 11:
                      ReadStringList(f, p, &e.suggestions);
+                     break;
+                   case 12:
+                     ReadBool(f, p, &e.published_with_final_accounts);
                      break;
                  }
                });

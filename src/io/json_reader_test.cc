@@ -163,6 +163,7 @@ TEST(JsonReaderTest, LoadsFullDocument) {
   EXPECT_EQ(e.grade, Grade::kGood);
   EXPECT_THAT(e.problems, ::testing::ElementsAre("资金拨付滞后", "绩效目标不够细化"));
   EXPECT_THAT(e.suggestions, ::testing::ElementsAre("加快拨付"));
+  EXPECT_TRUE(e.published_with_final_accounts);
 
   ASSERT_EQ(ds->rectifications().size(), 1u);
   const RectificationItem& r = ds->rectifications()[0];

@@ -248,6 +248,7 @@ void WriteEvaluation(const Evaluation& e, JsonOut& j) {
   const auto text = [](const std::string& s, JsonOut& o) { o.String(s); };
   WriteTableIfNotEmpty<std::string>("problems", e.problems, j, text);
   WriteTableIfNotEmpty<std::string>("suggestions", e.suggestions, j, text);
+  if (e.published_with_final_accounts) j.BoolField("published_with_final_accounts", true);
   j.EndObject();
 }
 

@@ -25,6 +25,17 @@ uint128_t Mag(int128_t v) {
 
 uint128_t Gcd(uint128_t a, uint128_t b) {
   while (b != 0) {
+    if ((a >> 64) == 0 && (b >> 64) == 0) {
+      // Both fit 64 bits (the usual case): 64-bit division is several times
+      // faster than the 128-bit library call.
+      auto x = static_cast<std::uint64_t>(a), y = static_cast<std::uint64_t>(b);
+      while (y != 0) {
+        const std::uint64_t t = x % y;
+        x = y;
+        y = t;
+      }
+      return x;
+    }
     const uint128_t t = a % b;
     a = b;
     b = t;

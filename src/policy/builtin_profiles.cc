@@ -19,6 +19,22 @@ constexpr BuiltinProfile kProfiles[] = {
     {"grade": "fair", "min": 60},
     {"grade": "poor", "min": 0}
   ],
+  "self_evaluation": {
+    "points": {"output": 50, "benefit": 30, "satisfaction": 10, "execution": 10},
+    "cost_in_output": true,
+    "qualitative_percent": {"achieved": 100, "partly_achieved": 80, "not_achieved": 0},
+    "redistribute_missing_blocks": true,
+    "far_below_percent": 80,
+    "self_score_tolerance": 5
+  },
+  "result_application": {
+    "grades": {"excellent": {"action": "priority", "cut_percent": 0},
+               "good": {"action": "keep", "cut_percent": 0},
+               "fair": {"action": "cut", "cut_percent": 10},
+               "poor": {"action": "cancel", "cut_percent": 100}},
+    "merge_cut_percent": 100,
+    "kinds": ["fiscal", "third_party"]
+  },
   "rules": {
     "completeness.missing_cost": {"enabled": true, "severity": "error", "deduction": 5,
                                   "params": {"unit_goals": 0}},
@@ -33,6 +49,22 @@ constexpr BuiltinProfile kProfiles[] = {
   "description": "宿马园区 (Suzhou–Ma'anshan Modern Industrial Park, Anhui) 2022: new projects applying for ≥ 100 万元 need a passed ex-ante assessment before entering the project library (先绩评、后入库、再预算); monitoring on January–August data.",
   "decimals": 2,
   "time_progress": "months",
+  "self_evaluation": {
+    "points": {"output": 50, "benefit": 30, "satisfaction": 10, "execution": 10},
+    "cost_in_output": true,
+    "qualitative_percent": {"achieved": 100, "partly_achieved": 80, "not_achieved": 0},
+    "redistribute_missing_blocks": true,
+    "far_below_percent": 80,
+    "self_score_tolerance": 5
+  },
+  "result_application": {
+    "grades": {"excellent": {"action": "priority", "cut_percent": 0},
+               "good": {"action": "keep", "cut_percent": 0},
+               "fair": {"action": "cut", "cut_percent": 10},
+               "poor": {"action": "cancel", "cut_percent": 100}},
+    "merge_cut_percent": 100,
+    "kinds": ["fiscal", "third_party"]
+  },
   "rules": {
     "feasibility.missing_ex_ante": {"enabled": true, "severity": "blocker",
                                     "params": {"threshold": 1000000, "continuing": 0}},

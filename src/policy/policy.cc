@@ -75,4 +75,45 @@ RuleSetting& Policy::MutableRule(std::string_view code) {
   return rules_.try_emplace(std::string(code)).first->second;
 }
 
+std::string_view CodeOf(ResultAction a) {
+  switch (a) {
+    case ResultAction::kPriority:
+      return "priority";
+    case ResultAction::kKeep:
+      return "keep";
+    case ResultAction::kCut:
+      return "cut";
+    case ResultAction::kCancel:
+      return "cancel";
+    case ResultAction::kMerge:
+      return "merge";
+  }
+  return "unknown";
+}
+
+std::string_view ZhLabelOf(ResultAction a) {
+  switch (a) {
+    case ResultAction::kPriority:
+      return "优先保障";
+    case ResultAction::kKeep:
+      return "保持";
+    case ResultAction::kCut:
+      return "压减";
+    case ResultAction::kCancel:
+      return "取消";
+    case ResultAction::kMerge:
+      return "优化整合";
+  }
+  return "未知";
+}
+
+std::optional<ResultAction> ParseResultAction(std::string_view s) {
+  if (s == "priority" || s == "优先保障") return ResultAction::kPriority;
+  if (s == "keep" || s == "保持") return ResultAction::kKeep;
+  if (s == "cut" || s == "压减") return ResultAction::kCut;
+  if (s == "cancel" || s == "取消") return ResultAction::kCancel;
+  if (s == "merge" || s == "优化整合") return ResultAction::kMerge;
+  return std::nullopt;
+}
+
 }  // namespace perfbudget

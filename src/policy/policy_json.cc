@@ -212,6 +212,305 @@ class Loader {
     }
   }
 
+  // ---- review sections (issue 14): "grading" and "review_library" --------
+
+  // Every member of an object, or a report; `fn(key, child, path)`.
+  template <typename Fn>
+  void Members(const JsonNode& v, const std::string& path, std::string_view field,
+               std::string_view expected, Fn&& fn) {
+    if (v.kind != Kind::kObject) {
+      Report(DiagnosticKind::kType, v, path, field, KindName(v), std::string(expected),
+             absl::StrCat(AV(field), " must be an object"));
+      return;
+    }
+    for (const auto& [key, child] : v.members) fn(key, child, MemberPath(path, key));
+  }
+  template <typename Fn>
+  void Items(const JsonNode& v, const std::string& path, std::string_view field, Fn&& fn) {
+    if (v.kind != Kind::kArray) {
+      Report(DiagnosticKind::kType, v, path, field, KindName(v), "an array",
+             absl::StrCat(AV(field), " must be an array"));
+      return;
+    }
+    for (std::size_t i = 0; i < v.items.size(); ++i) {
+      fn(v.items[i], absl::StrCat(path, "[", i, "]"));
+    }
+  }
+  std::vector<std::string> Strings(const JsonNode& v, const std::string& path,
+                                   std::string_view field) {
+    std::vector<std::string> out;
+    Items(v, path, field, [&](const JsonNode& item, const std::string& p) {
+      if (std::optional<std::string> s = ReadString(item, p, field)) out.push_back(*s);
+    });
+    return out;
+  }
+  void UnknownMember(const JsonNode& v, const std::string& path, std::string_view key,
+                     std::string_view known) {
+    Report(DiagnosticKind::kValue, v, path, key, key, std::string(known),
+           absl::StrCat("unknown field \"", AV(key), "\""));
+  }
+
+  // "grading": {"caps": [{"severity": "error", "max_grade": "fair"}, ...]}
+  // (the list replaces the base profile's caps).
+  void ReviewGradingSection(const JsonNode& v, const std::string& path, Policy* policy) {
+    ReviewGrading grading = policy->review_grading();
+    Members(v, path, "grading", "an object {\"caps\": [...]}",
+            [&](const std::string& key, const JsonNode& child, const std::string& p) {
+              if (key != "caps") {
+                UnknownMember(child, p, key, "caps");
+                return;
+              }
+              grading.caps.clear();
+              Items(child, p, key, [&](const JsonNode& item, const std::string& ip) {
+                SeverityCap cap{Severity::kError, Grade::kFair};
+                bool have_severity = false, have_grade = false;
+                Members(item, ip, "caps", "an object {\"severity\", \"max_grade\"}",
+                        [&](const std::string& k, const JsonNode& c, const std::string& cp) {
+                          std::optional<std::string> s;
+                          if (k == "severity") {
+                            if ((s = ReadString(c, cp, k))) {
+                              if (std::optional<Severity> sev = ParseSeverity(*s)) {
+                                cap.severity = *sev;
+                                have_severity = true;
+                              } else {
+                                Report(DiagnosticKind::kEnumValue, c, cp, k, *s,
+                                       "one of info, warning, error, blocker", "unknown severity");
+                              }
+                            }
+                          } else if (k == "max_grade") {
+                            if ((s = ReadString(c, cp, k))) {
+                              if (std::optional<Grade> g = ParseGrade(*s)) {
+                                cap.max_grade = *g;
+                                have_grade = true;
+                              } else {
+                                Report(DiagnosticKind::kEnumValue, c, cp, k, *s,
+                                       "one of excellent, good, fair, poor (优 良 中 差)",
+                                       "unknown grade");
+                              }
+                            }
+                          } else {
+                            UnknownMember(c, cp, k, "severity or max_grade");
+                          }
+                        });
+                if (item.kind == Kind::kObject && (!have_severity || !have_grade)) {
+                  Report(DiagnosticKind::kValue, item, ip, "caps", "",
+                         "both \"severity\" and \"max_grade\"", "incomplete grade cap");
+                } else if (have_severity && have_grade) {
+                  grading.caps.push_back(cap);
+                }
+              });
+            });
+    policy->set_review_grading(std::move(grading));
+  }
+
+  CoreIndicator CoreIndicatorEntry(const JsonNode& v, const std::string& path) {
+    CoreIndicator c;
+    Members(v, path, "indicators", "an object {\"name\", \"level1\", ...}",
+            [&](const std::string& k, const JsonNode& child, const std::string& p) {
+              std::optional<std::string> s;
+              if (k == "name") {
+                if ((s = ReadString(child, p, k))) c.name = *s;
+              } else if (k == "synonyms") {
+                c.synonyms = Strings(child, p, k);
+              } else if (k == "unit_of_measure" || k == "unit") {
+                if ((s = ReadString(child, p, k))) c.unit = *s;
+              } else if (k == "level1" || k == "level2" || k == "comparator") {
+                if (!(s = ReadString(child, p, k))) return;
+                bool ok = true;
+                if (k == "level1") {
+                  std::optional<IndicatorLevel1> x = ParseIndicatorLevel1(*s);
+                  ok = x.has_value();
+                  if (ok) c.level1 = *x;
+                } else if (k == "level2") {
+                  std::optional<IndicatorLevel2> x = ParseIndicatorLevel2(*s);
+                  ok = x.has_value();
+                  if (ok) c.level2 = *x;
+                } else {
+                  std::optional<Comparator> x = ParseComparator(*s);
+                  ok = x.has_value();
+                  if (ok) c.comparator = *x;
+                }
+                if (!ok) {
+                  Report(DiagnosticKind::kEnumValue, child, p, k, *s,
+                         "a code of the dataset format (docs/format.md)",
+                         absl::StrCat("unknown ", AV(k)));
+                }
+              } else if (k == "low" || k == "high") {
+                std::optional<Ratio> r = ReadRatio(child, p, k);
+                if (r) (k == "low" ? c.low : c.high) = *r;
+              } else if (k == "required") {
+                if (child.kind != Kind::kBool) {
+                  Report(DiagnosticKind::kType, child, p, k, KindName(child), "true or false",
+                         "required must be a boolean");
+                } else {
+                  c.required = child.boolean;
+                }
+              } else {
+                UnknownMember(child, p, k,
+                              "name, synonyms, level1, level2, unit_of_measure, comparator, low, "
+                              "high or required");
+              }
+            });
+    if (c.name.empty()) {
+      Report(DiagnosticKind::kValue, v, path, "name", "", "a non-empty name",
+             "a core indicator needs a name");
+    }
+    return c;
+  }
+
+  UnitCostReference UnitCostEntry(const JsonNode& v, const std::string& path) {
+    UnitCostReference u;
+    Members(v, path, "unit_costs", "an object {\"quantity_unit\", \"low_yuan\", ...}",
+            [&](const std::string& k, const JsonNode& child, const std::string& p) {
+              std::optional<std::string> s;
+              if (k == "quantity_unit") {
+                if ((s = ReadString(child, p, k))) u.quantity_unit = *s;
+              } else if (k == "low_yuan" || k == "high_yuan") {
+                std::optional<Ratio> r = ReadRatio(child, p, k);
+                if (r && !(*r > Ratio(0))) {
+                  Report(DiagnosticKind::kValue, child, p, k, child.text, "a positive amount",
+                         "a unit cost must be positive");
+                } else if (r) {
+                  (k == "low_yuan" ? u.low_yuan : u.high_yuan) = *r;
+                }
+              } else if (k == "basis") {
+                if ((s = ReadString(child, p, k))) u.basis = *s;
+              } else if (k == "indicator") {
+                if ((s = ReadString(child, p, k))) u.indicator = *s;
+              } else {
+                UnknownMember(child, p, k,
+                              "quantity_unit, low_yuan, high_yuan, basis or indicator");
+              }
+            });
+    if (u.quantity_unit.empty() || u.high_yuan < u.low_yuan) {
+      Report(DiagnosticKind::kValue, v, path, "unit_costs", "",
+             "a quantity_unit and low_yuan ≤ high_yuan", "bad reference unit cost");
+    }
+    return u;
+  }
+
+  // "review_library": extends the base profile's library. Domains and
+  // categories with an existing id / name get the new terms, aliases,
+  // indicators and unit costs added; others are added whole.
+  void ReviewLibrarySection(const JsonNode& v, const std::string& path, Policy* policy) {
+    ReviewLibrary lib = policy->review_library();
+    Members(v, path, "review_library", "an object (docs/policy.md, \"Core indicator library\")",
+            [&](const std::string& key, const JsonNode& child, const std::string& p) {
+              if (key == "common_terms") {
+                for (std::string& t : Strings(child, p, key)) lib.common_terms.push_back(t);
+              } else if (key == "dimensionless_suffixes") {
+                for (std::string& t : Strings(child, p, key))
+                  lib.dimensionless_suffixes.push_back(t);
+              } else if (key == "domains") {
+                Items(child, p, key, [&](const JsonNode& item, const std::string& ip) {
+                  TermDomain d;
+                  Members(item, ip, key, "an object {\"id\", \"label_zh\", \"terms\"}",
+                          [&](const std::string& k, const JsonNode& c, const std::string& cp) {
+                            std::optional<std::string> s;
+                            if (k == "id") {
+                              if ((s = ReadString(c, cp, k))) d.id = *s;
+                            } else if (k == "label_zh") {
+                              if ((s = ReadString(c, cp, k))) d.label_zh = *s;
+                            } else if (k == "label_en") {
+                              if ((s = ReadString(c, cp, k))) d.label_en = *s;
+                            } else if (k == "terms") {
+                              d.terms = Strings(c, cp, k);
+                            } else {
+                              UnknownMember(c, cp, k, "id, label_zh, label_en or terms");
+                            }
+                          });
+                  if (d.id.empty()) {
+                    Report(DiagnosticKind::kValue, item, ip, "id", "", "a non-empty id",
+                           "a domain needs an id");
+                    return;
+                  }
+                  for (TermDomain& e : lib.domains) {
+                    if (e.id != d.id) continue;
+                    e.terms.insert(e.terms.end(), d.terms.begin(), d.terms.end());
+                    if (!d.label_zh.empty()) e.label_zh = d.label_zh;
+                    if (!d.label_en.empty()) e.label_en = d.label_en;
+                    return;
+                  }
+                  if (d.label_zh.empty()) d.label_zh = d.id;
+                  if (d.label_en.empty()) d.label_en = d.id;
+                  lib.domains.push_back(std::move(d));
+                });
+              } else if (key == "unit_scales") {
+                Items(child, p, key, [&](const JsonNode& item, const std::string& ip) {
+                  UnitScale u;
+                  Members(item, ip, key, "an object {\"unit\", \"base\", \"factor\"}",
+                          [&](const std::string& k, const JsonNode& c, const std::string& cp) {
+                            std::optional<std::string> s;
+                            if (k == "unit") {
+                              if ((s = ReadString(c, cp, k))) u.unit = *s;
+                            } else if (k == "base") {
+                              if ((s = ReadString(c, cp, k))) u.base = *s;
+                            } else if (k == "factor") {
+                              if (std::optional<Ratio> r = ReadRatio(c, cp, k)) u.factor = *r;
+                            } else {
+                              UnknownMember(c, cp, k, "unit, base or factor");
+                            }
+                          });
+                  if (u.unit.empty() || u.base.empty() || !(u.factor > Ratio(0))) {
+                    Report(DiagnosticKind::kValue, item, ip, key, "",
+                           "a unit, a base and a positive factor", "bad unit scale");
+                    return;
+                  }
+                  lib.unit_scales.push_back(std::move(u));
+                });
+              } else if (key == "categories") {
+                Items(child, p, key, [&](const JsonNode& item, const std::string& ip) {
+                  CategoryLibrary cat;
+                  Members(item, ip, key, "an object {\"category\", \"indicators\", ...}",
+                          [&](const std::string& k, const JsonNode& c, const std::string& cp) {
+                            std::optional<std::string> s;
+                            if (k == "category") {
+                              if ((s = ReadString(c, cp, k))) cat.category = *s;
+                            } else if (k == "aliases") {
+                              cat.aliases = Strings(c, cp, k);
+                            } else if (k == "domains") {
+                              cat.domains = Strings(c, cp, k);
+                            } else if (k == "indicators") {
+                              Items(c, cp, k, [&](const JsonNode& x, const std::string& xp) {
+                                cat.indicators.push_back(CoreIndicatorEntry(x, xp));
+                              });
+                            } else if (k == "unit_costs") {
+                              Items(c, cp, k, [&](const JsonNode& x, const std::string& xp) {
+                                cat.unit_costs.push_back(UnitCostEntry(x, xp));
+                              });
+                            } else {
+                              UnknownMember(c, cp, k,
+                                            "category, aliases, domains, indicators or "
+                                            "unit_costs");
+                            }
+                          });
+                  if (cat.category.empty()) {
+                    Report(DiagnosticKind::kValue, item, ip, "category", "", "a non-empty category",
+                           "a library category needs a name");
+                    return;
+                  }
+                  for (CategoryLibrary& e : lib.categories) {
+                    if (e.category != cat.category) continue;
+                    auto append = [](auto& to, auto& from) {
+                      to.insert(to.end(), from.begin(), from.end());
+                    };
+                    append(e.aliases, cat.aliases);
+                    append(e.domains, cat.domains);
+                    append(e.indicators, cat.indicators);
+                    append(e.unit_costs, cat.unit_costs);
+                    return;
+                  }
+                  lib.categories.push_back(std::move(cat));
+                });
+              } else {
+                UnknownMember(child, p, key,
+                              "common_terms, dimensionless_suffixes, domains, unit_scales or "
+                              "categories");
+              }
+            });
+    policy->set_review_library(std::move(lib));
+  }
+
   void Bands(const JsonNode& v, const std::string& path, Policy* policy) {
     if (v.kind != Kind::kArray || v.items.empty()) {
       Report(DiagnosticKind::kType, v, path, "grade_bands", KindName(v),
@@ -393,6 +692,247 @@ class Loader {
 absl::StatusOr<Policy> Load(std::string_view text, Diagnostics* diagnostics, std::string_view file,
                             int depth);
 
+// ---- the "self_evaluation" and "result_application" sections -----------------
+//
+// docs/evaluation.md: the self-evaluation scoring and the result application
+// (结果应用) as policy data, read with the Loader's own value readers.
+
+// A number in lo..hi (hi < 0: no upper bound).
+std::optional<Ratio> ReadBounded(Loader& l, const JsonNode& v, const std::string& path,
+                                 std::string_view field, int lo, int hi) {
+  std::optional<Ratio> r = l.ReadRatio(v, path, field);
+  if (r && (*r < Ratio(lo) || (hi >= 0 && *r > Ratio(hi)))) {
+    l.Report(DiagnosticKind::kValue, v, path, field, v.text,
+             hi >= 0 ? absl::StrCat("a number in ", lo, "..", hi) : absl::StrCat("a number ≥ ", lo),
+             absl::StrCat(AV(field), " is out of range"));
+    return std::nullopt;
+  }
+  return r;
+}
+
+void SelfEvaluationSection(Loader& l, const JsonNode& v, const std::string& path, Policy* policy) {
+  if (v.kind != Kind::kObject) {
+    l.Report(DiagnosticKind::kType, v, path, "self_evaluation", KindName(v), "an object",
+             "self_evaluation must be an object");
+    return;
+  }
+  SelfEvaluationPolicy sp = policy->self_evaluation();
+  for (const auto& [key, child] : v.members) {
+    const std::string p = MemberPath(path, key);
+    if (key == "points") {
+      if (child.kind != Kind::kObject) {
+        l.Report(DiagnosticKind::kType, child, p, key, KindName(child),
+                 "an object {\"output\", \"benefit\", \"satisfaction\", \"execution\", \"cost\"}",
+                 "points must be an object");
+        continue;
+      }
+      for (const auto& [name, pv] : child.members) {
+        const std::string pp = MemberPath(p, name);
+        Ratio* target = name == "output"         ? &sp.output_points
+                        : name == "benefit"      ? &sp.benefit_points
+                        : name == "satisfaction" ? &sp.satisfaction_points
+                        : name == "execution"    ? &sp.execution_points
+                        : name == "cost"         ? &sp.cost_points
+                                                 : nullptr;
+        if (target == nullptr) {
+          l.Report(DiagnosticKind::kValue, pv, pp, name, name,
+                   "output, benefit, satisfaction, execution or cost",
+                   absl::StrCat("unknown block \"", name, "\""));
+          continue;
+        }
+        if (auto r = ReadBounded(l, pv, pp, name, 0, 100)) *target = *r;
+      }
+    } else if (key == "cost_in_output") {
+      if (auto b = l.ReadBool(child, p, key)) sp.cost_in_output = *b;
+    } else if (key == "qualitative_percent") {
+      if (child.kind != Kind::kObject) {
+        l.Report(DiagnosticKind::kType, child, p, key, KindName(child),
+                 "an object {\"achieved\", \"partly_achieved\", \"not_achieved\"}",
+                 "qualitative_percent must be an object");
+        continue;
+      }
+      for (const auto& [name, pv] : child.members) {
+        const std::string pp = MemberPath(p, name);
+        Ratio* target = name == "achieved"          ? &sp.achieved_percent
+                        : name == "partly_achieved" ? &sp.partly_achieved_percent
+                        : name == "not_achieved"    ? &sp.not_achieved_percent
+                                                    : nullptr;
+        if (target == nullptr) {
+          l.Report(DiagnosticKind::kValue, pv, pp, name, name,
+                   "achieved, partly_achieved or not_achieved",
+                   absl::StrCat("unknown qualitative grade \"", name, "\""));
+          continue;
+        }
+        if (auto r = ReadBounded(l, pv, pp, name, 0, 100)) *target = *r;
+      }
+    } else if (key == "redistribute_missing_blocks") {
+      if (auto b = l.ReadBool(child, p, key)) sp.redistribute_missing_blocks = *b;
+    } else if (key == "far_below_percent") {
+      if (auto r = ReadBounded(l, child, p, key, 0, 100)) sp.far_below_percent = *r;
+    } else if (key == "self_score_tolerance") {
+      if (auto r = ReadBounded(l, child, p, key, 0, 100)) sp.self_score_tolerance = *r;
+    } else if (key == "grade_bands") {
+      // Read with the policy's own band rules, into a scratch policy.
+      Policy scratch;
+      const int before = l.errors();
+      l.Bands(child, p, &scratch);
+      if (l.errors() == before) sp.grade_bands = scratch.grade_bands();
+    } else {
+      l.Report(DiagnosticKind::kValue, child, p, key, key,
+               "points, cost_in_output, qualitative_percent, redistribute_missing_blocks, "
+               "far_below_percent, self_score_tolerance or grade_bands",
+               absl::StrCat("unknown field \"", key, "\""));
+    }
+  }
+  policy->set_self_evaluation(std::move(sp));
+}
+
+void ResultApplicationSection(Loader& l, const JsonNode& v, const std::string& path, Policy* policy) {
+  if (v.kind != Kind::kObject) {
+    l.Report(DiagnosticKind::kType, v, path, "result_application", KindName(v), "an object",
+             "result_application must be an object");
+    return;
+  }
+  ResultApplicationPolicy rp = policy->result_application();
+  for (const auto& [key, child] : v.members) {
+    const std::string p = MemberPath(path, key);
+    if (key == "grades") {
+      if (child.kind != Kind::kObject) {
+        l.Report(DiagnosticKind::kType, child, p, key, KindName(child),
+                 "an object keyed by grade (excellent, good, fair, poor)",
+                 "grades must be an object");
+        continue;
+      }
+      for (const auto& [gname, gv] : child.members) {
+        const std::string gp = MemberPath(p, gname);
+        std::optional<Grade> g = ParseGrade(gname);
+        if (!g) {
+          l.Report(DiagnosticKind::kEnumValue, gv, gp, gname, gname,
+                   "one of excellent, good, fair, poor (优 良 中 差)", "unknown grade");
+          continue;
+        }
+        if (gv.kind != Kind::kObject) {
+          l.Report(DiagnosticKind::kType, gv, gp, gname, KindName(gv),
+                   "an object {\"action\", \"cut_percent\"}",
+                   "a grade's consequence must be an object");
+          continue;
+        }
+        GradeConsequence& c = rp.by_grade[static_cast<std::size_t>(*g)];
+        for (const auto& [ckey, cv] : gv.members) {
+          const std::string cp = MemberPath(gp, ckey);
+          if (ckey == "action") {
+            std::optional<std::string> s = l.ReadString(cv, cp, ckey);
+            if (!s) continue;
+            std::optional<ResultAction> a = ParseResultAction(*s);
+            if (!a || *a == ResultAction::kMerge) {
+              l.Report(DiagnosticKind::kEnumValue, cv, cp, ckey, *s,
+                       "one of priority, keep, cut, cancel", "unknown result action");
+            } else {
+              c.action = *a;
+            }
+          } else if (ckey == "cut_percent") {
+            if (auto r = ReadBounded(l, cv, cp, ckey, 0, 100)) c.cut_percent = *r;
+          } else {
+            l.Report(DiagnosticKind::kValue, cv, cp, ckey, ckey, "action or cut_percent",
+                     absl::StrCat("unknown field \"", ckey, "\""));
+          }
+        }
+      }
+    } else if (key == "merge_markers") {
+      if (child.kind != Kind::kArray) {
+        l.Report(DiagnosticKind::kType, child, p, key, KindName(child), "an array of strings",
+                 "merge_markers must be an array");
+        continue;
+      }
+      std::vector<std::string> markers;
+      for (std::size_t i = 0; i < child.items.size(); ++i) {
+        const std::string ip = absl::StrCat(p, "[", i, "]");
+        std::optional<std::string> s = l.ReadString(child.items[i], ip, key);
+        if (s && s->empty()) {
+          l.Report(DiagnosticKind::kValue, child.items[i], ip, key, "", "a non-empty marker",
+                   "an empty merge marker would match every suggestion");
+        } else if (s) {
+          markers.push_back(*s);
+        }
+      }
+      rp.merge_markers = std::move(markers);
+    } else if (key == "merge_cut_percent") {
+      if (auto r = ReadBounded(l, child, p, key, 0, 100)) rp.merge_cut_percent = *r;
+    } else if (key == "kinds") {
+      if (child.kind != Kind::kArray) {
+        l.Report(DiagnosticKind::kType, child, p, key, KindName(child),
+                 "an array of evaluation kinds (self, fiscal, third_party)",
+                 "kinds must be an array");
+        continue;
+      }
+      std::vector<EvaluationKind> kinds;
+      for (std::size_t i = 0; i < child.items.size(); ++i) {
+        const std::string ip = absl::StrCat(p, "[", i, "]");
+        std::optional<std::string> s = l.ReadString(child.items[i], ip, key);
+        if (!s) continue;
+        std::optional<EvaluationKind> k = ParseEvaluationKind(*s);
+        if (!k) {
+          l.Report(DiagnosticKind::kEnumValue, child.items[i], ip, key, *s,
+                   "one of self, fiscal, third_party", "unknown evaluation kind");
+        } else {
+          kinds.push_back(*k);
+        }
+      }
+      rp.kinds = std::move(kinds);
+    } else {
+      l.Report(DiagnosticKind::kValue, child, p, key, key,
+               "grades, merge_markers, merge_cut_percent or kinds",
+               absl::StrCat("unknown field \"", key, "\""));
+    }
+  }
+  policy->set_result_application(std::move(rp));
+}
+
+// Both sections as members of the profile's object, each on one line.
+void WriteEvaluationSections(const Policy& policy, std::string (*num)(const Ratio&),
+                             JsonWriter& w) {
+  const SelfEvaluationPolicy& sp = policy.self_evaluation();
+  w.Key("self_evaluation").BeginObject(/*one_line=*/true);
+  w.Key("points").BeginObject();
+  w.Key("output").Raw(num(sp.output_points));
+  w.Key("benefit").Raw(num(sp.benefit_points));
+  w.Key("satisfaction").Raw(num(sp.satisfaction_points));
+  w.Key("execution").Raw(num(sp.execution_points));
+  w.Key("cost").Raw(num(sp.cost_points));
+  w.EndObject();
+  w.Key("cost_in_output").Bool(sp.cost_in_output);
+  w.Key("qualitative_percent").BeginObject();
+  w.Key("achieved").Raw(num(sp.achieved_percent));
+  w.Key("partly_achieved").Raw(num(sp.partly_achieved_percent));
+  w.Key("not_achieved").Raw(num(sp.not_achieved_percent));
+  w.EndObject();
+  w.Key("redistribute_missing_blocks").Bool(sp.redistribute_missing_blocks);
+  w.Key("far_below_percent").Raw(num(sp.far_below_percent));
+  w.Key("self_score_tolerance").Raw(num(sp.self_score_tolerance));
+  w.Key("grade_bands").BeginArray();
+  for (const GradeBand& b : sp.grade_bands) {
+    w.BeginObject().Key("grade").String(CodeOf(b.grade)).Key("min").Raw(num(b.min)).EndObject();
+  }
+  w.EndArray().EndObject();
+  const ResultApplicationPolicy& rp = policy.result_application();
+  w.Key("result_application").BeginObject(/*one_line=*/true);
+  w.Key("grades").BeginObject();
+  for (std::size_t g = 0; g < rp.by_grade.size(); ++g) {
+    w.Key(CodeOf(static_cast<Grade>(g))).BeginObject();
+    w.Key("action").String(CodeOf(rp.by_grade[g].action));
+    w.Key("cut_percent").Raw(num(rp.by_grade[g].cut_percent));
+    w.EndObject();
+  }
+  w.EndObject();
+  w.Key("merge_markers").BeginArray();
+  for (const std::string& m : rp.merge_markers) w.String(m);
+  w.EndArray();
+  w.Key("merge_cut_percent").Raw(num(rp.merge_cut_percent));
+  w.Key("kinds").BeginArray();
+  for (EvaluationKind k : rp.kinds) w.String(CodeOf(k));
+  w.EndArray().EndObject();
+}
+
 absl::StatusOr<Policy> BuiltinAt(std::string_view name, int depth) {
   if (name == "defaults") return DefaultPolicy();
   for (const BuiltinProfile& p : BuiltinProfiles()) {
@@ -499,6 +1039,14 @@ absl::StatusOr<Policy> Load(std::string_view text, Diagnostics* diagnostics, std
       loader.Split(child, path, &policy);
     } else if (key == "grade_bands") {
       loader.Bands(child, path, &policy);
+    } else if (key == "self_evaluation") {
+      SelfEvaluationSection(loader, child, path, &policy);
+    } else if (key == "result_application") {
+      ResultApplicationSection(loader, child, path, &policy);
+    } else if (key == "grading") {
+      loader.ReviewGradingSection(child, path, &policy);
+    } else if (key == "review_library") {
+      loader.ReviewLibrarySection(child, path, &policy);
     } else if (key == "rules") {
       if (child.kind != Kind::kObject) {
         loader.Report(DiagnosticKind::kType, child, path, key, KindName(child),
@@ -511,7 +1059,8 @@ absl::StatusOr<Policy> Load(std::string_view text, Diagnostics* diagnostics, std
     } else {
       loader.Report(DiagnosticKind::kValue, child, path, key, key,
                     "format, version, name, description, extends, decimals, time_progress, split, "
-                    "grade_bands or rules",
+                    "grade_bands, self_evaluation, result_application, grading, review_library or "
+                    "rules",
                     absl::StrCat("unknown field \"", key, "\""));
     }
   }
@@ -611,6 +1160,19 @@ std::string PolicyToJson(const Policy& policy) {
     w.BeginObject().Key("grade").String(CodeOf(b.grade)).Key("min").Raw(Num(b.min)).EndObject();
   }
   w.EndArray();
+  // The review's grade caps (the review library is not written: it is data,
+  // not settings; `perfbudget indicators categories` lists it).
+  w.Key("grading").BeginObject(/*one_line=*/true).Key("caps").BeginArray();
+  for (const SeverityCap& cap : policy.review_grading().caps) {
+    w.BeginObject()
+        .Key("severity")
+        .String(CodeOf(cap.severity))
+        .Key("max_grade")
+        .String(CodeOf(cap.max_grade))
+        .EndObject();
+  }
+  w.EndArray().EndObject();
+  WriteEvaluationSections(policy, &Num, w);
   w.Key("rules").BeginObject();
   for (const auto& [code, rule] : policy.rules()) {
     w.Key(code).BeginObject(/*one_line=*/true);

@@ -11,8 +11,9 @@ namespace perfbudget {
 
 std::span<const std::span<const RuleSpec>> AllRuleCatalogs() {
   // Constant table of the analyses' catalogs (each is constant data).
-  static const std::array<std::span<const RuleSpec>, 2> kAll = {ReviewRuleCatalog(),
-                                                                MonitoringRuleCatalog()};
+  static const std::array<std::span<const RuleSpec>, 4> kAll = {
+      ReviewRuleCatalog(), MonitoringRuleCatalog(), FollowupRuleCatalog(),
+      EvaluationRuleCatalog()};
   return kAll;
 }
 

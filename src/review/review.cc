@@ -172,11 +172,61 @@ struct Rules {
        relevance_benefit = true, relevance_unit_goals = false, ex_ante_continuing = false,
        split_satisfaction = false;
   std::array<bool, 4> unit_goals{};  // for missing_output / benefit / satisfaction / cost
+  Ratio looser_keep;                 // 1 + looser tolerance / 100
+  Ratio buy_keep;                    // 1 − budget_cannot_buy_output tolerance / 100
+  bool core_unit_goals = false;
   int decimals = 2;
   bool messages = true;
 
+  // The review library (policy data) and what is compiled from it once.
+  const ReviewLibrary* lib = nullptr;
+  const ReviewGrading* grading = nullptr;
+  BigramSet common;  // bigrams of the common terms
+  // Domain terms by their first bigram (sorted), for finding them in text.
+  std::vector<std::pair<Bigram, std::uint32_t>> term_first;
+  BigramSet term_first_set;  // the same first bigrams, for a quick rejection
+  std::vector<std::string_view> terms;
+  // Per library category: the bigrams of its core indicators' names and
+  // synonyms (added to a goal's relevance context).
+  std::vector<BigramSet> category_core;
+  std::vector<std::uint32_t> term_domain;
+
   bool On(RuleId id) const { return set[id].enabled; }
 };
+
+// Terms of the domain vocabularies found in a text, and their domains.
+struct TermHits {
+  std::vector<std::uint32_t> terms;
+  std::vector<std::uint32_t> domains;
+  void Clear() {
+    terms.clear();
+    domains.clear();
+  }
+  bool HasDomain(std::uint32_t d) const {
+    return std::find(domains.begin(), domains.end(), d) != domains.end();
+  }
+  void AddDomain(std::uint32_t d) {
+    if (!HasDomain(d)) domains.push_back(d);
+  }
+};
+
+void FindTerms(const Rules& r, std::string_view text, std::vector<Bigram>* tmp, TermHits* hits) {
+  if (r.term_first.empty() || text.empty()) return;
+  tmp->clear();
+  AppendBigrams(text, tmp);
+  for (Bigram b : *tmp) {
+    if (!r.term_first_set.Contains(b)) continue;
+    auto it = std::lower_bound(r.term_first.begin(), r.term_first.end(),
+                               std::pair<Bigram, std::uint32_t>{b, 0});
+    for (; it != r.term_first.end() && it->first == b; ++it) {
+      const std::uint32_t t = it->second;
+      if (std::find(hits->terms.begin(), hits->terms.end(), t) != hits->terms.end()) continue;
+      if (text.find(r.terms[t]) == std::string_view::npos) continue;
+      hits->terms.push_back(t);
+      hits->AddDomain(r.term_domain[t]);
+    }
+  }
+}
 
 Rules ResolveRules(const Policy& policy, bool messages) {
   Rules r;
@@ -223,8 +273,37 @@ Rules ResolveRules(const Policy& policy, bool messages) {
   r.dimension_max = p(kExAnteNotSupported, "dimension_max");
   r.unit_goals = {flag(kMissingOutput, "unit_goals"), flag(kMissingBenefit, "unit_goals"),
                   flag(kMissingSatisfaction, "unit_goals"), flag(kMissingCost, "unit_goals")};
+  r.looser_keep = Ratio(1) + p(kTargetLooserThanBaseline, "tolerance_percent") / Ratio(100);
+  r.buy_keep = Ratio(1) - p(kBudgetCannotBuyOutput, "tolerance_percent") / Ratio(100);
+  r.core_unit_goals = flag(kMissingCoreIndicator, "unit_goals");
   r.decimals = policy.decimals();
   r.messages = messages;
+  r.lib = &policy.review_library();
+  r.grading = &policy.review_grading();
+  for (const std::string& t : r.lib->common_terms) r.common.Add(t);
+  r.common.Seal();
+  std::vector<Bigram> tmp;
+  for (std::uint32_t d = 0; d < r.lib->domains.size(); ++d) {
+    for (const std::string& t : r.lib->domains[d].terms) {
+      tmp.clear();
+      AppendBigrams(t, &tmp);
+      if (tmp.empty()) continue;
+      r.term_first.emplace_back(tmp.front(), static_cast<std::uint32_t>(r.terms.size()));
+      r.terms.push_back(t);
+      r.term_domain.push_back(d);
+    }
+  }
+  std::sort(r.term_first.begin(), r.term_first.end());
+  for (const auto& entry : r.term_first) r.term_first_set.AddBigram(entry.first);
+  r.term_first_set.Seal();
+  r.category_core.resize(r.lib->categories.size());
+  for (std::size_t c = 0; c < r.lib->categories.size(); ++c) {
+    for (const CoreIndicator& ci : r.lib->categories[c].indicators) {
+      r.category_core[c].Add(ci.name);
+      for (const std::string& syn : ci.synonyms) r.category_core[c].Add(syn);
+    }
+    r.category_core[c].Seal();
+  }
   return r;
 }
 
@@ -241,7 +320,9 @@ std::string MoneyEn(Money m) {
 std::string YuanZh(const Ratio& yuan, int decimals) {
   return absl::StrCat((yuan / Ratio(10000)).ToShortString(std::max(decimals, 6)), "万元");
 }
-std::string YuanEn(const Ratio& yuan) { return absl::StrCat(yuan.ToDecimalString(2), " yuan"); }
+std::string GroupedEn(const Ratio& r);
+// Same format as MoneyEn ("6,800,000.00 yuan"): English messages use one.
+std::string YuanEn(const Ratio& yuan) { return absl::StrCat(GroupedEn(yuan), " yuan"); }
 
 // The one trim (codec/text.h): ASCII white space, U+00A0 and U+3000.
 using codec::TrimText;
@@ -275,6 +356,40 @@ bool IsCostKind(const Indicator& ind) {
 }
 
 bool IsNumeric(Comparator c) { return c != Comparator::kQualitative; }
+
+bool EndsWithAny(std::string_view s, const std::vector<std::string>& suffixes) {
+  for (const std::string& x : suffixes) {
+    if (!x.empty() && s.ends_with(x)) return true;
+  }
+  return false;
+}
+bool StartsWithAny(std::string_view s, std::initializer_list<std::string_view> prefixes) {
+  for (std::string_view x : prefixes) {
+    if (s.starts_with(x)) return true;
+  }
+  return false;
+}
+bool EndsWithAny(std::string_view s, std::initializer_list<std::string_view> suffixes) {
+  for (std::string_view x : suffixes) {
+    if (s.ends_with(x)) return true;
+  }
+  return false;
+}
+
+// "1234567.8" → "1,234,567.80" (2 decimals, half-up): English amounts.
+std::string GroupedEn(const Ratio& r) {
+  const std::string t = r.ToDecimalString(2);
+  const std::size_t start = (!t.empty() && t[0] == '-') ? 1 : 0;
+  std::size_t dot = t.find('.');
+  if (dot == std::string::npos) dot = t.size();
+  std::string out = t.substr(0, start);
+  for (std::size_t k = start; k < dot; ++k) {
+    if (k > start && (dot - k) % 3 == 0) out.push_back(',');
+    out.push_back(t[k]);
+  }
+  out.append(t, dot, std::string::npos);
+  return out;
+}
 
 // count's share in percent (100 when the text has no bigram), exact.
 Ratio PercentOf(const BigramCount& count) {
@@ -315,7 +430,33 @@ struct Scratch {
   BigramSet context;
   BigramSet owner;
   std::vector<std::string_view> names;  // the goal's indicator names, trimmed
+  TermHits owner_hits;    // domains of the project (name, category, its library entry)
+  TermHits context_hits;  // owner_hits and the goal text's
+  TermHits hits;          // one text's, reused
+  std::vector<Bigram> tmp;
 };
+
+// "清扫、保洁" from hits; `sep` between terms.
+std::string HitTerms(const Rules& r, const TermHits& h, std::string_view sep) {
+  std::string out;
+  std::vector<std::string_view> seen;
+  for (std::uint32_t t : h.terms) {
+    if (std::find(seen.begin(), seen.end(), r.terms[t]) != seen.end()) continue;
+    seen.push_back(r.terms[t]);
+    if (!out.empty()) out += sep;
+    out += r.terms[t];
+  }
+  return out;
+}
+// "环卫保洁、道路交通" (zh) or "street cleaning and waste, roads and traffic".
+std::string HitDomains(const Rules& r, const TermHits& h, bool en) {
+  std::string out;
+  for (std::uint32_t d : h.domains) {
+    if (!out.empty()) out += en ? ", " : "、";
+    out += en ? r.lib->domains[d].label_en : r.lib->domains[d].label_zh;
+  }
+  return out;
+}
 
 class GoalReviewer {
  public:
@@ -328,6 +469,11 @@ class GoalReviewer {
         scratch_(scratch != nullptr ? scratch : &own_scratch_) {
     scratch_->context.Clear();
     scratch_->owner.Clear();
+    scratch_->owner_hits.Clear();
+    scratch_->context_hits.Clear();
+    if (ctx_.project != nullptr && rules_.lib != nullptr) {
+      category_ = rules_.lib->FindCategory(TrimText(ctx_.project->category));
+    }
   }
 
   void Run();
@@ -343,6 +489,13 @@ class GoalReviewer {
   void CheckTimeliness(std::uint32_t i, const Indicator& ind);
   void CheckUnreadable(std::uint32_t i, const Indicator& ind);
   void CheckUnitCost();
+  void CheckKind(std::uint32_t i, const Indicator& ind);
+  void CheckCore(std::uint32_t i, const Indicator& ind);
+  void CheckCoreMissing();
+  void CheckGoalTextNumbers();
+  void CheckBudgetBuysOutput();
+  void EmitUnrelated(std::uint32_t i, std::string_view subject, const TermHits& hits,
+                     const BigramCount& count, std::int64_t common_shared);
 
   const Rules& rules_;
   const Goal& goal_;
@@ -362,6 +515,8 @@ class GoalReviewer {
   int weights_present_ = 0;
   Ratio cost_yuan_;
   bool any_cost_money_ = false;
+  bool any_unit_cost_ = false;  // a cost indicator in "万元/公里"-style units
+  const CategoryLibrary* category_ = nullptr;
 };
 
 void GoalReviewer::Emit(RuleId id, std::uint32_t indicator, std::string_view field, Args values) {
@@ -443,30 +598,52 @@ void GoalReviewer::Run() {
     }
   }
 
-  // Context for text relevance: project name + category + goal text (or the
-  // unit's name for a unit-level goal).
+  // Context for text relevance: project name + category + goal text + the
+  // category's core indicators (or the unit's name for a unit-level goal),
+  // and the domains (vocabularies) they touch.
   if ((rules_.On(kLowTextRelevance) || rules_.On(kGoalUnrelated)) &&
       (is_project || rules_.relevance_unit_goals)) {
     BigramSet& owner_set = scratch_->owner;
     BigramSet& context_set = scratch_->context;
+    TermHits& owner_hits = scratch_->owner_hits;
     if (ctx_.project != nullptr) {
       owner_set.Add(ctx_.project->name);
       owner_set.Add(ctx_.project->category);
+      FindTerms(rules_, ctx_.project->name, &scratch_->tmp, &owner_hits);
+      FindTerms(rules_, ctx_.project->category, &scratch_->tmp, &owner_hits);
       context_text_ = ctx_.project->name;
+      if (category_ != nullptr) {
+        for (const std::string& id : category_->domains) {
+          for (std::uint32_t d = 0; d < rules_.lib->domains.size(); ++d) {
+            if (rules_.lib->domains[d].id == id) owner_hits.AddDomain(d);
+          }
+        }
+        const auto c = static_cast<std::size_t>(category_ - rules_.lib->categories.data());
+        if (c < rules_.category_core.size()) owner_set.AddAll(rules_.category_core[c]);
+      }
     } else if (ctx_.unit != nullptr) {
       owner_set.Add(ctx_.unit->name);
+      FindTerms(rules_, ctx_.unit->name, &scratch_->tmp, &owner_hits);
       context_text_ = ctx_.unit->name;
     }
     owner_set.Seal();
+    TermHits& text_hits = scratch_->hits;
+    text_hits.Clear();
+    FindTerms(rules_, goal_.text, &scratch_->tmp, &text_hits);
     if (rules_.relevance_goal_text && owner_set.size() > 0) {
-      const BigramCount count = CountContainedBigrams(goal_.text, owner_set);
-      if (BelowPercent(count, rules_.relevance_min_percent)) {
+      std::int64_t common_shared = 0;
+      const BigramCount count =
+          CountSpecificBigrams(goal_.text, owner_set, rules_.common, &common_shared);
+      bool shares_domain = false;
+      for (std::uint32_t d : text_hits.domains) shares_domain |= owner_hits.HasDomain(d);
+      if (BelowPercent(count, rules_.relevance_min_percent) && !shares_domain) {
+        // Nothing specific in common: the statement may belong elsewhere
+        // (relevance.goal_unrelated weighs it). A warning needs positive
+        // evidence: the statement speaks of another field.
         goal_text_unrelated_ = true;
-        Emit(kLowTextRelevance, kNoIndex, "text",
-             {{"subject", goal_.text},
-              {"context", context_text_},
-              {"share", rules_.messages ? Fmt(PercentOf(count)) : std::string()},
-              {"min_percent", rules_.relevance_min_text}});
+        if (!text_hits.domains.empty() && !owner_hits.domains.empty()) {
+          EmitUnrelated(kNoIndex, goal_.text, text_hits, count, common_shared);
+        }
       }
     }
     // The context: the owner's bigrams (already decoded) and the goal text's.
@@ -474,6 +651,9 @@ void GoalReviewer::Run() {
     context_set.Add(goal_.text);
     context_set.Seal();
     context_ready_ = context_set.size() > 0;
+    TermHits& context_hits = scratch_->context_hits;
+    context_hits = owner_hits;
+    for (std::uint32_t d : text_hits.domains) context_hits.AddDomain(d);
   }
 
   // 完整性: the level-1 kinds.
@@ -556,6 +736,15 @@ void GoalReviewer::Run() {
     }
   }
   if (ctx_.budget.fen() > 0 && rules_.On(kUnitCostOffBenchmark)) CheckUnitCost();
+  if (category_ != nullptr && rules_.On(kMissingCoreIndicator) && n > 0 &&
+      (is_project || rules_.core_unit_goals)) {
+    CheckCoreMissing();
+  }
+  if (n > 0 && rules_.On(kGoalTextContradictsTarget)) CheckGoalTextNumbers();
+  if (category_ != nullptr && ctx_.budget.fen() > 0 && !any_unit_cost_ &&
+      rules_.On(kBudgetCannotBuyOutput)) {
+    CheckBudgetBuysOutput();
+  }
 }
 
 void GoalReviewer::CheckIndicator(std::uint32_t i, const Indicator& ind) {
@@ -566,15 +755,17 @@ void GoalReviewer::CheckIndicator(std::uint32_t i, const Indicator& ind) {
   const std::string_view target_text = TrimText(ind.target_text);
   if (rules_.On(kTargetMissingComparatorOrUnit)) {
     if (target_text.empty()) {
-      Emit(kTargetMissingComparatorOrUnit, i, "target",
-           {{"target_text", ""}, {"missing_zh", "指标值"}, {"missing_en", "value"}});
-    } else if (IsNumeric(ind.comparator) && TrimText(ind.unit_of_measure).empty()) {
+      // completeness.target_missing says it (an error); see below.
+    } else if (IsNumeric(ind.comparator) && TrimText(ind.unit_of_measure).empty() &&
+               !EndsWithAny(name, rules_.lib->dimensionless_suffixes)) {
       Emit(kTargetMissingComparatorOrUnit, i, "unit_of_measure",
            {{"target_text", std::string(target_text)},
             {"missing_zh", "计量单位"},
             {"missing_en", "unit of measure"}});
     }
   }
+
+  if (target_text.empty()) Emit(kTargetMissing, i, "target", {});
 
   // 相关性: level-2 under the right level 1 (cost kinds are accepted under
   // 产出 too: older forms put 成本 there).
@@ -601,6 +792,11 @@ void GoalReviewer::CheckIndicator(std::uint32_t i, const Indicator& ind) {
   if (IsNumeric(ind.comparator) && ind.target.has_value()) ++quantified_;
 
   CheckRelevance(i, ind);
+  if (rules_.On(kIndicatorKindMismatch)) CheckKind(i, ind);
+  if (category_ != nullptr &&
+      (rules_.On(kUnitDiffersFromCore) || rules_.On(kTargetOffCoreBenchmark))) {
+    CheckCore(i, ind);
+  }
 
   // 相关性: duplicates (same name as an earlier indicator).
   if (rules_.On(kDuplicateIndicator) && !name.empty()) {
@@ -663,7 +859,24 @@ void GoalReviewer::CheckIndicator(std::uint32_t i, const Indicator& ind) {
             {"unit_of_measure", ind.unit_of_measure}});
     }
   }
+  if (numeric && ind.baseline.has_value() &&
+      (ind.comparator == Comparator::kLe || ind.comparator == Comparator::kLt) &&
+      rules_.On(kTargetLooserThanBaseline)) {
+    // 越低越好: a ceiling above last year's actual loosens the goal.
+    const Ratio ceiling = *ind.baseline * rules_.looser_keep;
+    if (*ind.target > ceiling) {
+      Emit(kTargetLooserThanBaseline, i, "target",
+           {{"target", Fmt(*ind.target)},
+            {"baseline", Fmt(*ind.baseline)},
+            {"comparator", ZhLabelOf(ind.comparator)},
+            {"unit_of_measure", ind.unit_of_measure}});
+    }
+  }
   if (numeric && IsCostKind(ind)) {
+    const std::string_view u = TrimText(ind.unit_of_measure);
+    if (u.find('/') != std::string_view::npos || u.find("／") != std::string_view::npos) {
+      any_unit_cost_ = true;
+    }
     const Ratio factor = MoneyFactor(ind.unit_of_measure);
     if (!factor.is_zero()) {
       cost_yuan_ += *ind.target * factor;
@@ -693,16 +906,62 @@ void GoalReviewer::CheckRelevance(std::uint32_t i, const Indicator& ind) {
       break;
   }
   if (!check || ind.level1 == IndicatorLevel1::kSatisfaction) return;
-  const BigramCount count = CountContainedBigrams(ind.name, scratch_->context);
+  std::int64_t common_shared = 0;
+  const BigramCount count =
+      CountSpecificBigrams(ind.name, scratch_->context, rules_.common, &common_shared);
   ++relevance_checked_;
-  if (BelowPercent(count, rules_.relevance_min_percent)) {
-    ++relevance_unrelated_;
-    Emit(kLowTextRelevance, i, "name",
-         {{"subject", ind.name},
-          {"context", context_text_},
-          {"share", rules_.messages ? Fmt(PercentOf(count)) : std::string()},
-          {"min_percent", rules_.relevance_min_text}});
+  if (!BelowPercent(count, rules_.relevance_min_percent)) return;
+  // Nothing specific shared: related through a vocabulary the project
+  // touches (灌溉 ~ 灌排), else unrelated only on positive evidence — the
+  // indicator names a field the project does not touch.
+  TermHits& hits = scratch_->hits;
+  hits.Clear();
+  FindTerms(rules_, ind.name, &scratch_->tmp, &hits);
+  const TermHits& context_hits = scratch_->context_hits;
+  if (hits.domains.empty() || context_hits.domains.empty()) return;
+  for (std::uint32_t d : hits.domains) {
+    if (context_hits.HasDomain(d)) return;
   }
+  ++relevance_unrelated_;
+  EmitUnrelated(i, ind.name, hits, count, common_shared);
+}
+
+void GoalReviewer::EmitUnrelated(std::uint32_t i, std::string_view subject, const TermHits& hits,
+                                 const BigramCount& count, std::int64_t common_shared) {
+  if (!rules_.messages) {
+    Emit(kLowTextRelevance, i, i == kNoIndex ? "text" : "name", {});
+    return;
+  }
+  const TermHits& owner = scratch_->owner_hits;
+  // The common words shared (counted for nothing), named.
+  std::string common_zh, common_en;
+  if (common_shared > 0) {
+    std::string words;
+    for (const std::string& w : rules_.lib->common_terms) {
+      if (subject.find(w) == std::string_view::npos) continue;
+      const BigramCount c = CountContainedBigrams(w, scratch_->context);
+      if (c.total == 0 || c.found == 0) continue;
+      if (!words.empty()) words += "、";
+      words += w;
+    }
+    if (!words.empty()) {
+      common_zh = absl::StrCat("；共有的“", words, "”为常用词，不计");
+      common_en = absl::StrCat("; the shared common words ", words, " count for nothing");
+    }
+  }
+  Emit(kLowTextRelevance, i, i == kNoIndex ? "text" : "name",
+       {{"subject", subject},
+        {"context", context_text_},
+        {"share", Fmt(PercentOf(count))},
+        {"min_percent", rules_.relevance_min_text},
+        {"evidence_zh", absl::StrCat("涉及“", HitTerms(rules_, hits, "、"), "”（",
+                                     HitDomains(rules_, hits, false), "）")},
+        {"evidence_en", absl::StrCat("is about ", HitTerms(rules_, hits, ", "), " (",
+                                     HitDomains(rules_, hits, true), ")")},
+        {"context_domains_zh", HitDomains(rules_, owner, false)},
+        {"context_domains_en", HitDomains(rules_, owner, true)},
+        {"common_zh", common_zh},
+        {"common_en", common_en}});
 }
 
 // One code point with its byte span.
@@ -889,6 +1148,46 @@ void GoalReviewer::CheckTimeliness(std::uint32_t i, const Indicator& ind) {
          fy != nullptr ? fy->last_day().ToString() : std::string("12个月 / 12 months")}});
 }
 
+// The text with its date expressions ("2023年", "2023年12月", "2023年3月15日",
+// "2023-01-15") removed.
+std::string WithoutDates(std::string_view text) {
+  auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+  std::string out;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::size_t k = i;
+    while (k < text.size() && is_digit(text[k])) ++k;
+    const bool year = k - i == 4 && (i == 0 || !is_digit(text[i - 1]));
+    if (year && text.substr(k).starts_with("年")) {
+      std::size_t p = k + 3;
+      std::size_t m = p;
+      while (m < text.size() && m - p < 2 && is_digit(text[m])) ++m;
+      if (m > p && text.substr(m).starts_with("月")) {
+        p = m + 3;
+        std::size_t d = p;
+        while (d < text.size() && d - p < 2 && is_digit(text[d])) ++d;
+        if (d > p && text.substr(d).starts_with("日")) p = d + 3;
+      }
+      i = p;
+      continue;
+    }
+    if (year && k < text.size() && (text[k] == '-' || text[k] == '/')) {
+      std::size_t p = k + 1;
+      while (p < text.size() && (is_digit(text[p]) || text[p] == text[k])) ++p;
+      i = p;
+      continue;
+    }
+    if (k > i) {
+      out.append(text.substr(i, k - i));
+      i = k;
+      continue;
+    }
+    out.push_back(text[i]);
+    ++i;
+  }
+  return out;
+}
+
 void GoalReviewer::CheckUnreadable(std::uint32_t i, const Indicator& ind) {
   const std::string unit(TrimText(ind.unit_of_measure));
   auto fire = [&](std::string_view field, std::string zh, std::string en) {
@@ -900,7 +1199,9 @@ void GoalReviewer::CheckUnreadable(std::uint32_t i, const Indicator& ind) {
   if (ind.comparator == Comparator::kQualitative) {
     // A qualitative comparator over a plainly numeric target ("≥95%").
     // A number needs a digit (ASCII, or full-width U+FF10..FF19: EF BC 90..99).
-    const std::string_view t = ind.target_text;
+    // Dates ("2023年底前完成竣工验收") are not numbers: they are removed first.
+    const std::string stripped = WithoutDates(ind.target_text);
+    const std::string_view t = stripped;
     bool digit = false;
     for (std::size_t k = 0; k < t.size() && !digit; ++k) {
       digit = (t[k] >= '0' && t[k] <= '9') ||
@@ -971,11 +1272,15 @@ void GoalReviewer::CheckUnitCost() {
     for (std::uint32_t q = 0; q < goal_.indicators.size(); ++q) {
       const Indicator& qty = goal_.indicators[q];
       if (qty.level2 != IndicatorLevel2::kQuantity || !IsNumeric(qty.comparator) ||
-          !qty.target.has_value() || !(*qty.target > Ratio(0)) ||
-          TrimText(qty.unit_of_measure) != per) {
+          !qty.target.has_value() || !(*qty.target > Ratio(0))) {
         continue;
       }
-      const Ratio unit_cost = budget_yuan / *qty.target / factor;
+      // 公里 vs 米, 万亩 vs 亩: compared in the cost unit's denominator.
+      const NormalizedUnit qn = NormalizeUnit(TrimText(qty.unit_of_measure), rules_.lib->unit_scales);
+      const NormalizedUnit pn = NormalizeUnit(per, rules_.lib->unit_scales);
+      if (qn.base != pn.base) continue;
+      const Ratio quantity = *qty.target * qn.factor / pn.factor;
+      const Ratio unit_cost = budget_yuan / quantity / factor;
       const Ratio deviation = (unit_cost - *bench_src).Abs() / *bench_src * Ratio(100);
       if (deviation > rules_.unit_cost_tolerance) {
         Emit(kUnitCostOffBenchmark, c, "target",
@@ -983,7 +1288,7 @@ void GoalReviewer::CheckUnitCost() {
               {"budget_en", MoneyEn(ctx_.budget)},
               {"quantity", qty.name},
               {"target", Fmt(*qty.target)},
-              {"quantity_unit", std::string(per)},
+              {"quantity_unit", std::string(TrimText(qty.unit_of_measure))},
               {"unit_cost", Fmt(unit_cost)},
               {"cost_unit", std::string(unit)},
               {"benchmark", Fmt(*bench_src)},
@@ -995,19 +1300,368 @@ void GoalReviewer::CheckUnitCost() {
   }
 }
 
+// The core entry an indicator stands for: the entry whose name or synonym
+// the indicator's name contains, the longest such; `*strong` when that covers
+// at least two thirds of the name (then units and ranges are compared too).
+// Satisfaction names (满意) only match satisfaction entries and vice versa.
+const CoreIndicator* MatchCore(const CategoryLibrary& cat, std::string_view name,
+                               bool* strong = nullptr) {
+  if (strong != nullptr) *strong = false;
+  if (name.empty()) return nullptr;
+  const bool satisfaction = name.find("满意") != std::string_view::npos;
+  const CoreIndicator* best = nullptr;
+  std::size_t best_len = 0;
+  for (const CoreIndicator& c : cat.indicators) {
+    if ((c.level1 == IndicatorLevel1::kSatisfaction) != satisfaction) continue;
+    auto consider = [&](const std::string& n) {
+      if (n.size() > best_len && name.find(n) != std::string_view::npos) {
+        best = &c;
+        best_len = n.size();
+      }
+    };
+    consider(c.name);
+    for (const std::string& syn : c.synonyms) consider(syn);
+  }
+  if (best != nullptr && strong != nullptr) *strong = best_len * 3 >= name.size() * 2;
+  return best;
+}
+
+std::string LevelZh(IndicatorLevel1 l1, IndicatorLevel2 l2) {
+  return absl::StrCat(AV(ZhLabelOf(l1)), "·", AV(ZhLabelOf(l2)));
+}
+std::string LevelEn(IndicatorLevel1 l1, IndicatorLevel2 l2) {
+  return absl::StrCat(AV(CodeOf(l1)), "/", AV(CodeOf(l2)));
+}
+
+// Units that count things or measure physical output (数量).
+bool IsQuantityUnit(std::string_view base) {
+  static constexpr std::string_view kUnits[] = {
+      "个", "户", "米", "平方米", "亩", "处", "座",   "套", "台",  "次",
+      "家", "所", "栋", "间",     "件", "项", "批次", "辆", "份",  "册",
+      "株", "棵", "盏", "人",     "名", "场", "期",   "条", "公斤"};
+  for (std::string_view u : kUnits) {
+    if (base == u) return true;
+  }
+  return false;
+}
+
+void GoalReviewer::CheckKind(std::uint32_t i, const Indicator& ind) {
+  const std::string_view name = TrimText(ind.name);
+  if (name.empty()) return;
+  const std::string_view unit = TrimText(ind.unit_of_measure);
+  IndicatorLevel1 e1 = ind.level1;
+  IndicatorLevel2 e2 = ind.level2;
+  std::string reason_zh, reason_en;
+  if (name.find("满意") != std::string_view::npos && ind.level1 != IndicatorLevel1::kSatisfaction) {
+    // A satisfaction rate filed as quality or benefit.
+    e1 = IndicatorLevel1::kSatisfaction;
+    e2 = IndicatorLevel2::kBeneficiarySatisfaction;
+    reason_zh = "是满意度（名称含“满意”）";
+    reason_en = "measures satisfaction (its name says 满意)";
+  } else if (ind.level1 == IndicatorLevel1::kBenefit && !unit.empty() &&
+             !StartsWithAny(name, {"人均", "户均", "亩均", "平均", "单位"}) &&
+             (ind.comparator == Comparator::kGe || ind.comparator == Comparator::kGt ||
+              ind.comparator == Comparator::kEq) &&
+             IsQuantityUnit(NormalizeUnit(unit, rules_.lib->unit_scales).base) &&
+             (EndsWithAny(name, {"数量", "个数", "户数", "长度", "面积", "里程", "台数", "座数"}) ||
+              StartsWithAny(name, {"新建", "改造", "建设", "维修", "采购", "购置", "发放", "修建",
+                                   "铺设", "安装", "完成"}))) {
+    // An output quantity ("改造数量") filed as a benefit.
+    e1 = IndicatorLevel1::kOutput;
+    e2 = IndicatorLevel2::kQuantity;
+    reason_zh = absl::StrCat("是产出数量（计量单位“", AV(unit), "”）");
+    reason_en = absl::StrCat("counts output (unit of measure \"", AV(unit), "\")");
+  } else if (ind.level2 == IndicatorLevel2::kQuantity && IsPercentUnit(unit) &&
+             EndsWithAny(name, {"合格率", "达标率", "成活率", "完好率", "优良率", "准确率"})) {
+    e1 = IndicatorLevel1::kOutput;
+    e2 = IndicatorLevel2::kQuality;
+    reason_zh = "是质量（合格、达标类比率）";
+    reason_en = "measures quality (a pass or compliance rate)";
+  } else {
+    return;
+  }
+  Emit(kIndicatorKindMismatch, i, "level2",
+       {{"reason_zh", reason_zh},
+        {"reason_en", reason_en},
+        {"level1", ZhLabelOf(ind.level1)},
+        {"level2", ZhLabelOf(ind.level2)},
+        {"level1_en", CodeOf(ind.level1)},
+        {"level2_en", CodeOf(ind.level2)},
+        {"expected", LevelZh(e1, e2)},
+        {"expected_en", LevelEn(e1, e2)}});
+}
+
+void GoalReviewer::CheckCore(std::uint32_t i, const Indicator& ind) {
+  bool strong = false;
+  const CoreIndicator* core = MatchCore(*category_, TrimText(ind.name), &strong);
+  if (core == nullptr || !strong) return;
+  const std::string_view unit = TrimText(ind.unit_of_measure);
+  if (unit.empty() || core->unit.empty()) return;
+  const NormalizedUnit iu = NormalizeUnit(unit, rules_.lib->unit_scales);
+  const NormalizedUnit cu = NormalizeUnit(core->unit, rules_.lib->unit_scales);
+  if (iu.base != cu.base) {
+    Emit(kUnitDiffersFromCore, i, "unit_of_measure",
+         {{"unit_of_measure", unit},
+          {"core", core->name},
+          {"core_unit", core->unit},
+          {"category", category_->category}});
+    return;
+  }
+  // Satisfaction targets have their own rules (too low, exactly 100%).
+  if (!IsNumeric(ind.comparator) || !ind.target.has_value() ||
+      ind.level1 == IndicatorLevel1::kSatisfaction ||
+      (!core->low.has_value() && !core->high.has_value())) {
+    return;
+  }
+  const Ratio value = *ind.target * iu.factor / cu.factor;
+  const bool below = core->low.has_value() && value < *core->low;
+  const bool above = core->high.has_value() && value > *core->high;
+  if (!below && !above) return;
+  Emit(kTargetOffCoreBenchmark, i, "target",
+       {{"target", Fmt(*ind.target)},
+        {"unit_of_measure", unit},
+        {"core", core->name},
+        {"core_unit", core->unit},
+        {"low", core->low.has_value() ? Fmt(*core->low) : std::string("-")},
+        {"high", core->high.has_value() ? Fmt(*core->high) : std::string("-")},
+        {"category", category_->category}});
+}
+
+void GoalReviewer::CheckCoreMissing() {
+  for (const CoreIndicator& core : category_->indicators) {
+    if (!core.required) continue;
+    bool found = false;
+    for (const Indicator& ind : goal_.indicators) {
+      if (MatchCore(*category_, TrimText(ind.name)) == &core) {
+        found = true;
+        break;
+      }
+    }
+    if (found) continue;
+    std::string synonyms;
+    for (const std::string& syn : core.synonyms) {
+      if (!synonyms.empty()) synonyms += "、";
+      synonyms += syn;
+    }
+    Emit(kMissingCoreIndicator, kNoIndex, "indicators",
+         {{"category", category_->category},
+          {"core", core.name},
+          {"core_level", LevelZh(core.level1, core.level2)},
+          {"core_level_en", LevelEn(core.level1, core.level2)},
+          {"core_unit_zh",
+           core.unit.empty() ? std::string("无量纲") : absl::StrCat("单位“", core.unit, "”")},
+          {"core_unit_en", core.unit.empty() ? std::string("dimensionless")
+                                             : absl::StrCat("unit \"", core.unit, "\"")},
+          {"synonyms", synonyms.empty() ? std::string("-") : synonyms}});
+  }
+}
+
+// Numbers in the goal statement against the indicators' targets: a number
+// with a unit of the same kind (万亩 ~ 亩), in a clause naming the indicator,
+// that no indicator of that unit targets.
+void GoalReviewer::CheckGoalTextNumbers() {
+  const std::string_view text = goal_.text;
+  const std::vector<UnitScale>& scales = rules_.lib->unit_scales;
+  auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+  std::vector<bool> reported(goal_.indicators.size(), false);
+  std::size_t k = 0;
+  while (k < text.size()) {
+    if (!is_digit(text[k]) || (k > 0 && (is_digit(text[k - 1]) || text[k - 1] == '.'))) {
+      ++k;
+      continue;
+    }
+    std::size_t e = k;
+    while (e < text.size() && (is_digit(text[e]) ||
+                               (text[e] == '.' && e + 1 < text.size() && is_digit(text[e + 1])))) {
+      ++e;
+    }
+    const std::string_view number = text.substr(k, e - k);
+    const std::size_t begin = k;
+    k = e;
+    absl::StatusOr<Ratio> value = Ratio::ParseDecimal(number);
+    if (!value.ok()) continue;
+    const std::string_view rest = text.substr(e);
+    if (number.size() == 4 && (rest.starts_with("年") || rest.starts_with("-")))
+      continue;  // a year
+    // The clause before the number: back to the previous ，。；、,;：
+    std::size_t cb = begin;
+    while (cb > 0) {
+      const std::string_view before = text.substr(0, cb);
+      if (before.ends_with("，") || before.ends_with("。") || before.ends_with("；") ||
+          before.ends_with("、") || before.ends_with("：") || before.back() == ',' ||
+          before.back() == ';') {
+        break;
+      }
+      --cb;
+    }
+    const std::string_view clause = text.substr(cb, begin - cb);
+    // The unit after the number, as an indicator's unit knows it.
+    struct Match {
+      std::uint32_t index;
+      Ratio value;  // the indicator's target in the text's unit
+      std::string unit;
+    };
+    std::vector<Match> candidates;
+    bool agrees = false;
+    for (std::uint32_t i = 0; i < goal_.indicators.size(); ++i) {
+      const Indicator& ind = goal_.indicators[i];
+      if (!IsNumeric(ind.comparator) || !ind.target.has_value()) continue;
+      const std::string_view unit = TrimText(ind.unit_of_measure);
+      if (unit.empty()) continue;
+      const NormalizedUnit iu = NormalizeUnit(unit, scales);
+      // The longest unit of the same base that the text writes here.
+      std::string best;
+      Ratio best_factor;
+      auto consider = [&](std::string_view w) {
+        if (w.empty() || !rest.starts_with(w) || w.size() <= best.size()) return;
+        const NormalizedUnit wn = NormalizeUnit(w, scales);
+        if (wn.base != iu.base) return;
+        best = std::string(w);
+        best_factor = wn.factor;
+      };
+      consider(unit);
+      consider(iu.base);
+      consider(absl::StrCat("万", iu.base));
+      consider(absl::StrCat("亿", iu.base));
+      for (const UnitScale& sc : scales) consider(sc.unit);
+      if (best.empty()) continue;
+      // The target in the text's unit.
+      const Ratio t = *ind.target * iu.factor / best_factor;
+      const bool in_range = ind.comparator == Comparator::kRange && ind.target_high.has_value() &&
+                            *value >= *ind.target && *value <= *ind.target_high;
+      if (t == *value || in_range) {
+        agrees = true;
+        break;
+      }
+      candidates.push_back({i, t, best});
+    }
+    if (agrees || candidates.empty()) continue;
+    // Which indicator the clause speaks of: specific bigrams of its name in
+    // the clause.
+    BigramSet clause_set;
+    clause_set.Add(clause);
+    clause_set.Seal();
+    const Match* pick = nullptr;
+    std::int64_t best_found = 0;
+    for (const Match& m : candidates) {
+      const BigramCount c =
+          CountSpecificBigrams(goal_.indicators[m.index].name, clause_set, rules_.common);
+      // Two specific bigrams of the name in the clause, or all of them.
+      const bool names_it = c.found >= 2 || (c.found >= 1 && c.found == c.total);
+      if (names_it && c.found > best_found) {
+        best_found = c.found;
+        pick = &m;
+      }
+    }
+    if (pick == nullptr || reported[pick->index]) continue;
+    reported[pick->index] = true;
+    const Indicator& ind = goal_.indicators[pick->index];
+    Emit(kGoalTextContradictsTarget, pick->index, "target",
+         {{"quote", absl::StrCat(AV(TrimText(clause)), AV(number), pick->unit)},
+          {"text_value", Fmt(*value)},
+          {"text_unit", pick->unit},
+          {"target", Fmt(*ind.target)},
+          {"unit_of_measure", TrimText(ind.unit_of_measure)}});
+  }
+}
+
+// Budget ÷ the category's typical quantity against its reference unit cost
+// (when the goal gives no unit-cost indicator of its own).
+void GoalReviewer::CheckBudgetBuysOutput() {
+  const Ratio budget_yuan(ctx_.budget.fen(), 100);
+  const std::vector<UnitScale>& scales = rules_.lib->unit_scales;
+  for (const UnitCostReference& ref : category_->unit_costs) {
+    const NormalizedUnit rn = NormalizeUnit(ref.quantity_unit, scales);
+    for (std::uint32_t q = 0; q < goal_.indicators.size(); ++q) {
+      const Indicator& qty = goal_.indicators[q];
+      if (qty.level2 != IndicatorLevel2::kQuantity || !IsNumeric(qty.comparator) ||
+          qty.comparator == Comparator::kLe || qty.comparator == Comparator::kLt ||
+          !qty.target.has_value() || !(*qty.target > Ratio(0))) {
+        continue;
+      }
+      const NormalizedUnit qn = NormalizeUnit(TrimText(qty.unit_of_measure), scales);
+      if (qn.base != rn.base) continue;
+      if (!ref.indicator.empty()) {
+        const CoreIndicator* core = MatchCore(*category_, TrimText(qty.name));
+        if (core == nullptr || core->name != ref.indicator) continue;
+      }
+      const Ratio quantity = *qty.target * qn.factor / rn.factor;  // in ref.quantity_unit
+      const Ratio unit_cost = budget_yuan / quantity;
+      if (!(unit_cost < ref.low_yuan * rules_.buy_keep)) return;
+      const bool tol = rules_.buy_keep != Ratio(1);
+      const std::string tol_text = Fmt((Ratio(1) - rules_.buy_keep) * Ratio(100));
+      Emit(
+          kBudgetCannotBuyOutput, q, "target",
+          {{"budget", MoneyZh(ctx_.budget)},
+           {"budget_en", MoneyEn(ctx_.budget)},
+           {"quantity", qty.name},
+           {"target", Fmt(*qty.target)},
+           {"quantity_unit", TrimText(qty.unit_of_measure)},
+           {"base_unit", ref.quantity_unit},
+           {"unit_cost", Fmt(unit_cost)},
+           {"unit_cost_en", GroupedEn(unit_cost)},
+           {"low", Fmt(ref.low_yuan)},
+           {"high", Fmt(ref.high_yuan)},
+           {"low_en", GroupedEn(ref.low_yuan)},
+           {"high_en", GroupedEn(ref.high_yuan)},
+           {"basis", ref.basis},
+           {"category", category_->category},
+           {"tolerance_zh", tol ? absl::StrCat("超过", tol_text, "%") : std::string()},
+           {"tolerance_en", tol ? absl::StrCat(", by more than ", tol_text, "%") : std::string()}});
+      return;
+    }
+  }
+}
+
+// The highest score a grade allows: 100 for the best band, else just below
+// the next better band's minimum (its min − 1, not below the band's own min).
+Ratio TopOfGrade(const Policy& policy, Grade grade) {
+  const std::vector<GradeBand>& bands = policy.grade_bands();
+  for (std::size_t b = 0; b < bands.size(); ++b) {
+    if (bands[b].grade != grade) continue;
+    if (b == 0) return Ratio(100);
+    const Ratio top = bands[b - 1].min - Ratio(1);
+    return top < bands[b].min ? bands[b].min : top;
+  }
+  return Ratio(100);
+}
+
 void Score(const Rules& rules, const Policy& policy, GoalReview* review) {
   (void)rules;
   Ratio total;
   bool blocker = false;
+  std::optional<Severity> worst;
   for (const Finding& f : review->findings) {
     total += f.deduction;
     blocker = blocker || f.severity == Severity::kBlocker;
+    if (!worst.has_value() || f.severity > *worst) worst = f.severity;
   }
   Ratio score = Ratio(100) - total;
   if (score < Ratio(0)) score = Ratio(0);
-  review->score = score;
+  review->uncapped_score = score;
   review->has_blocker = blocker;
-  review->grade = blocker ? Grade::kPoor : policy.GradeOf(score);
+  review->capped_by.reset();
+  Grade grade = policy.GradeOf(score);
+  // Severity caps (policy grading): an error caps at 中, a blocker at 差 by
+  // default; a blocker forces 差 whatever the profile says.
+  auto cap = [&](Severity sev, Grade max_grade) {
+    if (static_cast<int>(grade) < static_cast<int>(max_grade)) {
+      grade = max_grade;
+      review->capped_by = sev;
+    }
+  };
+  if (worst.has_value()) {
+    for (const SeverityCap& c : policy.review_grading().caps) {
+      if (*worst >= c.severity) cap(c.severity, c.max_grade);
+    }
+  }
+  if (blocker) cap(Severity::kBlocker, Grade::kPoor);
+  if (review->capped_by.has_value()) {
+    const Ratio top = TopOfGrade(policy, grade);
+    if (score > top) score = top;
+  }
+  review->score = score;
+  review->grade = grade;
   review->consequence = ConsequenceOf(review->grade);
 }
 
@@ -1118,6 +1772,8 @@ void Count(const GoalReview& g, GoalCounts* c) {
   ++c->per_grade[static_cast<int>(g.grade)];
   if (g.passed()) {
     ++c->passed;
+  } else if (g.grade == Grade::kGood) {
+    ++c->passed_after_fixes;
   } else if (g.grade == Grade::kFair) {
     ++c->to_revise;
   } else {

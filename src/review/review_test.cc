@@ -208,13 +208,35 @@ TEST(Completeness, TargetMissingComparatorOrUnit) {
   ASSERT_TRUE(x.has_value());
   EXPECT_THAT(x->message_zh, HasSubstr("缺少计量单位"));
   EXPECT_EQ(x->location.field, "unit_of_measure");
-  Fixture g;
-  g.I(4).target_text = "";
-  g.I(4).target.reset();
-  EXPECT_THAT(FindCode(g.Review(), "completeness.target_missing_comparator_or_unit")
-                  .value_or(Finding{})
-                  .message_en,
-              HasSubstr("has no value"));
+  // A dimensionless coefficient (系数 0.55) needs no unit.
+  Fixture d;
+  d.I(4).name = "道路通行能力系数";
+  d.I(4).target_text = "≥0.55";
+  d.I(4).target = R("0.55");
+  d.I(4).unit_of_measure = "";
+  EXPECT_THAT(Codes(d.Review()), Not(Contains("completeness.target_missing_comparator_or_unit")));
+}
+
+TEST(Completeness, TargetMissingIsAnErrorWithAPlainMessage) {
+  Fixture f;
+  EXPECT_THAT(Codes(f.Review()), Not(Contains("completeness.target_missing")));
+  f.I(0).target_text = "";
+  f.I(0).target.reset();
+  GoalReview r = f.Review();
+  std::optional<Finding> x = FindCode(r, "completeness.target_missing");
+  ASSERT_TRUE(x.has_value());
+  EXPECT_EQ(x->message_zh.str(), "指标“主干道维修长度”未填写指标值，无法考核");
+  EXPECT_EQ(x->message_en.str(),
+            "Indicator \"主干道维修长度\" has no target value; it cannot be assessed");
+  EXPECT_EQ(x->severity, Severity::kError);
+  EXPECT_THAT(Codes(r), Not(Contains("completeness.target_missing_comparator_or_unit")));
+  // An error caps the grade at 中 (revise and resubmit) whatever the points.
+  EXPECT_EQ(r.grade, Grade::kFair);
+  EXPECT_EQ(r.consequence, ReviewConsequence::kReviseAndResubmit);
+  EXPECT_EQ(r.score, Ratio(79));
+  EXPECT_EQ(r.uncapped_score, Ratio(95));
+  EXPECT_EQ(r.capped_by, Severity::kError);
+  EXPECT_FALSE(r.passed());
 }
 
 // ---- relevance --------------------------------------------------------------
@@ -261,26 +283,46 @@ TEST(Relevance, LowTextRelevanceOnIndicator) {
   std::optional<Finding> x = FindCode(r, "relevance.low_text_relevance");
   ASSERT_TRUE(x.has_value());
   EXPECT_EQ(x->location.indicator_index, 0u);
-  EXPECT_THAT(x->message_zh, HasSubstr("“培训人员数量”与“园区主干道维修改造项目”的内容关联度为0%"));
+  EXPECT_THAT(
+      x->message_zh,
+      HasSubstr("“培训人员数量”涉及“培训”（培训与财务），而项目“园区主干道维修改造项目”属于"));
+  EXPECT_THAT(x->message_en, HasSubstr("is about 培训 (training and finance staff)"));
 }
 
 TEST(Relevance, LowTextRelevanceOnGoalTextAndTunable) {
   Fixture f;
-  f.goal.text = "提高群众获得感和幸福感";
-  f.I(0).name = "维修长度";  // still shares 维修 with the project name
+  f.goal.text = "提高群众获得感和幸福感";  // vague, but no evidence of another field
+  f.I(0).name = "维修长度";
+  EXPECT_THAT(Codes(f.Review()), Not(Contains("relevance.low_text_relevance")));
+  f.goal.text = "完成财务人员培训课时";  // speaks of another field
   GoalReview r = f.Review();
   std::optional<Finding> x = FindCode(r, "relevance.low_text_relevance");
   ASSERT_TRUE(x.has_value());
   EXPECT_EQ(x->location.indicator_index, kNoIndex);
   EXPECT_EQ(x->location.field, "text");
-  // A stricter threshold also catches a weakly related indicator.
+  // A stricter threshold also catches a weakly related indicator (one
+  // specific bigram shared, and terms of a field the project does not touch).
   Fixture g;
-  g.I(0).name =
-      "道路养护长度";  // 道路 is not in "主干道维修改造" context? 道路 is in the goal text
+  g.I(0).name = "主干道垃圾清运量";
   Policy strict = DefaultPolicy();
   strict.MutableRule("relevance.low_text_relevance").params["min_percent"] = Ratio(50);
   EXPECT_THAT(Codes(g.Review()), Not(Contains("relevance.low_text_relevance")));
   EXPECT_THAT(Codes(g.Review(strict)), Contains("relevance.low_text_relevance"));
+}
+
+TEST(Relevance, CommonWordsDoNotMakeRelated) {
+  Fixture f;
+  f.project.name = "园区学校建设项目";
+  f.project.category = "教育";
+  f.goal.text = "完成园区学校建设项目，新增学位600个";
+  f.I(0).name = "新增绿地建设项目面积";  // shares 建设、项目 only: common words
+  std::optional<Finding> x;
+  for (const Finding& g : f.Review().findings) {
+    if (g.code == "relevance.low_text_relevance" && g.location.indicator_index == 0) x = g;
+  }
+  ASSERT_TRUE(x.has_value());
+  EXPECT_THAT(x->message_zh, HasSubstr("涉及“绿地”（园林绿化）"));
+  EXPECT_THAT(x->message_zh, HasSubstr("共有的“建设、项目、新增”为常用词，不计"));
 }
 
 TEST(Relevance, DuplicateIndicator) {
@@ -507,14 +549,18 @@ TEST(Feasibility, MissingExAnteAndConclusions) {
   ASSERT_TRUE(x.has_value());
   EXPECT_THAT(x->message_zh, HasSubstr("申请500万元，达到事前绩效评估标准100万元"));
   EXPECT_EQ(r.grade, Grade::kPoor);
-  EXPECT_EQ(r.score, Ratio(100));  // a blocker decides, not the points
+  // A blocker decides: the score is capped to the top of 差 (no 100 next to 差).
+  EXPECT_EQ(r.uncapped_score, Ratio(100));
+  EXPECT_EQ(r.score, Ratio(59));
+  EXPECT_THAT(x->message_zh, HasSubstr("没有任何事前绩效评估记录"));
+  EXPECT_THAT(x->message_en, HasSubstr("no ex-ante assessment of it exists at all"));
 
   ExAnteAssessment a;
   a.project_id = "P001";
   a.scores = {R("18"), R("17"), R("16"), R("15"), R("16")};  // 82
   ctx.ex_ante = &a;
   r = *ReviewGoal(f.goal, ctx, DefaultPolicy());
-  EXPECT_THAT(Codes(r), ::testing::IsEmpty());
+  EXPECT_THAT(Codes(r), ::testing::IsEmpty()) << ::testing::PrintToString(Codes(r));
   a.scores = {R("14"), R("14"), R("14"), R("14"), R("14")};  // 70
   r = *ReviewGoal(f.goal, ctx, DefaultPolicy());
   EXPECT_THAT(Codes(r), Contains("feasibility.ex_ante_needs_revision"));
@@ -648,11 +694,32 @@ TEST(Scoring, DeductionsGradesAndFloor) {
   EXPECT_EQ(r.score, Ratio(0));
   EXPECT_EQ(r.grade, Grade::kPoor);
   r.findings.resize(1);
+  add(Ratio(0), Severity::kError);
+  ScoreGoalReview(p, &r);
+  EXPECT_EQ(r.uncapped_score, Ratio(95));
+  EXPECT_EQ(r.score, Ratio(79));  // an error caps at 中: the top of its band
+  EXPECT_EQ(r.grade, Grade::kFair);
   add(Ratio(0), Severity::kBlocker);
   ScoreGoalReview(p, &r);
-  EXPECT_EQ(r.score, Ratio(95));
+  EXPECT_EQ(r.score, Ratio(59));
   EXPECT_EQ(r.grade, Grade::kPoor);  // a blocker forces 差
+  EXPECT_EQ(r.capped_by, Severity::kBlocker);
   EXPECT_TRUE(r.has_blocker);
+  // Warnings and info do not cap.
+  r.findings.resize(1);
+  add(Ratio(1), Severity::kInfo);
+  ScoreGoalReview(p, &r);
+  EXPECT_EQ(r.score, Ratio(94));
+  EXPECT_EQ(r.grade, Grade::kExcellent);
+  EXPECT_FALSE(r.capped_by.has_value());
+  // The caps are policy data.
+  ReviewGrading lenient;
+  lenient.caps = {{Severity::kError, Grade::kGood}};
+  p.set_review_grading(lenient);
+  add(Ratio(0), Severity::kError);
+  ScoreGoalReview(p, &r);
+  EXPECT_EQ(r.grade, Grade::kGood);
+  EXPECT_EQ(r.score, Ratio(89));
 }
 
 TEST(Scoring, DisabledRuleAndPolicyDeduction) {
@@ -662,7 +729,9 @@ TEST(Scoring, DisabledRuleAndPolicyDeduction) {
   p.MutableRule("appropriateness.satisfaction_too_low").deduction = Ratio(12);
   p.MutableRule("appropriateness.satisfaction_too_low").severity = Severity::kError;
   GoalReview r = f.Review(p);
-  EXPECT_EQ(r.score, Ratio(88));
+  EXPECT_EQ(r.uncapped_score, Ratio(88));
+  EXPECT_EQ(r.score, Ratio(79));  // an error caps the grade at 中
+  EXPECT_EQ(r.grade, Grade::kFair);
   EXPECT_EQ(FindCode(r, "appropriateness.satisfaction_too_low").value_or(Finding{}).severity,
             Severity::kError);
   p.MutableRule("appropriateness.satisfaction_too_low").enabled = false;
@@ -677,7 +746,7 @@ TEST(Review, MessagesOffKeepsCodes) {
   ReviewOptions o;
   o.messages = false;
   GoalReview r = *ReviewGoal(f.goal, ctx, DefaultPolicy(), o);
-  ASSERT_EQ(r.findings.size(), 1u);
+  ASSERT_EQ(r.findings.size(), 1u) << ::testing::PrintToString(Codes(r));
   EXPECT_EQ(r.findings[0].code, "appropriateness.satisfaction_too_low");
   EXPECT_TRUE(r.findings[0].message_zh.empty());
 }

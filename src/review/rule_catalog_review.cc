@@ -36,8 +36,9 @@ constexpr RuleParamSpec kNotQuantifiedParams[] = {
 };
 constexpr RuleParamSpec kTextRelevanceParams[] = {
     {"min_percent", "1",
-     "fires when fewer than this percent of an indicator's character bigrams occur in the project "
-     "name, category and goal text"},
+     "below this percent of an indicator's specific (not common) character bigrams found in the "
+     "project name, category, goal text and the category's core indicators, the indicator is "
+     "checked for positive evidence of unrelatedness (terms of a domain the project does not touch)"},
     {"check_goal_text", "1",
      "1 = also compare the goal statement with the project name and category"},
     {"check_quantity", "1", "1 = check output quantity (数量) indicators"},
@@ -75,6 +76,15 @@ constexpr RuleParamSpec kBaselineParams[] = {
 constexpr RuleParamSpec kUnitCostParams[] = {
     {"tolerance_percent", "30",
      "fires when budget ÷ quantity differs from the unit-cost benchmark by more than this percent"},
+};
+constexpr RuleParamSpec kLooserParams[] = {
+    {"tolerance_percent", "0",
+     "a lower-is-better target may be this percent above its baseline before the rule fires"},
+};
+constexpr RuleParamSpec kBuyParams[] = {
+    {"tolerance_percent", "0",
+     "fires when budget ÷ quantity is more than this percent below the low end of the category's "
+     "reference unit cost"},
 };
 constexpr RuleParamSpec kMissingExAnteParams[] = {
     {"threshold", "1000000",
@@ -149,6 +159,21 @@ constexpr RuleSpec kReviewRules[] = {
      "指标“{indicator}”的指标值“{target_text}”缺少{missing_zh}，无法考核",
      "Indicator \"{indicator}\": the target \"{target_text}\" has no {missing_en}; it cannot be "
      "assessed"},
+    {"completeness.target_missing",
+     "review",
+     "completeness",
+     Severity::kError,
+     "5",
+     {},
+     "未填写指标值",
+     "Target value missing",
+     "指标“{indicator}”未填写指标值，无法考核",
+     "Indicator \"{indicator}\" has no target value; it cannot be assessed"},
+    {"completeness.missing_core_indicator", "review", "completeness", Severity::kWarning, "1",
+     kUnitGoalsOff, "缺少核心绩效指标", "Core indicator missing",
+     "绩效目标{goal}未设置“{category}”类项目的核心指标“{core}”（{core_level}，{core_unit_zh}；核心绩效指标体系，同义名称：{synonyms}）",
+     "Goal {goal} lacks the core indicator \"{core}\" of category \"{category}\" ({core_level_en}, "
+     "{core_unit_en}; core indicator library, also named: {synonyms})"},
     // ---- 相关性 relevance ---------------------------------------------------
     {"relevance.level2_under_wrong_level1",
      "review",
@@ -168,9 +193,10 @@ constexpr RuleSpec kReviewRules[] = {
      "{max_percent}%; make them specific and quantified"},
     {"relevance.low_text_relevance", "review", "relevance", Severity::kWarning, "2",
      kTextRelevanceParams, "与项目相关性不强", "Weak relevance to the project",
-     "“{subject}”与“{context}”的内容关联度为{share}%（低于{min_percent}%），与项目相关性不强",
-     "\"{subject}\" shares {share}% of its character bigrams with \"{context}\" (below "
-     "{min_percent}%): weak relevance to the project"},
+     "“{subject}”{evidence_zh}，而项目“{context}”属于{context_domains_zh}，二者没有共同的具体内容（关联度{share}%，低于{min_percent}%{common_zh}），与项目相关性不强",
+     "\"{subject}\" {evidence_en}, while the project \"{context}\" is about {context_domains_en}; "
+     "they share no specific term ({share}% related, below {min_percent}%{common_en}): weak "
+     "relevance to the project"},
     {"relevance.duplicate_indicator",
      "review",
      "relevance",
@@ -202,6 +228,39 @@ constexpr RuleSpec kReviewRules[] = {
      "绩效目标{goal}的总体目标及{unrelated}/{checked}个指标与项目“{context}”均无内容关联，目标与项目不符",
      "Goal {goal}: the statement and {unrelated} of {checked} indicators share nothing with the "
      "project \"{context}\": the goal does not belong to this project"},
+    {"relevance.indicator_kind_mismatch",
+     "review",
+     "relevance",
+     Severity::kWarning,
+     "2",
+     {},
+     "一二级指标归类错误",
+     "Indicator filed under the wrong kind",
+     "指标“{indicator}”{reason_zh}，却填在“{level1}·{level2}”下，应归入“{expected}”",
+     "Indicator \"{indicator}\" {reason_en}, yet it is filed under {level1_en}/{level2_en}; it "
+     "belongs under {expected_en}"},
+    {"relevance.unit_differs_from_core",
+     "review",
+     "relevance",
+     Severity::kWarning,
+     "1",
+     {},
+     "计量单位与核心指标不一致",
+     "Unit differs from the core indicator",
+     "指标“{indicator}”的计量单位“{unit_of_measure}”与“{category}”类核心指标“{core}”的计量单位“{core_unit}”不一致，无法对标",
+     "Indicator \"{indicator}\" is measured in \"{unit_of_measure}\" but the core indicator "
+     "\"{core}\" of category \"{category}\" is in \"{core_unit}\": it cannot be benchmarked"},
+    {"relevance.goal_text_contradicts_target",
+     "review",
+     "relevance",
+     Severity::kWarning,
+     "3",
+     {},
+     "总体目标与指标值不一致",
+     "Goal statement contradicts a target",
+     "总体目标写明“{quote}”（{text_value}{text_unit}），而指标“{indicator}”的指标值为{target}{unit_of_measure}，二者不一致",
+     "The goal statement says \"{quote}\" ({text_value} {text_unit}) but indicator \"{indicator}\" "
+     "targets {target} {unit_of_measure}: they disagree"},
     // ---- 适当性 appropriateness ---------------------------------------------
     {"appropriateness.weights_do_not_sum", "review", "appropriateness", Severity::kWarning, "3",
      kWeightsParams, "指标权重合计不符", "Weights do not sum",
@@ -248,6 +307,29 @@ constexpr RuleSpec kReviewRules[] = {
      "Budget {budget_en} ÷ \"{quantity}\" {target} {quantity_unit} = unit cost {unit_cost} {cost_unit}, "
      "{deviation}% away from the benchmark {benchmark} {cost_unit} of \"{indicator}\" (tolerance "
      "{tolerance_percent}%): money and goal do not match"},
+    {"appropriateness.target_looser_than_baseline", "review", "appropriateness", Severity::kWarning,
+     "3", kLooserParams, "指标值宽于上年实际", "Target looser than last year",
+     "指标“{indicator}”越低越好（{comparator}），指标值{target}{unit_of_measure}高于上年实际值{baseline}{unit_of_measure}，目标偏松",
+     "Indicator \"{indicator}\" is lower-is-better ({comparator}) but its target {target} "
+     "{unit_of_measure} is above last year's actual {baseline} {unit_of_measure}: the goal is set "
+     "too loose"},
+    {"appropriateness.target_off_core_benchmark",
+     "review",
+     "appropriateness",
+     Severity::kWarning,
+     "1",
+     {},
+     "指标值偏离核心指标参考区间",
+     "Target outside the core benchmark",
+     "指标“{indicator}”的指标值{target}{unit_of_measure}不在“{category}”类核心指标“{core}”的参考区间{low}至{high}{core_unit}内",
+     "Indicator \"{indicator}\": the target {target} {unit_of_measure} is outside the range {low} "
+     "to {high} {core_unit} of the core indicator \"{core}\" of category \"{category}\""},
+    {"appropriateness.budget_cannot_buy_output", "review", "appropriateness", Severity::kWarning,
+     "3", kBuyParams, "资金不足以完成产出", "Budget cannot buy the output",
+     "项目预算{budget}÷“{quantity}”{target}{quantity_unit}=每{base_unit}{unit_cost}元，低于“{category}”类参考单位成本{low}至{high}元/{base_unit}（{basis}）{tolerance_zh}，资金与产出不匹配",
+     "Budget {budget_en} ÷ \"{quantity}\" {target} {quantity_unit} = {unit_cost_en} yuan per "
+     "{base_unit}, below the reference unit cost {low_en} to {high_en} yuan per {base_unit} of "
+     "category \"{category}\" ({basis}){tolerance_en}: the money cannot buy the output"},
     // ---- 可行性 feasibility -------------------------------------------------
     {"feasibility.timeliness_after_year_end",
      "review",
@@ -272,9 +354,9 @@ constexpr RuleSpec kReviewRules[] = {
      "Indicator \"{indicator}\": the target \"{target_text}\" {problem_en}"},
     {"feasibility.missing_ex_ante", "exante", "feasibility", Severity::kBlocker, "0",
      kMissingExAnteParams, "未开展事前绩效评估", "No ex-ante assessment",
-     "新增项目{project}申请{amount}，达到事前绩效评估标准{threshold}，但未开展事前绩效评估或未通过，不得入库",
+     "新增项目{project}申请{amount}，达到事前绩效评估标准{threshold}，但没有任何事前绩效评估记录（未开展评估），不得入库",
      "New project {project} applies for {amount_en}, at or above the ex-ante threshold {threshold_en}, "
-     "without a passed ex-ante assessment: it may not enter the project library"},
+     "and no ex-ante assessment of it exists at all: it may not enter the project library"},
     {"feasibility.ex_ante_not_supported", "exante", "feasibility", Severity::kBlocker, "0",
      kExAnteBandParams, "事前绩效评估不予支持", "Ex-ante assessment: not supported",
      "项目{project}事前绩效评估得分{score}分，低于{revision_min}分，评估结论为不予支持，核减{amount}",

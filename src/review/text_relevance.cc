@@ -110,7 +110,11 @@ bool BigramSet::Contains(Bigram b) const {
   return std::binary_search(bigrams_.begin(), bigrams_.end(), b);
 }
 
-BigramCount CountContainedBigrams(std::string_view text, const BigramSet& set) {
+namespace {
+
+// Calls fn(begin, end) with the text's distinct bigrams, sorted.
+template <typename Fn>
+BigramCount WithDistinctBigrams(std::string_view text, Fn&& fn) {
   // Indicator names are short: bigrams go to a stack buffer (a vector only
   // for long texts), sorted to drop repeats.
   constexpr std::size_t kInline = 48;
@@ -135,11 +139,90 @@ BigramCount CountContainedBigrams(std::string_view text, const BigramSet& set) {
       inline_buf[k] = b;
     });
   }
-  BigramCount count;
-  if (n == 0) return count;
+  if (n == 0) return BigramCount{};
   Bigram* end = std::unique(begin, begin + n);
-  for (Bigram* b = begin; b != end; ++b) count.found += set.Contains(*b) ? 1 : 0;
-  count.total = static_cast<std::int64_t>(end - begin);
+  return fn(begin, end);
+}
+
+}  // namespace
+
+BigramCount CountContainedBigrams(std::string_view text, const BigramSet& set) {
+  return WithDistinctBigrams(text, [&](const Bigram* begin, const Bigram* end) {
+    BigramCount count;
+    for (const Bigram* b = begin; b != end; ++b) count.found += set.Contains(*b) ? 1 : 0;
+    count.total = static_cast<std::int64_t>(end - begin);
+    return count;
+  });
+}
+
+BigramCount CountSpecificBigrams(std::string_view text, const BigramSet& set,
+                                 const BigramSet& common, std::int64_t* common_shared) {
+  // Bigrams in text order, with a break marker between runs, so a bigram
+  // that overlaps a common word ("设项" of 建设项目) is dropped with it. Short
+  // texts (indicator names) stay on the stack.
+  constexpr Bigram kBreak = ~Bigram{0};
+  constexpr std::size_t kInline = 64;
+  Bigram seq_buf[kInline];
+  std::vector<Bigram> seq_heap;
+  const bool inline_ok = text.size() / 3 + 2 <= kInline && text.size() < kInline;
+  Bigram* seq = seq_buf;
+  std::size_t n = 0;
+  {
+    auto push = [&](Bigram b) {
+      if (inline_ok) {
+        seq_buf[n++] = b;
+      } else {
+        seq_heap.push_back(b);
+        ++n;
+      }
+    };
+    std::size_t i = 0;
+    std::uint32_t prev = 0;
+    bool have_prev = false;
+    while (i < text.size()) {
+      std::uint32_t cp = NextCodePoint(text, &i);
+      if (!IsWordChar(cp)) {
+        if (have_prev) push(kBreak);
+        have_prev = false;
+        continue;
+      }
+      if (cp >= 'A' && cp <= 'Z') cp += 'a' - 'A';
+      if (have_prev) push((static_cast<Bigram>(prev) << 32) | cp);
+      prev = cp;
+      have_prev = true;
+    }
+    if (!inline_ok) seq = seq_heap.data();
+  }
+  // Marks: 1 = dropped (common or overlapping one).
+  std::uint8_t drop_buf[kInline] = {};
+  std::vector<std::uint8_t> drop_heap;
+  std::uint8_t* drop = drop_buf;
+  if (!inline_ok) {
+    drop_heap.assign(n, 0);
+    drop = drop_heap.data();
+  }
+  std::int64_t shared_common = 0;
+  if (common.size() > 0) {
+    for (std::size_t k = 0; k < n; ++k) {
+      if (seq[k] == kBreak || !common.Contains(seq[k])) continue;
+      // A repeated common bigram may count twice: only "> 0" is used.
+      if (drop[k] != 2 && set.Contains(seq[k])) ++shared_common;
+      drop[k] = 2;
+      if (k > 0 && seq[k - 1] != kBreak && drop[k - 1] == 0) drop[k - 1] = 1;
+      if (k + 1 < n && seq[k + 1] != kBreak && drop[k + 1] == 0) drop[k + 1] = 1;
+    }
+  }
+  // The kept bigrams, sorted and distinct, in place.
+  std::size_t m = 0;
+  for (std::size_t k = 0; k < n; ++k) {
+    if (seq[k] != kBreak && drop[k] == 0) seq[m++] = seq[k];
+  }
+  std::sort(seq, seq + m);
+  const Bigram* end = std::unique(seq, seq + m);
+  BigramCount count;
+  for (const Bigram* b = seq; b != end; ++b) count.found += set.Contains(*b) ? 1 : 0;
+  count.total = static_cast<std::int64_t>(end - seq);
+  if (common_shared != nullptr) *common_shared = shared_common;
   return count;
 }
 

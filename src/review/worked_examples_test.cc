@@ -78,9 +78,12 @@ TEST(WorkedExample, Completeness) {
   EXPECT_THAT(Codes(r),
               ElementsAre("completeness.missing_benefit", "completeness.missing_satisfaction",
                           "completeness.target_missing_comparator_or_unit"));
-  EXPECT_EQ(r.score, Ratio(83));  // 100 − 10 − 5 − 2
-  EXPECT_EQ(r.grade, Grade::kGood);
-  EXPECT_EQ(r.consequence, ReviewConsequence::kProceedAfterFixes);
+  // 100 − 10 − 5 − 2 = 83 points, but an error (no benefit indicator) caps
+  // the grade at 中: revise and resubmit, score at the top of 中.
+  EXPECT_EQ(r.uncapped_score, Ratio(83));
+  EXPECT_EQ(r.score, Ratio(79));
+  EXPECT_EQ(r.grade, Grade::kFair);
+  EXPECT_EQ(r.consequence, ReviewConsequence::kReviseAndResubmit);
   EXPECT_FALSE(r.has_blocker);
   EXPECT_EQ(
       r.findings[0].message_zh,
@@ -115,9 +118,11 @@ TEST(WorkedExample, Relevance) {
   const GoalReview r = e.Review();
   EXPECT_THAT(Codes(r), ElementsAre("relevance.should_split", "relevance.level2_under_wrong_level1",
                                     "relevance.low_text_relevance"));
-  EXPECT_EQ(r.score, Ratio(94));  // 100 − 1 − 3 − 2
-  EXPECT_EQ(r.grade, Grade::kExcellent);
-  EXPECT_EQ(r.consequence, ReviewConsequence::kProceed);
+  // 100 − 1 − 3 − 2 = 94 points; the wrong level 1 is an error: 中.
+  EXPECT_EQ(r.uncapped_score, Ratio(94));
+  EXPECT_EQ(r.score, Ratio(79));
+  EXPECT_EQ(r.grade, Grade::kFair);
+  EXPECT_EQ(r.consequence, ReviewConsequence::kReviseAndResubmit);
   EXPECT_EQ(
       r.findings[0].message_zh,
       "指标“电梯安装和维保合格率”以“和”连接了“电梯安装”和“维保合格率”两项内容，应拆分为两个指标");
@@ -129,11 +134,14 @@ TEST(WorkedExample, Relevance) {
       r.findings[1].message_zh,
       "指标“老年居民出行便利程度”的二级指标“社会效益指标”不属于一级指标“产出指标”，应归入“效益指标”");
   EXPECT_EQ(r.findings[2].message_zh,
-            "“农作物病虫害防治覆盖率”与“老旧小区电梯加装补助项目”的内容关联度为0%（低于1%），"
+            "“农作物病虫害防治覆盖率”涉及“农作物、病虫害”（高标准农田、园林绿化），而项目"
+            "“老旧小区电梯加装补助项目”属于补贴资金，二者没有共同的具体内容（关联度0%，低于1%），"
             "与项目相关性不强");
   EXPECT_EQ(r.findings[2].message_en,
-            "\"农作物病虫害防治覆盖率\" shares 0% of its character bigrams with "
-            "\"老旧小区电梯加装补助项目\" (below 1%): weak relevance to the project");
+            "\"农作物病虫害防治覆盖率\" is about 农作物, 病虫害 (high-standard farmland, parks "
+            "and greening), while the project \"老旧小区电梯加装补助项目\" is about subsidy "
+            "payments; they share no specific term (0% related, below 1%): weak relevance to the "
+            "project");
   EXPECT_EQ(r.findings[2].location.indicator_index, 3u);
 }
 
@@ -154,9 +162,10 @@ TEST(WorkedExample, Appropriateness) {
   EXPECT_THAT(Codes(r), ElementsAre("appropriateness.percent_over_100",
                                     "appropriateness.satisfaction_too_low",
                                     "appropriateness.cost_exceeds_budget"));
-  EXPECT_EQ(r.score, Ratio(87));  // 100 − 5 − 3 − 5
-  EXPECT_EQ(r.grade, Grade::kGood);
-  EXPECT_EQ(r.consequence, ReviewConsequence::kProceedAfterFixes);
+  EXPECT_EQ(r.uncapped_score, Ratio(87));  // 100 − 5 − 3 − 5; errors cap at 中
+  EXPECT_EQ(r.score, Ratio(79));
+  EXPECT_EQ(r.grade, Grade::kFair);
+  EXPECT_EQ(r.consequence, ReviewConsequence::kReviseAndResubmit);
   EXPECT_EQ(r.findings[0].message_zh, "指标“维修工程验收合格率”的指标值120%超过100%");
   EXPECT_EQ(r.findings[0].message_en,
             "Indicator \"维修工程验收合格率\": the target 120% exceeds 100%");
@@ -165,9 +174,10 @@ TEST(WorkedExample, Appropriateness) {
             "Satisfaction indicator \"师生满意度\": the target 75% is below 80%");
   EXPECT_EQ(r.findings[2].message_zh,
             "绩效目标G-P-SCHOOL的成本指标合计350万元，超过项目预算300万元");
-  EXPECT_EQ(r.findings[2].message_en,
-            "Goal G-P-SCHOOL: cost indicators total 3500000.00 yuan, more than the project budget "
-            "3,000,000.00 yuan");
+  EXPECT_EQ(
+      r.findings[2].message_en,
+      "Goal G-P-SCHOOL: cost indicators total 3,500,000.00 yuan, more than the project budget "
+      "3,000,000.00 yuan");
 }
 
 // 可行性: a smart-park platform goal with an unreadable target, a go-live
@@ -196,7 +206,8 @@ TEST(WorkedExample, Feasibility) {
   EXPECT_THAT(Codes(r),
               ElementsAre("feasibility.target_unreadable", "feasibility.timeliness_after_year_end",
                           "feasibility.ex_ante_not_supported"));
-  EXPECT_EQ(r.score, Ratio(92));  // 100 − 5 − 3 − 0
+  EXPECT_EQ(r.uncapped_score, Ratio(92));  // 100 − 5 − 3 − 0
+  EXPECT_EQ(r.score, Ratio(59));           // a blocker: 差, the score at the top of 差
   EXPECT_TRUE(r.has_blocker);
   EXPECT_EQ(r.grade, Grade::kPoor);
   EXPECT_EQ(r.consequence, ReviewConsequence::kBlocked);

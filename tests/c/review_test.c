@@ -166,9 +166,10 @@ static void test_dataset_review(const pfb_dataset* ds) {
   CHECK_I64(pfb_review_goal_consequence(r, 0), PFB_CONSEQUENCE_PROCEED);
   CHECK_I64(pfb_review_goal_finding_count(r, 0), 0);
 
-  /* G-P002: satisfaction 75% < 80% (3 points) and the ex-ante blocker. */
+  /* G-P002: satisfaction 75% < 80% (3 points, 97) and the ex-ante blocker:
+   * 差, the score capped to the top of 差 (59). */
   CHECK_STR(pfb_review_goal_id(r, 1), "G-P002");
-  CHECK_STR(pfb_review_goal_score(r, 1), "97");
+  CHECK_STR(pfb_review_goal_score(r, 1), "59");
   CHECK_I64(pfb_review_goal_grade(r, 1), PFB_GRADE_POOR);
   CHECK_I64(pfb_review_goal_consequence(r, 1), PFB_CONSEQUENCE_BLOCKED);
   i = find_code(r, 1, "appropriateness.satisfaction_too_low");
@@ -276,7 +277,7 @@ static void test_scoped_and_flags(const pfb_dataset* ds) {
   CHECK(i != PFB_NO_INDEX);
   CHECK_STR(pfb_review_finding_deduction(r, i), "4");
   CHECK_STR(pfb_review_finding_message(r, i, "zh"), "");
-  CHECK_STR(pfb_review_goal_score(r, 1), "96");
+  CHECK_STR(pfb_review_goal_score(r, 1), "59"); /* 96 points, capped by the blocker */
   pfb_review_destroy(r);
   pfb_policy_destroy(p);
 
@@ -285,7 +286,7 @@ static void test_scoped_and_flags(const pfb_dataset* ds) {
   EXPECT(pfb_review_goal(ds, NULL, "G-P002", 0, &r, &err_), PFB_OK);
   CHECK_I64(pfb_review_goal_count(r), 1);
   CHECK_I64(pfb_review_gate_count(r), 0);
-  CHECK_STR(pfb_review_goal_score(r, 0), "97");
+  CHECK_STR(pfb_review_goal_score(r, 0), "59");
   CHECK_I64(pfb_review_goal_grade(r, 0), PFB_GRADE_POOR);
   CHECK(find_code(r, 0, "feasibility.ex_ante_not_supported") != PFB_NO_INDEX);
   CHECK_I64(pfb_review_summary_value(r, "goals"), 1);
@@ -309,11 +310,45 @@ static void test_scoped_and_flags(const pfb_dataset* ds) {
   CHECK_I64(pfb_review_dataset(ds, NULL, "P999", 0, &r, NULL), PFB_NOT_FOUND);
 }
 
+static void test_indicators(void) {
+  pfb_indicator_list* l = NULL;
+  pfb_indicators_options o = PFB_INDICATORS_OPTIONS_INIT;
+  uint32_t i, n;
+  int found = 0;
+  EXPECT(pfb_indicators_suggest(NULL, &o, &l, &err_), PFB_INVALID_ARGUMENT); /* no category */
+  o.category = "无此类别";
+  EXPECT(pfb_indicators_suggest(NULL, &o, &l, &err_), PFB_NOT_FOUND);
+  CHECK(l == NULL);
+  o.category = "高标准农田";
+  EXPECT(pfb_indicators_suggest(NULL, &o, &l, &err_), PFB_OK);
+  if (l == NULL) return;
+  CHECK_STR(pfb_indicator_list_category(l), "高标准农田");
+  n = pfb_indicator_list_count(l);
+  CHECK(n >= 3);
+  for (i = 0; i < n; ++i) {
+    if (strcmp(pfb_indicator_list_name(l, i), "农田灌溉水有效利用系数") != 0) continue;
+    found = 1;
+    CHECK_STR(pfb_indicator_list_unit(l, i), "");
+    CHECK_STR(pfb_indicator_list_low(l, i), "0.45");
+    CHECK_STR(pfb_indicator_list_high(l, i), "0.75");
+    CHECK_I64(pfb_indicator_list_level1(l, i), PFB_L1_BENEFIT);
+    CHECK_I64(pfb_indicator_list_comparator(l, i), PFB_CMP_GE);
+  }
+  CHECK(found);
+  CHECK_STR(pfb_indicator_list_name(l, n), "");
+  CHECK_I64(pfb_indicator_list_required(l, n), -1);
+  pfb_indicator_list_destroy(l);
+  pfb_indicator_list_destroy(NULL);
+  o.version = 99;
+  EXPECT(pfb_indicators_suggest(NULL, &o, &l, &err_), PFB_INVALID_ARGUMENT);
+}
+
 int main(int argc, char** argv) {
   pfb_dataset* ds;
   (void)argc;
   (void)argv;
   test_policies();
+  test_indicators();
   ds = load();
   if (ds == NULL) return 1;
   test_dataset_review(ds);

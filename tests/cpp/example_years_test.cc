@@ -94,7 +94,7 @@ TEST(ExampleYearsTest, Fy2023ResultsAndDisclosure) {
   }
   EXPECT_EQ(with_approval, 8);
   EXPECT_EQ(cut_projects, 3);
-  EXPECT_EQ(cut.fen(), 2388 * kFenPerWan);
+  EXPECT_EQ(cut.fen(), 2400 * kFenPerWan);
 }
 
 }  // namespace

@@ -31,10 +31,12 @@ TEST(ReviewExample, SeedFigures) {
   EXPECT_EQ(s.projects_blocked_by_review, 2u);
   // F15 "a little over 10 万元": exactly 10.7 万元 (P0217 and P0409's budgets).
   EXPECT_EQ(s.amount_blocked_by_review.fen(), 10'700'000);
-  EXPECT_EQ(s.project_goals.comments, 40u);  // F16 "20+": 40 comments on project goals
-  EXPECT_EQ(s.unit_goals.reviewed, 6u);      // F12
-  EXPECT_EQ(s.ex_ante_assessed, 32u);        // F9
-  EXPECT_EQ(s.ex_ante_not_supported, 3u);    // F10
+  // F16 "20+": 39 comments on project goals (issue 14: G-P0409's vague goal
+  // statement no longer draws a relevance warning without evidence).
+  EXPECT_EQ(s.project_goals.comments, 39u);
+  EXPECT_EQ(s.unit_goals.reviewed, 6u);    // F12
+  EXPECT_EQ(s.ex_ante_assessed, 32u);      // F9
+  EXPECT_EQ(s.ex_ante_not_supported, 3u);  // F10
   // F10 "about 1000 万元": exactly 1006 万元 cut from the three projects.
   EXPECT_EQ(s.ex_ante_cut.fen(), 1'006'000'000);
   EXPECT_EQ(s.ex_ante_missing, 0u);  // F11: every new project ≥ 100 万元 was assessed

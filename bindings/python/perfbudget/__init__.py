@@ -12,6 +12,7 @@ from ctypes import c_uint32
 from typing import Tuple
 
 from . import _lib, money
+from . import evaluation  # self-evaluation scoring and result application
 from .dataset import Builder, Dataset, Project, Totals, Unit
 from .enums import (Comparator, DiagnosticKind, FundSource, GoalOwner, IndicatorLevel1,
                     IndicatorLevel2, ProjectKind, ProjectStatus, QualitativeGrade, ValueSource)
@@ -26,7 +27,7 @@ __all__ = [
     "InternalError", "InvalidArgumentError", "MissingFileError", "NoMemoryError", "NotFoundError",
     "OutOfRangeError",
     "PerfbudgetError", "PerfbudgetIOError", "Project", "ProjectKind", "ProjectStatus",
-    "QualitativeGrade", "Totals", "UnimplementedError", "Unit", "ValueSource", "money",
+    "QualitativeGrade", "Totals", "UnimplementedError", "Unit", "ValueSource", "evaluation", "money",
     "version", "version_info", "abi_version",
 ]
 

@@ -106,13 +106,13 @@ _gate_amount = getter("pfb_review_gate_amount", c_int64, HANDLE, U32)
 _gate_reasons = getter("pfb_review_gate_reasons", BORROWED_STR, HANDLE, U32)
 
 _SUMMARY_KEYS = (
-    "goals", "excellent", "good", "fair", "poor", "passed", "to_revise", "blocked", "comments",
-    "projects_blocked_by_review", "amount_blocked_by_review", "ex_ante_assessed",
+    "goals", "excellent", "good", "fair", "poor", "passed", "passed_after_fixes", "to_revise",
+    "blocked", "comments", "projects_blocked_by_review", "amount_blocked_by_review", "ex_ante_assessed",
     "ex_ante_supported", "ex_ante_after_revision", "ex_ante_not_supported", "ex_ante_cut",
     "ex_ante_missing", "ex_ante_missing_amount", "projects", "projects_entering",
     "projects_blocked", "amount_blocked", "any_blocked")
-_COUNT_KEYS = ("goals", "excellent", "good", "fair", "poor", "passed", "to_revise", "blocked",
-               "comments")
+_COUNT_KEYS = ("goals", "excellent", "good", "fair", "poor", "passed", "passed_after_fixes",
+               "to_revise", "blocked", "comments")
 _AMOUNT_KEYS = {"amount_blocked_by_review", "ex_ante_cut", "ex_ante_missing_amount",
                 "amount_blocked"}
 
@@ -188,7 +188,8 @@ class GoalReview:
 
     @property
     def passed(self) -> bool:
-        return self.grade in (Grade.EXCELLENT, Grade.GOOD)
+        """Passed without required changes (优); 良 proceeds after agreed fixes."""
+        return self.grade == Grade.EXCELLENT
 
     @property
     def blocked(self) -> bool:

@@ -51,7 +51,7 @@ def test_seed_park_figures():
     assert s["project_goals.goals"] == 80
     assert s["project_goals.passed"] == 78
     assert s["project_goals.blocked"] == 2
-    assert s["project_goals.comments"] == 40  # F16 "20+"
+    assert s["project_goals.comments"] == 39  # F16 "20+" (40 before issue 14)
     assert s["ex_ante_assessed"] == 32
     assert s["ex_ante_not_supported"] == 3
     # F10 "about 1000 万元", F15 "a little over 10 万元": the exact figures.

@@ -9,6 +9,9 @@
 
 /* Later parts add their headers here, e.g. "perfbudget/pfb_review.h". */
 #include "perfbudget/pfb_review.h"
+#include "perfbudget/pfb_indicators.h"
 #include "perfbudget/pfb_monitor.h"
+#include "perfbudget/pfb_followup.h"
+#include "perfbudget/pfb_evaluation.h"
 
 #endif /* PERFBUDGET_PERFBUDGET_H_ */

@@ -57,7 +57,8 @@ PFB_API void pfb_review_destroy(pfb_review* review);
 
 /* ---- summary -------------------------------------------------------------- */
 /* A summary figure by key; -1 for an unknown key or NULL. Keys (amounts in
- * fen): "goals", "excellent", "good", "fair", "poor", "passed", "to_revise",
+ * fen): "goals", "excellent", "good", "fair", "poor", "passed" (优: passed
+ * without required changes), "passed_after_fixes" (良), "to_revise",
  * "blocked", "comments" (all goals), the same prefixed "project_goals." and
  * "unit_goals.", "projects_blocked_by_review", "amount_blocked_by_review",
  * "ex_ante_assessed", "ex_ante_supported", "ex_ante_after_revision",

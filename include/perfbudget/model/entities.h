@@ -157,6 +157,9 @@ struct Evaluation {
   std::string evaluator;  // the third party, if any
   std::vector<std::string> problems;
   std::vector<std::string> suggestions;
+  // The result was published with the final accounts (随部门决算公开), as the
+  // seed's 2022 fiscal evaluations were with the 2021 final accounts.
+  bool published_with_final_accounts = false;
 
   std::uint32_t project_index = kNoIndex;
   std::uint32_t unit_index = kNoIndex;

@@ -14,8 +14,11 @@
 #ifndef PERFBUDGET_POLICY_POLICY_H_
 #define PERFBUDGET_POLICY_POLICY_H_
 
+#include <array>
 #include <cstdint>
 #include <map>
+#include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +28,7 @@
 #include "perfbudget/io/diagnostic.h"
 #include "perfbudget/model/enums.h"
 #include "perfbudget/money/ratio.h"
+#include "perfbudget/policy/review_library.h"
 
 namespace perfbudget {
 
@@ -57,6 +61,72 @@ struct GradeBand {
 // How an amount is split across a project's fund sources.
 enum class SplitMethod : std::uint8_t { kProportional = 0, kPriority = 1 };
 
+// The policy's "self_evaluation" section: 单位自评 scoring (DOMAIN.md §6,
+// docs/evaluation.md). Defaults are the DOMAIN values.
+struct SelfEvaluationPolicy {
+  // Level-1 shares of the 100 points (产出 50, 效益 30, 满意度 10, 预算执行率 10).
+  Ratio output_points = Ratio(50);
+  Ratio benefit_points = Ratio(30);
+  Ratio satisfaction_points = Ratio(10);
+  Ratio execution_points = Ratio(10);
+  // Cost indicators (成本, 101号 level 1 or 产出 > 成本) share the output
+  // block (true, the default); false gives them a block of their own with
+  // `cost_points` (taken as written: the other shares are not reduced).
+  bool cost_in_output = true;
+  Ratio cost_points = Ratio(0);
+  // Qualitative attainment (定性): 达成 / 部分达成 / 未达成, percent of the points.
+  Ratio achieved_percent = Ratio(100);
+  Ratio partly_achieved_percent = Ratio(80);
+  Ratio not_achieved_percent = Ratio(0);
+  // Without weights, a missing block's points go to the present blocks in
+  // proportion to their shares (true), or are lost (false).
+  bool redistribute_missing_blocks = true;
+  // An indicator earning less than this percent of its points needs a
+  // deviation explanation (偏差原因).
+  Ratio far_below_percent = Ratio(80);
+  // 自评抽查: flag a reported self-score above the computed one by more than this.
+  Ratio self_score_tolerance = Ratio(5);
+  // Grades of the self-evaluation score, best first (优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差).
+  std::vector<GradeBand> grade_bands = {{Grade::kExcellent, Ratio(90)},
+                                        {Grade::kGood, Ratio(80)},
+                                        {Grade::kFair, Ratio(60)},
+                                        {Grade::kPoor, Ratio(0)}};
+};
+
+// What a grade means for next year's budget (结果应用).
+enum class ResultAction : std::uint8_t {
+  kPriority = 0,  // 优先保障
+  kKeep = 1,      // 保持 (as needed)
+  kCut = 2,       // 压减 by a percentage
+  kCancel = 3,    // 取消 / 暂停
+  kMerge = 4,     // 优化整合 (an evaluation recommends merging or optimising)
+};
+std::string_view CodeOf(ResultAction a);  // "priority" "keep" "cut" "cancel" "merge"
+std::string_view ZhLabelOf(ResultAction a);  // "优先保障" "保持" "压减" "取消" "优化整合"
+std::optional<ResultAction> ParseResultAction(std::string_view s);
+
+struct GradeConsequence {
+  ResultAction action = ResultAction::kKeep;
+  Ratio cut_percent;  // of the base budget, 0..100
+};
+
+// The policy's "result_application" section (DOMAIN.md §7, local 达州).
+struct ResultApplicationPolicy {
+  // Indexed by Grade: 优 priority, 良 keep, 中 cut 10%, 差 cancel (100%).
+  std::array<GradeConsequence, 4> by_grade = {GradeConsequence{ResultAction::kPriority, Ratio(0)},
+                                              GradeConsequence{ResultAction::kKeep, Ratio(0)},
+                                              GradeConsequence{ResultAction::kCut, Ratio(10)},
+                                              GradeConsequence{ResultAction::kCancel, Ratio(100)}};
+  // A suggestion starting with one of these (optionally after "建议") marks the
+  // project for merging / optimising (优化整合), cut by merge_cut_percent.
+  std::vector<std::string> merge_markers = {"优化整合", "合并",  "整合",
+                                            "撤并",     "merge", "consolidate"};
+  Ratio merge_cut_percent = Ratio(100);
+  // The evaluation kinds whose grades are applied (self-evaluations are the
+  // unit's own claim: off by default).
+  std::vector<EvaluationKind> kinds = {EvaluationKind::kFiscal, EvaluationKind::kThirdParty};
+};
+
 class Policy {
  public:
   Policy() = default;
@@ -83,6 +153,13 @@ class Policy {
   const std::vector<FundSource>& split_priority() const { return split_priority_; }
   // Decimals when printing rates and scores (2 by default).
   int decimals() const { return decimals_; }
+  const SelfEvaluationPolicy& self_evaluation() const { return self_evaluation_; }
+  const ResultApplicationPolicy& result_application() const { return result_application_; }
+  // Goal review: grade caps by severity, and the review library (domain
+  // vocabularies, scale units, core indicators per category, reference unit
+  // costs). Defaults: DefaultReviewGrading(), DefaultReviewLibrary().
+  const ReviewGrading& review_grading() const { return *review_grading_; }
+  const ReviewLibrary& review_library() const { return *review_library_; }
 
   // Mutators for loaders and for programmatic profiles.
   void set_name(std::string v) { name_ = std::move(v); }
@@ -93,6 +170,14 @@ class Policy {
   void set_split_method(SplitMethod v) { split_method_ = v; }
   void set_split_priority(std::vector<FundSource> v) { split_priority_ = std::move(v); }
   void set_decimals(int v) { decimals_ = v; }
+  void set_self_evaluation(SelfEvaluationPolicy v) { self_evaluation_ = std::move(v); }
+  void set_result_application(ResultApplicationPolicy v) { result_application_ = std::move(v); }
+  void set_review_grading(ReviewGrading v) {
+    review_grading_ = std::make_shared<const ReviewGrading>(std::move(v));
+  }
+  void set_review_library(ReviewLibrary v) {
+    review_library_ = std::make_shared<const ReviewLibrary>(std::move(v));
+  }
 
  private:
   std::string name_;
@@ -106,6 +191,13 @@ class Policy {
   SplitMethod split_method_ = SplitMethod::kProportional;
   std::vector<FundSource> split_priority_;
   int decimals_ = 2;
+  SelfEvaluationPolicy self_evaluation_;
+  ResultApplicationPolicy result_application_;
+  // Shared and immutable: copying a Policy does not copy the library.
+  std::shared_ptr<const ReviewGrading> review_grading_ =
+      std::make_shared<const ReviewGrading>(DefaultReviewGrading());
+  std::shared_ptr<const ReviewLibrary> review_library_ =
+      std::make_shared<const ReviewLibrary>(DefaultReviewLibrary());
 };
 
 // The names of the built-in profiles ("central", "suma-park", ...).

@@ -62,6 +62,9 @@ struct ParamOrderSpec {
 // Each analysis's catalog (defined beside the analysis).
 std::span<const RuleSpec> ReviewRuleCatalog();
 std::span<const RuleSpec> MonitoringRuleCatalog();
+// coverage.*, rectification.*, disclosure.* (src/evaluation/rule_catalog_followup.cc).
+std::span<const RuleSpec> FollowupRuleCatalog();
+std::span<const RuleSpec> EvaluationRuleCatalog();  // selfeval.*, results.*
 
 // The orders each analysis's rules rely on (defined beside the catalogs).
 std::span<const ParamOrderSpec> ReviewParamOrders();

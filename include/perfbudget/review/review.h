@@ -128,11 +128,17 @@ struct GoalReview {
   std::string unit_id;
   std::uint32_t indicator_count = 0;
   std::vector<Finding> findings;
-  Ratio score = Ratio(100);  // 0..100
+  // 0..100: 100 − Σ deductions (floored at 0), capped to the top of the grade
+  // a severity cap imposed (Policy::review_grading; an error caps at 中, a
+  // blocker at 差 by default), so score, grade and consequence agree.
+  Ratio score = Ratio(100);
+  Ratio uncapped_score = Ratio(100);  // 100 − Σ deductions, before any cap
+  std::optional<Severity> capped_by;  // the severity whose cap applied, if any
   Grade grade = Grade::kExcellent;
   ReviewConsequence consequence = ReviewConsequence::kProceed;
   bool has_blocker = false;  // a blocker finding forced 差
-  bool passed() const { return grade == Grade::kExcellent || grade == Grade::kGood; }
+  // Passed without required changes: graded 优 (proceeds as submitted).
+  bool passed() const { return grade == Grade::kExcellent; }
   bool blocked() const { return consequence == ReviewConsequence::kBlocked; }
 };
 
@@ -178,11 +184,12 @@ struct ProjectGate {
 // Counts over a set of goals.
 struct GoalCounts {
   std::uint32_t reviewed = 0;
-  std::array<std::uint32_t, 4> per_grade = {0, 0, 0, 0};         // by Grade value
-  std::uint32_t passed = 0;                                      // 优 + 良
-  std::uint32_t to_revise = 0;                                   // 中
-  std::uint32_t blocked = 0;                                     // 差
-  std::uint32_t comments = 0;                                    // findings
+  std::array<std::uint32_t, 4> per_grade = {0, 0, 0, 0};  // by Grade value
+  std::uint32_t passed = 0;                               // 优: passed without required changes
+  std::uint32_t passed_after_fixes = 0;  // 良: proceeds after fixes agreed with the unit
+  std::uint32_t to_revise = 0;           // 中
+  std::uint32_t blocked = 0;             // 差
+  std::uint32_t comments = 0;            // findings
   std::array<std::uint32_t, 5> per_dimension = {0, 0, 0, 0, 0};  // findings by ReviewDimension
 };
 

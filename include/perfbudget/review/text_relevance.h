@@ -32,6 +32,7 @@ class BigramSet {
   BigramSet() = default;
   void Add(std::string_view text);      // call Seal() after the last Add
   void AddAll(const BigramSet& other);  // every bigram of `other`
+  void AddBigram(Bigram b) { bigrams_.push_back(b); }
   void Seal();
   void Clear() {  // keeps the capacity, for reuse
     bigrams_.clear();
@@ -58,6 +59,13 @@ struct BigramCount {
   Ratio Share() const { return total == 0 ? Ratio(1) : Ratio(found, total); }
 };
 BigramCount CountContainedBigrams(std::string_view text, const BigramSet& set);
+// As CountContainedBigrams, but the bigrams of `common` (those of common
+// words such as 建设, 项目: they say little), and the bigrams overlapping
+// them ("设项" of 建设项目), count neither as found nor in the total;
+// *common_shared (when given) is > 0 when `set` holds any of the text's
+// common bigrams.
+BigramCount CountSpecificBigrams(std::string_view text, const BigramSet& set,
+                                 const BigramSet& common, std::int64_t* common_shared = nullptr);
 
 // The share (0..1, exact) of `text`'s distinct bigrams found in `set`. A text
 // without any bigram (empty, one character, only digits) gives 1: there is

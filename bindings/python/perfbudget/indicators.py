@@ -1,0 +1,87 @@
+"""The core indicator library (核心绩效指标体系) of a review policy: the core
+indicators of a project category, to start a new goal from, over the C ABI
+(pfb_indicators.h). See docs/policy.md, "Core indicator library".
+
+    from perfbudget.indicators import suggest
+    for ind in suggest("市政管护"):
+        print(ind.name, ind.level1, ind.unit, ind.low, ind.high)
+"""
+
+from __future__ import annotations
+
+import decimal
+from ctypes import POINTER, Structure, byref, c_char_p, c_int32, c_uint32
+from dataclasses import dataclass
+from typing import Any, List, Optional, Tuple
+
+from . import _lib
+from ._lib import BORROWED_STR, HANDLE, OUT_HANDLE, U32, fn, getter
+from .review import Policy
+
+OPTIONS_VERSION = 1
+
+
+class _Options(Structure):
+    _fields_ = [("version", c_uint32), ("category", c_char_p)]
+
+
+class _OptionsParam(_lib.Param):
+    """A pfb_indicators_options* built from the category text."""
+
+    argtypes = (POINTER(_Options),)
+
+    def encode(self, value: Any) -> Tuple[Any, ...]:
+        if not isinstance(value, str):
+            raise TypeError(f"category: expected str, got {type(value).__name__}")
+        return (byref(_Options(OPTIONS_VERSION, _lib._no_nul(value.encode("utf-8")))),)
+
+
+_suggest = fn("pfb_indicators_suggest", HANDLE, _OptionsParam(), OUT_HANDLE)
+_destroy = getter("pfb_indicator_list_destroy", None, HANDLE)
+_category = getter("pfb_indicator_list_category", BORROWED_STR, HANDLE)
+_count = getter("pfb_indicator_list_count", c_uint32, HANDLE)
+_name = getter("pfb_indicator_list_name", BORROWED_STR, HANDLE, U32)
+_synonyms = getter("pfb_indicator_list_synonyms", BORROWED_STR, HANDLE, U32)
+_unit = getter("pfb_indicator_list_unit", BORROWED_STR, HANDLE, U32)
+_low = getter("pfb_indicator_list_low", BORROWED_STR, HANDLE, U32)
+_high = getter("pfb_indicator_list_high", BORROWED_STR, HANDLE, U32)
+_level1 = getter("pfb_indicator_list_level1", c_int32, HANDLE, U32)
+_level2 = getter("pfb_indicator_list_level2", c_int32, HANDLE, U32)
+_comparator = getter("pfb_indicator_list_comparator", c_int32, HANDLE, U32)
+_required = getter("pfb_indicator_list_required", c_int32, HANDLE, U32)
+
+
+@dataclass(frozen=True)
+class CoreIndicator:
+    category: str
+    name: str
+    synonyms: List[str]
+    level1: int       # PFB_L1_* (perfbudget.enums numbering)
+    level2: int       # PFB_L2_*
+    comparator: int   # PFB_CMP_*
+    unit: str         # "" = dimensionless
+    low: Optional[decimal.Decimal]
+    high: Optional[decimal.Decimal]
+    required: bool
+
+
+class _List(_lib.Handle):
+    _destroy = _destroy
+
+
+def suggest(category: str, policy: Optional[Policy] = None) -> List[CoreIndicator]:
+    """The core indicators of `category` (a library category or an alias)
+    under `policy` (None = the defaults). NotFoundError for an unknown
+    category (the message lists the known ones)."""
+    with _List(_suggest(policy.ptr if policy else None, category)) as lst:
+        cat = _category(lst)
+        out = []
+        for i in range(_count(lst)):
+            low, high = _low(lst, i), _high(lst, i)
+            syn = _synonyms(lst, i)
+            out.append(CoreIndicator(
+                category=cat, name=_name(lst, i), synonyms=syn.split("|") if syn else [],
+                level1=_level1(lst, i), level2=_level2(lst, i), comparator=_comparator(lst, i),
+                unit=_unit(lst, i), low=decimal.Decimal(low) if low else None,
+                high=decimal.Decimal(high) if high else None, required=_required(lst, i) == 1))
+        return out
