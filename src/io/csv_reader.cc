@@ -128,7 +128,6 @@ struct LoadContext {
     return o;
   }
 
-  bool full() const { return builder->diagnostics().full(); }
   void Report(DiagnosticKind kind, Origin where, std::string field, std::string value,
               std::string expected, std::string message) {
     Diagnostic d;
@@ -226,7 +225,7 @@ class Table {
 };
 
 bool Table::Load() {
-  absl::StatusOr<std::string> bytes = ReadFile(path_);
+  absl::StatusOr<std::string> bytes = ReadFile(path_, {.max_bytes = ctx_->options.max_file_bytes});
   if (!bytes.ok()) {
     if (absl::IsNotFound(bytes.status())) {
       if (spec_.required) {
@@ -518,7 +517,7 @@ bool AllEmpty(const CsvTokenizer& r) {
 template <typename Fn>
 void ForEachRow(Table& t, Fn fn) {
   CsvTokenizer& rows = t.tokenizer();
-  while (!t.ctx().full() && rows.Next()) {
+  while (rows.Next()) {
     if (AllEmpty(rows)) continue;  // a blank spreadsheet row
     if (!RowShapeOk(t, rows)) continue;
     Row row(&t, &rows);
@@ -555,7 +554,7 @@ void ReadDatasetTable(Table& t) {
     t.ctx().builder->SetInfo(info, row.Where(),
                              info.as_of.has_value() ? row.CellOrigin("as_of") : Origin());
   });
-  if (rows == 0 && !t.ctx().full()) {
+  if (rows == 0) {
     t.ctx().Report(DiagnosticKind::kMissing, t.FileOrigin(2, 1), "", "",
                    "one data row after the header", "dataset.csv has no data row");
   }
@@ -786,8 +785,7 @@ void ReadEvaluations(Table& t) {
     e.evaluator = row.Text("evaluator");
     e.problems = SplitList(row.Text("problems"));
     e.suggestions = SplitList(row.Text("suggestions"));
-    e.published_with_final_accounts =
-        row.Bool("published_with_final_accounts").value_or(false);
+    e.published_with_final_accounts = row.Bool("published_with_final_accounts").value_or(false);
     if (!e.id.empty()) t.ctx().builder->AddEvaluation(std::move(e), row.Where());
   });
 }
@@ -815,6 +813,9 @@ absl::StatusOr<Dataset> LoadDatasetCsv(const std::string& dir, const CsvLoadOpti
   DatasetBuilder builder;
   LoadContext ctx{dir, options, &builder, {}, {}, {}, {}};
   builder.SetOriginResolver([&ctx](std::uint64_t locator) { return ctx.Resolve(locator); });
+  // max_errors problems are kept, the rest counted; every row is still read
+  // (the count is reported), bounded by the size of the tables.
+  builder.SetMaxLoaderDiagnostics(options.max_errors);
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec)) {
     Diagnostic d;
@@ -835,7 +836,6 @@ absl::StatusOr<Dataset> LoadDatasetCsv(const std::string& dir, const CsvLoadOpti
       &ReadExAnte,       &ReadEvaluations, &ReadRectifications,
   };
   for (int i = 0; i < schema::kTableCount; ++i) {
-    if (ctx.full()) break;
     Table table(&ctx, i);
     if (table.Load()) kReaders[i](table);
   }

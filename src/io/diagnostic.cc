@@ -76,7 +76,8 @@ void Diagnostics::Add(Diagnostic d) {
 }
 
 absl::Status Diagnostics::ToStatus(std::string_view what) const {
-  if (items_.empty()) return absl::OkStatus();
+  // Problems only counted (a limit of 0 keeps none) still fail.
+  if (items_.empty() && dropped_ == 0) return absl::OkStatus();
   std::string msg = absl::StrCat(std::string(what), ": ", items_.size() + dropped_, " problem",
                                  items_.size() + dropped_ == 1 ? "" : "s", " found");
   const std::size_t shown = std::min<std::size_t>(items_.size(), 3);

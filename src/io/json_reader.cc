@@ -37,6 +37,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "base/absl_compat.h"
+#include "base/out_of_memory.h"
 #include "codec/amount.h"
 #include "codec/date.h"
 #include "codec/enum.h"
@@ -45,7 +46,6 @@
 #include "codec/ratio.h"
 #include "codec/text.h"
 #include "io/file_internal.h"
-#include "base/out_of_memory.h"
 #include "io/json_internal.h"
 #include "io/json_syntax.h"
 #include "model/target_text.h"
@@ -54,7 +54,6 @@
 
 namespace perfbudget {
 namespace {
-
 
 std::string Join(std::span<const std::string_view> items, std::string_view sep) {
   std::string out;
@@ -107,13 +106,13 @@ absl::Status ResolveTarget(const TargetInput& in, Indicator* out, codec::CodecFa
 namespace {
 
 namespace od = simdjson::ondemand;
+using codec::TrimText;
 using json_internal::AppendPathKey;
 using json_internal::CheckJsonSyntax;
 using json_internal::IsJsonNumber;
 using json_internal::IsJsonSpace;
 using json_internal::LineTracker;
 using json_internal::SyntaxProblem;
-using codec::TrimText;
 
 constexpr std::size_t kMaxValueBytes = 80;
 
@@ -1447,7 +1446,22 @@ absl::StatusOr<Dataset> LoadPadded(std::string_view text, std::size_t capacity,
     text.remove_prefix(kUtf8Bom.size());
     capacity -= kUtf8Bom.size();
   }
+  if (text.size() > std::min(options.max_file_bytes, kDefaultMaxFileBytes)) {
+    const std::string message =
+        Cat("the JSON document is ", text.size(), " bytes, over the ",
+            std::min(options.max_file_bytes, kDefaultMaxFileBytes), "-byte limit");
+    if (diagnostics != nullptr) {
+      Diagnostic d;
+      d.kind = DiagnosticKind::kIo;
+      d.where.file = std::string(file_name);
+      d.expected = "a document within LoadOptions::max_file_bytes";
+      d.message = message;
+      diagnostics->Add(std::move(d));
+    }
+    return absl::ResourceExhaustedError(message);
+  }
   DatasetBuilder builder;
+  builder.SetMaxLoaderDiagnostics(options.max_errors);
   Reader reader(text, file_name, options.max_errors, builder);
   if (mapping != nullptr) reader.SetMapping(mapping);
   builder.SetOriginResolver([&reader, owner = std::move(owner)](std::uint64_t locator) {
@@ -1456,15 +1470,19 @@ absl::StatusOr<Dataset> LoadPadded(std::string_view text, std::size_t capacity,
   {
     od::parser parser;
     od::document doc;
-    simdjson::error_code err =
-        parser.iterate(simdjson::padded_string_view(text.data(), text.size(), capacity)).get(doc);
+    const int max_depth = std::clamp(options.max_depth, 1, kMaxJsonDepth);
+    simdjson::error_code err = parser.allocate(text.size(), static_cast<std::size_t>(max_depth));
+    if (err == simdjson::SUCCESS) {
+      err =
+          parser.iterate(simdjson::padded_string_view(text.data(), text.size(), capacity)).get(doc);
+    }
     if (err == simdjson::SUCCESS) reader.Run(doc);
     if (err != simdjson::SUCCESS || reader.fatal()) {
       if (err == simdjson::SUCCESS) err = reader.fatal_error();
       // simdjson allocates with new (std::nothrow): out of memory is an error
       // code, not a syntax problem. The public entry points map it.
       if (err == simdjson::MEMALLOC) throw std::bad_alloc();
-      std::optional<SyntaxProblem> problem = CheckJsonSyntax(text);
+      std::optional<SyntaxProblem> problem = CheckJsonSyntax(text, max_depth);
       if (problem.has_value()) {
         reader.ReportSyntax(problem->offset, problem->message);
       } else {
@@ -1473,7 +1491,7 @@ absl::StatusOr<Dataset> LoadPadded(std::string_view text, std::size_t capacity,
     } else if (reader.reported() > 0) {
       // On-Demand skips values it is not asked for (a wrong type, an unknown
       // field): when anything was wrong, make sure no syntax error hides there.
-      std::optional<SyntaxProblem> problem = CheckJsonSyntax(text);
+      std::optional<SyntaxProblem> problem = CheckJsonSyntax(text, max_depth);
       if (problem.has_value()) reader.ReportSyntax(problem->offset, problem->message);
     }
   }
@@ -1559,7 +1577,7 @@ absl::StatusOr<Dataset> LoadDatasetJsonFileObserved(const std::string& path,
                                                     const JsonFileObserver& observe) try {
   // One guarded opening (no blocking on a FIFO, anything but a regular file
   // refused before reading, the size cap), then the file is mapped or read.
-  const ReadFileOptions read_options;
+  const ReadFileOptions read_options{.max_bytes = options.max_file_bytes};
   absl::StatusOr<file_internal::OpenedFile> file =
       file_internal::OpenRegularFile(path, read_options);
   absl::StatusOr<std::string> text;

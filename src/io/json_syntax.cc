@@ -54,14 +54,17 @@ class SyntaxChecker {
     pos_ += word.size();
     return true;
   }
+  // `depth`: the containers around the value (0 for the root). A container
+  // at depth max_depth_ would be one level too many.
   bool Value(int depth) {
-    if (depth > max_depth_) return Fail("nesting too deep");
     SkipSpace();
     if (pos_ >= s_.size()) return Fail("unexpected end of input; expected a value");
     switch (s_[pos_]) {
       case '{':
+        if (depth >= max_depth_) return TooDeep();
         return Object(depth);
       case '[':
+        if (depth >= max_depth_) return TooDeep();
         return Array(depth);
       case '"':
         return String();
@@ -75,6 +78,9 @@ class SyntaxChecker {
         if (s_[pos_] == '-' || (s_[pos_] >= '0' && s_[pos_] <= '9')) return Number();
         return Fail(Cat(Unexpected(), "; expected a value"));
     }
+  }
+  bool TooDeep() {
+    return Fail(Cat("nesting too deep: more than ", max_depth_, " levels of arrays and objects"));
   }
   bool Digits() {
     const std::size_t start = pos_;
@@ -328,14 +334,16 @@ class TreeBuilder {
  public:
   TreeBuilder(const char* base, int max_depth) : base_(base), max_depth_(max_depth) {}
 
+  // `depth`: the containers around `v`; a container at depth max_depth_
+  // is one level too many (as for CheckJsonSyntax).
   bool Value(od::value& v, JsonNode* out, int depth) {
-    if (depth > max_depth_) return false;
     const std::string_view raw = v.raw_json_token();
     out->offset = static_cast<std::size_t>(raw.data() - base_);
     od::json_type type;
     if (v.type().get(type) != simdjson::SUCCESS) return false;
     switch (type) {
       case od::json_type::object: {
+        if (depth >= max_depth_) return false;
         out->kind = JsonNode::Kind::kObject;
         od::object object;
         if (v.get_object().get(object) != simdjson::SUCCESS) return false;
@@ -351,6 +359,7 @@ class TreeBuilder {
         return true;
       }
       case od::json_type::array: {
+        if (depth >= max_depth_) return false;
         out->kind = JsonNode::Kind::kArray;
         od::array array;
         if (v.get_array().get(array) != simdjson::SUCCESS) return false;

@@ -193,6 +193,11 @@ void DatasetBuilder::AddRectification(RectificationItem v, Origin w) {
   state_->rectifications.push_back({std::move(v), state_->Keep(std::move(w))});
 }
 void DatasetBuilder::AddDiagnostic(Diagnostic d) { state_->loader_diagnostics.Add(std::move(d)); }
+void DatasetBuilder::SetMaxLoaderDiagnostics(std::size_t n) {
+  if (state_->loader_diagnostics.empty() && state_->loader_diagnostics.dropped() == 0) {
+    state_->loader_diagnostics = Diagnostics(n);
+  }
+}
 const Diagnostics& DatasetBuilder::diagnostics() const { return state_->loader_diagnostics; }
 
 namespace {
@@ -330,7 +335,7 @@ absl::StatusOr<Dataset> DatasetBuilder::Build(const BuildOptions& options,
       s->info.fiscal_year, s->info.fiscal_year_start_month, s->info.fiscal_year_named_by_end);
   // A loader that could not read a field leaves its default in the record
   // and has already reported it; these checks must not report it again.
-  const bool loader_failed = !s->loader_diagnostics.empty();
+  const bool loader_failed = !s->loader_diagnostics.empty() || s->loader_diagnostics.dropped() > 0;
   auto out_of_year = [&](Date d) {
     return !impl->fiscal_year.Contains(d) && !(loader_failed && d == Date());
   };

@@ -222,6 +222,34 @@ TEST(DatasetBuilder, LoaderDiagnosticsMakeBuildFail) {
   EXPECT_EQ(d.items()[0].ToString(), "a.json:3:7: $: unexpected token");
 }
 
+// A loader keeps its own max_errors of what it reports (the CSV and JSON
+// readers set it); the rest are counted, and still make Build fail.
+TEST(DatasetBuilder, LoaderDiagnosticsBeyondTheLoadersLimitAreCounted) {
+  DatasetBuilder b = Base();
+  b.SetMaxLoaderDiagnostics(2);
+  for (int i = 0; i < 5; ++i) {
+    b.AddDiagnostic({DiagnosticKind::kValue, {"t.csv", i + 2, 1, ""}, "", "", "", "bad"});
+  }
+  EXPECT_EQ(b.diagnostics().size(), 2u);
+  EXPECT_EQ(b.diagnostics().dropped(), 3u);
+  Diagnostics d;
+  auto ds = b.Build({}, &d);
+  ASSERT_FALSE(ds.ok());
+  EXPECT_EQ(d.size(), 2u);
+  EXPECT_EQ(d.dropped(), 3u);
+  EXPECT_THAT(std::string(ds.status().message()), HasSubstr("5 problems"));
+
+  // None kept at all: still a failure, counted.
+  DatasetBuilder none = Base();
+  none.SetMaxLoaderDiagnostics(0);
+  none.AddDiagnostic({DiagnosticKind::kValue, {"t.csv", 2, 1, ""}, "", "", "", "bad"});
+  Diagnostics d0(0);
+  auto ds0 = none.Build({.max_errors = 0}, &d0);
+  ASSERT_FALSE(ds0.ok());
+  EXPECT_EQ(ds0.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(ds0.status().message()), HasSubstr("1 problem found"));
+}
+
 TEST(DatasetBuilder, BadFiscalYearIsReported) {
   DatasetInfo info;
   info.fiscal_year = 2022;

@@ -25,6 +25,7 @@
 #include "base/out_of_memory.h"
 #include "io/json_syntax.h"
 #include "perfbudget/io/file.h"
+#include "perfbudget/io/json.h"
 #include "perfbudget/io/json_text.h"
 #include "perfbudget/policy/policy.h"
 #include "perfbudget/policy/rule_catalog.h"
@@ -35,8 +36,6 @@ namespace {
 
 constexpr std::string_view kFormatName = "perfbudget-policy";
 constexpr int kFormatVersion = 1;
-// A profile is a few KiB; anything over 1 MiB is not one (docs/policy.md).
-constexpr std::uint64_t kMaxPolicyFileBytes = std::uint64_t{1} << 20;
 
 using json_internal::JsonMember;
 using json_internal::JsonNode;
@@ -44,9 +43,6 @@ using json_internal::KindName;
 using json_internal::LineTracker;
 using json_internal::MemberPath;
 using Kind = json_internal::JsonNode::Kind;
-
-// Profiles are a few KiB: nesting beyond this is not a profile.
-constexpr int kMaxPolicyDepth = 64;
 
 // ---- loading ------------------------------------------------------------------
 
@@ -690,7 +686,7 @@ class Loader {
 };
 
 absl::StatusOr<Policy> Load(std::string_view text, Diagnostics* diagnostics, std::string_view file,
-                            int depth);
+                            int depth, const PolicyLoadOptions& options = {});
 
 // ---- the "self_evaluation" and "result_application" sections -----------------
 //
@@ -787,7 +783,8 @@ void SelfEvaluationSection(Loader& l, const JsonNode& v, const std::string& path
   policy->set_self_evaluation(std::move(sp));
 }
 
-void ResultApplicationSection(Loader& l, const JsonNode& v, const std::string& path, Policy* policy) {
+void ResultApplicationSection(Loader& l, const JsonNode& v, const std::string& path,
+                              Policy* policy) {
   if (v.kind != Kind::kObject) {
     l.Report(DiagnosticKind::kType, v, path, "result_application", KindName(v), "an object",
              "result_application must be an object");
@@ -950,15 +947,28 @@ absl::StatusOr<Policy> BuiltinAt(std::string_view name, int depth) {
 }
 
 absl::StatusOr<Policy> Load(std::string_view text, Diagnostics* diagnostics, std::string_view file,
-                            int depth) {
+                            int depth, const PolicyLoadOptions& options) {
   Diagnostics local;
   Diagnostics* diags = diagnostics != nullptr ? diagnostics : &local;
   const std::size_t before = diags->size() + diags->dropped();
   // A UTF-8 byte-order mark (Windows editors write one) is not part of the text.
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  if (text.size() > options.max_file_bytes) {
+    // Text handed over in memory (a file over the limit is refused by its size).
+    Diagnostic d;
+    d.kind = DiagnosticKind::kIo;
+    d.where.file = std::string(file);
+    d.expected = "a profile within PolicyLoadOptions::max_file_bytes";
+    d.message = absl::StrCat("the policy is ", text.size(), " bytes, over the ",
+                             options.max_file_bytes, "-byte limit");
+    const std::string message = absl::StrCat("policy ", AV(file), ": ", d.message);
+    diags->Add(std::move(d));
+    return absl::ResourceExhaustedError(message);
+  }
   Loader loader(diags, text, file);
   json_internal::SyntaxProblem problem;
-  std::optional<JsonNode> parsed = json_internal::ParseJsonTree(text, kMaxPolicyDepth, &problem);
+  std::optional<JsonNode> parsed =
+      json_internal::ParseJsonTree(text, std::clamp(options.max_depth, 1, kMaxJsonDepth), &problem);
   if (!parsed.has_value()) {
     Diagnostic d;
     d.kind = DiagnosticKind::kSyntax;
@@ -1102,16 +1112,26 @@ absl::StatusOr<std::string> BuiltinPolicyJson(std::string_view name) try {
 }
 
 absl::StatusOr<Policy> LoadPolicyJson(std::string_view text, Diagnostics* diagnostics,
-                                      std::string_view file_name) try {
-  return Load(text, diagnostics, file_name, 0);
+                                      std::string_view file_name) {
+  return LoadPolicyJson(text, PolicyLoadOptions{}, diagnostics, file_name);
+}
+
+absl::StatusOr<Policy> LoadPolicyJson(std::string_view text, const PolicyLoadOptions& options,
+                                      Diagnostics* diagnostics, std::string_view file_name) try {
+  return Load(text, diagnostics, file_name, 0, options);
 } catch (const std::bad_alloc&) {
   return OutOfMemory("loading a policy");
 }
 
-absl::StatusOr<Policy> LoadPolicyFile(const std::string& path, Diagnostics* diagnostics) try {
+absl::StatusOr<Policy> LoadPolicyFile(const std::string& path, Diagnostics* diagnostics) {
+  return LoadPolicyFile(path, PolicyLoadOptions{}, diagnostics);
+}
+
+absl::StatusOr<Policy> LoadPolicyFile(const std::string& path, const PolicyLoadOptions& options,
+                                      Diagnostics* diagnostics) try {
   // The guarded reader: a FIFO, device or directory is refused at once.
   absl::StatusOr<std::string> text =
-      ReadFile(path, {.max_bytes = kMaxPolicyFileBytes, .what = "the policy file"});
+      ReadFile(path, {.max_bytes = options.max_file_bytes, .what = "the policy file"});
   if (!text.ok()) {
     if (diagnostics != nullptr) {
       Diagnostic d;
@@ -1123,7 +1143,7 @@ absl::StatusOr<Policy> LoadPolicyFile(const std::string& path, Diagnostics* diag
     }
     return text.status();
   }
-  return Load(*text, diagnostics, path, 0);
+  return Load(*text, diagnostics, path, 0, options);
 } catch (const std::bad_alloc&) {
   return OutOfMemory("loading a policy file");
 }

@@ -356,6 +356,70 @@ TEST(PolicyJson, FilesThatAreNotRegularAreRefusedAtOnce) {
   EXPECT_THAT(std::string(p.status().message()), HasSubstr("FIFO"));
 }
 
+// docs/format.md "Limits": a profile's size and nesting, configurable in
+// PolicyLoadOptions, each refused with a located diagnostic.
+TEST(PolicyJson, SizeAndNestingLimits) {
+  const std::string text = *BuiltinPolicyJson("central");
+  std::string dir = ::testing::TempDir() + "/pfb_policy_limits_XXXXXX";
+  ASSERT_NE(::mkdtemp(dir.data()), nullptr);
+  const std::string path = dir + "/p.json";
+  std::ofstream(path, std::ios::binary) << text;
+
+  PolicyLoadOptions options;
+  options.max_file_bytes = text.size() - 1;
+  Diagnostics d1;
+  absl::StatusOr<Policy> p1 = LoadPolicyFile(path, options, &d1);
+  ASSERT_FALSE(p1.ok());
+  EXPECT_EQ(p1.status().code(), absl::StatusCode::kResourceExhausted);
+  ASSERT_EQ(d1.size(), 1u);
+  EXPECT_EQ(d1.items()[0].kind, DiagnosticKind::kIo);
+  EXPECT_EQ(d1.items()[0].where.file, path);
+  EXPECT_THAT(d1.items()[0].message, HasSubstr("-byte limit"));
+  Diagnostics d2;
+  absl::StatusOr<Policy> p2 = LoadPolicyJson(text, options, &d2, "mem.json");
+  ASSERT_FALSE(p2.ok());
+  EXPECT_EQ(p2.status().code(), absl::StatusCode::kResourceExhausted);
+  ASSERT_EQ(d2.size(), 1u);
+  EXPECT_EQ(d2.items()[0].where.file, "mem.json");
+  options.max_file_bytes = text.size();
+  EXPECT_TRUE(LoadPolicyFile(path, options, nullptr).ok());
+  EXPECT_TRUE(LoadPolicyJson(text, options, nullptr).ok());
+  // The default: 1 MiB.
+  const std::string big = "{\"name\": \"" + std::string(kDefaultMaxPolicyFileBytes, 'x') + "\"}";
+  Diagnostics d3;
+  EXPECT_EQ(LoadPolicyJson(big, &d3, "big.json").status().code(),
+            absl::StatusCode::kResourceExhausted);
+
+  // Nesting: 3 levels of arrays inside the profile's object.
+  const std::string deep = "{\"x\": [[[]]]}";
+  options = {};
+  options.max_depth = 3;
+  Diagnostics d4;
+  ASSERT_FALSE(LoadPolicyJson(deep, options, &d4, "deep.json").ok());
+  ASSERT_EQ(d4.size(), 1u);
+  EXPECT_EQ(d4.items()[0].kind, DiagnosticKind::kSyntax);
+  EXPECT_EQ(d4.items()[0].message,
+            "JSON syntax error: nesting too deep: more than 3 levels of arrays and objects");
+  EXPECT_EQ(d4.items()[0].where.line, 1);
+  EXPECT_EQ(d4.items()[0].where.column, 9);  // the third '['
+  options.max_depth = 4;
+  Diagnostics d5;
+  EXPECT_FALSE(LoadPolicyJson(deep, options, &d5, "deep.json").ok());  // x is unknown
+  ASSERT_FALSE(d5.empty());
+  EXPECT_NE(d5.items()[0].kind, DiagnosticKind::kSyntax) << d5.items()[0].ToString();
+  // The default (64), and a depth over kMaxJsonDepth taken as 1024.
+  const std::string very_deep = "{\"x\": " + std::string(2000, '[') + std::string(2000, ']') + "}";
+  Diagnostics d6;
+  EXPECT_FALSE(LoadPolicyJson(very_deep, &d6).ok());
+  ASSERT_EQ(d6.size(), 1u);
+  EXPECT_THAT(d6.items()[0].message, HasSubstr("more than 64 levels"));
+  options.max_depth = 1 << 30;
+  Diagnostics d7;
+  EXPECT_FALSE(LoadPolicyJson(very_deep, options, &d7).ok());
+  ASSERT_EQ(d7.size(), 1u);
+  EXPECT_THAT(d7.items()[0].message, HasSubstr("more than 1024 levels"));
+}
+
 // The embedded profiles are the files in profiles/ (re-run embed_profiles.py).
 TEST(PolicyJson, EmbeddedProfilesMatchFiles) {
   const char* env = std::getenv("PERFBUDGET_SOURCE_DIR");

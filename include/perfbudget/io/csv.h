@@ -27,6 +27,10 @@ enum class TextEncoding : std::uint8_t {
 struct CsvLoadOptions {
   std::size_t max_errors = 100;
   TextEncoding encoding = TextEncoding::kUtf8;
+  // The largest table file, in bytes (each table; docs/format.md, "Limits").
+  // LoadDataset also applies it, and max_depth, to a JSON dataset.
+  std::uint64_t max_file_bytes = kDefaultMaxFileBytes;
+  int max_depth = kDefaultMaxJsonDepth;
 };
 
 // Loads the CSV tables in folder `dir`. All-or-nothing, every problem in

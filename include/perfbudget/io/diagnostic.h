@@ -83,7 +83,8 @@ class Diagnostics {
   // Counts `n` problems found but not kept (e.g. dropped by an earlier list).
   void AddDropped(std::size_t n) { dropped_ += n; }
   const std::vector<Diagnostic>& items() const { return items_; }
-  // InvalidArgument summarising the count and the first few, or OK if empty.
+  // InvalidArgument summarising the count and the first few, or OK if no
+  // problem was found (none kept and none counted).
   absl::Status ToStatus(std::string_view what) const;
 
  private:

@@ -7,17 +7,33 @@
 #ifndef PERFBUDGET_IO_JSON_H_
 #define PERFBUDGET_IO_JSON_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
 #include "absl/status/statusor.h"
 #include "perfbudget/io/diagnostic.h"
+#include "perfbudget/io/file.h"
 #include "perfbudget/model/dataset.h"
 
 namespace perfbudget {
 
+// The limits of a load (docs/format.md, "Limits"): input beyond one is
+// refused with a located diagnostic, before it can exhaust memory or stack.
+inline constexpr std::uint64_t kDefaultMaxFileBytes = kMaxInputFileBytes;  // 4 GiB
+inline constexpr int kDefaultMaxJsonDepth = 64;
+// The most a max_depth may be set to (a larger value is taken as this): the
+// parsers' own limit, and what keeps the syntax checker's recursion shallow.
+inline constexpr int kMaxJsonDepth = 1024;
+
 struct LoadOptions {
   std::size_t max_errors = 100;  // diagnostics kept; later ones are counted
+  // The largest document (a file, or text handed to LoadDatasetJson), in
+  // bytes; at most 4 GiB (diagnostics place by 32-bit offsets).
+  std::uint64_t max_file_bytes = kDefaultMaxFileBytes;
+  // The deepest nesting of arrays and objects (a dataset needs 7 levels);
+  // 1..kMaxJsonDepth (values outside are taken as the nearest).
+  int max_depth = kDefaultMaxJsonDepth;
 };
 
 // Loads a dataset from JSON text. `file_name` is used in diagnostics only.

@@ -132,6 +132,9 @@ class DatasetBuilder {
 
   // A problem found while reading (by a loader); makes Build fail.
   void AddDiagnostic(Diagnostic d);
+  // How many of those are kept (later ones are only counted): a loader sets
+  // its own max_errors before adding any. Default 100,000.
+  void SetMaxLoaderDiagnostics(std::size_t n);
   const Diagnostics& diagnostics() const;
 
   // Validates and builds. On any problem returns InvalidArgument and leaves

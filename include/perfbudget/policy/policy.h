@@ -212,6 +212,25 @@ absl::StatusOr<std::string> BuiltinPolicyJson(std::string_view name);
 absl::StatusOr<Policy> LoadPolicyJson(std::string_view text, Diagnostics* diagnostics,
                                       std::string_view file_name = "");
 absl::StatusOr<Policy> LoadPolicyFile(const std::string& path, Diagnostics* diagnostics);
+
+// The limits of loading a profile (docs/format.md, "Limits"). A profile is a
+// few KiB: input beyond a limit is refused with a located diagnostic.
+inline constexpr std::uint64_t kDefaultMaxPolicyFileBytes = std::uint64_t{1} << 20;  // 1 MiB
+inline constexpr int kDefaultMaxPolicyDepth = 64;
+struct PolicyLoadOptions {
+  // The largest profile, in bytes (the file, or the text handed over).
+  std::uint64_t max_file_bytes = kDefaultMaxPolicyFileBytes;
+  // The deepest nesting of arrays and objects (the built-in profiles use 4);
+  // 1..kMaxJsonDepth (perfbudget/io/json.h; values outside are taken as the nearest).
+  int max_depth = kDefaultMaxPolicyDepth;
+};
+// As above, with limits other than the defaults. Over a size limit:
+// ResourceExhausted and an `io` diagnostic naming the file; too deep: a
+// `syntax` diagnostic at the first container too deep (InvalidArgument).
+absl::StatusOr<Policy> LoadPolicyJson(std::string_view text, const PolicyLoadOptions& options,
+                                      Diagnostics* diagnostics, std::string_view file_name = "");
+absl::StatusOr<Policy> LoadPolicyFile(const std::string& path, const PolicyLoadOptions& options,
+                                      Diagnostics* diagnostics);
 // A built-in name or a path to a JSON file.
 absl::StatusOr<Policy> ResolvePolicy(std::string_view name_or_path, Diagnostics* diagnostics);
 // The policy as JSON (every rule, defaults included).
