@@ -52,8 +52,8 @@ constexpr StopBytes kStop;
 
 // Characters in text[from, to) of UTF-8: the bytes that are not continuation
 // bytes (what the old byte-by-byte cursor counted for valid text).
-int CountChars(std::string_view text, std::size_t from, std::size_t to) {
-  int chars = 0;
+std::size_t CountChars(std::string_view text, std::size_t from, std::size_t to) {
+  std::size_t chars = 0;
   for (std::size_t i = from; i < to; ++i) {
     chars += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
   }
@@ -79,7 +79,7 @@ void CsvTokenizer::SkipNewline() {
 std::pair<int, int> CsvTokenizer::PlaceOf(std::size_t offset) const {
   offset = std::min(offset, text_.size());
   if (offset < record_start_) offset = record_start_;
-  int line = record_line_;
+  std::int64_t line = record_line_;
   std::size_t line_start = record_start_;
   for (std::size_t i = record_start_; i < offset; ++i) {
     if (EndsLine(text_, i)) {
@@ -87,7 +87,9 @@ std::pair<int, int> CsvTokenizer::PlaceOf(std::size_t offset) const {
       line_start = i + 1;
     }
   }
-  return {line, 1 + CountChars(text_, line_start, offset)};
+  const std::size_t column = 1 + CountChars(text_, line_start, offset);
+  return {ClampToInt(line), ClampToInt(static_cast<std::int64_t>(
+                                std::min<std::size_t>(column, std::numeric_limits<int>::max())))};
 }
 
 void CsvTokenizer::Error(std::size_t offset, std::string message) {

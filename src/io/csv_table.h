@@ -12,7 +12,10 @@
 #ifndef PERFBUDGET_IO_CSV_TABLE_H_
 #define PERFBUDGET_IO_CSV_TABLE_H_
 
+#include <algorithm>
 #include <cstddef>
+#include <cstdint>
+#include <limits>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -62,9 +65,11 @@ class CsvTokenizer {
   bool Next();
   // The current record's fields and the line where it starts.
   const std::vector<CsvField>& fields() const { return fields_; }
-  int line() const { return record_line_; }
+  int line() const { return ClampToInt(record_line_); }
   // 1-based line and column (in characters) of a byte offset in the current
-  // record (a field's `offset`, say); computed on demand.
+  // record (a field's `offset`, say); computed on demand. Lines and columns
+  // are counted in 64 bits and reported as at most INT_MAX (a 4 GiB table
+  // may hold more lines than an int counts).
   std::pair<int, int> PlaceOf(std::size_t offset) const;
   // Syntax errors met so far, in order.
   const std::vector<CsvSyntaxError>& errors() const { return errors_; }
@@ -74,12 +79,16 @@ class CsvTokenizer {
   // Consumes the newline at pos_ (CRLF as one).
   void SkipNewline();
 
+  static int ClampToInt(std::int64_t n) {
+    return static_cast<int>(std::min<std::int64_t>(n, std::numeric_limits<int>::max()));
+  }
+
   std::string_view text_;
   std::size_t pos_ = 0;
-  int line_ = 1;  // line at pos_
+  std::int64_t line_ = 1;  // line at pos_
   bool stopped_ = false;
   std::size_t record_start_ = 0;
-  int record_line_ = 0;
+  std::int64_t record_line_ = 0;
   std::vector<CsvField> fields_;
   std::string scratch_;
   std::vector<std::pair<std::size_t, std::size_t>> scratch_fields_;  // field index, scratch start

@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -32,7 +33,7 @@ struct SyntaxProblem {
 // The first syntax error of `text` (RFC 8259, UTF-8 checked), worded for a
 // person ("unexpected character ','; expected a field name in double
 // quotes") with its byte offset; nullopt when the text is well-formed JSON.
-// Nesting deeper than `max_depth` is an error too.
+// More than `max_depth` levels of arrays and objects is an error too.
 std::optional<SyntaxProblem> CheckJsonSyntax(std::string_view text, int max_depth = 1024);
 
 // Strict JSON number grammar; says whether the number has an exponent and a
@@ -42,7 +43,9 @@ bool IsJsonNumber(std::string_view s, bool* has_exponent, bool* has_fraction);
 // ---- line and column --------------------------------------------------------
 
 // Line and column (1-based; column in characters) of byte offsets, computed
-// incrementally as reading moves forward through the document.
+// incrementally as reading moves forward through the document. Counted in
+// 64 bits, reported as at most INT_MAX (a 4 GiB document may hold more lines,
+// or a longer line, than an int counts).
 class LineTracker {
  public:
   explicit LineTracker(std::string_view text) : text_(text) {}
@@ -51,18 +54,27 @@ class LineTracker {
       : text_(text), pos_(pos), line_(line), col_(column) {}
 
   std::pair<int, int> At(std::size_t offset) {
+    Advance(offset);
+    return {ClampToInt(line_), ClampToInt(col_)};
+  }
+
+ private:
+  static int ClampToInt(std::int64_t n) {
+    return static_cast<int>(std::min<std::int64_t>(n, std::numeric_limits<int>::max()));
+  }
+  void Advance(std::size_t offset) {
     offset = std::min(offset, text_.size());
     if (offset < pos_) {
       // Backwards (rare): count the newlines skipped back, then the column
       // from the start of that line.
-      line_ -=
-          static_cast<int>(std::count(text_.begin() + static_cast<std::ptrdiff_t>(offset),
-                                      text_.begin() + static_cast<std::ptrdiff_t>(pos_), '\n'));
+      line_ -= static_cast<std::int64_t>(
+          std::count(text_.begin() + static_cast<std::ptrdiff_t>(offset),
+                     text_.begin() + static_cast<std::ptrdiff_t>(pos_), '\n'));
       const std::size_t nl = offset == 0 ? std::string_view::npos : text_.rfind('\n', offset - 1);
       const std::size_t line_start = nl == std::string_view::npos ? 0 : nl + 1;
       col_ = 1 + CountChars(line_start, offset);
       pos_ = offset;
-      return {line_, col_};
+      return;
     }
     while (pos_ < offset) {
       const void* nl = std::memchr(text_.data() + pos_, '\n', offset - pos_);
@@ -76,12 +88,10 @@ class LineTracker {
       col_ = 1;
       pos_ = at + 1;
     }
-    return {line_, col_};
   }
 
- private:
   // Characters (not UTF-8 continuation bytes) in [from, to), a word at a time.
-  int CountChars(std::size_t from, std::size_t to) const {
+  std::int64_t CountChars(std::size_t from, std::size_t to) const {
     std::size_t continuation = 0;
     std::size_t i = from;
     for (; i + 8 <= to; i += 8) {
@@ -93,13 +103,13 @@ class LineTracker {
       continuation += static_cast<std::size_t>(((mask >> 7) * 0x0101010101010101ull) >> 56);
     }
     for (; i < to; ++i) continuation += (static_cast<unsigned char>(text_[i]) & 0xC0) == 0x80;
-    return static_cast<int>(to - from - continuation);
+    return static_cast<std::int64_t>(to - from - continuation);
   }
 
   std::string_view text_;
   std::size_t pos_ = 0;
-  int line_ = 1;
-  int col_ = 1;
+  std::int64_t line_ = 1;
+  std::int64_t col_ = 1;
 };
 
 // ---- JSON paths -------------------------------------------------------------
