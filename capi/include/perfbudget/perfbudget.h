@@ -10,5 +10,6 @@
 /* Later parts add their headers here, e.g. "perfbudget/pfb_review.h". */
 #include "perfbudget/pfb_review.h"
 #include "perfbudget/pfb_monitor.h"
+#include "perfbudget/pfb_render.h"
 
 #endif /* PERFBUDGET_PERFBUDGET_H_ */
