@@ -6,6 +6,11 @@
 
 #include "absl/status/status.h"
 #include "fuzz_util.h"
+#include "perfbudget/evaluation/coverage.h"
+#include "perfbudget/evaluation/disclosure.h"
+#include "perfbudget/evaluation/rectification.h"
+#include "perfbudget/evaluation/result_application.h"
+#include "perfbudget/evaluation/self_evaluation.h"
 #include "perfbudget/io/json.h"
 #include "perfbudget/monitoring/execution_curve.h"
 #include "perfbudget/monitoring/monitor.h"
@@ -84,6 +89,43 @@ void RunAnalyses(const Dataset& dataset, const Policy& policy, std::uint32_t cho
     }
     const auto summary = Summarize(dataset, as_of);
     CheckStatus(summary.status());
+
+    // The year-end analyses (docs/evaluation.md).
+    RectificationOptions rectification_options;
+    rectification_options.as_of = as_of;
+    rectification_options.messages = (choice & 2) == 0;
+    const auto rectification = TrackRectification(dataset, policy, rectification_options);
+    CheckStatus(rectification.status());
+    if (rectification.ok()) {
+      for (const RectificationFinding& f : rectification->findings) {
+        (void)ExplainRectificationFinding(*rectification, f, lang);
+      }
+    }
+    SelfEvaluationOptions self_options;
+    self_options.as_of = as_of;
+    self_options.messages = (choice & 2) == 0;
+    self_options.project_goals = (choice & 64) == 0;
+    CheckStatus(ScoreSelfEvaluations(dataset, policy, self_options).status());
+  }
+  DisclosureOptions disclosure_options;
+  disclosure_options.messages = (choice & 2) == 0;
+  const auto disclosure = CheckDisclosure(dataset, policy, disclosure_options);
+  CheckStatus(disclosure.status());
+  if (disclosure.ok()) {
+    for (const DisclosureFinding& f : disclosure->findings) {
+      (void)ExplainDisclosureFinding(*disclosure, f, lang);
+    }
+  }
+  ResultApplicationOptions results_options;
+  results_options.messages = (choice & 2) == 0;
+  CheckStatus(ApplyResults(dataset, policy, results_options).status());
+  CoverageOptions coverage_options;
+  coverage_options.messages = (choice & 2) == 0;
+  const auto coverage = PlanCoverage(dataset, dataset.evaluations(), policy, coverage_options);
+  CheckStatus(coverage.status());
+  if (coverage.ok()) {
+    for (const CoverageFinding& f : coverage->findings)
+      (void)ExplainCoverageFinding(*coverage, f, lang);
   }
   CheckStatus(Summarize(dataset, std::nullopt).status());
 
