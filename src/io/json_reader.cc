@@ -1471,7 +1471,7 @@ absl::StatusOr<Dataset> LoadPadded(std::string_view text, std::size_t capacity,
     od::parser parser;
     od::document doc;
     const int max_depth = std::clamp(options.max_depth, 1, kMaxJsonDepth);
-    simdjson::error_code err = parser.allocate(text.size(), static_cast<std::size_t>(max_depth));
+    simdjson::error_code err = parser.allocate(text.size(), kJsonParserDepth);
     if (err == simdjson::SUCCESS) {
       err =
           parser.iterate(simdjson::padded_string_view(text.data(), text.size(), capacity)).get(doc);

@@ -11,6 +11,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "base/absl_compat.h"
+#include "perfbudget/io/json.h"
 #include "simdjson.h"
 
 namespace perfbudget::json_internal {
@@ -438,7 +439,8 @@ class TreeBuilder {
 bool BuildTree(const simdjson::padded_string& padded, int max_depth, JsonNode* root) {
   od::parser parser;
   od::document doc;
-  const simdjson::error_code err = parser.iterate(padded).get(doc);
+  simdjson::error_code err = parser.allocate(padded.size(), kJsonParserDepth);
+  if (err == simdjson::SUCCESS) err = parser.iterate(padded).get(doc);
   // simdjson allocates without throwing and says MEMALLOC: out of memory is
   // std::bad_alloc here, like every other allocation (base/out_of_memory.h).
   if (err == simdjson::MEMALLOC) throw std::bad_alloc();

@@ -25,6 +25,11 @@ inline constexpr int kDefaultMaxJsonDepth = 64;
 // The most a max_depth may be set to (a larger value is taken as this): the
 // parsers' own limit, and what keeps the syntax checker's recursion shallow.
 inline constexpr int kMaxJsonDepth = 1024;
+// The depth simdjson's parser is sized for: well above kMaxJsonDepth, so a
+// document too deep reaches perfbudget's own check (a located diagnostic)
+// rather than simdjson's development-check assertion, which unoptimised
+// builds (the asan preset) compile in. Release builds have no such check.
+inline constexpr int kJsonParserDepth = 4 * kMaxJsonDepth;
 
 struct LoadOptions {
   std::size_t max_errors = 100;  // diagnostics kept; later ones are counted
