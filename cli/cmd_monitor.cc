@@ -191,11 +191,11 @@ void RowJson(JsonWriter& w, const MonitorReport& rep, const MonitorRow& r, const
     w.Key("severity").String(CodeOf(reason.severity));
     w.Key("threshold").String(reason.threshold.ToShortString());
     if (reason.disbursement_index != kNoIndex) {
-      const Disbursement& d = rep.dataset.disbursements()[reason.disbursement_index];
+      const DisbursementView d = rep.dataset.disbursements()[reason.disbursement_index];
       w.Key("disbursement").BeginObject();
-      w.Key("id").String(d.id);
-      w.Key("date").String(d.date.ToString());
-      w.Key("amount").String(d.amount.ToString());
+      w.Key("id").String(d.id());
+      w.Key("date").String(d.date().ToString());
+      w.Key("amount").String(d.amount().ToString());
       w.EndObject();
     }
     w.Key("message").String(ExplainReason(rep, reason, g.lang));
@@ -299,10 +299,9 @@ std::string Csv(const MonitorReport& rep, const GlobalOptions& g, const std::str
                                  "全年预算(" + u + ")", "执行数(" + u + ")", "预算执行率(%)",
                                  "序时进度(%)", "偏差(百分点)", "预警", "预警规则"});
   auto row = [&](const MonitorRow& r) {
-    out += CsvRow({KindLabel(g, r.kind), RowId(rep, r), RowLabel(g, rep, r),
-                   rep.as_of.ToString(), std::to_string(r.project_count),
-                   FormatAmount(r.current, unit), FormatAmount(r.executed, unit),
-                   r.ExecutionRate().ToPercentString(rep.decimals),
+    out += CsvRow({KindLabel(g, r.kind), RowId(rep, r), RowLabel(g, rep, r), rep.as_of.ToString(),
+                   std::to_string(r.project_count), FormatAmount(r.current, unit),
+                   FormatAmount(r.executed, unit), r.ExecutionRate().ToPercentString(rep.decimals),
                    rep.time_progress.ToPercentString(rep.decimals),
                    r.zero_budget() ? "" : r.GapPp(rep.time_progress).ToDecimalString(rep.decimals),
                    LevelLabel(g, r.level), ReasonCodes(rep, r)});

@@ -184,19 +184,19 @@ TEST(MonitorTest, OverspendReportsTheCrossingDisbursement) {
   const MonitorRow& warn = ProjectRow(rep, "WARN");
   ASSERT_THAT(Codes(rep, warn), ::testing::ElementsAre("monitoring.overspend_warning"));
   const MonitorReason& wr = rep.ReasonsOf(warn)[0];
-  EXPECT_EQ(ds.disbursements()[wr.disbursement_index].id, "V4");
+  EXPECT_EQ(ds.disbursements()[wr.disbursement_index].id(), "V4");
   EXPECT_THAT(ExplainReason(rep, wr, "en"), HasSubstr("V4"));
   EXPECT_THAT(ExplainReason(rep, wr, "zh"), HasSubstr("95万元"));
   const MonitorRow& over = ProjectRow(rep, "OVER");
   ASSERT_THAT(Codes(rep, over), ::testing::ElementsAre("monitoring.overspend_error"));
-  EXPECT_EQ(ds.disbursements()[rep.ReasonsOf(over)[0].disbursement_index].id, "V8");
+  EXPECT_EQ(ds.disbursements()[rep.ReasonsOf(over)[0].disbursement_index].id(), "V8");
   EXPECT_EQ(over.level, WarningLevel::kRed);
   EXPECT_TRUE(rep.HasErrors());
   // Earlier, OVER was only warned, crossing at V6.
   const MonitorReport feb = RunMonitor(ds, "2022-02-28");
   const MonitorRow& over_feb = ProjectRow(feb, "OVER");
   ASSERT_THAT(Codes(feb, over_feb), ::testing::ElementsAre("monitoring.overspend_warning"));
-  EXPECT_EQ(ds.disbursements()[feb.ReasonsOf(over_feb)[0].disbursement_index].id, "V6");
+  EXPECT_EQ(ds.disbursements()[feb.ReasonsOf(over_feb)[0].disbursement_index].id(), "V6");
 }
 
 TEST(MonitorTest, ZeroBudgetHasADefinedRateAndAReason) {
