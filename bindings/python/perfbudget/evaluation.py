@@ -22,12 +22,16 @@ from __future__ import annotations
 import ctypes
 from ctypes import POINTER, c_int32, c_int64, c_uint32
 from decimal import Decimal
-from typing import Any, List, NamedTuple, Optional, Sequence, Tuple
+from typing import TYPE_CHECKING, Any, List, NamedTuple, Optional, Sequence, Tuple, Union
 
 from . import _lib, money
 from ._lib import BUF, HANDLE, I32, OUT_HANDLE, OUT_STR, U32, Out
 from .dataset import DateLike, date_to_int
 from .enums import FundSource
+from .monitor import _policy_handle
+
+if TYPE_CHECKING:
+    from .review import Policy
 
 SEVERITY_NAMES = ("info", "warning", "error", "blocker")
 GRADE_NAMES = ("excellent", "good", "fair", "poor")  # 优 良 中 差
@@ -62,6 +66,8 @@ class _OptionsParam(_lib.Param):
 
 _se_run = _lib.fn("pfb_self_evaluation_run", HANDLE, BUF, _OptionsParam(_SelfEvaluationOptions),
                   OUT_HANDLE)
+_se_run_p = _lib.fn("pfb_self_evaluation_run_with_policy", HANDLE, HANDLE,
+                    _OptionsParam(_SelfEvaluationOptions), OUT_HANDLE)
 _se_destroy = _lib.getter("pfb_self_evaluation_destroy", None, HANDLE)
 _se_goal_count = _lib.getter("pfb_self_evaluation_goal_count", c_uint32, HANDLE)
 _se_goal = _lib.fn("pfb_self_evaluation_goal", HANDLE, U32, OUT_STR, Out(c_int32), OUT_STR, OUT_STR,
@@ -78,6 +84,8 @@ _se_totals = _lib.fn("pfb_self_evaluation_totals", HANDLE, Out(c_uint32), Out(c_
                      Out(c_uint32), Out(c_int64), Out(c_uint32))
 
 _rs_run = _lib.fn("pfb_results_run", HANDLE, BUF, _OptionsParam(_ResultsOptions), OUT_HANDLE)
+_rs_run_p = _lib.fn("pfb_results_run_with_policy", HANDLE, HANDLE, _OptionsParam(_ResultsOptions),
+                    OUT_HANDLE)
 _rs_destroy = _lib.getter("pfb_results_destroy", None, HANDLE)
 _rs_year = _lib.getter("pfb_results_budget_year", c_int32, HANDLE)
 _rs_total = _lib.getter("pfb_results_total_cut_fen", c_int64, HANDLE)
@@ -157,16 +165,23 @@ class SelfEvaluation(_lib.Handle):
     @classmethod
     def run(cls, dataset, as_of: DateLike = None, policy_json: Optional[str] = None,
             project_goals: bool = True, unit_goals: bool = True,
-            reports: Sequence[Any] = ()) -> "SelfEvaluation":
+            reports: Sequence[Any] = (),
+            policy: Union["Policy", str, None] = None) -> "SelfEvaluation":
         """`as_of`: the evaluation date (a date or ISO text): the latest actual
         dated on or before it counts; None = no cut-off. `reports`: other
         Datasets holding this year's self-evaluation records (the next year's
-        dataset), checked against the computed scores."""
+        dataset), checked against the computed scores. The policy: `policy`, a
+        loaded Policy (or a built-in name / file path), or `policy_json`, a
+        profile's JSON text; neither = the default policy."""
         ptrs = (ctypes.c_void_p * max(1, len(reports)))(*[d.ptr for d in reports])
         o = _SelfEvaluationOptions(1, date_to_int(as_of),
                                    (0 if project_goals else _NO_PROJECT_GOALS)
                                    | (0 if unit_goals else _NO_UNIT_GOALS),
                                    ctypes.cast(ptrs, POINTER(ctypes.c_void_p)), len(reports))
+        if policy is not None:
+            if policy_json is not None:
+                raise ValueError("give policy or policy_json, not both")
+            return cls(_se_run_p(dataset, _policy_handle(policy), o))
         return cls(_se_run(dataset, policy_json, o))
 
     def goal(self, index: int) -> GoalScore:
@@ -244,11 +259,17 @@ class Results(_lib.Handle):
     _destroy = _rs_destroy
 
     @classmethod
-    def run(cls, dataset, policy_json: Optional[str] = None, next_year=None) -> "Results":
+    def run(cls, dataset, policy_json: Optional[str] = None, next_year=None,
+            policy: Union["Policy", str, None] = None) -> "Results":
         """`next_year`: the next year's Dataset (budget as approved), whose
-        projects approved below their request are listed by next_year_cuts()."""
-        return cls(_rs_run(dataset, policy_json,
-                           _ResultsOptions(1, 0, None if next_year is None else next_year.ptr)))
+        projects approved below their request are listed by next_year_cuts().
+        The policy as SelfEvaluation.run takes it."""
+        o = _ResultsOptions(1, 0, None if next_year is None else next_year.ptr)
+        if policy is not None:
+            if policy_json is not None:
+                raise ValueError("give policy or policy_json, not both")
+            return cls(_rs_run_p(dataset, _policy_handle(policy), o))
+        return cls(_rs_run(dataset, policy_json, o))
 
     def next_year_cuts(self) -> List[NextYearCut]:
         out = []
