@@ -381,8 +381,7 @@ static void test_with_policy_handle(const pfb_dataset* ds) {
   so.version = 99;
   EXPECT(pfb_self_evaluation_run_with_policy(ds, policy, &so, &s, &err_), PFB_INVALID_ARGUMENT);
   CHECK(s == NULL);
-  EXPECT(pfb_self_evaluation_run_with_policy(ds, policy, NULL, NULL, &err_),
-         PFB_INVALID_ARGUMENT);
+  EXPECT(pfb_self_evaluation_run_with_policy(ds, policy, NULL, NULL, &err_), PFB_INVALID_ARGUMENT);
 
   EXPECT(pfb_results_run_with_policy(ds, NULL, &ro, &r, &err_), PFB_OK);
   CHECK_I64(pfb_results_total_cut_fen(r), 240 * WAN);
