@@ -10,7 +10,11 @@
 #include "perfbudget/evaluation/result_application.h"
 #include "perfbudget/evaluation/self_evaluation.h"
 #include "perfbudget/pfb_evaluation.h"
+#include "perfbudget/pfb_render.h"
 #include "perfbudget/policy/rule_catalog.h"
+#include "perfbudget/render/results.h"
+#include "perfbudget/render/self_evaluation.h"
+#include "render_internal.hpp"
 
 namespace capi = perfbudget::capi;
 
@@ -482,5 +486,32 @@ extern "C" PFB_API int32_t pfb_results_next_year_cut(const pfb_results* results,
     Set(proposal,
         c.proposal == perfbudget::kNoIndex ? int32_t{-1} : static_cast<int32_t>(c.proposal));
     return absl::OkStatus();
+  });
+}
+
+// ---- export (pfb_render.h) ----------------------------------------------------
+
+extern "C" PFB_API int32_t pfb_self_evaluation_render(const pfb_self_evaluation* scores,
+                                                      const pfb_render_options* options, char** out,
+                                                      size_t* out_len, pfb_error** err) {
+  return capi::Guard(err, [&]() -> absl::Status {
+    PFB_RETURN_IF_ERROR(capi::ZeroRenderOut(out, out_len));
+    PFB_RETURN_IF_ERROR(capi::RequireHandle(scores, "scores"));
+    PFB_ASSIGN_OR_RETURN(perfbudget::render::RenderOptions o, capi::ReadRenderOptions(options));
+    PFB_ASSIGN_OR_RETURN(std::string text,
+                         perfbudget::render::RenderSelfEvaluation(scores->report, o));
+    return capi::CopyOut(text, out, out_len);
+  });
+}
+
+extern "C" PFB_API int32_t pfb_results_render(const pfb_results* results,
+                                              const pfb_render_options* options, char** out,
+                                              size_t* out_len, pfb_error** err) {
+  return capi::Guard(err, [&]() -> absl::Status {
+    PFB_RETURN_IF_ERROR(capi::ZeroRenderOut(out, out_len));
+    PFB_RETURN_IF_ERROR(capi::RequireHandle(results, "results"));
+    PFB_ASSIGN_OR_RETURN(perfbudget::render::RenderOptions o, capi::ReadRenderOptions(options));
+    PFB_ASSIGN_OR_RETURN(std::string text, perfbudget::render::RenderResults(results->report, o));
+    return capi::CopyOut(text, out, out_len);
   });
 }

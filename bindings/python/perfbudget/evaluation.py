@@ -24,7 +24,7 @@ from ctypes import POINTER, c_int32, c_int64, c_uint32
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, List, NamedTuple, Optional, Sequence, Tuple, Union
 
-from . import _lib, money
+from . import _lib, _render, money
 from ._lib import BUF, HANDLE, I32, OUT_HANDLE, OUT_STR, U32, Out
 from .dataset import DateLike, date_to_int
 from .enums import FundSource
@@ -100,6 +100,10 @@ _rs_next_count = _lib.getter("pfb_results_next_year_count", c_uint32, HANDLE)
 _rs_next_total = _lib.getter("pfb_results_next_year_cut_fen", c_int64, HANDLE)
 _rs_next = _lib.fn("pfb_results_next_year_cut", HANDLE, U32, OUT_STR, Out(c_int64), Out(c_int64),
                    Out(c_int64), Out(c_int32), Out(c_int32))
+
+
+_render_self_evaluation = _render.render_fn("pfb_self_evaluation_render")
+_render_results = _render.render_fn("pfb_results_render")
 
 
 def _lang(lang: str) -> int:
@@ -222,6 +226,54 @@ class SelfEvaluation(_lib.Handle):
         pg, ug, se, amount, inflated = _se_totals(self)
         return SelfEvaluationTotals(pg, ug, se, money.from_fen(amount), inflated)
 
+    def to_json(self, lang: str = "zh") -> str:
+        """The scores as `perfbudget evaluate --format json` prints them
+        (messages in `lang`; docs/format.md)."""
+        return _render_self_evaluation(self, _render.options(_render.FORMAT_JSON, lang))
+
+    def to_csv(self, lang: str = "zh") -> str:
+        """One row per goal's execution rate and per indicator, as `perfbudget
+        evaluate --format csv` prints them (RFC 4180, CRLF)."""
+        return _render_self_evaluation(self, _render.options(_render.FORMAT_CSV, lang))
+
+    def to_text(self, lang: str = "zh", unit: Union[str, int] = "wan") -> str:
+        """The report `perfbudget evaluate` prints (amounts in `unit`)."""
+        return _render_self_evaluation(self, _render.options(_render.FORMAT_TEXT, lang, unit))
+
+    def to_frame(self, what: str = "goals", lang: str = "zh", money: str = "decimal"):
+        """A pandas DataFrame of the goals (one row each: goal, owner, score,
+        grade, execution rate, the self-score check) or, with
+        what="indicators", of the indicators (one row each, with its goal's
+        id and the message in `lang`). Scores, points and rates are exact
+        Decimal; the rows hold no money, so `money` ("decimal" or "fen") is
+        only checked."""
+        from . import frames
+        if what == "goals":
+            return frames.records_frame(self.goals(), [
+                "goal_id", "owner", "owner_id", "unit_id", "score", "grade", "execution_rate",
+                "execution_earned", "self_evaluation_id", "reported", "difference", "inflated"],
+                [], money)
+        if what != "indicators":
+            raise ValueError(f'what must be "goals" or "indicators", got {what!r}')
+        goals = self.goals()
+
+        class _Indicator(NamedTuple):
+            goal_id: str
+            indicator_id: str
+            name: str
+            code: str
+            block: str
+            points: Decimal
+            earned: Decimal
+            lost: Decimal
+            scored: bool
+            far_below: bool
+            explained: bool
+            message: str
+
+        rows = [_Indicator(goals[i.goal].goal_id, *i[1:]) for i in self.indicators(lang)]
+        return frames.records_frame(rows, list(_Indicator._fields), [], money)
+
 
 class Proposal(NamedTuple):
     index: int
@@ -311,3 +363,57 @@ class Results(_lib.Handle):
             uid, projects, cut = _rs_unit(self, i)
             out.append(ResultUnit(uid, projects, money.from_fen(cut)))
         return out
+
+    def to_json(self, lang: str = "zh") -> str:
+        """The proposals as `perfbudget results --format json` prints them
+        (messages in `lang`; docs/format.md)."""
+        return _render_results(self, _render.options(_render.FORMAT_JSON, lang))
+
+    def to_csv(self, lang: str = "zh", unit: Union[str, int] = "wan") -> str:
+        """One row per proposal and fund source of its cut, as `perfbudget
+        results --format csv` prints them (amounts exact in `unit`)."""
+        return _render_results(self, _render.options(_render.FORMAT_CSV, lang, unit))
+
+    def to_text(self, lang: str = "zh", unit: Union[str, int] = "wan") -> str:
+        """The report `perfbudget results` prints (amounts in `unit`)."""
+        return _render_results(self, _render.options(_render.FORMAT_TEXT, lang, unit))
+
+    def to_frame(self, what: str = "proposals", lang: str = "zh", money: str = "decimal"):
+        """A pandas DataFrame of the proposals (one row per proposal and fund
+        source of its cut, as the CSV; a proposal without a cut: one row,
+        source and source_cut empty), of the units (what="units") or of the
+        next year's cuts (what="next_year"). Money columns are Decimal yuan,
+        or int64 fen with money="fen"; cut_percent stays Decimal."""
+        from . import frames
+        if what == "units":
+            return frames.records_frame(self.units(), list(ResultUnit._fields), ["cut"], money)
+        if what == "next_year":
+            return frames.records_frame(self.next_year_cuts(), list(NextYearCut._fields),
+                                        ["requested", "approved", "cut"], money)
+        if what != "proposals":
+            raise ValueError(f'what must be "proposals", "units" or "next_year", got {what!r}')
+
+        class _Line(NamedTuple):
+            project_id: str
+            evaluation_id: str
+            grade: str
+            code: str
+            action: str
+            cut_percent: Decimal
+            base: Decimal
+            cut: Decimal
+            proposed: Decimal
+            source: Optional[str]
+            source_cut: Optional[Decimal]
+            message: str
+
+        lines = []
+        for p in self.proposals(lang):
+            head = (p.project_id, p.evaluation_id, p.grade, p.code, p.action, p.cut_percent,
+                    p.base, p.cut, p.proposed)
+            if not p.split:
+                lines.append(_Line(*head, None, None, p.message))
+            for source, amount in p.split:
+                lines.append(_Line(*head, source.code, amount, p.message))
+        return frames.records_frame(lines, list(_Line._fields),
+                                    ["base", "cut", "proposed", "source_cut"], money)
