@@ -22,6 +22,7 @@
 #include "model/target_text.h"
 #include "perfbudget/policy/rule_catalog.h"
 #include "perfbudget/review/text_relevance.h"
+#include "review/review_library_index.h"
 #include "review/review_rules.h"
 
 namespace perfbudget {
@@ -160,7 +161,14 @@ ReviewDimension DimensionOf(const RuleSpec& spec) {
 // The policy's settings for every review rule, resolved once.
 struct Rules {
   std::array<const RuleSpec*, kRuleCount> spec{};
-  std::array<RuleSetting, kRuleCount> set{};
+  // What a finding takes from a rule's setting (its parameters are read
+  // into the fields below once).
+  struct Setting {
+    bool enabled = false;
+    Severity severity = Severity::kWarning;
+    Ratio deduction;
+  };
+  std::array<Setting, kRuleCount> set{};
   // Parameters used in hot paths.
   Ratio min_chars, max_qualitative_percent, relevance_min_percent, min_part_chars, weight_total,
       execution_points, max_percent, satisfaction_min, baseline_tolerance, unit_cost_tolerance,
@@ -178,18 +186,11 @@ struct Rules {
   int decimals = 2;
   bool messages = true;
 
-  // The review library (policy data) and what is compiled from it once.
+  // The review library (policy data) and its compiled form, which the
+  // policy built once when the library was set.
   const ReviewLibrary* lib = nullptr;
+  const ReviewLibraryIndex* ix = nullptr;
   const ReviewGrading* grading = nullptr;
-  BigramSet common;  // bigrams of the common terms
-  // Domain terms by their first bigram (sorted), for finding them in text.
-  std::vector<std::pair<Bigram, std::uint32_t>> term_first;
-  BigramSet term_first_set;  // the same first bigrams, for a quick rejection
-  std::vector<std::string_view> terms;
-  // Per library category: the bigrams of its core indicators' names and
-  // synonyms (added to a goal's relevance context).
-  std::vector<BigramSet> category_core;
-  std::vector<std::uint32_t> term_domain;
 
   bool On(RuleId id) const { return set[id].enabled; }
 };
@@ -210,20 +211,22 @@ struct TermHits {
   }
 };
 
-void FindTerms(const Rules& r, std::string_view text, std::vector<Bigram>* tmp, TermHits* hits) {
-  if (r.term_first.empty() || text.empty()) return;
-  tmp->clear();
-  AppendBigrams(text, tmp);
-  for (Bigram b : *tmp) {
-    if (!r.term_first_set.Contains(b)) continue;
-    auto it = std::lower_bound(r.term_first.begin(), r.term_first.end(),
+// The domain terms in `text`, whose BigramSequence is `seq`: a term is found
+// at the first of the text's bigrams that begins it, when the text holds it.
+void FindTerms(const Rules& r, std::span<const Bigram> seq, std::string_view text,
+               TermHits* hits) {
+  const ReviewLibraryIndex& ix = *r.ix;
+  if (ix.term_first.empty() || text.empty()) return;
+  for (Bigram b : seq) {
+    if (b == kBigramBreak || !ix.TermFirstMayHold(b)) continue;
+    auto it = std::lower_bound(ix.term_first.begin(), ix.term_first.end(),
                                std::pair<Bigram, std::uint32_t>{b, 0});
-    for (; it != r.term_first.end() && it->first == b; ++it) {
+    for (; it != ix.term_first.end() && it->first == b; ++it) {
       const std::uint32_t t = it->second;
       if (std::find(hits->terms.begin(), hits->terms.end(), t) != hits->terms.end()) continue;
-      if (text.find(r.terms[t]) == std::string_view::npos) continue;
+      if (text.find(ix.terms[t]) == std::string_view::npos) continue;
       hits->terms.push_back(t);
-      hits->AddDomain(r.term_domain[t]);
+      hits->AddDomain(ix.term_domain[t]);
     }
   }
 }
@@ -235,14 +238,16 @@ Rules ResolveRules(const Policy& policy, bool messages) {
     r.spec[i] = &catalog[i];
     // A policy not made from the catalog (a bare Policy()) lacks the rule:
     // fall back to the catalog defaults.
-    if (policy.rules().contains(catalog[i].code)) {
-      r.set[i] = policy.Rule(catalog[i].code);
+    auto it = policy.rules().find(catalog[i].code);
+    Rules::Setting& s = r.set[i];
+    if (it != policy.rules().end()) {
+      s.enabled = it->second.enabled;
+      s.severity = it->second.severity;
+      s.deduction = it->second.deduction;
     } else {
-      RuleSetting s;
       s.enabled = catalog[i].default_enabled;
       s.severity = catalog[i].default_severity;
       s.deduction = ParseOr(catalog[i].default_deduction, Ratio());
-      r.set[i] = s;
     }
   }
   auto p = [&](RuleId id, std::string_view name) { return ParamOf(policy, catalog[id], name); };
@@ -279,31 +284,8 @@ Rules ResolveRules(const Policy& policy, bool messages) {
   r.decimals = policy.decimals();
   r.messages = messages;
   r.lib = &policy.review_library();
+  r.ix = &policy.review_library_index();
   r.grading = &policy.review_grading();
-  for (const std::string& t : r.lib->common_terms) r.common.Add(t);
-  r.common.Seal();
-  std::vector<Bigram> tmp;
-  for (std::uint32_t d = 0; d < r.lib->domains.size(); ++d) {
-    for (const std::string& t : r.lib->domains[d].terms) {
-      tmp.clear();
-      AppendBigrams(t, &tmp);
-      if (tmp.empty()) continue;
-      r.term_first.emplace_back(tmp.front(), static_cast<std::uint32_t>(r.terms.size()));
-      r.terms.push_back(t);
-      r.term_domain.push_back(d);
-    }
-  }
-  std::sort(r.term_first.begin(), r.term_first.end());
-  for (const auto& entry : r.term_first) r.term_first_set.AddBigram(entry.first);
-  r.term_first_set.Seal();
-  r.category_core.resize(r.lib->categories.size());
-  for (std::size_t c = 0; c < r.lib->categories.size(); ++c) {
-    for (const CoreIndicator& ci : r.lib->categories[c].indicators) {
-      r.category_core[c].Add(ci.name);
-      for (const std::string& syn : ci.synonyms) r.category_core[c].Add(syn);
-    }
-    r.category_core[c].Seal();
-  }
   return r;
 }
 
@@ -433,7 +415,7 @@ struct Scratch {
   TermHits owner_hits;    // domains of the project (name, category, its library entry)
   TermHits context_hits;  // owner_hits and the goal text's
   TermHits hits;          // one text's, reused
-  std::vector<Bigram> tmp;
+  std::vector<Bigram> seq;  // a text's BigramSequence, reused
 };
 
 // "清扫、保洁" from hits; `sep` between terms.
@@ -441,10 +423,11 @@ std::string HitTerms(const Rules& r, const TermHits& h, std::string_view sep) {
   std::string out;
   std::vector<std::string_view> seen;
   for (std::uint32_t t : h.terms) {
-    if (std::find(seen.begin(), seen.end(), r.terms[t]) != seen.end()) continue;
-    seen.push_back(r.terms[t]);
+    const std::string_view term = r.ix->terms[t];
+    if (std::find(seen.begin(), seen.end(), term) != seen.end()) continue;
+    seen.push_back(term);
     if (!out.empty()) out += sep;
-    out += r.terms[t];
+    out += term;
   }
   return out;
 }
@@ -472,7 +455,7 @@ class GoalReviewer {
     scratch_->owner_hits.Clear();
     scratch_->context_hits.Clear();
     if (ctx_.project != nullptr && rules_.lib != nullptr) {
-      category_ = rules_.lib->FindCategory(TrimText(ctx_.project->category));
+      category_ = rules_.ix->FindCategory(*rules_.lib, TrimText(ctx_.project->category));
     }
   }
 
@@ -520,7 +503,7 @@ class GoalReviewer {
 };
 
 void GoalReviewer::Emit(RuleId id, std::uint32_t indicator, std::string_view field, Args values) {
-  const RuleSetting& s = rules_.set[id];
+  const Rules::Setting& s = rules_.set[id];
   if (!s.enabled) return;
   const RuleSpec& spec = *rules_.spec[id];
   Finding f;
@@ -606,34 +589,40 @@ void GoalReviewer::Run() {
     BigramSet& owner_set = scratch_->owner;
     BigramSet& context_set = scratch_->context;
     TermHits& owner_hits = scratch_->owner_hits;
+    std::vector<Bigram>& seq = scratch_->seq;
+    // Each text is decoded once (its BigramSequence) for the set, the
+    // vocabulary terms and the specific-bigram count.
+    auto add_owner_text = [&](std::string_view text) {
+      BigramSequence(text, &seq);
+      owner_set.AddSequence(seq);
+      FindTerms(rules_, seq, text, &owner_hits);
+    };
     if (ctx_.project != nullptr) {
-      owner_set.Add(ctx_.project->name);
-      owner_set.Add(ctx_.project->category);
-      FindTerms(rules_, ctx_.project->name, &scratch_->tmp, &owner_hits);
-      FindTerms(rules_, ctx_.project->category, &scratch_->tmp, &owner_hits);
+      const std::size_t c =
+          category_ != nullptr
+              ? static_cast<std::size_t>(category_ - rules_.lib->categories.data())
+              : 0;
+      // The category's core bigrams first (sorted already: Seal merges).
+      if (category_ != nullptr) owner_set.AddAll(rules_.ix->category_core[c]);
+      add_owner_text(ctx_.project->name);
+      add_owner_text(ctx_.project->category);
       context_text_ = ctx_.project->name;
       if (category_ != nullptr) {
-        for (const std::string& id : category_->domains) {
-          for (std::uint32_t d = 0; d < rules_.lib->domains.size(); ++d) {
-            if (rules_.lib->domains[d].id == id) owner_hits.AddDomain(d);
-          }
-        }
-        const auto c = static_cast<std::size_t>(category_ - rules_.lib->categories.data());
-        if (c < rules_.category_core.size()) owner_set.AddAll(rules_.category_core[c]);
+        for (std::uint32_t d : rules_.ix->category_domains[c]) owner_hits.AddDomain(d);
       }
     } else if (ctx_.unit != nullptr) {
-      owner_set.Add(ctx_.unit->name);
-      FindTerms(rules_, ctx_.unit->name, &scratch_->tmp, &owner_hits);
+      add_owner_text(ctx_.unit->name);
       context_text_ = ctx_.unit->name;
     }
     owner_set.Seal();
     TermHits& text_hits = scratch_->hits;
     text_hits.Clear();
-    FindTerms(rules_, goal_.text, &scratch_->tmp, &text_hits);
+    BigramSequence(goal_.text, &seq);  // kept until the context is built
+    FindTerms(rules_, seq, goal_.text, &text_hits);
     if (rules_.relevance_goal_text && owner_set.size() > 0) {
       std::int64_t common_shared = 0;
       const BigramCount count =
-          CountSpecificBigrams(goal_.text, owner_set, rules_.common, &common_shared);
+          CountSpecificBigrams(seq, owner_set, rules_.ix->common, &common_shared);
       bool shares_domain = false;
       for (std::uint32_t d : text_hits.domains) shares_domain |= owner_hits.HasDomain(d);
       if (BelowPercent(count, rules_.relevance_min_percent) && !shares_domain) {
@@ -646,9 +635,10 @@ void GoalReviewer::Run() {
         }
       }
     }
-    // The context: the owner's bigrams (already decoded) and the goal text's.
+    // The context: the owner's bigrams (already decoded and sorted) and the
+    // goal text's.
     context_set.AddAll(owner_set);
-    context_set.Add(goal_.text);
+    context_set.AddSequence(seq);
     context_set.Seal();
     context_ready_ = context_set.size() > 0;
     TermHits& context_hits = scratch_->context_hits;
@@ -907,8 +897,10 @@ void GoalReviewer::CheckRelevance(std::uint32_t i, const Indicator& ind) {
   }
   if (!check || ind.level1 == IndicatorLevel1::kSatisfaction) return;
   std::int64_t common_shared = 0;
+  std::vector<Bigram>& seq = scratch_->seq;
+  BigramSequence(ind.name, &seq);
   const BigramCount count =
-      CountSpecificBigrams(ind.name, scratch_->context, rules_.common, &common_shared);
+      CountSpecificBigrams(seq, scratch_->context, rules_.ix->common, &common_shared);
   ++relevance_checked_;
   if (!BelowPercent(count, rules_.relevance_min_percent)) return;
   // Nothing specific shared: related through a vocabulary the project
@@ -916,7 +908,7 @@ void GoalReviewer::CheckRelevance(std::uint32_t i, const Indicator& ind) {
   // indicator names a field the project does not touch.
   TermHits& hits = scratch_->hits;
   hits.Clear();
-  FindTerms(rules_, ind.name, &scratch_->tmp, &hits);
+  FindTerms(rules_, seq, ind.name, &hits);
   const TermHits& context_hits = scratch_->context_hits;
   if (hits.domains.empty() || context_hits.domains.empty()) return;
   for (std::uint32_t d : hits.domains) {
@@ -937,12 +929,20 @@ void GoalReviewer::EmitUnrelated(std::uint32_t i, std::string_view subject, cons
   std::string common_zh, common_en;
   if (common_shared > 0) {
     std::string words;
-    for (const std::string& w : rules_.lib->common_terms) {
-      if (subject.find(w) == std::string_view::npos) continue;
-      const BigramCount c = CountContainedBigrams(w, scratch_->context);
-      if (c.total == 0 || c.found == 0) continue;
+    // The common terms with a bigram, precompiled (a term without one has
+    // nothing to share).
+    for (const ReviewLibraryIndex::CommonTerm& w : rules_.ix->common_terms) {
+      if (subject.find(w.text) == std::string_view::npos) continue;
+      bool found = false;
+      for (Bigram b : w.bigrams) {
+        if (scratch_->context.Contains(b)) {
+          found = true;
+          break;
+        }
+      }
+      if (!found) continue;
       if (!words.empty()) words += "、";
-      words += w;
+      words += w.text;
     }
     if (!words.empty()) {
       common_zh = absl::StrCat("；共有的“", words, "”为常用词，不计");
@@ -1545,7 +1545,7 @@ void GoalReviewer::CheckGoalTextNumbers() {
     std::int64_t best_found = 0;
     for (const Match& m : candidates) {
       const BigramCount c =
-          CountSpecificBigrams(goal_.indicators[m.index].name, clause_set, rules_.common);
+          CountSpecificBigrams(goal_.indicators[m.index].name, clause_set, rules_.ix->common);
       // Two specific bigrams of the name in the clause, or all of them.
       const bool names_it = c.found >= 2 || (c.found >= 1 && c.found == c.total);
       if (names_it && c.found > best_found) {
