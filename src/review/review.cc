@@ -418,27 +418,33 @@ struct Scratch {
   std::vector<Bigram> seq;  // a text's BigramSequence, reused
 };
 
-// "清扫、保洁" from hits; `sep` between terms.
-std::string HitTerms(const Rules& r, const TermHits& h, std::string_view sep) {
-  std::string out;
-  std::vector<std::string_view> seen;
-  for (std::uint32_t t : h.terms) {
-    const std::string_view term = r.ix->terms[t];
-    if (std::find(seen.begin(), seen.end(), term) != seen.end()) continue;
-    seen.push_back(term);
-    if (!out.empty()) out += sep;
-    out += term;
+// Appends "清扫、保洁" from hits (each distinct term once) to *zh and
+// "清扫, 保洁" to *en.
+void AppendHitTerms(const Rules& r, const TermHits& h, std::string* zh, std::string* en) {
+  const std::size_t zh_start = zh->size();
+  const std::size_t en_start = en->size();
+  for (std::size_t k = 0; k < h.terms.size(); ++k) {
+    const std::string_view term = r.ix->terms[h.terms[k]];
+    bool seen = false;
+    for (std::size_t j = 0; j < k && !seen; ++j) seen = r.ix->terms[h.terms[j]] == term;
+    if (seen) continue;
+    if (zh->size() != zh_start) zh->append("、");
+    if (en->size() != en_start) en->append(", ");
+    zh->append(term);
+    en->append(term);
   }
-  return out;
 }
-// "环卫保洁、道路交通" (zh) or "street cleaning and waste, roads and traffic".
-std::string HitDomains(const Rules& r, const TermHits& h, bool en) {
-  std::string out;
+// Appends "环卫保洁、道路交通" to *zh and "street cleaning and waste, roads
+// and traffic" to *en.
+void AppendHitDomains(const Rules& r, const TermHits& h, std::string* zh, std::string* en) {
+  const std::size_t zh_start = zh->size();
+  const std::size_t en_start = en->size();
   for (std::uint32_t d : h.domains) {
-    if (!out.empty()) out += en ? ", " : "、";
-    out += en ? r.lib->domains[d].label_en : r.lib->domains[d].label_zh;
+    if (zh->size() != zh_start) zh->append("、");
+    if (en->size() != en_start) en->append(", ");
+    zh->append(r.lib->domains[d].label_zh);
+    en->append(r.lib->domains[d].label_en);
   }
-  return out;
 }
 
 class GoalReviewer {
@@ -500,6 +506,10 @@ class GoalReviewer {
   bool any_cost_money_ = false;
   bool any_unit_cost_ = false;  // a cost indicator in "万元/公里"-style units
   const CategoryLibrary* category_ = nullptr;
+  // The owner's domains as named in relevance findings (set on first use;
+  // the owner's hits are complete before any relevance finding).
+  bool owner_domains_ready_ = false;
+  std::string owner_domains_zh_, owner_domains_en_;
 };
 
 void GoalReviewer::Emit(RuleId id, std::uint32_t indicator, std::string_view field, Args values) {
@@ -949,17 +959,29 @@ void GoalReviewer::EmitUnrelated(std::uint32_t i, std::string_view subject, cons
       common_en = absl::StrCat("; the shared common words ", words, " count for nothing");
     }
   }
+  // "涉及“清扫、保洁”（环卫保洁）" / "is about 清扫, 保洁 (street cleaning and waste)".
+  std::string evidence_zh = "涉及“";
+  std::string evidence_en = "is about ";
+  AppendHitTerms(rules_, hits, &evidence_zh, &evidence_en);
+  evidence_zh.append("”（");
+  evidence_en.append(" (");
+  AppendHitDomains(rules_, hits, &evidence_zh, &evidence_en);
+  evidence_zh.append("）");
+  evidence_en.append(")");
+  // The owner's domains are the goal's: named once per goal.
+  if (!owner_domains_ready_) {
+    AppendHitDomains(rules_, owner, &owner_domains_zh_, &owner_domains_en_);
+    owner_domains_ready_ = true;
+  }
   Emit(kLowTextRelevance, i, i == kNoIndex ? "text" : "name",
        {{"subject", subject},
         {"context", context_text_},
         {"share", Fmt(PercentOf(count))},
         {"min_percent", rules_.relevance_min_text},
-        {"evidence_zh", absl::StrCat("涉及“", HitTerms(rules_, hits, "、"), "”（",
-                                     HitDomains(rules_, hits, false), "）")},
-        {"evidence_en", absl::StrCat("is about ", HitTerms(rules_, hits, ", "), " (",
-                                     HitDomains(rules_, hits, true), ")")},
-        {"context_domains_zh", HitDomains(rules_, owner, false)},
-        {"context_domains_en", HitDomains(rules_, owner, true)},
+        {"evidence_zh", evidence_zh},
+        {"evidence_en", evidence_en},
+        {"context_domains_zh", owner_domains_zh_},
+        {"context_domains_en", owner_domains_en_},
         {"common_zh", common_zh},
         {"common_en", common_en}});
 }

@@ -70,6 +70,7 @@ std::uint32_t NextCodePointSlow(std::string_view s, std::size_t* i) {
 // (digits, punctuation) and other symbol blocks.
 bool IsWordChar(std::uint32_t cp) {
   if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+  if (cp >= 0x4E00 && cp <= 0x9FFF) return true;  // CJK unified ideographs (most text)
   if (cp == 0xFFFFFFFFu) return false;
   if (cp < 0x00C0) return false;                   // Latin-1 punctuation and symbols
   if (cp >= 0x2000 && cp <= 0x2BFF) return false;  // general punctuation, arrows, math, ...
