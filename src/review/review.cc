@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/hash/hash.h"
 #include "absl/strings/str_cat.h"
 #include "base/absl_compat.h"
 #include "codec/text.h"
@@ -146,6 +147,26 @@ Ratio ParseOr(std::string_view text, Ratio fallback) {
   return r.ok() ? *r : fallback;
 }
 
+// The default (catalog) value of a parameter, parsed; 0 when the catalog
+// does not declare it.
+Ratio CatalogDefault(const RuleSpec& spec, std::string_view name) {
+  for (const RuleParamSpec& p : spec.params) {
+    if (p.name == name) return ParseOr(p.default_value, Ratio());
+  }
+  return Ratio();
+}
+
+// As ParamOf, with the rule's setting already looked up (nullptr: the
+// policy lacks the rule): the catalog default is parsed only when the policy
+// has no value.
+Ratio ParamOfSetting(const RuleSetting* setting, const RuleSpec& spec, std::string_view name) {
+  if (setting != nullptr) {
+    auto it = setting->params.find(name);
+    if (it != setting->params.end()) return it->second;
+  }
+  return CatalogDefault(spec, name);
+}
+
 // A parameter with the catalog default as fallback.
 Ratio ParamOf(const Policy& policy, const RuleSpec& spec, std::string_view name) {
   for (const RuleParamSpec& p : spec.params) {
@@ -234,6 +255,7 @@ void FindTerms(const Rules& r, std::span<const Bigram> seq, std::string_view tex
 Rules ResolveRules(const Policy& policy, bool messages) {
   Rules r;
   std::span<const RuleSpec> catalog = ReviewRuleCatalog();
+  std::array<const RuleSetting*, kRuleCount> found{};
   for (std::size_t i = 0; i < kRuleCount; ++i) {
     r.spec[i] = &catalog[i];
     // A policy not made from the catalog (a bare Policy()) lacks the rule:
@@ -241,6 +263,7 @@ Rules ResolveRules(const Policy& policy, bool messages) {
     auto it = policy.rules().find(catalog[i].code);
     Rules::Setting& s = r.set[i];
     if (it != policy.rules().end()) {
+      found[i] = &it->second;
       s.enabled = it->second.enabled;
       s.severity = it->second.severity;
       s.deduction = it->second.deduction;
@@ -250,7 +273,9 @@ Rules ResolveRules(const Policy& policy, bool messages) {
       s.deduction = ParseOr(catalog[i].default_deduction, Ratio());
     }
   }
-  auto p = [&](RuleId id, std::string_view name) { return ParamOf(policy, catalog[id], name); };
+  auto p = [&](RuleId id, std::string_view name) {
+    return ParamOfSetting(found[id], catalog[id], name);
+  };
   auto flag = [&](RuleId id, std::string_view name) { return !p(id, name).is_zero(); };
   r.min_chars = p(kGoalTextMissing, "min_chars");
   r.max_qualitative_percent = p(kNotQuantified, "max_qualitative_percent");
@@ -318,6 +343,29 @@ Ratio MoneyFactor(std::string_view unit) {
   if (unit == "百万元") return Ratio(1000000);
   if (unit == "亿元" || unit == "yi") return Ratio(100000000);
   return Ratio();
+}
+
+// NormalizeUnit (review_library.h) without copying: the base is a view into
+// `unit` or into `scales`.
+struct UnitView {
+  std::string_view base;
+  Ratio factor;
+};
+UnitView NormalizeUnitView(std::string_view unit, const std::vector<UnitScale>& scales) {
+  for (const UnitScale& s : scales) {
+    if (s.unit == unit) return {s.base, s.factor};
+  }
+  constexpr std::string_view kWan = "万";
+  constexpr std::string_view kYi = "亿";
+  for (const auto& [prefix, factor] :
+       {std::pair{kWan, Ratio(10000)}, std::pair{kYi, Ratio(100000000)}}) {
+    if (unit.size() > prefix.size() && unit.starts_with(prefix)) {
+      UnitView rest = NormalizeUnitView(unit.substr(prefix.size()), scales);
+      rest.factor = rest.factor * factor;
+      return rest;
+    }
+  }
+  return {unit, Ratio(1)};
 }
 
 bool IsPercentUnit(std::string_view unit) {
@@ -412,6 +460,7 @@ struct Scratch {
   BigramSet context;
   BigramSet owner;
   std::vector<std::string_view> names;  // the goal's indicator names, trimmed
+  std::vector<std::size_t> name_hashes;  // their hashes (a quick "differs")
   TermHits owner_hits;    // domains of the project (name, category, its library entry)
   TermHits context_hits;  // owner_hits and the goal text's
   TermHits hits;          // one text's, reused
@@ -680,7 +729,11 @@ void GoalReviewer::Run() {
   }
 
   scratch_->names.clear();
-  for (const Indicator& ind : goal_.indicators) scratch_->names.push_back(TrimText(ind.name));
+  scratch_->name_hashes.clear();
+  for (const Indicator& ind : goal_.indicators) {
+    scratch_->names.push_back(TrimText(ind.name));
+    scratch_->name_hashes.push_back(absl::HashOf(AV(scratch_->names.back())));
+  }
   for (std::uint32_t i = 0; i < n; ++i) CheckIndicator(i, goal_.indicators[i]);
 
   // 相关性: share of qualitative indicators.
@@ -801,7 +854,7 @@ void GoalReviewer::CheckIndicator(std::uint32_t i, const Indicator& ind) {
   // 相关性: duplicates (same name as an earlier indicator).
   if (rules_.On(kDuplicateIndicator) && !name.empty()) {
     for (std::uint32_t j = 0; j < i; ++j) {
-      if (scratch_->names[j] == name) {
+      if (scratch_->name_hashes[j] == scratch_->name_hashes[i] && scratch_->names[j] == name) {
         Emit(kDuplicateIndicator, i, "name", {{"first", absl::StrCat(j + 1)}});
         break;
       }
@@ -1298,8 +1351,8 @@ void GoalReviewer::CheckUnitCost() {
         continue;
       }
       // 公里 vs 米, 万亩 vs 亩: compared in the cost unit's denominator.
-      const NormalizedUnit qn = NormalizeUnit(TrimText(qty.unit_of_measure), rules_.lib->unit_scales);
-      const NormalizedUnit pn = NormalizeUnit(per, rules_.lib->unit_scales);
+      const UnitView qn = NormalizeUnitView(TrimText(qty.unit_of_measure), rules_.lib->unit_scales);
+      const UnitView pn = NormalizeUnitView(per, rules_.lib->unit_scales);
       if (qn.base != pn.base) continue;
       const Ratio quantity = *qty.target * qn.factor / pn.factor;
       const Ratio unit_cost = budget_yuan / quantity / factor;
@@ -1384,7 +1437,7 @@ void GoalReviewer::CheckKind(std::uint32_t i, const Indicator& ind) {
              !StartsWithAny(name, {"人均", "户均", "亩均", "平均", "单位"}) &&
              (ind.comparator == Comparator::kGe || ind.comparator == Comparator::kGt ||
               ind.comparator == Comparator::kEq) &&
-             IsQuantityUnit(NormalizeUnit(unit, rules_.lib->unit_scales).base) &&
+             IsQuantityUnit(NormalizeUnitView(unit, rules_.lib->unit_scales).base) &&
              (EndsWithAny(name, {"数量", "个数", "户数", "长度", "面积", "里程", "台数", "座数"}) ||
               StartsWithAny(name, {"新建", "改造", "建设", "维修", "采购", "购置", "发放", "修建",
                                    "铺设", "安装", "完成"}))) {
@@ -1419,8 +1472,8 @@ void GoalReviewer::CheckCore(std::uint32_t i, const Indicator& ind) {
   if (core == nullptr || !strong) return;
   const std::string_view unit = TrimText(ind.unit_of_measure);
   if (unit.empty() || core->unit.empty()) return;
-  const NormalizedUnit iu = NormalizeUnit(unit, rules_.lib->unit_scales);
-  const NormalizedUnit cu = NormalizeUnit(core->unit, rules_.lib->unit_scales);
+  const UnitView iu = NormalizeUnitView(unit, rules_.lib->unit_scales);
+  const UnitView cu = NormalizeUnitView(core->unit, rules_.lib->unit_scales);
   if (iu.base != cu.base) {
     Emit(kUnitDiffersFromCore, i, "unit_of_measure",
          {{"unit_of_measure", unit},
@@ -1530,21 +1583,21 @@ void GoalReviewer::CheckGoalTextNumbers() {
       if (!IsNumeric(ind.comparator) || !ind.target.has_value()) continue;
       const std::string_view unit = TrimText(ind.unit_of_measure);
       if (unit.empty()) continue;
-      const NormalizedUnit iu = NormalizeUnit(unit, scales);
+      const UnitView iu = NormalizeUnitView(unit, scales);
       // The longest unit of the same base that the text writes here.
       std::string best;
       Ratio best_factor;
       auto consider = [&](std::string_view w) {
         if (w.empty() || !rest.starts_with(w) || w.size() <= best.size()) return;
-        const NormalizedUnit wn = NormalizeUnit(w, scales);
+        const UnitView wn = NormalizeUnitView(w, scales);
         if (wn.base != iu.base) return;
         best = std::string(w);
         best_factor = wn.factor;
       };
       consider(unit);
       consider(iu.base);
-      consider(absl::StrCat("万", iu.base));
-      consider(absl::StrCat("亿", iu.base));
+      consider(absl::StrCat("万", AV(iu.base)));
+      consider(absl::StrCat("亿", AV(iu.base)));
       for (const UnitScale& sc : scales) consider(sc.unit);
       if (best.empty()) continue;
       // The target in the text's unit.
@@ -1593,7 +1646,7 @@ void GoalReviewer::CheckBudgetBuysOutput() {
   const Ratio budget_yuan(ctx_.budget.fen(), 100);
   const std::vector<UnitScale>& scales = rules_.lib->unit_scales;
   for (const UnitCostReference& ref : category_->unit_costs) {
-    const NormalizedUnit rn = NormalizeUnit(ref.quantity_unit, scales);
+    const UnitView rn = NormalizeUnitView(ref.quantity_unit, scales);
     for (std::uint32_t q = 0; q < goal_.indicators.size(); ++q) {
       const Indicator& qty = goal_.indicators[q];
       if (qty.level2 != IndicatorLevel2::kQuantity || !IsNumeric(qty.comparator) ||
@@ -1601,7 +1654,7 @@ void GoalReviewer::CheckBudgetBuysOutput() {
           !qty.target.has_value() || !(*qty.target > Ratio(0))) {
         continue;
       }
-      const NormalizedUnit qn = NormalizeUnit(TrimText(qty.unit_of_measure), scales);
+      const UnitView qn = NormalizeUnitView(TrimText(qty.unit_of_measure), scales);
       if (qn.base != rn.base) continue;
       if (!ref.indicator.empty()) {
         const CoreIndicator* core = MatchCore(*category_, TrimText(qty.name));

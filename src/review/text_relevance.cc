@@ -162,9 +162,7 @@ void BigramSet::Seal() {
   }
 }
 
-bool BigramSet::Contains(Bigram b) const {
-  const std::size_t bit = FilterBit(b);
-  if ((filter_[bit >> 6] & (std::uint64_t{1} << (bit & 63))) == 0) return false;
+bool BigramSet::Search(Bigram b) const {
   return std::binary_search(bigrams_.begin(), bigrams_.end(), b);
 }
 

@@ -49,13 +49,18 @@ class BigramSet {
     sorted_ = 0;
     filter_ = {};
   }
-  bool Contains(Bigram b) const;
+  bool Contains(Bigram b) const {
+    const std::size_t bit = FilterBit(b);
+    if ((filter_[bit >> 6] & (std::uint64_t{1} << (bit & 63))) == 0) return false;
+    return Search(b);
+  }
   std::size_t size() const { return bigrams_.size(); }
 
  private:
   // A 1,024-bit filter of the sealed bigrams (bit = a hash of the bigram):
   // most absent bigrams are rejected without a search, also in a goal's
   // context of a few hundred bigrams.
+  bool Search(Bigram b) const;  // binary search of the sealed bigrams
   static std::size_t FilterBit(Bigram b) {
     return static_cast<std::size_t>((b * 0x9E3779B97F4A7C15ull) >> 54);
   }
