@@ -232,9 +232,10 @@ struct TermHits {
   }
 };
 
-// The domain terms in `text`, whose BigramSequence is `seq`: a term is found
-// at the first of the text's bigrams that begins it, when the text holds it.
-void FindTerms(const Rules& r, std::span<const Bigram> seq, std::string_view text,
+// The domain terms in `text`, whose BigramSequence is `seq` (`plain` as it
+// returned): a term is found at the first of the text's bigrams that begins
+// it, when the text holds it.
+void FindTerms(const Rules& r, std::span<const Bigram> seq, bool plain, std::string_view text,
                TermHits* hits) {
   const ReviewLibraryIndex& ix = *r.ix;
   if (ix.term_first.empty() || text.empty()) return;
@@ -245,7 +246,11 @@ void FindTerms(const Rules& r, std::span<const Bigram> seq, std::string_view tex
     for (; it != ix.term_first.end() && it->first == b; ++it) {
       const std::uint32_t t = it->second;
       if (std::find(hits->terms.begin(), hits->terms.end(), t) != hits->terms.end()) continue;
-      if (text.find(ix.terms[t]) == std::string_view::npos) continue;
+      // A two-character term is in a plain text when its bigram is.
+      if (!(plain && ix.term_is_pair[t] != 0) &&
+          text.find(ix.terms[t]) == std::string_view::npos) {
+        continue;
+      }
       hits->terms.push_back(t);
       hits->AddDomain(ix.term_domain[t]);
     }
@@ -652,9 +657,9 @@ void GoalReviewer::Run() {
     // Each text is decoded once (its BigramSequence) for the set, the
     // vocabulary terms and the specific-bigram count.
     auto add_owner_text = [&](std::string_view text) {
-      BigramSequence(text, &seq);
+      const bool plain = BigramSequence(text, &seq);
       owner_set.AddSequence(seq);
-      FindTerms(rules_, seq, text, &owner_hits);
+      FindTerms(rules_, seq, plain, text, &owner_hits);
     };
     if (ctx_.project != nullptr) {
       const std::size_t c =
@@ -676,8 +681,8 @@ void GoalReviewer::Run() {
     owner_set.Seal();
     TermHits& text_hits = scratch_->hits;
     text_hits.Clear();
-    BigramSequence(goal_.text, &seq);  // kept until the context is built
-    FindTerms(rules_, seq, goal_.text, &text_hits);
+    const bool plain = BigramSequence(goal_.text, &seq);  // kept until the context is built
+    FindTerms(rules_, seq, plain, goal_.text, &text_hits);
     if (rules_.relevance_goal_text && owner_set.size() > 0) {
       std::int64_t common_shared = 0;
       const BigramCount count =
@@ -961,7 +966,7 @@ void GoalReviewer::CheckRelevance(std::uint32_t i, const Indicator& ind) {
   if (!check || ind.level1 == IndicatorLevel1::kSatisfaction) return;
   std::int64_t common_shared = 0;
   std::vector<Bigram>& seq = scratch_->seq;
-  BigramSequence(ind.name, &seq);
+  const bool plain = BigramSequence(ind.name, &seq);
   const BigramCount count =
       CountSpecificBigrams(seq, scratch_->context, rules_.ix->common, &common_shared);
   ++relevance_checked_;
@@ -971,7 +976,7 @@ void GoalReviewer::CheckRelevance(std::uint32_t i, const Indicator& ind) {
   // indicator names a field the project does not touch.
   TermHits& hits = scratch_->hits;
   hits.Clear();
-  FindTerms(rules_, seq, ind.name, &hits);
+  FindTerms(rules_, seq, plain, ind.name, &hits);
   const TermHits& context_hits = scratch_->context_hits;
   if (hits.domains.empty() || context_hits.domains.empty()) return;
   for (std::uint32_t d : hits.domains) {
@@ -1264,7 +1269,7 @@ std::string WithoutDates(std::string_view text) {
 }
 
 void GoalReviewer::CheckUnreadable(std::uint32_t i, const Indicator& ind) {
-  const std::string unit(TrimText(ind.unit_of_measure));
+  const std::string_view unit = TrimText(ind.unit_of_measure);
   auto fire = [&](std::string_view field, std::string zh, std::string en) {
     Emit(kTargetUnreadable, i, field,
          {{"target_text", ind.target_text},
@@ -1294,8 +1299,8 @@ void GoalReviewer::CheckUnreadable(std::uint32_t i, const Indicator& ind) {
   }
   if (!ind.target.has_value()) {
     fire("target",
-         absl::StrCat("无法按计量单位“", unit, "”读取为", AV(ZhLabelOf(ind.comparator)), "数值"),
-         absl::StrCat("cannot be read as a number in its unit \"", unit, "\" for comparator ",
+         absl::StrCat("无法按计量单位“", AV(unit), "”读取为", AV(ZhLabelOf(ind.comparator)), "数值"),
+         absl::StrCat("cannot be read as a number in its unit \"", AV(unit), "\" for comparator ",
                       AV(CodeOf(ind.comparator))));
     return;
   }
@@ -1319,9 +1324,9 @@ void GoalReviewer::CheckUnreadable(std::uint32_t i, const Indicator& ind) {
     absl::StatusOr<ParsedTarget> parsed = ParseTargetText(ind.target_text);
     if (parsed.ok() && !parsed->unit_of_measure.empty() && parsed->unit_of_measure != unit) {
       fire("unit_of_measure",
-           absl::StrCat("的单位“", parsed->unit_of_measure, "”与计量单位“", unit, "”不符"),
+           absl::StrCat("的单位“", parsed->unit_of_measure, "”与计量单位“", AV(unit), "”不符"),
            absl::StrCat("is written in \"", parsed->unit_of_measure,
-                        "\" but the unit of measure is \"", unit, "\""));
+                        "\" but the unit of measure is \"", AV(unit), "\""));
     }
   }
 }
@@ -1558,18 +1563,6 @@ void GoalReviewer::CheckGoalTextNumbers() {
     const std::string_view rest = text.substr(e);
     if (number.size() == 4 && (rest.starts_with("年") || rest.starts_with("-")))
       continue;  // a year
-    // The clause before the number: back to the previous ，。；、,;：
-    std::size_t cb = begin;
-    while (cb > 0) {
-      const std::string_view before = text.substr(0, cb);
-      if (before.ends_with("，") || before.ends_with("。") || before.ends_with("；") ||
-          before.ends_with("、") || before.ends_with("：") || before.back() == ',' ||
-          before.back() == ';') {
-        break;
-      }
-      --cb;
-    }
-    const std::string_view clause = text.substr(cb, begin - cb);
     // The unit after the number, as an indicator's unit knows it.
     struct Match {
       std::uint32_t index;
@@ -1611,6 +1604,19 @@ void GoalReviewer::CheckGoalTextNumbers() {
       candidates.push_back({i, t, best});
     }
     if (agrees || candidates.empty()) continue;
+    // The clause before the number (looked for only now that an indicator
+    // may disagree): back to the previous ，。；、,;：
+    std::size_t cb = begin;
+    while (cb > 0) {
+      const std::string_view before = text.substr(0, cb);
+      if (before.ends_with("，") || before.ends_with("。") || before.ends_with("；") ||
+          before.ends_with("、") || before.ends_with("：") || before.back() == ',' ||
+          before.back() == ';') {
+        break;
+      }
+      --cb;
+    }
+    const std::string_view clause = text.substr(cb, begin - cb);
     // Which indicator the clause speaks of: specific bigrams of its name in
     // the clause.
     BigramSet clause_set;

@@ -18,6 +18,28 @@ const CategoryLibrary* ReviewLibraryIndex::FindCategory(const ReviewLibrary& lib
   return &lib.categories[it->second];
 }
 
+namespace {
+
+// Whether `t` is exactly two three-byte UTF-8 sequences of code points
+// U+0800..U+FFFF (not surrogates) whose one bigram is `bigrams` (so both are
+// word characters).
+bool IsCodePointPair(std::string_view t, const std::vector<Bigram>& bigrams) {
+  if (t.size() != 6 || bigrams.size() != 1) return false;
+  std::uint32_t cps[2];
+  for (int k = 0; k < 2; ++k) {
+    const auto b0 = static_cast<unsigned char>(t[3 * k]);
+    const auto b1 = static_cast<unsigned char>(t[3 * k + 1]);
+    const auto b2 = static_cast<unsigned char>(t[3 * k + 2]);
+    if ((b0 & 0xF0) != 0xE0 || (b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) return false;
+    const std::uint32_t cp = ((b0 & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
+    if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+    cps[k] = cp;
+  }
+  return bigrams.front() == ((static_cast<Bigram>(cps[0]) << 32) | cps[1]);
+}
+
+}  // namespace
+
 std::shared_ptr<const ReviewLibraryIndex> CompileReviewLibraryIndex(const ReviewLibrary& lib) {
   auto index = std::make_shared<ReviewLibraryIndex>();
   ReviewLibraryIndex& x = *index;
@@ -46,6 +68,7 @@ std::shared_ptr<const ReviewLibraryIndex> CompileReviewLibraryIndex(const Review
       x.term_first.emplace_back(tmp.front(), static_cast<std::uint32_t>(x.terms.size()));
       x.terms.push_back(t);
       x.term_domain.push_back(d);
+      x.term_is_pair.push_back(IsCodePointPair(t, tmp) ? 1 : 0);
     }
   }
   std::sort(x.term_first.begin(), x.term_first.end());

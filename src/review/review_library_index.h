@@ -41,6 +41,10 @@ struct ReviewLibraryIndex {
   // number, sorted; `TermFirstMayHold` rejects most other bigrams at once.
   std::vector<std::string> terms;
   std::vector<std::uint32_t> term_domain;
+  // 1 when the term is two word characters of U+0800..U+FFFF (no
+  // surrogates) in their three-byte encodings: in a plain text
+  // (BigramSequence) it is present exactly when its bigram is.
+  std::vector<std::uint8_t> term_is_pair;
   std::vector<std::pair<Bigram, std::uint32_t>> term_first;
   bool TermFirstMayHold(Bigram b) const {
     const std::size_t bit = FilterBit(b);

@@ -109,14 +109,25 @@ void AppendBigrams(std::string_view text, std::vector<Bigram>* out) {
   ForEachBigram(text, [out](Bigram b) { out->push_back(b); });
 }
 
-void BigramSequence(std::string_view text, std::vector<Bigram>* out) {
+bool BigramSequence(std::string_view text, std::vector<Bigram>* out) {
   // The loop of ForEachBigram, with the breaks.
   out->clear();
   std::size_t i = 0;
   std::uint32_t prev = 0;
   bool have_prev = false;
+  bool plain = true;
   while (i < text.size()) {
-    std::uint32_t cp = NextCodePoint(text, &i);
+    std::uint32_t cp;
+    const auto b0 = static_cast<unsigned char>(text[i]);
+    if (b0 < 0x80) {
+      cp = b0;
+      ++i;
+    } else {
+      const std::size_t at = i;
+      cp = NextCodePoint(text, &i);
+      // Plain: a three-byte sequence decoded whole.
+      plain = plain && i - at == 3 && cp != 0xFFFFFFFFu;
+    }
     if (!IsWordChar(cp)) {
       if (have_prev) out->push_back(kBigramBreak);
       have_prev = false;
@@ -127,6 +138,7 @@ void BigramSequence(std::string_view text, std::vector<Bigram>* out) {
     prev = cp;
     have_prev = true;
   }
+  return plain;
 }
 
 void BigramSet::Add(std::string_view text) { AppendBigrams(text, &bigrams_); }

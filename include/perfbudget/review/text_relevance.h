@@ -29,8 +29,12 @@ void AppendBigrams(std::string_view text, std::vector<Bigram>* out);
 // A text decoded once for several uses: its bigrams in text order with
 // kBigramBreak where a run of word characters ends (after a run of at least
 // one character). Skipping the breaks gives AppendBigrams' list.
+// Returns whether the text is plain: ASCII and well-formed three-byte
+// sequences only. In a plain text two code points ≥ U+0800 side by side are
+// exactly their (shortest) three-byte encodings, so a two-character term of
+// such code points is in the text when its bigram is.
 inline constexpr Bigram kBigramBreak = ~Bigram{0};
-void BigramSequence(std::string_view text, std::vector<Bigram>* out);  // replaces *out
+bool BigramSequence(std::string_view text, std::vector<Bigram>* out);  // replaces *out
 
 // A sorted set of bigrams, for repeated containment tests.
 class BigramSet {
