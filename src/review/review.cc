@@ -14,12 +14,12 @@
 #include <utility>
 #include <vector>
 
-#include "absl/status/status.h"
 #include "absl/hash/hash.h"
+#include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "base/absl_compat.h"
-#include "codec/text.h"
 #include "base/out_of_memory.h"
+#include "codec/text.h"
 #include "model/target_text.h"
 #include "perfbudget/policy/rule_catalog.h"
 #include "perfbudget/review/text_relevance.h"
@@ -247,8 +247,7 @@ void FindTerms(const Rules& r, std::span<const Bigram> seq, bool plain, std::str
       const std::uint32_t t = it->second;
       if (std::find(hits->terms.begin(), hits->terms.end(), t) != hits->terms.end()) continue;
       // A two-character term is in a plain text when its bigram is.
-      if (!(plain && ix.term_is_pair[t] != 0) &&
-          text.find(ix.terms[t]) == std::string_view::npos) {
+      if (!(plain && ix.term_is_pair[t] != 0) && text.find(ix.terms[t]) == std::string_view::npos) {
         continue;
       }
       hits->terms.push_back(t);
@@ -464,11 +463,11 @@ using Args = std::initializer_list<Arg>;
 struct Scratch {
   BigramSet context;
   BigramSet owner;
-  std::vector<std::string_view> names;  // the goal's indicator names, trimmed
+  std::vector<std::string_view> names;   // the goal's indicator names, trimmed
   std::vector<std::size_t> name_hashes;  // their hashes (a quick "differs")
-  TermHits owner_hits;    // domains of the project (name, category, its library entry)
-  TermHits context_hits;  // owner_hits and the goal text's
-  TermHits hits;          // one text's, reused
+  TermHits owner_hits;      // domains of the project (name, category, its library entry)
+  TermHits context_hits;    // owner_hits and the goal text's
+  TermHits hits;            // one text's, reused
   std::vector<Bigram> seq;  // a text's BigramSequence, reused
 };
 
@@ -663,9 +662,8 @@ void GoalReviewer::Run() {
     };
     if (ctx_.project != nullptr) {
       const std::size_t c =
-          category_ != nullptr
-              ? static_cast<std::size_t>(category_ - rules_.lib->categories.data())
-              : 0;
+          category_ != nullptr ? static_cast<std::size_t>(category_ - rules_.lib->categories.data())
+                               : 0;
       // The category's core bigrams first (sorted already: Seal merges).
       if (category_ != nullptr) owner_set.AddAll(rules_.ix->category_core[c]);
       add_owner_text(ctx_.project->name);
@@ -1298,10 +1296,11 @@ void GoalReviewer::CheckUnreadable(std::uint32_t i, const Indicator& ind) {
     return;
   }
   if (!ind.target.has_value()) {
-    fire("target",
-         absl::StrCat("无法按计量单位“", AV(unit), "”读取为", AV(ZhLabelOf(ind.comparator)), "数值"),
-         absl::StrCat("cannot be read as a number in its unit \"", AV(unit), "\" for comparator ",
-                      AV(CodeOf(ind.comparator))));
+    fire(
+        "target",
+        absl::StrCat("无法按计量单位“", AV(unit), "”读取为", AV(ZhLabelOf(ind.comparator)), "数值"),
+        absl::StrCat("cannot be read as a number in its unit \"", AV(unit), "\" for comparator ",
+                     AV(CodeOf(ind.comparator))));
     return;
   }
   if (ind.comparator == Comparator::kRange) {

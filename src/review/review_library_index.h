@@ -31,7 +31,7 @@ struct ReviewLibraryIndex {
   // its distinct bigrams (for naming the common words an indicator shares).
   struct CommonTerm {
     std::string text;
-    Bigram first = 0;              // its first bigram in text order
+    Bigram first = 0;             // its first bigram in text order
     std::vector<Bigram> bigrams;  // distinct, sorted
   };
   std::vector<CommonTerm> common_terms;
