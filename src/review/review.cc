@@ -14,7 +14,6 @@
 #include <utility>
 #include <vector>
 
-#include "absl/hash/hash.h"
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "base/absl_compat.h"
@@ -349,6 +348,36 @@ Ratio MoneyFactor(std::string_view unit) {
   return Ratio();
 }
 
+// hay.find(needle) != npos, by memchr on the needle's first byte (the
+// library's search steps byte by byte through short Chinese names).
+bool HasSubstring(std::string_view hay, std::string_view needle) {
+  if (needle.empty()) return true;
+  if (needle.size() > hay.size()) return false;
+  const char* p = hay.data();
+  const char* const last = hay.data() + (hay.size() - needle.size());
+  while (p <= last) {
+    const void* hit = std::memchr(p, needle.front(), static_cast<std::size_t>(last - p) + 1);
+    if (hit == nullptr) return false;
+    p = static_cast<const char*>(hit);
+    if (std::memcmp(p, needle.data(), needle.size()) == 0) return true;
+    ++p;
+  }
+  return false;
+}
+
+// A quick key of a name for "certainly differs": its size and its first
+// and last eight bytes (equal names have equal keys).
+std::uint64_t NameKey(std::string_view s) {
+  std::uint64_t head = 0;
+  std::uint64_t tail = 0;
+  const std::size_t n = std::min<std::size_t>(s.size(), 8);
+  if (n > 0) {
+    std::memcpy(&head, s.data(), n);
+    std::memcpy(&tail, s.data() + (s.size() - n), n);
+  }
+  return (head * 0x9E3779B97F4A7C15ull) ^ tail ^ (static_cast<std::uint64_t>(s.size()) << 56);
+}
+
 // NormalizeUnit (review_library.h) without copying: the base is a view into
 // `unit` or into `scales`.
 struct UnitView {
@@ -463,8 +492,8 @@ using Args = std::initializer_list<Arg>;
 struct Scratch {
   BigramSet context;
   BigramSet owner;
-  std::vector<std::string_view> names;   // the goal's indicator names, trimmed
-  std::vector<std::size_t> name_hashes;  // their hashes (a quick "differs")
+  std::vector<std::string_view> names;     // the goal's indicator names, trimmed
+  std::vector<std::uint64_t> name_hashes;  // their NameKeys (a quick "differs")
   TermHits owner_hits;      // domains of the project (name, category, its library entry)
   TermHits context_hits;    // owner_hits and the goal text's
   TermHits hits;            // one text's, reused
@@ -735,7 +764,7 @@ void GoalReviewer::Run() {
   scratch_->name_hashes.clear();
   for (const Indicator& ind : goal_.indicators) {
     scratch_->names.push_back(TrimText(ind.name));
-    scratch_->name_hashes.push_back(absl::HashOf(AV(scratch_->names.back())));
+    scratch_->name_hashes.push_back(NameKey(scratch_->names.back()));
   }
   for (std::uint32_t i = 0; i < n; ++i) CheckIndicator(i, goal_.indicators[i]);
 
@@ -1387,13 +1416,13 @@ const CoreIndicator* MatchCore(const CategoryLibrary& cat, std::string_view name
                                bool* strong = nullptr) {
   if (strong != nullptr) *strong = false;
   if (name.empty()) return nullptr;
-  const bool satisfaction = name.find("满意") != std::string_view::npos;
+  const bool satisfaction = HasSubstring(name, "满意");
   const CoreIndicator* best = nullptr;
   std::size_t best_len = 0;
   for (const CoreIndicator& c : cat.indicators) {
     if ((c.level1 == IndicatorLevel1::kSatisfaction) != satisfaction) continue;
     auto consider = [&](const std::string& n) {
-      if (n.size() > best_len && name.find(n) != std::string_view::npos) {
+      if (n.size() > best_len && HasSubstring(name, n)) {
         best = &c;
         best_len = n.size();
       }
@@ -1431,7 +1460,7 @@ void GoalReviewer::CheckKind(std::uint32_t i, const Indicator& ind) {
   IndicatorLevel1 e1 = ind.level1;
   IndicatorLevel2 e2 = ind.level2;
   std::string reason_zh, reason_en;
-  if (name.find("满意") != std::string_view::npos && ind.level1 != IndicatorLevel1::kSatisfaction) {
+  if (ind.level1 != IndicatorLevel1::kSatisfaction && HasSubstring(name, "满意")) {
     // A satisfaction rate filed as quality or benefit.
     e1 = IndicatorLevel1::kSatisfaction;
     e2 = IndicatorLevel2::kBeneficiarySatisfaction;
