@@ -1,9 +1,9 @@
 // output.h: output helpers shared by every perfbudget subcommand.
 //
-//   - text tables whose column widths count East Asian wide characters
-//     (汉字, full-width forms) as two columns;
+//   - text tables, CSV rows and exact amounts: the library's
+//     (perfbudget/render/common.h, where the renderers of the analysis
+//     results live too), named here for the subcommands;
 //   - JSON through the library's one writer (perfbudget/io/json_text.h);
-//   - RFC 4180 CSV rows (quoted when needed, CRLF line ends);
 //   - zh / en label selection;
 //   - diagnostics on stderr as
 //       file:line:col: path: message (value: "...", expected: ...)
@@ -33,34 +33,26 @@
 #include "perfbudget/model/dataset.h"
 #include "perfbudget/money/money.h"
 #include "perfbudget/policy/policy.h"
+#include "perfbudget/render/common.h"
 #include "perfbudget/report/summary.h"
 
 namespace perfbudget::cli {
 
-// ---- text -------------------------------------------------------------------
-
-// Terminal columns of UTF-8 text: East Asian Wide and Fullwidth code points
-// (CJK ideographs, kana, hangul, full-width forms, CJK punctuation) count 2,
-// everything else 1. Invalid bytes count 1 each.
-int DisplayWidth(std::string_view utf8);
-
-enum class Align { kLeft, kRight };
-
-// A plain-text table: a header row, a rule of '-', then rows; columns are
-// separated by two spaces and padded to their display width. Trailing
-// spaces are trimmed.
-class TextTable {
- public:
-  TextTable(std::vector<std::string> headers, std::vector<Align> align);
-  void AddRow(std::vector<std::string> cells);
-  void AddRule();  // a rule of '-' (e.g. before a total row)
-  std::string Render() const;
-
- private:
-  std::vector<std::string> headers_;
-  std::vector<Align> align_;
-  std::vector<std::vector<std::string>> rows_;  // an empty row is a rule
-};
+// ---- text, CSV, amounts: the library's renderers' building blocks ------------
+//
+// (perfbudget/render/common.h; the renderers of the analysis results live
+// there too, one header per result: render/summary.h, review.h, monitor.h,
+// reclaim.h, curve.h.)
+//   DisplayWidth: terminal columns of UTF-8 text (CJK counts 2);
+//   TextTable, Align: plain-text tables padded to display width;
+//   CsvField, CsvRow: RFC 4180 fields and CRLF records;
+//   FormatAmount: exact digits in a unit, no grouping, no suffix.
+using render::Align;
+using render::CsvField;
+using render::CsvRow;
+using render::DisplayWidth;
+using render::FormatAmount;
+using render::TextTable;
 
 // ---- JSON -------------------------------------------------------------------
 
@@ -69,17 +61,12 @@ class TextTable {
 // JSON documents: perfbudget::JsonWriter, the library's one writer (pretty:
 // two-space indentation, one member a line).
 
-// ---- CSV --------------------------------------------------------------------
-
-// One RFC 4180 field: quoted (with "" for ") when it holds a comma, a quote,
-// CR or LF, or leading/trailing spaces.
-std::string CsvField(std::string_view s);
-// One record, fields joined by commas, ending in CRLF.
-std::string CsvRow(const std::vector<std::string>& fields);
-
 // ---- language ---------------------------------------------------------------
 
 bool IsEnglish(const GlobalOptions& g);
+// The library renderers' options for --lang and an amount unit (the other
+// fields at their defaults: format json, as-of given, every row).
+render::RenderOptions RenderOptionsOf(const GlobalOptions& g, MoneyUnit unit = MoneyUnit::kWanYuan);
 // `zh` or `en` by --lang.
 inline std::string Label(const GlobalOptions& g, std::string_view zh, std::string_view en) {
   return std::string(IsEnglish(g) ? en : zh);
@@ -87,9 +74,6 @@ inline std::string Label(const GlobalOptions& g, std::string_view zh, std::strin
 
 // ---- money ------------------------------------------------------------------
 
-// Exact digits in `unit`, no grouping, no suffix: 106705 万元 → "106705";
-// 23968000 元 → "2396.8" (万元); in 元 always two decimals "23968000.00".
-std::string FormatAmount(Money m, MoneyUnit unit);
 // Parses --unit: 万元 / wan / 元 / yuan / 亿元 / yi.
 std::optional<MoneyUnit> ParseUnitOption(std::string_view s);
 
@@ -144,14 +128,11 @@ void AddAsOfOption(CLI::App& cmd, std::string* value, bool* given, std::string_v
 // The stable code of where an as-of date came from (CodeOf(AsOfSource)):
 // the JSON outputs' `as_of_source`.
 std::string_view AsOfSourceCode(AsOfSource source);
-// What text output says after a defaulted as-of date ("" when given):
-// " (default: the dataset's as-of date)" / "（默认：数据集的截至日期）".
-std::string_view AsOfDefaultNote(AsOfSource source, bool en);
-// The date as text output shows it: "2022-08-31" and the note above.
-std::string AsOfText(Date as_of, AsOfSource source, bool en);
-// The JSON members every as-of output starts with: `as_of`,
-// `as_of_is_default` and `as_of_source`.
-void WriteAsOfJson(JsonWriter& w, Date as_of, AsOfSource source);
+// AsOfDefaultNote, AsOfText, WriteAsOfJson: the library's
+// (perfbudget/render/common.h).
+using render::AsOfDefaultNote;
+using render::AsOfText;
+using render::WriteAsOfJson;
 // A bad command line: "perfbudget: <message>", kExitUsage.
 void UsageError(Context& ctx, std::string_view message);
 // --as-of (Date::Parse): "<command>: --as-of: <why>", kExitUsage.

@@ -26,3 +26,10 @@ foreach(std 11 20)
     COMMAND ${CMAKE_CXX_COMPILER} -x c++ -std=c++${std} -pedantic -Wall -Wextra -Werror
             -fsyntax-only -I${PROJECT_SOURCE_DIR}/capi/include ${PERFBUDGET_HEADER_CHECK})
 endforeach()
+
+# render_test.c compares what pfb_*_render gives with the CLI's golden files
+# (tests/cli/golden) and loads the bundled example: it needs the source folder.
+if(TARGET perfbudget_c_render_test)
+  target_compile_definitions(perfbudget_c_render_test PRIVATE
+    PFB_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+endif()

@@ -12,8 +12,13 @@
 #include "perfbudget/monitoring/reclaim.h"
 #include "perfbudget/monitoring/svg_chart.h"
 #include "perfbudget/pfb_monitor.h"
+#include "perfbudget/pfb_render.h"
 #include "perfbudget/policy/rule_catalog.h"
+#include "perfbudget/render/curve.h"
+#include "perfbudget/render/monitor.h"
+#include "perfbudget/render/reclaim.h"
 #include "perfbudget/report/summary.h"
+#include "render_internal.hpp"
 
 namespace capi = perfbudget::capi;
 using perfbudget::MonitorReport;
@@ -32,6 +37,10 @@ struct RowText {
 
 struct pfb_monitor {
   MonitorReport report;
+  // For pfb_monitor_render: where the date came from, and the policy the
+  // execution curve of the JSON form is built with (on demand).
+  perfbudget::AsOfSource as_of_source = perfbudget::AsOfSource::kGiven;
+  perfbudget::Policy policy;
   std::string progress;
   std::array<std::vector<RowText>, 4> rows;          // by MonitorRowKind
   std::vector<std::array<std::string, 2>> messages;  // per reason: zh, en
@@ -39,6 +48,7 @@ struct pfb_monitor {
 
 struct pfb_reclaim {
   perfbudget::ReclaimReport report;
+  perfbudget::AsOfSource as_of_source = perfbudget::AsOfSource::kGiven;  // pfb_reclaim_render
   std::vector<std::string> project_ids;
   std::vector<std::string> unit_ids;
 };
@@ -57,6 +67,7 @@ absl::StatusOr<perfbudget::Policy> PolicyOf(const char* json, std::size_t len,
 struct RunInputs {
   const perfbudget::Dataset* dataset = nullptr;
   perfbudget::Date as_of;
+  perfbudget::AsOfSource as_of_source = perfbudget::AsOfSource::kGiven;  // kGiven or kDataset
   perfbudget::Policy policy;
 };
 
@@ -64,7 +75,8 @@ struct RunInputs {
 absl::Status ReadDatasetAndDate(const pfb_dataset* dataset, std::int32_t as_of, RunInputs& in) {
   PFB_ASSIGN_OR_RETURN(in.dataset, capi::DatasetOf(dataset));
   PFB_ASSIGN_OR_RETURN(std::optional<perfbudget::Date> date, capi::InOptionalDate(as_of, "as_of"));
-  date = perfbudget::GivenOrDatasetAsOf(*in.dataset, date);  // 0: the dataset's own
+  date = perfbudget::GivenOrDatasetAsOf(*in.dataset, date,
+                                        &in.as_of_source);  // 0: the dataset's own
   if (!date.has_value()) {
     return capi::MakeStatus(PFB_INVALID_ARGUMENT,
                             "as_of is 0 (the dataset's own as-of date) but the dataset states "
@@ -169,6 +181,8 @@ absl::Status RunMonitor(const RunInputs& in, pfb_monitor** out) {
   PFB_ASSIGN_OR_RETURN(MonitorReport report, perfbudget::Monitor(*in.dataset, in.policy, options));
   auto m = std::make_unique<pfb_monitor>();
   m->report = std::move(report);
+  m->as_of_source = in.as_of_source;
+  m->policy = in.policy;
   const MonitorReport& r = m->report;
   m->progress = r.time_progress.ToPercentString(r.decimals);
   for (std::int32_t kind = 0; kind < 4; ++kind) {
@@ -342,6 +356,7 @@ absl::Status RunReclaim(const RunInputs& in, pfb_reclaim** out) {
                        perfbudget::Reclaim(*in.dataset, in.policy, options));
   auto r = std::make_unique<pfb_reclaim>();
   r->report = std::move(report);
+  r->as_of_source = in.as_of_source;
   for (const perfbudget::ReclaimProposal& p : r->report.proposals) {
     r->project_ids.push_back(in.dataset->projects()[p.project_index].id);
   }
@@ -431,6 +446,8 @@ namespace {}  // namespace
 // Display strings, made once so they can be borrowed.
 struct pfb_curve {
   perfbudget::ExecutionCurve curve;
+  int decimals = 2;  // the policy's, for pfb_curve_render
+  perfbudget::AsOfSource as_of_source = perfbudget::AsOfSource::kGiven;
   std::vector<std::vector<std::string>> rate;  // per series, per point
   std::vector<std::string> progress;           // per point: the same in every series
 };
@@ -473,6 +490,8 @@ absl::Status RunCurve(const RunInputs& in, pfb_curve** out) {
   auto c = std::make_unique<pfb_curve>();
   c->curve = std::move(curve);
   const int decimals = in.policy.decimals();
+  c->decimals = decimals;
+  c->as_of_source = in.as_of_source;
   const std::uint32_t n = 1 + static_cast<std::uint32_t>(c->curve.units.size());
   c->rate.resize(n);
   for (std::uint32_t s = 0; s < n; ++s) {
@@ -554,5 +573,58 @@ extern "C" PFB_API int32_t pfb_curve_svg(const pfb_curve* curve, int32_t lang, c
     options.title = std::string(t);
     options.units = (flags & PFB_CHART_NO_UNITS) == 0;
     return capi::CopyOut(perfbudget::RenderExecutionCurveSvg(curve->curve, options), svg, svg_len);
+  });
+}
+
+// ---- export (pfb_render.h) ----------------------------------------------------
+
+extern "C" PFB_API int32_t pfb_monitor_render(const pfb_monitor* monitor,
+                                              const pfb_render_options* options, char** out,
+                                              size_t* out_len, pfb_error** err) {
+  return capi::Guard(err, [&]() -> absl::Status {
+    PFB_RETURN_IF_ERROR(capi::ZeroRenderOut(out, out_len));
+    PFB_RETURN_IF_ERROR(capi::RequireHandle(monitor, "monitor"));
+    std::uint32_t flags = 0;
+    PFB_ASSIGN_OR_RETURN(perfbudget::render::RenderOptions o,
+                         capi::ReadRenderOptions(options, &flags));
+    o.as_of_source = monitor->as_of_source;
+    // The JSON form carries the curve at the same date, as the CLI's does.
+    std::optional<perfbudget::ExecutionCurve> curve;
+    if (o.format == perfbudget::render::Format::kJson && (flags & PFB_RENDER_NO_CURVE) == 0) {
+      PFB_ASSIGN_OR_RETURN(curve,
+                           perfbudget::BuildExecutionCurve(monitor->report.dataset, monitor->policy,
+                                                           monitor->report.as_of));
+    }
+    PFB_ASSIGN_OR_RETURN(std::string text,
+                         perfbudget::render::RenderMonitor(
+                             monitor->report, curve.has_value() ? &*curve : nullptr, o));
+    return capi::CopyOut(text, out, out_len);
+  });
+}
+
+extern "C" PFB_API int32_t pfb_reclaim_render(const pfb_reclaim* reclaim,
+                                              const pfb_render_options* options, char** out,
+                                              size_t* out_len, pfb_error** err) {
+  return capi::Guard(err, [&]() -> absl::Status {
+    PFB_RETURN_IF_ERROR(capi::ZeroRenderOut(out, out_len));
+    PFB_RETURN_IF_ERROR(capi::RequireHandle(reclaim, "reclaim"));
+    PFB_ASSIGN_OR_RETURN(perfbudget::render::RenderOptions o, capi::ReadRenderOptions(options));
+    o.as_of_source = reclaim->as_of_source;
+    PFB_ASSIGN_OR_RETURN(std::string text, perfbudget::render::RenderReclaim(reclaim->report, o));
+    return capi::CopyOut(text, out, out_len);
+  });
+}
+
+extern "C" PFB_API int32_t pfb_curve_render(const pfb_curve* curve,
+                                            const pfb_render_options* options, char** out,
+                                            size_t* out_len, pfb_error** err) {
+  return capi::Guard(err, [&]() -> absl::Status {
+    PFB_RETURN_IF_ERROR(capi::ZeroRenderOut(out, out_len));
+    PFB_RETURN_IF_ERROR(capi::RequireHandle(curve, "curve"));
+    PFB_ASSIGN_OR_RETURN(perfbudget::render::RenderOptions o, capi::ReadRenderOptions(options));
+    o.as_of_source = curve->as_of_source;
+    PFB_ASSIGN_OR_RETURN(std::string text,
+                         perfbudget::render::RenderCurve(curve->curve, curve->decimals, o));
+    return capi::CopyOut(text, out, out_len);
   });
 }

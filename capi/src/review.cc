@@ -11,15 +11,20 @@
 #include "base/absl_compat.h"
 #include "capi_internal.hpp"
 #include "perfbudget/pfb_indicators.h"
+#include "perfbudget/pfb_render.h"
 #include "perfbudget/pfb_review.h"
 #include "perfbudget/policy/policy.h"
 #include "perfbudget/policy/rule_catalog.h"
+#include "perfbudget/render/review.h"
+#include "render_internal.hpp"
 
 struct pfb_review {
-  perfbudget::ReviewSummary summary;
+  // The whole result (summary, goals, ex-ante, gates, the dataset for names
+  // and the policy's decimals) and the policy's name: what pfb_review_render
+  // prints.
+  perfbudget::ReviewResult result;
+  std::string policy_name;
   bool any_blocked = false;
-  std::vector<perfbudget::GoalReview> goals;
-  std::vector<perfbudget::ProjectGate> gates;
   // Precomputed text and the flat finding index.
   std::vector<std::string> scores;
   std::vector<std::uint32_t> first_finding;
@@ -40,17 +45,18 @@ namespace perfbudget::capi {
 namespace {
 
 void Index(pfb_review* r, int decimals) {
-  for (std::uint32_t g = 0; g < r->goals.size(); ++g) {
-    r->scores.push_back(r->goals[g].score.ToShortString(decimals));
+  const std::vector<GoalReview>& goals = r->result.goals;
+  for (std::uint32_t g = 0; g < goals.size(); ++g) {
+    r->scores.push_back(goals[g].score.ToShortString(decimals));
     r->first_finding.push_back(static_cast<std::uint32_t>(r->findings.size()));
-    for (const Finding& f : r->goals[g].findings) {
+    for (const Finding& f : goals[g].findings) {
       r->findings.emplace_back(g, &f);
       r->deductions.push_back(f.deduction.ToShortString(decimals));
       r->messages_zh.push_back(f.message_zh.str());
       r->messages_en.push_back(f.message_en.str());
     }
   }
-  for (const ProjectGate& gate : r->gates) {
+  for (const ProjectGate& gate : r->result.gates) {
     std::string reasons;
     for (std::string_view code : gate.reasons) {
       if (!reasons.empty()) reasons += ",";
@@ -67,7 +73,7 @@ const Policy& PolicyOr(const pfb_policy* p, Policy* fallback) {
 }
 
 const GoalReview* GoalAt(const pfb_review* r, std::uint32_t g) {
-  return (r != nullptr && g < r->goals.size()) ? &r->goals[g] : nullptr;
+  return (r != nullptr && g < r->result.goals.size()) ? &r->result.goals[g] : nullptr;
 }
 const Finding* FindingAt(const pfb_review* r, std::uint32_t i) {
   return (r != nullptr && i < r->findings.size()) ? r->findings[i].second : nullptr;
@@ -153,10 +159,9 @@ PFB_API int32_t pfb_review_dataset(const pfb_dataset* dataset, const pfb_policy*
     options.messages = (flags & PFB_REVIEW_NO_MESSAGES) == 0;
     PFB_ASSIGN_OR_RETURN(perfbudget::ReviewResult r, perfbudget::ReviewDataset(*ds, p, options));
     auto review = std::make_unique<pfb_review>();
-    review->summary = r.summary;
     review->any_blocked = r.AnyBlocked();
-    review->goals = std::move(r.goals);
-    review->gates = std::move(r.gates);
+    review->result = std::move(r);
+    review->policy_name = p.name();
     capi::Index(review.get(), p.decimals());
     *out = review.release();
     return absl::OkStatus();
@@ -196,12 +201,15 @@ PFB_API int32_t pfb_review_goal(const pfb_dataset* dataset, const pfb_policy* po
     gr.goal_index = g;
     auto review = std::make_unique<pfb_review>();
     review->any_blocked = gr.blocked();
-    review->goals.push_back(std::move(gr));
-    const perfbudget::GoalReview& only = review->goals.front();
-    perfbudget::GoalCounts& c = only.owner == perfbudget::GoalOwner::kProject
-                                    ? review->summary.project_goals
-                                    : review->summary.unit_goals;
-    for (perfbudget::GoalCounts* counts : {&review->summary.all, &c}) {
+    review->result.dataset = *ds;
+    review->result.decimals = p.decimals();
+    review->policy_name = p.name();
+    review->result.goals.push_back(std::move(gr));
+    const perfbudget::GoalReview& only = review->result.goals.front();
+    perfbudget::ReviewSummary& summary = review->result.summary;
+    perfbudget::GoalCounts& c =
+        only.owner == perfbudget::GoalOwner::kProject ? summary.project_goals : summary.unit_goals;
+    for (perfbudget::GoalCounts* counts : {&summary.all, &c}) {
       ++counts->reviewed;
       ++counts->per_grade[static_cast<int>(only.grade)];
       if (only.passed()) {
@@ -284,7 +292,7 @@ PFB_API const char* pfb_review_summary_key(const pfb_review* /*review*/, uint32_
 PFB_API int64_t pfb_review_summary_value(const pfb_review* review, const char* key) {
   return GuardValue<int64_t>(-1, [&]() -> int64_t {
     if (review == nullptr || key == nullptr) return -1;
-    const perfbudget::ReviewSummary& s = review->summary;
+    const perfbudget::ReviewSummary& s = review->result.summary;
     std::string_view k(key);
     if (k.starts_with("project_goals.")) return capi::CountValue(s.project_goals, k.substr(14));
     if (k.starts_with("unit_goals.")) return capi::CountValue(s.unit_goals, k.substr(11));
@@ -308,7 +316,7 @@ PFB_API int64_t pfb_review_summary_value(const pfb_review* review, const char* k
 }
 
 PFB_API uint32_t pfb_review_goal_count(const pfb_review* review) {
-  return review == nullptr ? 0 : static_cast<uint32_t>(review->goals.size());
+  return review == nullptr ? 0 : static_cast<uint32_t>(review->result.goals.size());
 }
 PFB_API const char* pfb_review_goal_id(const pfb_review* review, uint32_t g) {
   const perfbudget::GoalReview* x = capi::GoalAt(review, g);
@@ -405,21 +413,25 @@ PFB_API const char* pfb_review_finding_field(const pfb_review* review, uint32_t 
 }
 
 PFB_API uint32_t pfb_review_gate_count(const pfb_review* review) {
-  return review == nullptr ? 0 : static_cast<uint32_t>(review->gates.size());
+  return review == nullptr ? 0 : static_cast<uint32_t>(review->result.gates.size());
 }
 PFB_API const char* pfb_review_gate_project(const pfb_review* review, uint32_t i) {
-  return (review == nullptr || i >= review->gates.size()) ? ""
-                                                          : review->gates[i].project_id.c_str();
+  return (review == nullptr || i >= review->result.gates.size())
+             ? ""
+             : review->result.gates[i].project_id.c_str();
 }
 PFB_API int32_t pfb_review_gate_may_enter(const pfb_review* review, uint32_t i) {
-  if (review == nullptr || i >= review->gates.size()) return -1;
-  return review->gates[i].may_enter ? 1 : 0;
+  if (review == nullptr || i >= review->result.gates.size()) return -1;
+  return review->result.gates[i].may_enter ? 1 : 0;
 }
 PFB_API int64_t pfb_review_gate_amount(const pfb_review* review, uint32_t i) {
-  return (review == nullptr || i >= review->gates.size()) ? 0 : review->gates[i].amount.fen();
+  return (review == nullptr || i >= review->result.gates.size())
+             ? 0
+             : review->result.gates[i].amount.fen();
 }
 PFB_API const char* pfb_review_gate_reasons(const pfb_review* review, uint32_t i) {
-  return (review == nullptr || i >= review->gates.size()) ? "" : review->gate_reasons[i].c_str();
+  return (review == nullptr || i >= review->result.gates.size()) ? ""
+                                                                 : review->gate_reasons[i].c_str();
 }
 
 PFB_API int32_t pfb_indicators_suggest(const pfb_policy* policy,
@@ -511,3 +523,18 @@ PFB_API int32_t pfb_indicator_list_required(const pfb_indicator_list* list, uint
 }
 
 }  // extern "C"
+
+// ---- export (pfb_render.h) ----------------------------------------------------
+
+extern "C" PFB_API int32_t pfb_review_render(const pfb_review* review,
+                                             const pfb_render_options* options, char** out,
+                                             size_t* out_len, pfb_error** err) {
+  return capi::Guard(err, [&]() -> absl::Status {
+    PFB_RETURN_IF_ERROR(capi::ZeroRenderOut(out, out_len));
+    PFB_RETURN_IF_ERROR(capi::RequireHandle(review, "review"));
+    PFB_ASSIGN_OR_RETURN(perfbudget::render::RenderOptions o, capi::ReadRenderOptions(options));
+    PFB_ASSIGN_OR_RETURN(std::string text,
+                         perfbudget::render::RenderReview(review->result, review->policy_name, o));
+    return capi::CopyOut(text, out, out_len);
+  });
+}

@@ -9,7 +9,7 @@ from ctypes import c_int32, c_int64, c_uint32
 from decimal import Decimal
 from typing import Any, List, NamedTuple, Optional, Union
 
-from . import _lib, errors, money
+from . import _lib, _render, errors, money
 from ._lib import (BORROWED_STR, BUF, HANDLE, I32, I64, OUT_HANDLE, OUT_OWNED_STR, OUT_STR, STR, U32,
                    U64, Out)
 from .enums import (Comparator, FundSource, GoalOwner, IndicatorLevel1, IndicatorLevel2,
@@ -108,6 +108,7 @@ _unit_totals = _lib.fn("pfb_dataset_unit_totals", HANDLE, U32, I32, *_TOTALS_OUT
 _source_totals = _lib.fn("pfb_dataset_fund_source_totals", HANDLE, I32, I32, *_TOTALS_OUT)
 _project_totals = _lib.fn("pfb_dataset_project_totals", HANDLE, U32, I32, *_TOTALS_OUT)
 _to_json = _lib.fn("pfb_dataset_to_json", HANDLE, U32, OUT_OWNED_STR)
+_summary_render = _lib.fn("pfb_dataset_summary_render", HANDLE, I32, _render.OPTIONS, OUT_OWNED_STR)
 _synth = _lib.fn("pfb_dataset_synth", U64, I32, I32, I32, I32, I32, I32, U32, OUT_HANDLE)
 _write_csv = _lib.fn("pfb_dataset_write_csv", HANDLE, STR, I32, U32)
 
@@ -276,6 +277,28 @@ class Dataset(_lib.Handle):
                            as_of: DateLike = None) -> Totals:
         """Totals of one fund source (its fund lines, adjustments, disbursements)."""
         return _totals_of(_source_totals(self, to_int(FundSource, source), date_to_int(as_of)))
+
+    # ---- summary (perfbudget summary) -------------------------------------------------------
+    def summary_json(self, as_of: DateLike = None, lang: str = "zh") -> str:
+        """Counts and totals per unit, per fund source and overall as
+        `perfbudget summary --format json` prints them. `as_of` None = as the
+        CLI without --as-of (the dataset's own as-of date, else the latest
+        disbursement date); `lang` names the fund-source labels."""
+        return _summary_render(self, date_to_int(as_of), _render.options(_render.FORMAT_JSON, lang))
+
+    def summary_csv(self, as_of: DateLike = None, lang: str = "zh",
+                    unit: Union[str, int] = "wan") -> str:
+        """The summary as `perfbudget summary --format csv` prints it (a row
+        per unit, per fund source and a total row; amounts exact in `unit`)."""
+        return _summary_render(self, date_to_int(as_of),
+                               _render.options(_render.FORMAT_CSV, lang, unit))
+
+    def summary_text(self, as_of: DateLike = None, lang: str = "zh",
+                     unit: Union[str, int] = "wan") -> str:
+        """The summary's tables as `perfbudget summary` prints them (without
+        the line naming the data argument)."""
+        return _summary_render(self, date_to_int(as_of),
+                               _render.options(_render.FORMAT_TEXT, lang, unit))
 
     # ---- export ---------------------------------------------------------------------------------
     def to_json(self, compact: bool = False) -> str:

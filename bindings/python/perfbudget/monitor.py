@@ -25,7 +25,7 @@ from ctypes import c_int32, c_int64, c_uint32
 from decimal import Decimal
 from typing import TYPE_CHECKING, List, NamedTuple, Optional, Tuple, Union
 
-from . import _lib, money
+from . import _lib, _render, money
 from ._lib import BUF, HANDLE, I32, OUT_HANDLE, OUT_OWNED_STR, OUT_STR, STR, U32, Out
 from .dataset import DateLike, date_to_int, int_to_date
 from .enums import FundSource
@@ -113,6 +113,9 @@ _row_detail = _lib.fn("pfb_monitor_row_detail", HANDLE, I32, U32, _OutRowInfo())
 _run_p = _lib.fn("pfb_monitor_run_with_policy", HANDLE, HANDLE, _Options(), OUT_HANDLE)
 _rc_run_p = _lib.fn("pfb_reclaim_run_with_policy", HANDLE, HANDLE, _Options(), OUT_HANDLE)
 _cv_run_p = _lib.fn("pfb_curve_run_with_policy", HANDLE, HANDLE, _Options(), OUT_HANDLE)
+_render_monitor = _render.render_fn("pfb_monitor_render")
+_render_reclaim = _render.render_fn("pfb_reclaim_render")
+_render_curve = _render.render_fn("pfb_curve_render")
 
 
 def _policy_handle(policy):
@@ -216,6 +219,24 @@ class Monitor(_lib.Handle):
     def rows(self, kind: int) -> List[Row]:
         return [self.row(kind, i) for i in range(_row_count(self, kind))]
 
+    def to_json(self, lang: str = "zh", rows: Optional[str] = None, curve: bool = True) -> str:
+        """The result as `perfbudget monitor --format json` prints it (reason
+        messages in `lang`; `rows` None, "project", "unit" or "fund" as
+        --level; with the execution curve unless curve=False)."""
+        return _render_monitor(self, _render.options(
+            _render.FORMAT_JSON, lang, rows=rows, flags=0 if curve else _render.NO_CURVE))
+
+    def to_csv(self, lang: str = "zh", unit: Union[str, int] = "wan",
+               rows: Optional[str] = None) -> str:
+        """The rows as `perfbudget monitor --format csv` prints them (RFC 4180,
+        CRLF; amounts exact in `unit`)."""
+        return _render_monitor(self, _render.options(_render.FORMAT_CSV, lang, unit, rows))
+
+    def to_text(self, lang: str = "zh", unit: Union[str, int] = "wan",
+                rows: Optional[str] = None) -> str:
+        """The tables `perfbudget monitor` prints."""
+        return _render_monitor(self, _render.options(_render.FORMAT_TEXT, lang, unit, rows))
+
     @property
     def total(self) -> Row:
         return self.row(ROW_JURISDICTION, 0)
@@ -298,6 +319,20 @@ class Reclaim(_lib.Handle):
     def proposals(self, lang: str = "zh") -> List[Proposal]:
         return [self.proposal(i, lang) for i in range(_rc_count(self))]
 
+    def to_json(self, lang: str = "zh") -> str:
+        """The proposals as `perfbudget reclaim --format json` prints them
+        (messages in `lang`)."""
+        return _render_reclaim(self, _render.options(_render.FORMAT_JSON, lang))
+
+    def to_csv(self, lang: str = "zh", unit: Union[str, int] = "wan") -> str:
+        """One row per proposal and fund source, as `perfbudget reclaim
+        --format csv` prints them (amounts exact in `unit`)."""
+        return _render_reclaim(self, _render.options(_render.FORMAT_CSV, lang, unit))
+
+    def to_text(self, lang: str = "zh", unit: Union[str, int] = "wan") -> str:
+        """The report `perfbudget reclaim` prints."""
+        return _render_reclaim(self, _render.options(_render.FORMAT_TEXT, lang, unit))
+
     def units(self) -> List[Tuple[str, Decimal]]:
         out = []
         for i in range(_rc_unit_count(self)):
@@ -367,6 +402,21 @@ class ExecutionCurve(_lib.Handle):
 
     def units(self) -> List[CurveSeries]:
         return [self.series(i) for i in range(1, _cv_series_count(self))]
+
+    def to_json(self) -> str:
+        """{as_of, as_of_is_default, as_of_source, start_month, amount_unit,
+        execution_curve}: the `execution_curve` array as `perfbudget monitor
+        --format json` holds it."""
+        return _render_curve(self, _render.options(_render.FORMAT_JSON))
+
+    def to_csv(self, lang: str = "zh", unit: Union[str, int] = "wan") -> str:
+        """One row per point of every series (the total first), amounts exact
+        in `unit`."""
+        return _render_curve(self, _render.options(_render.FORMAT_CSV, lang, unit))
+
+    def to_text(self, lang: str = "zh", unit: Union[str, int] = "wan") -> str:
+        """A table per series."""
+        return _render_curve(self, _render.options(_render.FORMAT_TEXT, lang, unit))
 
     def svg(self, lang: str = "zh", title: Optional[str] = None, units: bool = True) -> str:
         """The curve as a self-contained SVG chart (deterministic text)."""

@@ -19,7 +19,7 @@ from ctypes import c_int32, c_int64, c_uint32
 from dataclasses import asdict, dataclass
 from typing import Dict, List, NamedTuple, Optional, Union
 
-from . import _lib, errors, money
+from . import _lib, _render, errors, money
 from ._lib import BORROWED_STR, BUF, HANDLE, I32, OUT_HANDLE, OUT_OWNED_STR, STR, U32, fn, getter
 from .dataset import Dataset
 from .enums import GoalOwner
@@ -104,6 +104,13 @@ _gate_project = getter("pfb_review_gate_project", BORROWED_STR, HANDLE, U32)
 _gate_may_enter = getter("pfb_review_gate_may_enter", c_int32, HANDLE, U32)
 _gate_amount = getter("pfb_review_gate_amount", c_int64, HANDLE, U32)
 _gate_reasons = getter("pfb_review_gate_reasons", BORROWED_STR, HANDLE, U32)
+_render_review = _render.render_fn("pfb_review_render")
+
+
+class _ReviewHandle(_lib.Handle):
+    """The C review, kept for rendering (to_json, to_csv, to_text)."""
+
+    _destroy = _review_destroy
 
 _SUMMARY_KEYS = (
     "goals", "excellent", "good", "fair", "poor", "passed", "passed_after_fixes", "to_revise",
@@ -205,9 +212,12 @@ class Gate:
 
 
 class Review:
-    """The result of review(); plain Python objects, read once from the C result."""
+    """The result of review(); plain Python objects, read once from the C
+    result, which is kept for to_json / to_csv / to_text until close() (or
+    the end of a ``with`` block, or garbage collection)."""
 
     def __init__(self, handle: int):
+        self._handle = _ReviewHandle(handle)
         try:
             self.summary: Dict[str, object] = {}
             for k in _SUMMARY_KEYS:
@@ -249,8 +259,35 @@ class Review:
                      amount=money.from_fen(_gate_amount(handle, i)),
                      reasons=[r for r in _gate_reasons(handle, i).split(",") if r])
                 for i in range(_gate_count(handle))]
-        finally:
-            _review_destroy(handle)
+        except BaseException:
+            self._handle.close()
+            raise
+
+    def close(self) -> None:
+        """Frees the C result (to_json and the like then raise ValueError)."""
+        self._handle.close()
+
+    def __enter__(self) -> "Review":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def to_json(self) -> str:
+        """The review as `perfbudget review --format json` prints it (policy,
+        summary, goals with findings and both messages, ex_ante, gates)."""
+        return _render_review(self._handle, _render.options(_render.FORMAT_JSON))
+
+    def to_csv(self, lang: str = "zh") -> str:
+        """One row per finding, as `perfbudget review --format csv` prints
+        them (messages in `lang`)."""
+        return _render_review(self._handle, _render.options(_render.FORMAT_CSV, lang))
+
+    def to_text(self, lang: str = "zh", all_goals: bool = False) -> str:
+        """The report `perfbudget review` prints (every goal with all_goals,
+        as --all; else those below 优)."""
+        return _render_review(self._handle, _render.options(
+            _render.FORMAT_TEXT, lang, flags=_render.ALL_GOALS if all_goals else 0))
 
     @property
     def any_blocked(self) -> bool:

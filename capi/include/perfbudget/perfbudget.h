@@ -13,5 +13,6 @@
 #include "perfbudget/pfb_monitor.h"
 #include "perfbudget/pfb_followup.h"
 #include "perfbudget/pfb_evaluation.h"
+#include "perfbudget/pfb_render.h"
 
 #endif /* PERFBUDGET_PERFBUDGET_H_ */
