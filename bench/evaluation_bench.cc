@@ -46,7 +46,7 @@ Dataset WithYearEnd(const Dataset& src) {
     }
     b.AddGoal(std::move(copy));
   }
-  for (const Disbursement& d : src.disbursements()) b.AddDisbursement(d);
+  for (const DisbursementView d : src.disbursements()) b.AddDisbursement(d.ToRecord());
   for (const ExAnteAssessment& e : src.ex_ante_assessments()) b.AddExAnteAssessment(e);
   const int fy = src.info().fiscal_year;
   for (std::uint32_t p = 0; p < src.projects().size(); ++p) {

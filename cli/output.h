@@ -42,7 +42,8 @@ namespace perfbudget::cli {
 //
 // (perfbudget/render/common.h; the renderers of the analysis results live
 // there too, one header per result: render/summary.h, review.h, monitor.h,
-// reclaim.h, curve.h.)
+// reclaim.h, curve.h, self_evaluation.h, results.h, coverage.h,
+// rectification.h, disclosure.h, indicators.h.)
 //   DisplayWidth: terminal columns of UTF-8 text (CJK counts 2);
 //   TextTable, Align: plain-text tables padded to display width;
 //   CsvField, CsvRow: RFC 4180 fields and CRLF records;

@@ -12,6 +12,7 @@ namespace capi = perfbudget::capi;
 using perfbudget::Dataset;
 using perfbudget::Date;
 using perfbudget::Diagnostics;
+using perfbudget::DisbursementTable;
 using perfbudget::FundSource;
 using perfbudget::Money;
 using perfbudget::Project;
@@ -59,7 +60,10 @@ absl::StatusOr<Totals> Sum(const Dataset& ds, std::optional<Date> as_of, TakePro
                            TakeSource take_source) {
   Totals t;
   auto projects = ds.projects();
-  auto disbursements = ds.disbursements();
+  const DisbursementTable& disbursements = ds.disbursements();
+  const std::span<const Date> disb_dates = disbursements.dates();
+  const std::span<const Money> disb_amounts = disbursements.amounts();
+  const std::span<const FundSource> disb_sources = disbursements.sources();
   for (std::uint32_t p = 0; p < projects.size(); ++p) {
     if (!take_project(p)) continue;
     const Project& project = projects[p];
@@ -73,9 +77,8 @@ absl::StatusOr<Totals> Sum(const Dataset& ds, std::optional<Date> as_of, TakePro
       PFB_RETURN_IF_ERROR(Add(&t.current, adj.amount, "current budget"));
     }
     for (std::uint32_t d : ds.DisbursementsOf(p)) {
-      const auto& disb = disbursements[d];
-      if (!take_source(disb.source) || (as_of && disb.date > *as_of)) continue;
-      PFB_RETURN_IF_ERROR(Add(&t.executed, disb.amount, "executed"));
+      if (!take_source(disb_sources[d]) || (as_of && disb_dates[d] > *as_of)) continue;
+      PFB_RETURN_IF_ERROR(Add(&t.executed, disb_amounts[d], "executed"));
     }
   }
   return t;

@@ -10,7 +10,11 @@
 #include "perfbudget/evaluation/result_application.h"
 #include "perfbudget/evaluation/self_evaluation.h"
 #include "perfbudget/pfb_evaluation.h"
+#include "perfbudget/pfb_render.h"
 #include "perfbudget/policy/rule_catalog.h"
+#include "perfbudget/render/results.h"
+#include "perfbudget/render/self_evaluation.h"
+#include "render_internal.hpp"
 
 namespace capi = perfbudget::capi;
 
@@ -64,65 +68,87 @@ std::string P(const perfbudget::Ratio& r) { return r.ToDecimalString(2); }
 
 }  // namespace
 
+namespace {
+
+// The analysis behind both run functions (policy text / handle).
+absl::Status RunSelfEvaluation(const pfb_dataset* dataset, const perfbudget::Policy& policy,
+                               const pfb_self_evaluation_options* options,
+                               pfb_self_evaluation** out) {
+  PFB_ASSIGN_OR_RETURN(const perfbudget::Dataset* ds, capi::DatasetOf(dataset));
+  perfbudget::SelfEvaluationOptions o;
+  if (options != nullptr) {
+    if (options->version != PFB_SELF_EVALUATION_OPTIONS_VERSION) {
+      return capi::MakeStatus(PFB_INVALID_ARGUMENT,
+                              capi::Cat("options->version ", options->version,
+                                        " is not PFB_SELF_EVALUATION_OPTIONS_VERSION (1)"));
+    }
+    PFB_RETURN_IF_ERROR(capi::CheckFlags(options->flags,
+                                         PFB_SELFEVAL_NO_PROJECT_GOALS | PFB_SELFEVAL_NO_UNIT_GOALS,
+                                         "options->flags"));
+    PFB_ASSIGN_OR_RETURN(o.as_of, capi::InOptionalDate(options->as_of, "options->as_of"));
+    if (options->report_count > 0 && options->reports == nullptr) {
+      return capi::MakeStatus(PFB_INVALID_ARGUMENT,
+                              "options->reports is NULL with a non-zero report_count");
+    }
+    for (uint32_t k = 0; k < options->report_count; ++k) {
+      PFB_ASSIGN_OR_RETURN(const perfbudget::Dataset* rds, capi::DatasetOf(options->reports[k]));
+      o.reports.push_back(*rds);
+    }
+    o.project_goals = (options->flags & PFB_SELFEVAL_NO_PROJECT_GOALS) == 0;
+    o.unit_goals = (options->flags & PFB_SELFEVAL_NO_UNIT_GOALS) == 0;
+  }
+  PFB_ASSIGN_OR_RETURN(perfbudget::SelfEvaluationReport report,
+                       perfbudget::ScoreSelfEvaluations(*ds, policy, o));
+  auto h = std::make_unique<pfb_self_evaluation>();
+  h->report = std::move(report);
+  const perfbudget::SelfEvaluationReport& r = h->report;
+  for (const perfbudget::GoalScore& g : r.goals) {
+    GoalText t;
+    t.goal_id = ds->goals()[g.goal_index].id;
+    t.owner_id = g.project_index != perfbudget::kNoIndex
+                     ? ds->projects()[g.project_index].id
+                     : (g.unit_index != perfbudget::kNoIndex ? ds->units()[g.unit_index].id : "");
+    t.unit_id = g.unit_index != perfbudget::kNoIndex ? ds->units()[g.unit_index].id : "";
+    t.score = P(g.score);
+    t.rate = g.execution_rate.ToPercentString(2);
+    t.exec_earned = P(g.execution_earned);
+    if (const perfbudget::Evaluation* ev = r.SelfEvaluationOf(g); ev != nullptr) {
+      t.evaluation_id = ev->id;
+    }
+    t.reported = g.reported.has_value() ? P(*g.reported) : "";
+    t.difference = P(g.difference);
+    h->goals.push_back(std::move(t));
+  }
+  for (const perfbudget::IndicatorScore& is : r.indicators) {
+    const perfbudget::Indicator& ind =
+        ds->goals()[r.goals[is.goal_row].goal_index].indicators[is.indicator];
+    h->indicators.push_back({ind.id, ind.name, P(is.points), P(is.earned), P(is.lost())});
+  }
+  *out = h.release();
+  return absl::OkStatus();
+}
+
+}  // namespace
+
 extern "C" PFB_API int32_t pfb_self_evaluation_run(const pfb_dataset* dataset,
                                                    const char* policy_json, size_t policy_len,
                                                    const pfb_self_evaluation_options* options,
                                                    pfb_self_evaluation** out, pfb_error** err) {
   return capi::Guard(err, [&](perfbudget::Diagnostics& diags) -> absl::Status {
     PFB_RETURN_IF_ERROR(capi::ZeroOut(out, "out"));
-    PFB_ASSIGN_OR_RETURN(const perfbudget::Dataset* ds, capi::DatasetOf(dataset));
-    perfbudget::SelfEvaluationOptions o;
-    if (options != nullptr) {
-      if (options->version != PFB_SELF_EVALUATION_OPTIONS_VERSION) {
-        return capi::MakeStatus(PFB_INVALID_ARGUMENT,
-                                capi::Cat("options->version ", options->version,
-                                          " is not PFB_SELF_EVALUATION_OPTIONS_VERSION (1)"));
-      }
-      PFB_RETURN_IF_ERROR(capi::CheckFlags(
-          options->flags, PFB_SELFEVAL_NO_PROJECT_GOALS | PFB_SELFEVAL_NO_UNIT_GOALS,
-          "options->flags"));
-      PFB_ASSIGN_OR_RETURN(o.as_of, capi::InOptionalDate(options->as_of, "options->as_of"));
-      if (options->report_count > 0 && options->reports == nullptr) {
-        return capi::MakeStatus(PFB_INVALID_ARGUMENT,
-                                "options->reports is NULL with a non-zero report_count");
-      }
-      for (uint32_t k = 0; k < options->report_count; ++k) {
-        PFB_ASSIGN_OR_RETURN(const perfbudget::Dataset* rds, capi::DatasetOf(options->reports[k]));
-        o.reports.push_back(*rds);
-      }
-      o.project_goals = (options->flags & PFB_SELFEVAL_NO_PROJECT_GOALS) == 0;
-      o.unit_goals = (options->flags & PFB_SELFEVAL_NO_UNIT_GOALS) == 0;
-    }
     PFB_ASSIGN_OR_RETURN(perfbudget::Policy policy, PolicyOf(policy_json, policy_len, diags));
-    PFB_ASSIGN_OR_RETURN(perfbudget::SelfEvaluationReport report,
-                         perfbudget::ScoreSelfEvaluations(*ds, policy, o));
-    auto h = std::make_unique<pfb_self_evaluation>();
-    h->report = std::move(report);
-    const perfbudget::SelfEvaluationReport& r = h->report;
-    for (const perfbudget::GoalScore& g : r.goals) {
-      GoalText t;
-      t.goal_id = ds->goals()[g.goal_index].id;
-      t.owner_id = g.project_index != perfbudget::kNoIndex
-                       ? ds->projects()[g.project_index].id
-                       : (g.unit_index != perfbudget::kNoIndex ? ds->units()[g.unit_index].id : "");
-      t.unit_id = g.unit_index != perfbudget::kNoIndex ? ds->units()[g.unit_index].id : "";
-      t.score = P(g.score);
-      t.rate = g.execution_rate.ToPercentString(2);
-      t.exec_earned = P(g.execution_earned);
-      if (const perfbudget::Evaluation* ev = r.SelfEvaluationOf(g); ev != nullptr) {
-        t.evaluation_id = ev->id;
-      }
-      t.reported = g.reported.has_value() ? P(*g.reported) : "";
-      t.difference = P(g.difference);
-      h->goals.push_back(std::move(t));
-    }
-    for (const perfbudget::IndicatorScore& is : r.indicators) {
-      const perfbudget::Indicator& ind =
-          ds->goals()[r.goals[is.goal_row].goal_index].indicators[is.indicator];
-      h->indicators.push_back({ind.id, ind.name, P(is.points), P(is.earned), P(is.lost())});
-    }
-    *out = h.release();
-    return absl::OkStatus();
+    return RunSelfEvaluation(dataset, policy, options, out);
+  });
+}
+
+extern "C" PFB_API int32_t pfb_self_evaluation_run_with_policy(
+    const pfb_dataset* dataset, const pfb_policy* policy,
+    const pfb_self_evaluation_options* options, pfb_self_evaluation** out, pfb_error** err) {
+  return capi::Guard(err, [&](perfbudget::Diagnostics&) -> absl::Status {
+    PFB_RETURN_IF_ERROR(capi::ZeroOut(out, "out"));
+    if (policy == nullptr)
+      return RunSelfEvaluation(dataset, perfbudget::DefaultPolicy(), options, out);
+    return RunSelfEvaluation(dataset, policy->policy, options, out);
   });
 }
 
@@ -280,42 +306,63 @@ extern "C" PFB_API int32_t pfb_self_evaluation_totals(const pfb_self_evaluation*
 
 // ---- result application ------------------------------------------------------------
 
+namespace {
+
+// The analysis behind both run functions (policy text / handle).
+absl::Status RunResults(const pfb_dataset* dataset, const perfbudget::Policy& policy,
+                        const pfb_results_options* options, pfb_results** out) {
+  PFB_ASSIGN_OR_RETURN(const perfbudget::Dataset* ds, capi::DatasetOf(dataset));
+  if (options != nullptr) {
+    if (options->version != PFB_RESULTS_OPTIONS_VERSION) {
+      return capi::MakeStatus(PFB_INVALID_ARGUMENT,
+                              capi::Cat("options->version ", options->version,
+                                        " is not PFB_RESULTS_OPTIONS_VERSION (1)"));
+    }
+    PFB_RETURN_IF_ERROR(capi::CheckFlags(options->flags, 0u, "options->flags"));
+  }
+  perfbudget::ResultApplicationOptions o;
+  if (options != nullptr && options->next_year != nullptr) {
+    PFB_ASSIGN_OR_RETURN(const perfbudget::Dataset* next, capi::DatasetOf(options->next_year));
+    o.next_year = *next;
+  }
+  PFB_ASSIGN_OR_RETURN(perfbudget::ResultApplicationReport report,
+                       perfbudget::ApplyResults(*ds, policy, o));
+  auto h = std::make_unique<pfb_results>();
+  h->report = std::move(report);
+  for (const perfbudget::ResultProposal& p : h->report.proposals) {
+    h->texts.push_back({ds->projects()[p.project_index].id,
+                        ds->evaluations()[p.evaluation_index].id, p.cut_percent.ToShortString()});
+  }
+  for (const perfbudget::ResultTotal& t : h->report.units) {
+    h->unit_ids.push_back(ds->units()[t.unit_index].id);
+  }
+  for (const perfbudget::NextYearCut& c : h->report.next_year_cuts) {
+    h->next_ids.push_back(h->report.next_year->projects()[c.project_index].id);
+  }
+  *out = h.release();
+  return absl::OkStatus();
+}
+
+}  // namespace
+
 extern "C" PFB_API int32_t pfb_results_run(const pfb_dataset* dataset, const char* policy_json,
                                            size_t policy_len, const pfb_results_options* options,
                                            pfb_results** out, pfb_error** err) {
   return capi::Guard(err, [&](perfbudget::Diagnostics& diags) -> absl::Status {
     PFB_RETURN_IF_ERROR(capi::ZeroOut(out, "out"));
-    PFB_ASSIGN_OR_RETURN(const perfbudget::Dataset* ds, capi::DatasetOf(dataset));
-    if (options != nullptr) {
-      if (options->version != PFB_RESULTS_OPTIONS_VERSION) {
-        return capi::MakeStatus(PFB_INVALID_ARGUMENT,
-                                capi::Cat("options->version ", options->version,
-                                          " is not PFB_RESULTS_OPTIONS_VERSION (1)"));
-      }
-      PFB_RETURN_IF_ERROR(capi::CheckFlags(options->flags, 0u, "options->flags"));
-    }
-    perfbudget::ResultApplicationOptions o;
-    if (options != nullptr && options->next_year != nullptr) {
-      PFB_ASSIGN_OR_RETURN(const perfbudget::Dataset* next, capi::DatasetOf(options->next_year));
-      o.next_year = *next;
-    }
     PFB_ASSIGN_OR_RETURN(perfbudget::Policy policy, PolicyOf(policy_json, policy_len, diags));
-    PFB_ASSIGN_OR_RETURN(perfbudget::ResultApplicationReport report,
-                         perfbudget::ApplyResults(*ds, policy, o));
-    auto h = std::make_unique<pfb_results>();
-    h->report = std::move(report);
-    for (const perfbudget::ResultProposal& p : h->report.proposals) {
-      h->texts.push_back({ds->projects()[p.project_index].id,
-                          ds->evaluations()[p.evaluation_index].id, p.cut_percent.ToShortString()});
-    }
-    for (const perfbudget::ResultTotal& t : h->report.units) {
-      h->unit_ids.push_back(ds->units()[t.unit_index].id);
-    }
-    for (const perfbudget::NextYearCut& c : h->report.next_year_cuts) {
-      h->next_ids.push_back(h->report.next_year->projects()[c.project_index].id);
-    }
-    *out = h.release();
-    return absl::OkStatus();
+    return RunResults(dataset, policy, options, out);
+  });
+}
+
+extern "C" PFB_API int32_t pfb_results_run_with_policy(const pfb_dataset* dataset,
+                                                       const pfb_policy* policy,
+                                                       const pfb_results_options* options,
+                                                       pfb_results** out, pfb_error** err) {
+  return capi::Guard(err, [&](perfbudget::Diagnostics&) -> absl::Status {
+    PFB_RETURN_IF_ERROR(capi::ZeroOut(out, "out"));
+    if (policy == nullptr) return RunResults(dataset, perfbudget::DefaultPolicy(), options, out);
+    return RunResults(dataset, policy->policy, options, out);
   });
 }
 
@@ -439,5 +486,32 @@ extern "C" PFB_API int32_t pfb_results_next_year_cut(const pfb_results* results,
     Set(proposal,
         c.proposal == perfbudget::kNoIndex ? int32_t{-1} : static_cast<int32_t>(c.proposal));
     return absl::OkStatus();
+  });
+}
+
+// ---- export (pfb_render.h) ----------------------------------------------------
+
+extern "C" PFB_API int32_t pfb_self_evaluation_render(const pfb_self_evaluation* scores,
+                                                      const pfb_render_options* options, char** out,
+                                                      size_t* out_len, pfb_error** err) {
+  return capi::Guard(err, [&]() -> absl::Status {
+    PFB_RETURN_IF_ERROR(capi::ZeroRenderOut(out, out_len));
+    PFB_RETURN_IF_ERROR(capi::RequireHandle(scores, "scores"));
+    PFB_ASSIGN_OR_RETURN(perfbudget::render::RenderOptions o, capi::ReadRenderOptions(options));
+    PFB_ASSIGN_OR_RETURN(std::string text,
+                         perfbudget::render::RenderSelfEvaluation(scores->report, o));
+    return capi::CopyOut(text, out, out_len);
+  });
+}
+
+extern "C" PFB_API int32_t pfb_results_render(const pfb_results* results,
+                                              const pfb_render_options* options, char** out,
+                                              size_t* out_len, pfb_error** err) {
+  return capi::Guard(err, [&]() -> absl::Status {
+    PFB_RETURN_IF_ERROR(capi::ZeroRenderOut(out, out_len));
+    PFB_RETURN_IF_ERROR(capi::RequireHandle(results, "results"));
+    PFB_ASSIGN_OR_RETURN(perfbudget::render::RenderOptions o, capi::ReadRenderOptions(options));
+    PFB_ASSIGN_OR_RETURN(std::string text, perfbudget::render::RenderResults(results->report, o));
+    return capi::CopyOut(text, out, out_len);
   });
 }

@@ -12,7 +12,12 @@
 #include "perfbudget/evaluation/disclosure.h"
 #include "perfbudget/evaluation/rectification.h"
 #include "perfbudget/pfb_followup.h"
+#include "perfbudget/pfb_render.h"
 #include "perfbudget/policy/rule_catalog.h"
+#include "perfbudget/render/coverage.h"
+#include "perfbudget/render/disclosure.h"
+#include "perfbudget/render/rectification.h"
+#include "render_internal.hpp"
 
 struct pfb_coverage {
   perfbudget::CoverageReport report;
@@ -495,5 +500,43 @@ extern "C" PFB_API int32_t pfb_disclosure_finding(const pfb_disclosure* d, uint3
                                  : ds.evaluations()[f.evaluation_index].id.c_str());
     capi::Set(message, (lang == PFB_FOLLOWUP_LANG_EN ? f.message_en : f.message_zh).c_str());
     return absl::OkStatus();
+  });
+}
+
+// ---- export (pfb_render.h) ----------------------------------------------------
+
+extern "C" PFB_API int32_t pfb_coverage_render(const pfb_coverage* coverage,
+                                               const pfb_render_options* options, char** out,
+                                               size_t* out_len, pfb_error** err) {
+  return capi::Guard(err, [&]() -> absl::Status {
+    PFB_RETURN_IF_ERROR(capi::ZeroRenderOut(out, out_len));
+    PFB_RETURN_IF_ERROR(capi::RequireHandle(coverage, "coverage"));
+    PFB_ASSIGN_OR_RETURN(perfbudget::render::RenderOptions o, capi::ReadRenderOptions(options));
+    PFB_ASSIGN_OR_RETURN(std::string text, perfbudget::render::RenderCoverage(coverage->report, o));
+    return capi::CopyOut(text, out, out_len);
+  });
+}
+
+extern "C" PFB_API int32_t pfb_rectification_render(const pfb_rectification* r,
+                                                    const pfb_render_options* options, char** out,
+                                                    size_t* out_len, pfb_error** err) {
+  return capi::Guard(err, [&]() -> absl::Status {
+    PFB_RETURN_IF_ERROR(capi::ZeroRenderOut(out, out_len));
+    PFB_RETURN_IF_ERROR(capi::RequireHandle(r, "rectification"));
+    PFB_ASSIGN_OR_RETURN(perfbudget::render::RenderOptions o, capi::ReadRenderOptions(options));
+    PFB_ASSIGN_OR_RETURN(std::string text, perfbudget::render::RenderRectification(r->report, o));
+    return capi::CopyOut(text, out, out_len);
+  });
+}
+
+extern "C" PFB_API int32_t pfb_disclosure_render(const pfb_disclosure* d,
+                                                 const pfb_render_options* options, char** out,
+                                                 size_t* out_len, pfb_error** err) {
+  return capi::Guard(err, [&]() -> absl::Status {
+    PFB_RETURN_IF_ERROR(capi::ZeroRenderOut(out, out_len));
+    PFB_RETURN_IF_ERROR(capi::RequireHandle(d, "disclosure"));
+    PFB_ASSIGN_OR_RETURN(perfbudget::render::RenderOptions o, capi::ReadRenderOptions(options));
+    PFB_ASSIGN_OR_RETURN(std::string text, perfbudget::render::RenderDisclosure(d->report, o));
+    return capi::CopyOut(text, out, out_len);
   });
 }

@@ -15,6 +15,7 @@
 #include "perfbudget/pfb_review.h"
 #include "perfbudget/policy/policy.h"
 #include "perfbudget/policy/rule_catalog.h"
+#include "perfbudget/render/indicators.h"
 #include "perfbudget/render/review.h"
 #include "render_internal.hpp"
 
@@ -39,6 +40,10 @@ struct pfb_indicator_list {
   std::string category;
   std::vector<perfbudget::CoreIndicator> indicators;
   std::vector<std::string> synonyms, low, high;  // text, borrowed by the caller
+  // For pfb_indicator_list_render: the whole category (aliases, reference
+  // unit costs) and the policy's name.
+  perfbudget::CategoryLibrary library;
+  std::string policy_name;
 };
 
 namespace perfbudget::capi {
@@ -464,6 +469,8 @@ PFB_API int32_t pfb_indicators_suggest(const pfb_policy* policy,
     auto list = std::make_unique<pfb_indicator_list>();
     list->category = cat->category;
     list->indicators = cat->indicators;
+    list->library = *cat;
+    list->policy_name = p.name();
     for (const perfbudget::CoreIndicator& c : list->indicators) {
       std::string syn;
       for (const std::string& s : c.synonyms) {
@@ -535,6 +542,19 @@ extern "C" PFB_API int32_t pfb_review_render(const pfb_review* review,
     PFB_ASSIGN_OR_RETURN(perfbudget::render::RenderOptions o, capi::ReadRenderOptions(options));
     PFB_ASSIGN_OR_RETURN(std::string text,
                          perfbudget::render::RenderReview(review->result, review->policy_name, o));
+    return capi::CopyOut(text, out, out_len);
+  });
+}
+
+extern "C" PFB_API int32_t pfb_indicator_list_render(const pfb_indicator_list* list,
+                                                     const pfb_render_options* options, char** out,
+                                                     size_t* out_len, pfb_error** err) {
+  return capi::Guard(err, [&]() -> absl::Status {
+    PFB_RETURN_IF_ERROR(capi::ZeroRenderOut(out, out_len));
+    PFB_RETURN_IF_ERROR(capi::RequireHandle(list, "list"));
+    PFB_ASSIGN_OR_RETURN(perfbudget::render::RenderOptions o, capi::ReadRenderOptions(options));
+    PFB_ASSIGN_OR_RETURN(std::string text,
+                         perfbudget::render::RenderIndicators(list->library, list->policy_name, o));
     return capi::CopyOut(text, out, out_len);
   });
 }

@@ -50,10 +50,10 @@ absl::StatusOr<std::vector<Execution>> ExecutionOfProjects(const Dataset& ds, Da
     for (const Adjustment& a : proj.adjustments) {
       if (a.date <= to) ok = ok && e.current.TryAdd(a.amount);
     }
+    const DisbursementTable& disbursements = ds.disbursements();
     for (std::uint32_t di : ds.DisbursementsOf(p)) {
-      const Disbursement& d = ds.disbursements()[di];
-      if (d.date > to) break;
-      ok = ok && e.executed.TryAdd(d.amount);
+      if (disbursements.dates()[di] > to) break;  // in date order within a project
+      ok = ok && e.executed.TryAdd(disbursements.amounts()[di]);
     }
     if (!ok) return absl::OutOfRangeError(absl::StrCat("amount overflow in project ", proj.id));
   }

@@ -17,8 +17,8 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "base/absl_compat.h"
-#include "codec/ratio.h"
 #include "base/out_of_memory.h"
+#include "codec/ratio.h"
 #include "io/csv_schema.h"
 #include "io/csv_table.h"
 #include "io/text_encoding.h"
@@ -130,9 +130,12 @@ std::vector<std::string> TableTexts(const Dataset& ds) {
       }
     }
   }
-  for (const Disbursement& d : ds.disbursements()) {
-    rows[schema::kDisbursements].push_back(
-        {d.id, d.project_id, d.date.ToString(), std::string(CodeOf(d.source)), Amount(d.amount)});
+  const DisbursementTable& disbursements = ds.disbursements();
+  for (std::uint32_t k = 0; k < disbursements.size(); ++k) {  // in input order
+    const DisbursementView d = disbursements[disbursements.RowOfInput(k)];
+    rows[schema::kDisbursements].push_back({std::string(d.id()), std::string(d.project_id()),
+                                            d.date().ToString(), std::string(CodeOf(d.source())),
+                                            Amount(d.amount())});
   }
   for (const ExAnteAssessment& a : ds.ex_ante_assessments()) {
     std::vector<std::string> r = {a.project_id, OptDate(a.date), Amount(a.requested)};

@@ -144,10 +144,11 @@ TEST(JsonReaderTest, LoadsFullDocument) {
   EXPECT_EQ(ds->goals()[1].unit_id, "U01");
 
   ASSERT_EQ(ds->disbursements().size(), 4u);
-  EXPECT_EQ(ds->disbursements()[0].amount.fen(), 35'0000'00);
-  EXPECT_EQ(ds->disbursements()[3].id, "");
-  EXPECT_EQ(ds->disbursements()[3].source, FundSource::kTransfer);
-  EXPECT_EQ(ds->disbursements()[3].amount.fen(), 123456);  // "1,234.56"
+  const DisbursementTable& disb = ds->disbursements();  // input order: RowOfInput
+  EXPECT_EQ(disb[disb.RowOfInput(0)].amount().fen(), 35'0000'00);
+  EXPECT_EQ(disb[disb.RowOfInput(3)].id(), "");
+  EXPECT_EQ(disb[disb.RowOfInput(3)].source(), FundSource::kTransfer);
+  EXPECT_EQ(disb[disb.RowOfInput(3)].amount().fen(), 123456);  // "1,234.56"
 
   ASSERT_EQ(ds->ex_ante_assessments().size(), 1u);
   const ExAnteAssessment& a = ds->ex_ante_assessments()[0];

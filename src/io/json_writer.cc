@@ -266,14 +266,22 @@ void WriteRectification(const RectificationItem& r, JsonOut& j) {
   j.EndObject();
 }
 
-void WriteDisbursement(const Disbursement& d, JsonOut& j) {
+void WriteDisbursement(const DisbursementView& d, JsonOut& j) {
   j.BeginObject();
-  j.FieldIfNotEmpty("id", d.id);
-  j.Field("project", d.project_id);
-  j.DateField("date", d.date);
-  j.Field("source", CodeOf(d.source));
-  j.MoneyField("amount", d.amount);
+  j.FieldIfNotEmpty("id", d.id());
+  j.Field("project", d.project_id());
+  j.DateField("date", d.date());
+  j.Field("source", CodeOf(d.source()));
+  j.MoneyField("amount", d.amount());
   j.EndObject();
+}
+
+// Disbursements in input order (the dataset keeps them by project and date).
+void WriteDisbursements(const DisbursementTable& rows, JsonOut& j) {
+  j.Key("disbursements");
+  j.BeginArray();
+  for (std::uint32_t k = 0; k < rows.size(); ++k) WriteDisbursement(rows[rows.RowOfInput(k)], j);
+  j.EndArray();
 }
 
 }  // namespace
@@ -305,7 +313,7 @@ std::string DatasetToJson(const Dataset& dataset, const JsonWriteOptions& option
   });
   WriteTable<Project>("projects", dataset.projects(), j, WriteProject);
   WriteTable<Goal>("goals", dataset.goals(), j, WriteGoal);
-  WriteTable<Disbursement>("disbursements", dataset.disbursements(), j, WriteDisbursement);
+  WriteDisbursements(dataset.disbursements(), j);
   WriteTable<ExAnteAssessment>("ex_ante", dataset.ex_ante_assessments(), j, WriteExAnte);
   WriteTable<Evaluation>("evaluations", dataset.evaluations(), j, WriteEvaluation);
   WriteTable<RectificationItem>("rectifications", dataset.rectifications(), j, WriteRectification);

@@ -23,6 +23,7 @@ namespace perfbudget {
 namespace {
 std::shared_ptr<const Dataset::Impl> EmptyImpl() {
   auto impl = std::make_shared<Dataset::Impl>();
+  impl->disbursements.Bind(impl->projects.data());
   return impl;
 }
 }  // namespace
@@ -35,7 +36,7 @@ const FiscalYear& Dataset::fiscal_year() const { return impl_->fiscal_year; }
 std::span<const Unit> Dataset::units() const { return impl_->units; }
 std::span<const Project> Dataset::projects() const { return impl_->projects; }
 std::span<const Goal> Dataset::goals() const { return impl_->goals; }
-std::span<const Disbursement> Dataset::disbursements() const { return impl_->disbursements; }
+const DisbursementTable& Dataset::disbursements() const { return impl_->disbursements.table; }
 std::span<const ExAnteAssessment> Dataset::ex_ante_assessments() const { return impl_->ex_ante; }
 std::span<const Evaluation> Dataset::evaluations() const { return impl_->evaluations; }
 std::span<const RectificationItem> Dataset::rectifications() const { return impl_->rectifications; }
@@ -53,8 +54,17 @@ std::uint32_t Dataset::FindProject(std::string_view id) const {
 }
 std::uint32_t Dataset::FindGoal(std::string_view id) const { return Find(impl_->goal_by_id, id); }
 
-std::span<const std::uint32_t> Dataset::DisbursementsOf(std::uint32_t p) const {
-  return impl_->disbursements_by_project.Of(p);
+RowRange Dataset::DisbursementsOf(std::uint32_t p) const { return impl_->disbursements.Of(p); }
+
+Disbursement DisbursementView::ToRecord() const {
+  Disbursement d;
+  d.id = std::string(id());
+  d.project_id = std::string(project_id());
+  d.date = date();
+  d.source = source();
+  d.amount = amount();
+  d.project_index = project_index();
+  return d;
 }
 std::span<const std::uint32_t> Dataset::GoalsOfProject(std::uint32_t p) const {
   return impl_->goals_by_project.Of(p);
@@ -118,7 +128,55 @@ struct DatasetBuilder::State {
   std::vector<Rec<Goal>> goals;
   std::vector<Child<Indicator>> indicators;
   std::vector<ActualRec> actuals;
-  std::vector<Rec<Disbursement>> disbursements;
+  // Disbursements, column-wise from the start (the largest table): the
+  // project id interned (one string per distinct project), voucher ids in
+  // one text.
+  struct DisbursementRows {
+    std::vector<Date> date;
+    std::vector<Money> amount;
+    std::vector<FundSource> source;
+    std::vector<std::uint32_t> project_ref;  // into project_ids
+    std::vector<std::uint64_t> where;
+    std::string id_text;                // the ids one after another
+    std::vector<std::uint32_t> id_end;  // per row, once an id is given
+    bool has_ids = false;
+    bool id_text_full = false;  // ids past 4 GiB in all were dropped
+    std::vector<std::string> project_ids;
+    StringMap<std::uint32_t> project_ref_of;
+    std::uint32_t last_ref = kNoIndex;
+
+    void Add(Disbursement&& d, std::uint64_t w) {
+      if (last_ref == kNoIndex || project_ids[last_ref] != d.project_id) {
+        auto [it, inserted] = project_ref_of.try_emplace(
+            d.project_id, static_cast<std::uint32_t>(project_ids.size()));
+        if (inserted) project_ids.push_back(std::move(d.project_id));
+        last_ref = it->second;
+      }
+      if (!d.id.empty()) {
+        // The dataset's text holds every id + NUL, offsets 32-bit.
+        if (std::uint64_t{id_text.size()} + d.id.size() + date.size() + 2 > 0xFFFFFFFFu) {
+          id_text_full = true;
+        } else {
+          if (!has_ids) id_end.assign(date.size(), 0);
+          has_ids = true;
+          id_text += d.id;
+        }
+      }
+      if (has_ids) id_end.push_back(static_cast<std::uint32_t>(id_text.size()));
+      date.push_back(d.date);
+      amount.push_back(d.amount);
+      source.push_back(d.source);
+      project_ref.push_back(last_ref);
+      where.push_back(w);
+    }
+    std::size_t size() const { return date.size(); }
+    std::string_view id(std::size_t i) const {
+      if (!has_ids) return {};
+      const std::uint32_t b = i == 0 ? 0 : id_end[i - 1];
+      return std::string_view(id_text).substr(b, id_end[i] - b);
+    }
+  };
+  DisbursementRows disbursements;
   std::vector<Rec<ExAnteAssessment>> ex_ante;
   std::vector<Rec<Evaluation>> evaluations;
   std::vector<Rec<RectificationItem>> rectifications;
@@ -181,7 +239,7 @@ void DatasetBuilder::AddActual(std::string g, std::string i, IndicatorActual v, 
   state_->actuals.push_back({std::move(g), std::move(i), std::move(v), state_->Keep(std::move(w))});
 }
 void DatasetBuilder::AddDisbursement(Disbursement v, Origin w) {
-  state_->disbursements.push_back({std::move(v), state_->Keep(std::move(w))});
+  state_->disbursements.Add(std::move(v), state_->Keep(std::move(w)));
 }
 void DatasetBuilder::AddExAnteAssessment(ExAnteAssessment v, Origin w) {
   state_->ex_ante.push_back({std::move(v), state_->Keep(std::move(w))});
@@ -313,6 +371,52 @@ struct Who {
 std::string YearBounds(const FiscalYear& fy) {
   return absl::StrCat("a date in fiscal year ", fy.year(), " (", fy.first_day().ToString(), " .. ",
                       fy.last_day().ToString(), ")");
+}
+
+// The builder's disbursement rows into the dataset's columns, in row order
+// (`by_project.items[row]` = input position), freeing each builder column
+// once copied.
+void MoveDisbursements(DatasetBuilder::State::DisbursementRows& dr, GroupIndex by_project,
+                       DisbursementColumns& out) {
+  const std::vector<std::uint32_t>& pos = by_project.items;
+  const std::size_t n = pos.size();
+  auto release = [](auto& v) { std::remove_reference_t<decltype(v)>().swap(v); };
+  auto gather = [&](auto& from, auto& to) {
+    to.resize(n);
+    for (std::size_t row = 0; row < n; ++row) to[row] = from[pos[row]];
+    release(from);
+  };
+  gather(dr.date, out.date);
+  gather(dr.amount, out.amount);
+  gather(dr.source, out.source);
+  release(dr.where);
+  release(dr.project_ref);
+  out.project.resize(n);
+  const auto& offs = by_project.offsets;
+  for (std::uint32_t p = 0; p + 1 < offs.size(); ++p) {
+    std::fill(out.project.begin() + offs[p], out.project.begin() + offs[p + 1], p);
+  }
+  if (dr.has_ids) {
+    out.id_text.reserve(dr.id_text.size() + n);
+    out.id_begin.resize(n + 1);
+    for (std::size_t row = 0; row < n; ++row) {
+      out.id_begin[row] = static_cast<std::uint32_t>(out.id_text.size());
+      out.id_text += dr.id(pos[row]);
+      out.id_text.push_back('\0');
+    }
+    out.id_begin[n] = static_cast<std::uint32_t>(out.id_text.size());
+    release(dr.id_text);
+    release(dr.id_end);
+  }
+  bool identity = true;
+  for (std::size_t row = 0; row < n && identity; ++row) identity = pos[row] == row;
+  if (!identity) {
+    out.input_row.resize(n);
+    for (std::uint32_t row = 0; row < n; ++row) out.input_row[pos[row]] = row;
+    out.input_pos = std::move(by_project.items);
+  }
+  out.project_begin = std::move(by_project.offsets);
+  if (out.project_begin.empty()) out.project_begin.push_back(0);
 }
 
 }  // namespace
@@ -628,50 +732,72 @@ absl::StatusOr<Dataset> DatasetBuilder::Build(const BuildOptions& options,
     }
   }
 
-  // Disbursements.
-  std::vector<std::uint32_t> disb_project(s->disbursements.size(), kNoIndex);
-  for (std::uint32_t i = 0; i < s->disbursements.size(); ++i) {
-    auto& r = s->disbursements[i];
-    Disbursement& d = r.value;
-    d.project_index = project_ref(d.project_id, r.where, "project", "disbursement", true);
-    disb_project[i] = d.project_index;
-    if (out_of_year(d.date)) {
-      check.Report(DiagnosticKind::kDateOutOfYear, r.where, "date", "date", d.date.ToString(),
-                   YearBounds(year), "disbursement dated outside the fiscal year");
+  // Disbursements: each distinct project id resolved once; a row with an
+  // unknown one is reported at its own place, as before.
+  auto& dr = s->disbursements;
+  const auto n_disb = static_cast<std::uint32_t>(dr.size());
+  std::vector<std::uint32_t> ref_project(dr.project_ids.size());
+  for (std::size_t r = 0; r < dr.project_ids.size(); ++r) {
+    ref_project[r] = Find(impl->project_by_id, dr.project_ids[r]);
+  }
+  std::vector<std::uint32_t> disb_project(n_disb, kNoIndex);
+  for (std::uint32_t i = 0; i < n_disb; ++i) {
+    std::uint32_t p = ref_project[dr.project_ref[i]];
+    if (p == kNoIndex) {
+      p = project_ref(dr.project_ids[dr.project_ref[i]], dr.where[i], "project", "disbursement",
+                      true);
+    }
+    disb_project[i] = p;
+    if (out_of_year(dr.date[i])) {
+      check.Report(DiagnosticKind::kDateOutOfYear, dr.where[i], "date", "date",
+                   dr.date[i].ToString(), YearBounds(year),
+                   "disbursement dated outside the fiscal year");
     }
   }
-  impl->disbursements_by_project = Group(s->projects.size(), disb_project);
+  release(ref_project);
+  if (dr.id_text_full) {
+    check.Report(DiagnosticKind::kOverflow, Origin(), "", "id", "",
+                 "disbursement ids of at most 4 GiB in all",
+                 "disbursement ids are too long in all; the rest were dropped");
+  }
+  // Rows by project, then date (stable): `disb_by_project.items[row]` is the
+  // input position of the row-th disbursement.
+  GroupIndex disb_by_project = Group(s->projects.size(), disb_project);
+  release(disb_project);
   {
-    auto& items = impl->disbursements_by_project.items;
-    const auto& offs = impl->disbursements_by_project.offsets;
+    auto& items = disb_by_project.items;
+    const auto& offs = disb_by_project.offsets;
     Money all_executed;
     for (std::size_t p = 0; p + 1 < offs.size(); ++p) {
       auto first = items.begin() + offs[p];
       auto last = items.begin() + offs[p + 1];
-      std::stable_sort(first, last, [&](std::uint32_t a, std::uint32_t b) {
-        return s->disbursements[a].value.date < s->disbursements[b].value.date;
-      });
+      // Usually already in date order (a ledger by project and date).
+      if (!std::is_sorted(first, last, [&](std::uint32_t a, std::uint32_t b) {
+            return dr.date[a] < dr.date[b];
+          })) {
+        std::stable_sort(first, last,
+                         [&](std::uint32_t a, std::uint32_t b) { return dr.date[a] < dr.date[b]; });
+      }
       Money running;
       bool reported = false;
       for (auto it = first; it != last; ++it) {
-        const auto& r = s->disbursements[*it];
-        if (!running.TryAdd(r.value.amount) || !all_executed.TryAdd(r.value.amount)) {
-          check.Report(DiagnosticKind::kOverflow, r.where, "amount", "amount",
-                       r.value.amount.ToString(), "totals below 9.2e16 yuan",
-                       "executed total overflows");
+        const std::uint32_t i = *it;
+        const Money amount = dr.amount[i];
+        if (!running.TryAdd(amount) || !all_executed.TryAdd(amount)) {
+          check.Report(DiagnosticKind::kOverflow, dr.where[i], "amount", "amount",
+                       amount.ToString(), "totals below 9.2e16 yuan", "executed total overflows");
           break;
         }
         // Same-day entries count together: a refund and a payment on one day
         // are fine in any order.
-        const bool day_end =
-            (it + 1 == last) || s->disbursements[*(it + 1)].value.date != r.value.date;
+        const bool day_end = (it + 1 == last) || dr.date[*(it + 1)] != dr.date[i];
         if (day_end && running.is_negative() && !reported) {
           reported = true;
-          check.Report(
-              DiagnosticKind::kNegativeExecuted, r.where, "amount", "amount",
-              r.value.amount.ToString(), "disbursements whose running total stays ≥ 0",
-              absl::StrCat("project \"", r.value.project_id, "\": executed total falls to ",
-                           running.ToString(), " on ", r.value.date.ToString()));
+          check.Report(DiagnosticKind::kNegativeExecuted, dr.where[i], "amount", "amount",
+                       amount.ToString(), "disbursements whose running total stays ≥ 0",
+                       absl::StrCat("project \"", dr.project_ids[dr.project_ref[i]],
+                                    "\": executed total falls to ", running.ToString(), " on ",
+                                    dr.date[i].ToString()));
         }
       }
     }
@@ -758,10 +884,13 @@ absl::StatusOr<Dataset> DatasetBuilder::Build(const BuildOptions& options,
   take(s->units, impl->units);
   take(s->projects, impl->projects);
   take(s->goals, impl->goals);
-  take(s->disbursements, impl->disbursements);
   take(s->ex_ante, impl->ex_ante);
   take(s->evaluations, impl->evaluations);
   take(s->rectifications, impl->rectifications);
+
+  MoveDisbursements(dr, std::move(disb_by_project), impl->disbursements);
+  dr = State::DisbursementRows();
+  impl->disbursements.Bind(impl->projects.data());
 
   std::vector<std::uint32_t> goal_project(impl->goals.size(), kNoIndex);
   std::vector<std::uint32_t> goal_unit(impl->goals.size(), kNoIndex);

@@ -21,13 +21,46 @@ struct GroupIndex {
   }
 };
 
+// The disbursement columns (DisbursementTable describes them); `table` is
+// bound to these vectors once they are final (Bind).
+struct DisbursementColumns {
+  std::vector<Date> date;
+  std::vector<Money> amount;
+  std::vector<FundSource> source;
+  std::vector<std::uint32_t> project;
+  std::vector<std::uint32_t> project_begin;  // per project + 1: its first row
+  std::string id_text;                       // every row's id + NUL, by row
+  std::vector<std::uint32_t> id_begin;       // size + 1 offsets; empty: no ids at all
+  std::vector<std::uint32_t> input_row;      // input position → row; empty: identity
+  std::vector<std::uint32_t> input_pos;      // row → input position; empty: identity
+  DisbursementTable table;
+
+  void Bind(const Project* projects) {
+    table = DisbursementTable();
+    table.projects_ = projects;
+    table.date_ = date.data();
+    table.amount_ = amount.data();
+    table.source_ = source.data();
+    table.project_ = project.data();
+    table.size_ = date.size();
+    table.id_text_ = id_text.data();
+    table.id_begin_ = id_begin.empty() ? nullptr : id_begin.data();
+    table.input_row_ = input_row.empty() ? nullptr : input_row.data();
+    table.input_pos_ = input_pos.empty() ? nullptr : input_pos.data();
+  }
+  RowRange Of(std::uint32_t p) const {
+    if (std::size_t{p} + 1 >= project_begin.size()) return {};
+    return {project_begin[p], project_begin[p + 1]};
+  }
+};
+
 struct Dataset::Impl {
   DatasetInfo info;
   FiscalYear fiscal_year;
   std::vector<Unit> units;
   std::vector<Project> projects;
   std::vector<Goal> goals;
-  std::vector<Disbursement> disbursements;
+  DisbursementColumns disbursements;
   std::vector<ExAnteAssessment> ex_ante;
   std::vector<Evaluation> evaluations;
   std::vector<RectificationItem> rectifications;
@@ -36,8 +69,7 @@ struct Dataset::Impl {
   StringMap<std::uint32_t> project_by_id;
   StringMap<std::uint32_t> goal_by_id;
 
-  std::vector<Money> approved;          // per project
-  GroupIndex disbursements_by_project;  // date order
+  std::vector<Money> approved;  // per project
   GroupIndex goals_by_project;
   GroupIndex goals_by_unit;  // unit-level goals only
   GroupIndex projects_by_unit;

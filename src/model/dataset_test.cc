@@ -30,6 +30,77 @@ DatasetBuilder Base() {
   return b;
 }
 
+// Disbursements are stored by project, then date (stable), with their ids
+// and the input order kept.
+TEST(DatasetBuilder, DisbursementColumnsByProjectThenDate) {
+  DatasetBuilder b = Base();
+  Project p2;
+  p2.id = "P2";
+  p2.unit_id = "U2";
+  p2.name = "园区绿化";
+  p2.funds = {{FundSource::kGeneralBudget, Yuan(1000), 0}};
+  b.AddProject(p2);
+  // Input: P2 first; P1's in reverse date order; one id missing, the first.
+  b.AddDisbursement({"", "P2", D(2022, 6, 1), FundSource::kTransfer, Yuan(7)});
+  b.AddDisbursement({"A3", "P1", D(2022, 9, 1), FundSource::kGeneralBudget, Yuan(3)});
+  b.AddDisbursement({"A2", "P1", D(2022, 4, 1), FundSource::kGeneralBudget, Yuan(2)});
+  b.AddDisbursement({"A2b", "P1", D(2022, 4, 1), FundSource::kLandTransfer, Yuan(-1)});
+  b.AddDisbursement({"B2", "P2", D(2022, 2, 1), FundSource::kTransfer, Yuan(5)});
+  absl::StatusOr<Dataset> ds = b.Build();
+  ASSERT_TRUE(ds.ok()) << ds.status();
+  const DisbursementTable& t = ds->disbursements();
+  ASSERT_EQ(t.size(), 5u);
+  EXPECT_EQ(ds->DisbursementsOf(0).first(), 0u);
+  EXPECT_EQ(ds->DisbursementsOf(0).last(), 3u);
+  EXPECT_EQ(ds->DisbursementsOf(1).first(), 3u);
+  EXPECT_EQ(ds->DisbursementsOf(1).size(), 2u);
+  EXPECT_TRUE(ds->DisbursementsOf(2).empty());  // no such project
+  std::vector<std::string> ids;
+  for (const DisbursementView d : t) ids.emplace_back(d.id());
+  EXPECT_THAT(ids, ::testing::ElementsAre("A2", "A2b", "A3", "B2", ""));  // same day: input order
+  EXPECT_THAT(std::vector<std::uint32_t>(t.project_indexes().begin(), t.project_indexes().end()),
+              ::testing::ElementsAre(0, 0, 0, 1, 1));
+  EXPECT_EQ(t.dates()[0], D(2022, 4, 1));
+  EXPECT_EQ(t.amounts()[1], Yuan(-1));
+  EXPECT_EQ(t.sources()[1], FundSource::kLandTransfer);
+  EXPECT_STREQ(t.id_c_str(4), "");
+  EXPECT_STREQ(t[1].id_c_str(), "A2b");
+  EXPECT_EQ(t[3].project_id(), "P2");
+  EXPECT_EQ(t[3].project_index(), 1u);
+  // Input order back: row of the k-th input record, and each row's position.
+  std::vector<std::string> input;
+  for (std::uint32_t k = 0; k < t.size(); ++k) input.emplace_back(t[t.RowOfInput(k)].id());
+  EXPECT_THAT(input, ::testing::ElementsAre("", "A3", "A2", "A2b", "B2"));
+  EXPECT_EQ(t[4].input_position(), 0u);
+  EXPECT_EQ(t[0].input_position(), 2u);
+  const Disbursement rec = t[2].ToRecord();
+  EXPECT_EQ(rec.id, "A3");
+  EXPECT_EQ(rec.project_id, "P1");
+  EXPECT_EQ(rec.date, D(2022, 9, 1));
+  EXPECT_EQ(rec.amount, Yuan(3));
+  // Copies share the data: the views stay valid while a copy lives.
+  const DisbursementTable* before = &t;
+  Dataset copy = *ds;
+  ds = Dataset();
+  EXPECT_EQ(&copy.disbursements(), before);
+  EXPECT_EQ(copy.disbursements()[0].id(), "A2");
+}
+
+TEST(DatasetBuilder, DisbursementsInOrderWithoutIdsReadBackAsGiven) {
+  DatasetBuilder b = Base();
+  b.AddDisbursement({"", "P1", D(2022, 3, 1), FundSource::kGeneralBudget, Yuan(1)});
+  b.AddDisbursement({"", "P1", D(2022, 4, 1), FundSource::kGeneralBudget, Yuan(2)});
+  absl::StatusOr<Dataset> ds = b.Build();
+  ASSERT_TRUE(ds.ok()) << ds.status();
+  const DisbursementTable& t = ds->disbursements();
+  EXPECT_EQ(t.RowOfInput(1), 1u);
+  EXPECT_EQ(t[1].input_position(), 1u);
+  EXPECT_EQ(t[0].id(), "");
+  EXPECT_STREQ(t[1].id_c_str(), "");
+  EXPECT_TRUE(Dataset().disbursements().empty());
+  EXPECT_TRUE(Dataset().DisbursementsOf(0).empty());
+}
+
 // Builds and returns the diagnostics' kinds.
 std::vector<DiagnosticKind> Kinds(DatasetBuilder& b, Diagnostics* d) {
   auto ds = b.Build({}, d);
@@ -66,8 +137,8 @@ TEST(DatasetBuilder, BuildsAValidDatasetWithIndexes) {
   EXPECT_EQ(ds->units().size(), 2u);
   EXPECT_EQ(ds->ApprovedOf(0), Yuan(1500));
   ASSERT_EQ(ds->DisbursementsOf(0).size(), 2u);
-  EXPECT_EQ(ds->disbursements()[ds->DisbursementsOf(0)[0]].id, "V1");  // date order
-  EXPECT_EQ(ds->goals()[0].unit_id, "U1");                             // inherited from the project
+  EXPECT_EQ(ds->disbursements()[ds->DisbursementsOf(0)[0]].id(), "V1");  // date order
+  EXPECT_EQ(ds->goals()[0].unit_id, "U1");  // inherited from the project
   EXPECT_EQ(ds->goals()[0].indicators[0].actuals.size(), 1u);
   EXPECT_EQ(ds->GoalsOfProject(0).size(), 1u);
   EXPECT_EQ(ds->GoalsOfUnit(1).size(), 1u);

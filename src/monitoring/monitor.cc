@@ -436,7 +436,12 @@ absl::StatusOr<std::vector<MonitorReport>> MonitorSeries(const Dataset& dataset,
   std::vector<Agg> unit_agg(units.size() * K), total_agg(K);
   std::vector<AggBase> unit_base(units.size());
   AggBase total_base;
-  const auto disb = dataset.disbursements();
+  // The disbursement columns: a project's rows are one run, projects in
+  // order, so the walk below reads each column front to back.
+  const DisbursementTable& disb = dataset.disbursements();
+  const std::span<const Date> disb_date = disb.dates();
+  const std::span<const Money> disb_amount = disb.amounts();
+  const std::span<const FundSource> disb_source = disb.sources();
   const auto goals = dataset.goals();
   // The project's disbursements up to the last date: dataset index and
   // cumulative amount, so the over-spend rules find their crossing
@@ -445,8 +450,9 @@ absl::StatusOr<std::vector<MonitorReport>> MonitorSeries(const Dataset& dataset,
   bool plan_outside_year = false;
 
   // Software prefetch: the loop is bound by memory latency (projects, their
-  // fund lines, disbursements and goals live in separate heap blocks), so the
-  // blocks of a project a few iterations ahead are requested early.
+  // fund lines and goals live in separate heap blocks), so the blocks of a
+  // project a few iterations ahead are requested early. The disbursement
+  // columns need none: they are read in order.
   const auto n_projects = static_cast<std::uint32_t>(projects.size());
   const bool project_goals = options.goals && options.project_rows;
   const auto prefetch_project = [&](std::uint32_t q) {
@@ -467,10 +473,6 @@ absl::StatusOr<std::vector<MonitorReport>> MonitorSeries(const Dataset& dataset,
     if (!pr.funds.empty()) __builtin_prefetch(pr.funds.data());
     if (!pr.adjustments.empty()) __builtin_prefetch(pr.adjustments.data());
     if (!pr.payment_plan.empty()) __builtin_prefetch(pr.payment_plan.data());
-    // The first disbursement: the rest follow in memory (hardware prefetch).
-    if (const auto d = dataset.DisbursementsOf(q); !d.empty()) {
-      __builtin_prefetch(reinterpret_cast<const char*>(&disb[d[0]]) + offsetof(Disbursement, date));
-    }
     if (project_goals) {
       for (std::uint32_t gi : dataset.GoalsOfProject(q)) {
         __builtin_prefetch(reinterpret_cast<const char*>(&goals[gi]) + offsetof(Goal, indicators));
@@ -536,13 +538,13 @@ absl::StatusOr<std::vector<MonitorReport>> MonitorSeries(const Dataset& dataset,
     std::size_t k = 0;
     Money cum;
     for (std::uint32_t di : dataset.DisbursementsOf(p)) {
-      const Disbursement& d = disb[di];
-      while (k < K && sorted[k] < d.date) ++k;
+      const Date date = disb_date[di];
+      while (k < K && sorted[k] < date) ++k;
       if (k == K) break;
-      const auto s = static_cast<std::size_t>(d.source);
+      const Money amount = disb_amount[di];
+      const auto s = static_cast<std::size_t>(disb_source[di]);
       has_source[s] = true;
-      if (!exec_b[k].TryAdd(d.amount) || !fund_exec[k][s].TryAdd(d.amount) ||
-          !cum.TryAdd(d.amount)) {
+      if (!exec_b[k].TryAdd(amount) || !fund_exec[k][s].TryAdd(amount) || !cum.TryAdd(amount)) {
         return fail("disbursements");
       }
       paid.push_back({cum.fen(), di});
@@ -779,11 +781,12 @@ std::string ExplainReason(const MonitorReport& report, const MonitorReason& reas
   }
   if (reason.code == kQ3) v.emplace_back("q3_end", report.q3_end.ToString());
   if (reason.disbursement_index != kNoIndex) {
-    const Disbursement& d = ds.disbursements()[reason.disbursement_index];
-    v.emplace_back("disbursement",
-                   d.id.empty() ? absl::StrCat("#", reason.disbursement_index + 1) : d.id);
-    v.emplace_back("date", d.date.ToString());
-    v.emplace_back("amount", monitoring_internal::WanYuan(d.amount));
+    // Without a voucher number: its place in the input ("#3" = the third).
+    const DisbursementView d = ds.disbursements()[reason.disbursement_index];
+    v.emplace_back("disbursement", d.id().empty() ? absl::StrCat("#", d.input_position() + 1)
+                                                  : std::string(d.id()));
+    v.emplace_back("date", d.date().ToString());
+    v.emplace_back("amount", monitoring_internal::WanYuan(d.amount()));
   }
   if (reason.indicator_check != kNoIndex) {
     const IndicatorCheck& ic = report.indicators[reason.indicator_check];

@@ -164,6 +164,37 @@ TEST(MonitorTest, Q3Summons) {
   EXPECT_THAT(Codes(at, at.total), ::testing::Contains("monitoring.q3_summons"));
 }
 
+// A disbursement without a voucher number is named by its place in the
+// input ("#3": the third), whatever order the dataset keeps it in.
+TEST(MonitorTest, CrossingDisbursementWithoutIdIsNamedByItsInputPosition) {
+  TestData t;
+  t.NewProject("A", 100);
+  t.NewProject("B", 100);
+  auto pay = [&t](const char* project, const char* date, Money amount) {
+    Disbursement d;
+    d.project_id = project;
+    d.date = D(date);
+    d.amount = amount;
+    t.b.AddDisbursement(d);
+  };
+  pay("A", "2022-03-01", Wan(95));  // #1: A crosses 90% here
+  pay("B", "2022-04-01", Wan(20));  // #2
+  pay("A", "2022-02-01", Wan(1));   // #3: earlier, stored before #1
+  const Dataset ds = t.Build();
+  const MonitorReport rep = RunMonitor(ds, "2022-08-31");
+  const MonitorRow& a = ProjectRow(rep, "A");
+  ASSERT_THAT(Codes(rep, a), ::testing::Contains("monitoring.overspend_warning"));
+  const MonitorReason* r = nullptr;
+  for (const MonitorReason& x : rep.ReasonsOf(a)) {
+    if (x.code == "monitoring.overspend_warning") r = &x;
+  }
+  ASSERT_NE(r, nullptr);
+  EXPECT_EQ(r->disbursement_index, 1u);  // row 1 of the table: A's second by date
+  EXPECT_EQ(ds.disbursements()[r->disbursement_index].input_position(), 0u);
+  EXPECT_THAT(ExplainReason(rep, *r, "en"), HasSubstr("#1"));
+  EXPECT_THAT(ExplainReason(rep, *r, "en"), ::testing::Not(HasSubstr("#2")));
+}
+
 TEST(MonitorTest, OverspendReportsTheCrossingDisbursement) {
   TestData t;
   t.NewProject("UNDER", 100);
@@ -184,19 +215,19 @@ TEST(MonitorTest, OverspendReportsTheCrossingDisbursement) {
   const MonitorRow& warn = ProjectRow(rep, "WARN");
   ASSERT_THAT(Codes(rep, warn), ::testing::ElementsAre("monitoring.overspend_warning"));
   const MonitorReason& wr = rep.ReasonsOf(warn)[0];
-  EXPECT_EQ(ds.disbursements()[wr.disbursement_index].id, "V4");
+  EXPECT_EQ(ds.disbursements()[wr.disbursement_index].id(), "V4");
   EXPECT_THAT(ExplainReason(rep, wr, "en"), HasSubstr("V4"));
   EXPECT_THAT(ExplainReason(rep, wr, "zh"), HasSubstr("95万元"));
   const MonitorRow& over = ProjectRow(rep, "OVER");
   ASSERT_THAT(Codes(rep, over), ::testing::ElementsAre("monitoring.overspend_error"));
-  EXPECT_EQ(ds.disbursements()[rep.ReasonsOf(over)[0].disbursement_index].id, "V8");
+  EXPECT_EQ(ds.disbursements()[rep.ReasonsOf(over)[0].disbursement_index].id(), "V8");
   EXPECT_EQ(over.level, WarningLevel::kRed);
   EXPECT_TRUE(rep.HasErrors());
   // Earlier, OVER was only warned, crossing at V6.
   const MonitorReport feb = RunMonitor(ds, "2022-02-28");
   const MonitorRow& over_feb = ProjectRow(feb, "OVER");
   ASSERT_THAT(Codes(feb, over_feb), ::testing::ElementsAre("monitoring.overspend_warning"));
-  EXPECT_EQ(ds.disbursements()[feb.ReasonsOf(over_feb)[0].disbursement_index].id, "V6");
+  EXPECT_EQ(ds.disbursements()[feb.ReasonsOf(over_feb)[0].disbursement_index].id(), "V6");
 }
 
 TEST(MonitorTest, ZeroBudgetHasADefinedRateAndAReason) {

@@ -58,12 +58,15 @@ absl::Status AddBudget(const Project& proj, Date as_of, ProjectFigures& f) {
 
 // Per-source executed amounts (disbursements dated ≤ as_of).
 absl::Status AddExecuted(const Dataset& ds, std::uint32_t p, Date as_of, ProjectFigures& f) {
+  const DisbursementTable& disb = ds.disbursements();
+  const std::span<const Date> dates = disb.dates();
+  const std::span<const Money> amounts = disb.amounts();
+  const std::span<const FundSource> sources = disb.sources();
   for (std::uint32_t di : ds.DisbursementsOf(p)) {
-    const Disbursement& d = ds.disbursements()[di];
-    if (d.date > as_of) break;
-    const auto s = static_cast<std::size_t>(d.source);
+    if (dates[di] > as_of) break;
+    const auto s = static_cast<std::size_t>(sources[di]);
     f.present[s] = true;
-    if (!f.executed[s].TryAdd(d.amount) || !f.executed_total.TryAdd(d.amount)) {
+    if (!f.executed[s].TryAdd(amounts[di]) || !f.executed_total.TryAdd(amounts[di])) {
       return absl::OutOfRangeError(
           absl::StrCat("amount overflow in project ", ds.projects()[p].id));
     }

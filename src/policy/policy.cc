@@ -1,9 +1,11 @@
 // policy.cc: Policy's accessors, grading, and the Severity vocabulary.
 #include "perfbudget/policy/policy.h"
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace perfbudget {
 
@@ -52,6 +54,12 @@ const RuleSetting& Policy::Rule(std::string_view code) const {
   }();
   auto it = rules_.find(code);
   return it == rules_.end() ? kDisabled : it->second;
+}
+
+void Policy::set_review_library(ReviewLibrary v) {
+  auto lib = std::make_shared<const ReviewLibrary>(std::move(v));
+  review_library_index_ = CompileReviewLibraryIndex(*lib);
+  review_library_ = std::move(lib);
 }
 
 Ratio Policy::Param(std::string_view code, std::string_view param, Ratio fallback) const {

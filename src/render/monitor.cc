@@ -99,11 +99,11 @@ void RowJson(JsonWriter& w, const MonitorReport& rep, const MonitorRow& r, std::
     w.Key("severity").String(CodeOf(reason.severity));
     w.Key("threshold").String(reason.threshold.ToShortString());
     if (reason.disbursement_index != kNoIndex) {
-      const Disbursement& d = rep.dataset.disbursements()[reason.disbursement_index];
+      const DisbursementView d = rep.dataset.disbursements()[reason.disbursement_index];
       w.Key("disbursement").BeginObject();
-      w.Key("id").String(d.id);
-      w.Key("date").String(d.date.ToString());
-      w.Key("amount").String(d.amount.ToString());
+      w.Key("id").String(d.id());
+      w.Key("date").String(d.date().ToString());
+      w.Key("amount").String(d.amount().ToString());
       w.EndObject();
     }
     w.Key("message").String(ExplainReason(rep, reason, lang));

@@ -62,7 +62,8 @@ std::optional<Date> GivenOrDatasetAsOf(const Dataset& dataset, std::optional<Dat
 absl::StatusOr<DatasetSummary> Summarize(const Dataset& dataset, std::optional<Date> as_of) try {
   DatasetSummary s;
   const FiscalYear& fy = dataset.fiscal_year();
-  const auto disbursements = dataset.disbursements();
+  const DisbursementTable& disbursements = dataset.disbursements();
+  const std::span<const Date> disb_dates = disbursements.dates();
   if (as_of.has_value()) {
     if (absl::Status st = fy.CheckContains(*as_of); !st.ok()) {
       return absl::OutOfRangeError(absl::StrCat(
@@ -77,9 +78,9 @@ absl::StatusOr<DatasetSummary> Summarize(const Dataset& dataset, std::optional<D
     s.as_of_source = AsOfSource::kYearEnd;
   } else {
     s.as_of_source = AsOfSource::kLatestDisbursement;
-    Date latest = disbursements.front().date;
-    for (const Disbursement& d : disbursements) {
-      if (latest < d.date) latest = d.date;
+    Date latest = disb_dates.front();
+    for (const Date d : disb_dates) {
+      if (latest < d) latest = d;
     }
     s.as_of = latest;
   }
@@ -147,33 +148,33 @@ absl::StatusOr<DatasetSummary> Summarize(const Dataset& dataset, std::optional<D
   }
 
   // Disbursements up to the as-of date.
-  for (const Disbursement& d : disbursements) {
-    if (s.as_of < d.date) continue;
-    ++s.counts.disbursements_to_as_of;
-    UnitSummary* unit = nullptr;
-    if (d.project_index < projects.size()) {
-      const std::uint32_t u = projects[d.project_index].unit_index;
-      if (u < s.units.size()) unit = &s.units[u];
-    }
-    const int src = static_cast<int>(d.source);
-    if (!Add(&s.overall.executed, d.amount)) return Overflow("executed");
-    if (unit != nullptr) {
-      ++unit->counts.disbursements_to_as_of;
-      if (!Add(&unit->totals.executed, d.amount)) {
-        return Overflow(absl::StrCat("executed of unit ", unit->id));
+  // (Rows run project by project: one unit look-up per project.)
+  const std::span<const Money> disb_amounts = disbursements.amounts();
+  const std::span<const FundSource> disb_sources = disbursements.sources();
+  for (std::uint32_t p = 0; p < projects.size(); ++p) {
+    const RowRange rows = dataset.DisbursementsOf(p);
+    if (rows.empty()) continue;
+    const std::uint32_t u = projects[p].unit_index;
+    UnitSummary* unit = u < s.units.size() ? &s.units[u] : nullptr;
+    if (unit != nullptr) unit->counts.disbursements += static_cast<std::int64_t>(rows.size());
+    for (std::uint32_t row : rows) {
+      if (s.as_of < disb_dates[row]) continue;
+      const Money amount = disb_amounts[row];
+      ++s.counts.disbursements_to_as_of;
+      const int src = static_cast<int>(disb_sources[row]);
+      if (!Add(&s.overall.executed, amount)) return Overflow("executed");
+      if (unit != nullptr) {
+        ++unit->counts.disbursements_to_as_of;
+        if (!Add(&unit->totals.executed, amount)) {
+          return Overflow(absl::StrCat("executed of unit ", unit->id));
+        }
       }
-    }
-    if (src >= 0 && src < kFundSourceCount) {
-      if (!Add(&by_source[src].totals.executed, d.amount)) {
-        return Overflow(absl::StrCat("executed of fund source ", AV(CodeOf(d.source))));
+      if (src >= 0 && src < kFundSourceCount) {
+        if (!Add(&by_source[src].totals.executed, amount)) {
+          return Overflow(absl::StrCat("executed of fund source ", AV(CodeOf(disb_sources[row]))));
+        }
+        source_seen[src] = true;
       }
-      source_seen[src] = true;
-    }
-  }
-  for (const Disbursement& d : disbursements) {
-    if (d.project_index < projects.size()) {
-      const std::uint32_t u = projects[d.project_index].unit_index;
-      if (u < s.units.size()) ++s.units[u].counts.disbursements;
     }
   }
 

@@ -17,11 +17,12 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "base/absl_compat.h"
-#include "codec/text.h"
 #include "base/out_of_memory.h"
+#include "codec/text.h"
 #include "model/target_text.h"
 #include "perfbudget/policy/rule_catalog.h"
 #include "perfbudget/review/text_relevance.h"
+#include "review/review_library_index.h"
 #include "review/review_rules.h"
 
 namespace perfbudget {
@@ -145,6 +146,26 @@ Ratio ParseOr(std::string_view text, Ratio fallback) {
   return r.ok() ? *r : fallback;
 }
 
+// The default (catalog) value of a parameter, parsed; 0 when the catalog
+// does not declare it.
+Ratio CatalogDefault(const RuleSpec& spec, std::string_view name) {
+  for (const RuleParamSpec& p : spec.params) {
+    if (p.name == name) return ParseOr(p.default_value, Ratio());
+  }
+  return Ratio();
+}
+
+// As ParamOf, with the rule's setting already looked up (nullptr: the
+// policy lacks the rule): the catalog default is parsed only when the policy
+// has no value.
+Ratio ParamOfSetting(const RuleSetting* setting, const RuleSpec& spec, std::string_view name) {
+  if (setting != nullptr) {
+    auto it = setting->params.find(name);
+    if (it != setting->params.end()) return it->second;
+  }
+  return CatalogDefault(spec, name);
+}
+
 // A parameter with the catalog default as fallback.
 Ratio ParamOf(const Policy& policy, const RuleSpec& spec, std::string_view name) {
   for (const RuleParamSpec& p : spec.params) {
@@ -160,7 +181,14 @@ ReviewDimension DimensionOf(const RuleSpec& spec) {
 // The policy's settings for every review rule, resolved once.
 struct Rules {
   std::array<const RuleSpec*, kRuleCount> spec{};
-  std::array<RuleSetting, kRuleCount> set{};
+  // What a finding takes from a rule's setting (its parameters are read
+  // into the fields below once).
+  struct Setting {
+    bool enabled = false;
+    Severity severity = Severity::kWarning;
+    Ratio deduction;
+  };
+  std::array<Setting, kRuleCount> set{};
   // Parameters used in hot paths.
   Ratio min_chars, max_qualitative_percent, relevance_min_percent, min_part_chars, weight_total,
       execution_points, max_percent, satisfaction_min, baseline_tolerance, unit_cost_tolerance,
@@ -178,18 +206,11 @@ struct Rules {
   int decimals = 2;
   bool messages = true;
 
-  // The review library (policy data) and what is compiled from it once.
+  // The review library (policy data) and its compiled form, which the
+  // policy built once when the library was set.
   const ReviewLibrary* lib = nullptr;
+  const ReviewLibraryIndex* ix = nullptr;
   const ReviewGrading* grading = nullptr;
-  BigramSet common;  // bigrams of the common terms
-  // Domain terms by their first bigram (sorted), for finding them in text.
-  std::vector<std::pair<Bigram, std::uint32_t>> term_first;
-  BigramSet term_first_set;  // the same first bigrams, for a quick rejection
-  std::vector<std::string_view> terms;
-  // Per library category: the bigrams of its core indicators' names and
-  // synonyms (added to a goal's relevance context).
-  std::vector<BigramSet> category_core;
-  std::vector<std::uint32_t> term_domain;
 
   bool On(RuleId id) const { return set[id].enabled; }
 };
@@ -210,20 +231,26 @@ struct TermHits {
   }
 };
 
-void FindTerms(const Rules& r, std::string_view text, std::vector<Bigram>* tmp, TermHits* hits) {
-  if (r.term_first.empty() || text.empty()) return;
-  tmp->clear();
-  AppendBigrams(text, tmp);
-  for (Bigram b : *tmp) {
-    if (!r.term_first_set.Contains(b)) continue;
-    auto it = std::lower_bound(r.term_first.begin(), r.term_first.end(),
+// The domain terms in `text`, whose BigramSequence is `seq` (`plain` as it
+// returned): a term is found at the first of the text's bigrams that begins
+// it, when the text holds it.
+void FindTerms(const Rules& r, std::span<const Bigram> seq, bool plain, std::string_view text,
+               TermHits* hits) {
+  const ReviewLibraryIndex& ix = *r.ix;
+  if (ix.term_first.empty() || text.empty()) return;
+  for (Bigram b : seq) {
+    if (b == kBigramBreak || !ix.TermFirstMayHold(b)) continue;
+    auto it = std::lower_bound(ix.term_first.begin(), ix.term_first.end(),
                                std::pair<Bigram, std::uint32_t>{b, 0});
-    for (; it != r.term_first.end() && it->first == b; ++it) {
+    for (; it != ix.term_first.end() && it->first == b; ++it) {
       const std::uint32_t t = it->second;
       if (std::find(hits->terms.begin(), hits->terms.end(), t) != hits->terms.end()) continue;
-      if (text.find(r.terms[t]) == std::string_view::npos) continue;
+      // A two-character term is in a plain text when its bigram is.
+      if (!(plain && ix.term_is_pair[t] != 0) && text.find(ix.terms[t]) == std::string_view::npos) {
+        continue;
+      }
       hits->terms.push_back(t);
-      hits->AddDomain(r.term_domain[t]);
+      hits->AddDomain(ix.term_domain[t]);
     }
   }
 }
@@ -231,21 +258,27 @@ void FindTerms(const Rules& r, std::string_view text, std::vector<Bigram>* tmp, 
 Rules ResolveRules(const Policy& policy, bool messages) {
   Rules r;
   std::span<const RuleSpec> catalog = ReviewRuleCatalog();
+  std::array<const RuleSetting*, kRuleCount> found{};
   for (std::size_t i = 0; i < kRuleCount; ++i) {
     r.spec[i] = &catalog[i];
     // A policy not made from the catalog (a bare Policy()) lacks the rule:
     // fall back to the catalog defaults.
-    if (policy.rules().contains(catalog[i].code)) {
-      r.set[i] = policy.Rule(catalog[i].code);
+    auto it = policy.rules().find(catalog[i].code);
+    Rules::Setting& s = r.set[i];
+    if (it != policy.rules().end()) {
+      found[i] = &it->second;
+      s.enabled = it->second.enabled;
+      s.severity = it->second.severity;
+      s.deduction = it->second.deduction;
     } else {
-      RuleSetting s;
       s.enabled = catalog[i].default_enabled;
       s.severity = catalog[i].default_severity;
       s.deduction = ParseOr(catalog[i].default_deduction, Ratio());
-      r.set[i] = s;
     }
   }
-  auto p = [&](RuleId id, std::string_view name) { return ParamOf(policy, catalog[id], name); };
+  auto p = [&](RuleId id, std::string_view name) {
+    return ParamOfSetting(found[id], catalog[id], name);
+  };
   auto flag = [&](RuleId id, std::string_view name) { return !p(id, name).is_zero(); };
   r.min_chars = p(kGoalTextMissing, "min_chars");
   r.max_qualitative_percent = p(kNotQuantified, "max_qualitative_percent");
@@ -279,31 +312,8 @@ Rules ResolveRules(const Policy& policy, bool messages) {
   r.decimals = policy.decimals();
   r.messages = messages;
   r.lib = &policy.review_library();
+  r.ix = &policy.review_library_index();
   r.grading = &policy.review_grading();
-  for (const std::string& t : r.lib->common_terms) r.common.Add(t);
-  r.common.Seal();
-  std::vector<Bigram> tmp;
-  for (std::uint32_t d = 0; d < r.lib->domains.size(); ++d) {
-    for (const std::string& t : r.lib->domains[d].terms) {
-      tmp.clear();
-      AppendBigrams(t, &tmp);
-      if (tmp.empty()) continue;
-      r.term_first.emplace_back(tmp.front(), static_cast<std::uint32_t>(r.terms.size()));
-      r.terms.push_back(t);
-      r.term_domain.push_back(d);
-    }
-  }
-  std::sort(r.term_first.begin(), r.term_first.end());
-  for (const auto& entry : r.term_first) r.term_first_set.AddBigram(entry.first);
-  r.term_first_set.Seal();
-  r.category_core.resize(r.lib->categories.size());
-  for (std::size_t c = 0; c < r.lib->categories.size(); ++c) {
-    for (const CoreIndicator& ci : r.lib->categories[c].indicators) {
-      r.category_core[c].Add(ci.name);
-      for (const std::string& syn : ci.synonyms) r.category_core[c].Add(syn);
-    }
-    r.category_core[c].Seal();
-  }
   return r;
 }
 
@@ -336,6 +346,59 @@ Ratio MoneyFactor(std::string_view unit) {
   if (unit == "百万元") return Ratio(1000000);
   if (unit == "亿元" || unit == "yi") return Ratio(100000000);
   return Ratio();
+}
+
+// hay.find(needle) != npos, by memchr on the needle's first byte (the
+// library's search steps byte by byte through short Chinese names).
+bool HasSubstring(std::string_view hay, std::string_view needle) {
+  if (needle.empty()) return true;
+  if (needle.size() > hay.size()) return false;
+  const char* p = hay.data();
+  const char* const last = hay.data() + (hay.size() - needle.size());
+  while (p <= last) {
+    const void* hit = std::memchr(p, needle.front(), static_cast<std::size_t>(last - p) + 1);
+    if (hit == nullptr) return false;
+    p = static_cast<const char*>(hit);
+    if (std::memcmp(p, needle.data(), needle.size()) == 0) return true;
+    ++p;
+  }
+  return false;
+}
+
+// A quick key of a name for "certainly differs": its size and its first
+// and last eight bytes (equal names have equal keys).
+std::uint64_t NameKey(std::string_view s) {
+  std::uint64_t head = 0;
+  std::uint64_t tail = 0;
+  const std::size_t n = std::min<std::size_t>(s.size(), 8);
+  if (n > 0) {
+    std::memcpy(&head, s.data(), n);
+    std::memcpy(&tail, s.data() + (s.size() - n), n);
+  }
+  return (head * 0x9E3779B97F4A7C15ull) ^ tail ^ (static_cast<std::uint64_t>(s.size()) << 56);
+}
+
+// NormalizeUnit (review_library.h) without copying: the base is a view into
+// `unit` or into `scales`.
+struct UnitView {
+  std::string_view base;
+  Ratio factor;
+};
+UnitView NormalizeUnitView(std::string_view unit, const std::vector<UnitScale>& scales) {
+  for (const UnitScale& s : scales) {
+    if (s.unit == unit) return {s.base, s.factor};
+  }
+  constexpr std::string_view kWan = "万";
+  constexpr std::string_view kYi = "亿";
+  for (const auto& [prefix, factor] :
+       {std::pair{kWan, Ratio(10000)}, std::pair{kYi, Ratio(100000000)}}) {
+    if (unit.size() > prefix.size() && unit.starts_with(prefix)) {
+      UnitView rest = NormalizeUnitView(unit.substr(prefix.size()), scales);
+      rest.factor = rest.factor * factor;
+      return rest;
+    }
+  }
+  return {unit, Ratio(1)};
 }
 
 bool IsPercentUnit(std::string_view unit) {
@@ -429,33 +492,41 @@ using Args = std::initializer_list<Arg>;
 struct Scratch {
   BigramSet context;
   BigramSet owner;
-  std::vector<std::string_view> names;  // the goal's indicator names, trimmed
-  TermHits owner_hits;    // domains of the project (name, category, its library entry)
-  TermHits context_hits;  // owner_hits and the goal text's
-  TermHits hits;          // one text's, reused
-  std::vector<Bigram> tmp;
+  std::vector<std::string_view> names;     // the goal's indicator names, trimmed
+  std::vector<std::uint64_t> name_hashes;  // their NameKeys (a quick "differs")
+  TermHits owner_hits;      // domains of the project (name, category, its library entry)
+  TermHits context_hits;    // owner_hits and the goal text's
+  TermHits hits;            // one text's, reused
+  std::vector<Bigram> seq;  // a text's BigramSequence, reused
 };
 
-// "清扫、保洁" from hits; `sep` between terms.
-std::string HitTerms(const Rules& r, const TermHits& h, std::string_view sep) {
-  std::string out;
-  std::vector<std::string_view> seen;
-  for (std::uint32_t t : h.terms) {
-    if (std::find(seen.begin(), seen.end(), r.terms[t]) != seen.end()) continue;
-    seen.push_back(r.terms[t]);
-    if (!out.empty()) out += sep;
-    out += r.terms[t];
+// Appends "清扫、保洁" from hits (each distinct term once) to *zh and
+// "清扫, 保洁" to *en.
+void AppendHitTerms(const Rules& r, const TermHits& h, std::string* zh, std::string* en) {
+  const std::size_t zh_start = zh->size();
+  const std::size_t en_start = en->size();
+  for (std::size_t k = 0; k < h.terms.size(); ++k) {
+    const std::string_view term = r.ix->terms[h.terms[k]];
+    bool seen = false;
+    for (std::size_t j = 0; j < k && !seen; ++j) seen = r.ix->terms[h.terms[j]] == term;
+    if (seen) continue;
+    if (zh->size() != zh_start) zh->append("、");
+    if (en->size() != en_start) en->append(", ");
+    zh->append(term);
+    en->append(term);
   }
-  return out;
 }
-// "环卫保洁、道路交通" (zh) or "street cleaning and waste, roads and traffic".
-std::string HitDomains(const Rules& r, const TermHits& h, bool en) {
-  std::string out;
+// Appends "环卫保洁、道路交通" to *zh and "street cleaning and waste, roads
+// and traffic" to *en.
+void AppendHitDomains(const Rules& r, const TermHits& h, std::string* zh, std::string* en) {
+  const std::size_t zh_start = zh->size();
+  const std::size_t en_start = en->size();
   for (std::uint32_t d : h.domains) {
-    if (!out.empty()) out += en ? ", " : "、";
-    out += en ? r.lib->domains[d].label_en : r.lib->domains[d].label_zh;
+    if (zh->size() != zh_start) zh->append("、");
+    if (en->size() != en_start) en->append(", ");
+    zh->append(r.lib->domains[d].label_zh);
+    en->append(r.lib->domains[d].label_en);
   }
-  return out;
 }
 
 class GoalReviewer {
@@ -472,7 +543,7 @@ class GoalReviewer {
     scratch_->owner_hits.Clear();
     scratch_->context_hits.Clear();
     if (ctx_.project != nullptr && rules_.lib != nullptr) {
-      category_ = rules_.lib->FindCategory(TrimText(ctx_.project->category));
+      category_ = rules_.ix->FindCategory(*rules_.lib, TrimText(ctx_.project->category));
     }
   }
 
@@ -517,10 +588,14 @@ class GoalReviewer {
   bool any_cost_money_ = false;
   bool any_unit_cost_ = false;  // a cost indicator in "万元/公里"-style units
   const CategoryLibrary* category_ = nullptr;
+  // The owner's domains as named in relevance findings (set on first use;
+  // the owner's hits are complete before any relevance finding).
+  bool owner_domains_ready_ = false;
+  std::string owner_domains_zh_, owner_domains_en_;
 };
 
 void GoalReviewer::Emit(RuleId id, std::uint32_t indicator, std::string_view field, Args values) {
-  const RuleSetting& s = rules_.set[id];
+  const Rules::Setting& s = rules_.set[id];
   if (!s.enabled) return;
   const RuleSpec& spec = *rules_.spec[id];
   Finding f;
@@ -606,34 +681,39 @@ void GoalReviewer::Run() {
     BigramSet& owner_set = scratch_->owner;
     BigramSet& context_set = scratch_->context;
     TermHits& owner_hits = scratch_->owner_hits;
+    std::vector<Bigram>& seq = scratch_->seq;
+    // Each text is decoded once (its BigramSequence) for the set, the
+    // vocabulary terms and the specific-bigram count.
+    auto add_owner_text = [&](std::string_view text) {
+      const bool plain = BigramSequence(text, &seq);
+      owner_set.AddSequence(seq);
+      FindTerms(rules_, seq, plain, text, &owner_hits);
+    };
     if (ctx_.project != nullptr) {
-      owner_set.Add(ctx_.project->name);
-      owner_set.Add(ctx_.project->category);
-      FindTerms(rules_, ctx_.project->name, &scratch_->tmp, &owner_hits);
-      FindTerms(rules_, ctx_.project->category, &scratch_->tmp, &owner_hits);
+      const std::size_t c =
+          category_ != nullptr ? static_cast<std::size_t>(category_ - rules_.lib->categories.data())
+                               : 0;
+      // The category's core bigrams first (sorted already: Seal merges).
+      if (category_ != nullptr) owner_set.AddAll(rules_.ix->category_core[c]);
+      add_owner_text(ctx_.project->name);
+      add_owner_text(ctx_.project->category);
       context_text_ = ctx_.project->name;
       if (category_ != nullptr) {
-        for (const std::string& id : category_->domains) {
-          for (std::uint32_t d = 0; d < rules_.lib->domains.size(); ++d) {
-            if (rules_.lib->domains[d].id == id) owner_hits.AddDomain(d);
-          }
-        }
-        const auto c = static_cast<std::size_t>(category_ - rules_.lib->categories.data());
-        if (c < rules_.category_core.size()) owner_set.AddAll(rules_.category_core[c]);
+        for (std::uint32_t d : rules_.ix->category_domains[c]) owner_hits.AddDomain(d);
       }
     } else if (ctx_.unit != nullptr) {
-      owner_set.Add(ctx_.unit->name);
-      FindTerms(rules_, ctx_.unit->name, &scratch_->tmp, &owner_hits);
+      add_owner_text(ctx_.unit->name);
       context_text_ = ctx_.unit->name;
     }
     owner_set.Seal();
     TermHits& text_hits = scratch_->hits;
     text_hits.Clear();
-    FindTerms(rules_, goal_.text, &scratch_->tmp, &text_hits);
+    const bool plain = BigramSequence(goal_.text, &seq);  // kept until the context is built
+    FindTerms(rules_, seq, plain, goal_.text, &text_hits);
     if (rules_.relevance_goal_text && owner_set.size() > 0) {
       std::int64_t common_shared = 0;
       const BigramCount count =
-          CountSpecificBigrams(goal_.text, owner_set, rules_.common, &common_shared);
+          CountSpecificBigrams(seq, owner_set, rules_.ix->common, &common_shared);
       bool shares_domain = false;
       for (std::uint32_t d : text_hits.domains) shares_domain |= owner_hits.HasDomain(d);
       if (BelowPercent(count, rules_.relevance_min_percent) && !shares_domain) {
@@ -646,9 +726,10 @@ void GoalReviewer::Run() {
         }
       }
     }
-    // The context: the owner's bigrams (already decoded) and the goal text's.
+    // The context: the owner's bigrams (already decoded and sorted) and the
+    // goal text's.
     context_set.AddAll(owner_set);
-    context_set.Add(goal_.text);
+    context_set.AddSequence(seq);
     context_set.Seal();
     context_ready_ = context_set.size() > 0;
     TermHits& context_hits = scratch_->context_hits;
@@ -680,7 +761,11 @@ void GoalReviewer::Run() {
   }
 
   scratch_->names.clear();
-  for (const Indicator& ind : goal_.indicators) scratch_->names.push_back(TrimText(ind.name));
+  scratch_->name_hashes.clear();
+  for (const Indicator& ind : goal_.indicators) {
+    scratch_->names.push_back(TrimText(ind.name));
+    scratch_->name_hashes.push_back(NameKey(scratch_->names.back()));
+  }
   for (std::uint32_t i = 0; i < n; ++i) CheckIndicator(i, goal_.indicators[i]);
 
   // 相关性: share of qualitative indicators.
@@ -801,7 +886,7 @@ void GoalReviewer::CheckIndicator(std::uint32_t i, const Indicator& ind) {
   // 相关性: duplicates (same name as an earlier indicator).
   if (rules_.On(kDuplicateIndicator) && !name.empty()) {
     for (std::uint32_t j = 0; j < i; ++j) {
-      if (scratch_->names[j] == name) {
+      if (scratch_->name_hashes[j] == scratch_->name_hashes[i] && scratch_->names[j] == name) {
         Emit(kDuplicateIndicator, i, "name", {{"first", absl::StrCat(j + 1)}});
         break;
       }
@@ -907,8 +992,10 @@ void GoalReviewer::CheckRelevance(std::uint32_t i, const Indicator& ind) {
   }
   if (!check || ind.level1 == IndicatorLevel1::kSatisfaction) return;
   std::int64_t common_shared = 0;
+  std::vector<Bigram>& seq = scratch_->seq;
+  const bool plain = BigramSequence(ind.name, &seq);
   const BigramCount count =
-      CountSpecificBigrams(ind.name, scratch_->context, rules_.common, &common_shared);
+      CountSpecificBigrams(seq, scratch_->context, rules_.ix->common, &common_shared);
   ++relevance_checked_;
   if (!BelowPercent(count, rules_.relevance_min_percent)) return;
   // Nothing specific shared: related through a vocabulary the project
@@ -916,7 +1003,7 @@ void GoalReviewer::CheckRelevance(std::uint32_t i, const Indicator& ind) {
   // indicator names a field the project does not touch.
   TermHits& hits = scratch_->hits;
   hits.Clear();
-  FindTerms(rules_, ind.name, &scratch_->tmp, &hits);
+  FindTerms(rules_, seq, plain, ind.name, &hits);
   const TermHits& context_hits = scratch_->context_hits;
   if (hits.domains.empty() || context_hits.domains.empty()) return;
   for (std::uint32_t d : hits.domains) {
@@ -937,29 +1024,49 @@ void GoalReviewer::EmitUnrelated(std::uint32_t i, std::string_view subject, cons
   std::string common_zh, common_en;
   if (common_shared > 0) {
     std::string words;
-    for (const std::string& w : rules_.lib->common_terms) {
-      if (subject.find(w) == std::string_view::npos) continue;
-      const BigramCount c = CountContainedBigrams(w, scratch_->context);
-      if (c.total == 0 || c.found == 0) continue;
+    // The common terms with a bigram, precompiled (a term without one has
+    // nothing to share).
+    for (const ReviewLibraryIndex::CommonTerm& w : rules_.ix->common_terms) {
+      if (subject.find(w.text) == std::string_view::npos) continue;
+      bool found = false;
+      for (Bigram b : w.bigrams) {
+        if (scratch_->context.Contains(b)) {
+          found = true;
+          break;
+        }
+      }
+      if (!found) continue;
       if (!words.empty()) words += "、";
-      words += w;
+      words += w.text;
     }
     if (!words.empty()) {
       common_zh = absl::StrCat("；共有的“", words, "”为常用词，不计");
       common_en = absl::StrCat("; the shared common words ", words, " count for nothing");
     }
   }
+  // "涉及“清扫、保洁”（环卫保洁）" / "is about 清扫, 保洁 (street cleaning and waste)".
+  std::string evidence_zh = "涉及“";
+  std::string evidence_en = "is about ";
+  AppendHitTerms(rules_, hits, &evidence_zh, &evidence_en);
+  evidence_zh.append("”（");
+  evidence_en.append(" (");
+  AppendHitDomains(rules_, hits, &evidence_zh, &evidence_en);
+  evidence_zh.append("）");
+  evidence_en.append(")");
+  // The owner's domains are the goal's: named once per goal.
+  if (!owner_domains_ready_) {
+    AppendHitDomains(rules_, owner, &owner_domains_zh_, &owner_domains_en_);
+    owner_domains_ready_ = true;
+  }
   Emit(kLowTextRelevance, i, i == kNoIndex ? "text" : "name",
        {{"subject", subject},
         {"context", context_text_},
         {"share", Fmt(PercentOf(count))},
         {"min_percent", rules_.relevance_min_text},
-        {"evidence_zh", absl::StrCat("涉及“", HitTerms(rules_, hits, "、"), "”（",
-                                     HitDomains(rules_, hits, false), "）")},
-        {"evidence_en", absl::StrCat("is about ", HitTerms(rules_, hits, ", "), " (",
-                                     HitDomains(rules_, hits, true), ")")},
-        {"context_domains_zh", HitDomains(rules_, owner, false)},
-        {"context_domains_en", HitDomains(rules_, owner, true)},
+        {"evidence_zh", evidence_zh},
+        {"evidence_en", evidence_en},
+        {"context_domains_zh", owner_domains_zh_},
+        {"context_domains_en", owner_domains_en_},
         {"common_zh", common_zh},
         {"common_en", common_en}});
 }
@@ -1189,7 +1296,7 @@ std::string WithoutDates(std::string_view text) {
 }
 
 void GoalReviewer::CheckUnreadable(std::uint32_t i, const Indicator& ind) {
-  const std::string unit(TrimText(ind.unit_of_measure));
+  const std::string_view unit = TrimText(ind.unit_of_measure);
   auto fire = [&](std::string_view field, std::string zh, std::string en) {
     Emit(kTargetUnreadable, i, field,
          {{"target_text", ind.target_text},
@@ -1218,10 +1325,11 @@ void GoalReviewer::CheckUnreadable(std::uint32_t i, const Indicator& ind) {
     return;
   }
   if (!ind.target.has_value()) {
-    fire("target",
-         absl::StrCat("无法按计量单位“", unit, "”读取为", AV(ZhLabelOf(ind.comparator)), "数值"),
-         absl::StrCat("cannot be read as a number in its unit \"", unit, "\" for comparator ",
-                      AV(CodeOf(ind.comparator))));
+    fire(
+        "target",
+        absl::StrCat("无法按计量单位“", AV(unit), "”读取为", AV(ZhLabelOf(ind.comparator)), "数值"),
+        absl::StrCat("cannot be read as a number in its unit \"", AV(unit), "\" for comparator ",
+                     AV(CodeOf(ind.comparator))));
     return;
   }
   if (ind.comparator == Comparator::kRange) {
@@ -1244,9 +1352,9 @@ void GoalReviewer::CheckUnreadable(std::uint32_t i, const Indicator& ind) {
     absl::StatusOr<ParsedTarget> parsed = ParseTargetText(ind.target_text);
     if (parsed.ok() && !parsed->unit_of_measure.empty() && parsed->unit_of_measure != unit) {
       fire("unit_of_measure",
-           absl::StrCat("的单位“", parsed->unit_of_measure, "”与计量单位“", unit, "”不符"),
+           absl::StrCat("的单位“", parsed->unit_of_measure, "”与计量单位“", AV(unit), "”不符"),
            absl::StrCat("is written in \"", parsed->unit_of_measure,
-                        "\" but the unit of measure is \"", unit, "\""));
+                        "\" but the unit of measure is \"", AV(unit), "\""));
     }
   }
 }
@@ -1276,8 +1384,8 @@ void GoalReviewer::CheckUnitCost() {
         continue;
       }
       // 公里 vs 米, 万亩 vs 亩: compared in the cost unit's denominator.
-      const NormalizedUnit qn = NormalizeUnit(TrimText(qty.unit_of_measure), rules_.lib->unit_scales);
-      const NormalizedUnit pn = NormalizeUnit(per, rules_.lib->unit_scales);
+      const UnitView qn = NormalizeUnitView(TrimText(qty.unit_of_measure), rules_.lib->unit_scales);
+      const UnitView pn = NormalizeUnitView(per, rules_.lib->unit_scales);
       if (qn.base != pn.base) continue;
       const Ratio quantity = *qty.target * qn.factor / pn.factor;
       const Ratio unit_cost = budget_yuan / quantity / factor;
@@ -1308,13 +1416,13 @@ const CoreIndicator* MatchCore(const CategoryLibrary& cat, std::string_view name
                                bool* strong = nullptr) {
   if (strong != nullptr) *strong = false;
   if (name.empty()) return nullptr;
-  const bool satisfaction = name.find("满意") != std::string_view::npos;
+  const bool satisfaction = HasSubstring(name, "满意");
   const CoreIndicator* best = nullptr;
   std::size_t best_len = 0;
   for (const CoreIndicator& c : cat.indicators) {
     if ((c.level1 == IndicatorLevel1::kSatisfaction) != satisfaction) continue;
     auto consider = [&](const std::string& n) {
-      if (n.size() > best_len && name.find(n) != std::string_view::npos) {
+      if (n.size() > best_len && HasSubstring(name, n)) {
         best = &c;
         best_len = n.size();
       }
@@ -1352,7 +1460,7 @@ void GoalReviewer::CheckKind(std::uint32_t i, const Indicator& ind) {
   IndicatorLevel1 e1 = ind.level1;
   IndicatorLevel2 e2 = ind.level2;
   std::string reason_zh, reason_en;
-  if (name.find("满意") != std::string_view::npos && ind.level1 != IndicatorLevel1::kSatisfaction) {
+  if (ind.level1 != IndicatorLevel1::kSatisfaction && HasSubstring(name, "满意")) {
     // A satisfaction rate filed as quality or benefit.
     e1 = IndicatorLevel1::kSatisfaction;
     e2 = IndicatorLevel2::kBeneficiarySatisfaction;
@@ -1362,7 +1470,7 @@ void GoalReviewer::CheckKind(std::uint32_t i, const Indicator& ind) {
              !StartsWithAny(name, {"人均", "户均", "亩均", "平均", "单位"}) &&
              (ind.comparator == Comparator::kGe || ind.comparator == Comparator::kGt ||
               ind.comparator == Comparator::kEq) &&
-             IsQuantityUnit(NormalizeUnit(unit, rules_.lib->unit_scales).base) &&
+             IsQuantityUnit(NormalizeUnitView(unit, rules_.lib->unit_scales).base) &&
              (EndsWithAny(name, {"数量", "个数", "户数", "长度", "面积", "里程", "台数", "座数"}) ||
               StartsWithAny(name, {"新建", "改造", "建设", "维修", "采购", "购置", "发放", "修建",
                                    "铺设", "安装", "完成"}))) {
@@ -1397,8 +1505,8 @@ void GoalReviewer::CheckCore(std::uint32_t i, const Indicator& ind) {
   if (core == nullptr || !strong) return;
   const std::string_view unit = TrimText(ind.unit_of_measure);
   if (unit.empty() || core->unit.empty()) return;
-  const NormalizedUnit iu = NormalizeUnit(unit, rules_.lib->unit_scales);
-  const NormalizedUnit cu = NormalizeUnit(core->unit, rules_.lib->unit_scales);
+  const UnitView iu = NormalizeUnitView(unit, rules_.lib->unit_scales);
+  const UnitView cu = NormalizeUnitView(core->unit, rules_.lib->unit_scales);
   if (iu.base != cu.base) {
     Emit(kUnitDiffersFromCore, i, "unit_of_measure",
          {{"unit_of_measure", unit},
@@ -1483,18 +1591,6 @@ void GoalReviewer::CheckGoalTextNumbers() {
     const std::string_view rest = text.substr(e);
     if (number.size() == 4 && (rest.starts_with("年") || rest.starts_with("-")))
       continue;  // a year
-    // The clause before the number: back to the previous ，。；、,;：
-    std::size_t cb = begin;
-    while (cb > 0) {
-      const std::string_view before = text.substr(0, cb);
-      if (before.ends_with("，") || before.ends_with("。") || before.ends_with("；") ||
-          before.ends_with("、") || before.ends_with("：") || before.back() == ',' ||
-          before.back() == ';') {
-        break;
-      }
-      --cb;
-    }
-    const std::string_view clause = text.substr(cb, begin - cb);
     // The unit after the number, as an indicator's unit knows it.
     struct Match {
       std::uint32_t index;
@@ -1508,21 +1604,21 @@ void GoalReviewer::CheckGoalTextNumbers() {
       if (!IsNumeric(ind.comparator) || !ind.target.has_value()) continue;
       const std::string_view unit = TrimText(ind.unit_of_measure);
       if (unit.empty()) continue;
-      const NormalizedUnit iu = NormalizeUnit(unit, scales);
+      const UnitView iu = NormalizeUnitView(unit, scales);
       // The longest unit of the same base that the text writes here.
       std::string best;
       Ratio best_factor;
       auto consider = [&](std::string_view w) {
         if (w.empty() || !rest.starts_with(w) || w.size() <= best.size()) return;
-        const NormalizedUnit wn = NormalizeUnit(w, scales);
+        const UnitView wn = NormalizeUnitView(w, scales);
         if (wn.base != iu.base) return;
         best = std::string(w);
         best_factor = wn.factor;
       };
       consider(unit);
       consider(iu.base);
-      consider(absl::StrCat("万", iu.base));
-      consider(absl::StrCat("亿", iu.base));
+      consider(absl::StrCat("万", AV(iu.base)));
+      consider(absl::StrCat("亿", AV(iu.base)));
       for (const UnitScale& sc : scales) consider(sc.unit);
       if (best.empty()) continue;
       // The target in the text's unit.
@@ -1536,6 +1632,19 @@ void GoalReviewer::CheckGoalTextNumbers() {
       candidates.push_back({i, t, best});
     }
     if (agrees || candidates.empty()) continue;
+    // The clause before the number (looked for only now that an indicator
+    // may disagree): back to the previous ，。；、,;：
+    std::size_t cb = begin;
+    while (cb > 0) {
+      const std::string_view before = text.substr(0, cb);
+      if (before.ends_with("，") || before.ends_with("。") || before.ends_with("；") ||
+          before.ends_with("、") || before.ends_with("：") || before.back() == ',' ||
+          before.back() == ';') {
+        break;
+      }
+      --cb;
+    }
+    const std::string_view clause = text.substr(cb, begin - cb);
     // Which indicator the clause speaks of: specific bigrams of its name in
     // the clause.
     BigramSet clause_set;
@@ -1545,7 +1654,7 @@ void GoalReviewer::CheckGoalTextNumbers() {
     std::int64_t best_found = 0;
     for (const Match& m : candidates) {
       const BigramCount c =
-          CountSpecificBigrams(goal_.indicators[m.index].name, clause_set, rules_.common);
+          CountSpecificBigrams(goal_.indicators[m.index].name, clause_set, rules_.ix->common);
       // Two specific bigrams of the name in the clause, or all of them.
       const bool names_it = c.found >= 2 || (c.found >= 1 && c.found == c.total);
       if (names_it && c.found > best_found) {
@@ -1571,7 +1680,7 @@ void GoalReviewer::CheckBudgetBuysOutput() {
   const Ratio budget_yuan(ctx_.budget.fen(), 100);
   const std::vector<UnitScale>& scales = rules_.lib->unit_scales;
   for (const UnitCostReference& ref : category_->unit_costs) {
-    const NormalizedUnit rn = NormalizeUnit(ref.quantity_unit, scales);
+    const UnitView rn = NormalizeUnitView(ref.quantity_unit, scales);
     for (std::uint32_t q = 0; q < goal_.indicators.size(); ++q) {
       const Indicator& qty = goal_.indicators[q];
       if (qty.level2 != IndicatorLevel2::kQuantity || !IsNumeric(qty.comparator) ||
@@ -1579,7 +1688,7 @@ void GoalReviewer::CheckBudgetBuysOutput() {
           !qty.target.has_value() || !(*qty.target > Ratio(0))) {
         continue;
       }
-      const NormalizedUnit qn = NormalizeUnit(TrimText(qty.unit_of_measure), scales);
+      const UnitView qn = NormalizeUnitView(TrimText(qty.unit_of_measure), scales);
       if (qn.base != rn.base) continue;
       if (!ref.indicator.empty()) {
         const CoreIndicator* core = MatchCore(*category_, TrimText(qty.name));

@@ -37,9 +37,9 @@ std::string Fingerprint(const Dataset& ds) {
                       i.weight ? i.weight->ToExactString() : "-", ",", i.actuals.size(), "\n");
     }
   }
-  for (const Disbursement& d : ds.disbursements()) {
-    absl::StrAppend(&out, d.id, ",", d.project_id, ",", d.date.ToString(), ",", d.amount.fen(),
-                    "\n");
+  for (const DisbursementView d : ds.disbursements()) {
+    absl::StrAppend(&out, AV(d.id()), ",", AV(d.project_id()), ",", d.date().ToString(), ",",
+                    d.amount().fen(), "\n");
   }
   return out;
 }
@@ -103,10 +103,10 @@ TEST(SynthTest, ExecutedNeverExceedsApprovedAndDatesInYear) {
   for (std::uint32_t p = 0; p < ds->projects().size(); ++p) {
     std::int64_t executed = 0;
     for (std::uint32_t d : ds->DisbursementsOf(p)) {
-      const Disbursement& disb = ds->disbursements()[d];
-      executed += disb.amount.fen();
-      EXPECT_TRUE(ds->fiscal_year().Contains(disb.date)) << disb.date.ToString();
-      EXPECT_GE(disb.amount.fen(), 0);
+      const DisbursementView disb = ds->disbursements()[d];
+      executed += disb.amount().fen();
+      EXPECT_TRUE(ds->fiscal_year().Contains(disb.date())) << disb.date().ToString();
+      EXPECT_GE(disb.amount().fen(), 0);
     }
     EXPECT_LE(executed, ds->ApprovedOf(p).fen()) << ds->projects()[p].id;
   }
@@ -177,8 +177,8 @@ TEST(SynthTest, NonJanuaryFiscalYear) {
   o.fiscal_year_start_month = 4;
   absl::StatusOr<Dataset> ds = Synthesize(o);
   ASSERT_TRUE(ds.ok()) << ds.status();
-  for (const Disbursement& d : ds->disbursements()) {
-    EXPECT_TRUE(ds->fiscal_year().Contains(d.date)) << d.date.ToString();
+  for (const Date d : ds->disbursements().dates()) {
+    EXPECT_TRUE(ds->fiscal_year().Contains(d)) << d.ToString();
   }
 }
 

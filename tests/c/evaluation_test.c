@@ -354,12 +354,56 @@ static void test_results_next_year(const pfb_dataset* ds) {
   CHECK(pfb_results_next_year_cut_fen(NULL) == 0);
 }
 
+/* The _with_policy forms take a loaded policy handle (NULL = the default) and
+ * give what the text forms give under the same policy. */
+static void test_with_policy_handle(const pfb_dataset* ds) {
+  static const char kPolicy[] =
+      "{\"rules\": {\"selfeval.self_score_inflated\": {\"enabled\": false}},"
+      " \"result_application\": {\"grades\": {\"fair\": {\"action\": \"cut\","
+      " \"cut_percent\": 20}}}}";
+  pfb_policy* policy = NULL;
+  pfb_self_evaluation* s = NULL;
+  pfb_results* r = NULL;
+  pfb_results_options ro = PFB_RESULTS_OPTIONS_INIT;
+  pfb_self_evaluation_options so = PFB_SELF_EVALUATION_OPTIONS_INIT;
+
+  EXPECT(pfb_policy_load_json(kPolicy, strlen(kPolicy), &policy, &err_), PFB_OK);
+  /* NULL policy: the default, as the text form with no text. */
+  EXPECT(pfb_self_evaluation_run_with_policy(ds, NULL, NULL, &s, &err_), PFB_OK);
+  CHECK(pfb_self_evaluation_flag_count(s) == 3);
+  pfb_self_evaluation_destroy(s);
+  s = NULL;
+  /* The handle switches the self-score check off: one flag fewer. */
+  EXPECT(pfb_self_evaluation_run_with_policy(ds, policy, &so, &s, &err_), PFB_OK);
+  CHECK(pfb_self_evaluation_flag_count(s) == 2);
+  pfb_self_evaluation_destroy(s);
+  s = NULL;
+  so.version = 99;
+  EXPECT(pfb_self_evaluation_run_with_policy(ds, policy, &so, &s, &err_), PFB_INVALID_ARGUMENT);
+  CHECK(s == NULL);
+  EXPECT(pfb_self_evaluation_run_with_policy(ds, policy, NULL, NULL, &err_), PFB_INVALID_ARGUMENT);
+
+  EXPECT(pfb_results_run_with_policy(ds, NULL, &ro, &r, &err_), PFB_OK);
+  CHECK_I64(pfb_results_total_cut_fen(r), 240 * WAN);
+  pfb_results_destroy(r);
+  r = NULL;
+  /* 中 (fair) cut by 20% instead of 10%: P001 loses 80万, not 40万. */
+  EXPECT(pfb_results_run_with_policy(ds, policy, &ro, &r, &err_), PFB_OK);
+  CHECK_I64(pfb_results_total_cut_fen(r), 280 * WAN);
+  pfb_results_destroy(r);
+  r = NULL;
+  EXPECT(pfb_results_run_with_policy(NULL, policy, NULL, &r, &err_), PFB_INVALID_ARGUMENT);
+  CHECK(r == NULL);
+  pfb_policy_destroy(policy); /* results do not borrow from the policy */
+}
+
 int main(void) {
   pfb_dataset* ds = load();
   test_self_evaluation(ds);
   test_self_evaluation_options(ds);
   test_results(ds);
   test_results_next_year(ds);
+  test_with_policy_handle(ds);
   pfb_dataset_destroy(ds);
   return check_report();
 }

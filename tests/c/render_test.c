@@ -5,6 +5,9 @@
  * so C and the CLI must agree); then the error paths: NULL arguments, an
  * unknown options version, format, language, unit, row kind or flag bit, an
  * as-of date outside the year, and the out-parameters zeroed after each.
+ * The year-end results — self-evaluation, result application, coverage,
+ * rectification, disclosure, the core indicator list — the same way, on
+ * tests/cli/data/selfeval.json and the three-year example.
  * Usage: perfbudget_c_render_test [scratch-dir] (unused); the source folder
  * is compiled in (PFB_SOURCE_DIR). Exits non-zero if any check failed. */
 #include <stdio.h>
@@ -21,6 +24,10 @@
 #define SUMA PFB_SOURCE_DIR "/examples/suma-park-2022/dataset.json"
 #define SMALL PFB_SOURCE_DIR "/tests/cli/data/small.json"
 #define AS_OF 20220831
+#define SELFEVAL PFB_SOURCE_DIR "/tests/cli/data/selfeval.json"
+#define Y21 PFB_SOURCE_DIR "/examples/suma-park-2021/dataset.json"
+#define Y22 SUMA
+#define Y23 PFB_SOURCE_DIR "/examples/suma-park-2023/dataset.json"
 
 /* The whole file, NUL-terminated; NULL when it cannot be read. Free it. */
 static char* read_file(const char* path) {
@@ -339,6 +346,298 @@ static void test_summary(const pfb_dataset* suma, const pfb_dataset* small) {
   CHECK(out == NULL && len == 0);
 }
 
+/* ---- the year-end analyses ---------------------------------------------------- */
+
+static void test_self_evaluation(void) {
+  pfb_dataset* selfeval = load(SELFEVAL);
+  pfb_dataset* y21 = load(Y21);
+  pfb_dataset* y22 = load(Y22);
+  pfb_self_evaluation* s = NULL;
+  pfb_self_evaluation_options run = PFB_SELF_EVALUATION_OPTIONS_INIT;
+  char* out = NULL;
+  size_t len = 0;
+  pfb_render_options o;
+  CHECK(selfeval != NULL && y21 != NULL && y22 != NULL);
+  if (selfeval == NULL || y21 == NULL || y22 == NULL) goto done;
+  /* evaluate --format json|csv|text (zh, en) selfeval.json */
+  EXPECT(pfb_self_evaluation_run(selfeval, NULL, 0, NULL, &s, &err_), PFB_OK);
+  o = options(PFB_FORMAT_JSON, PFB_LANG_EN);
+  EXPECT(pfb_self_evaluation_render(s, &o, &out, &len, &err_), PFB_OK);
+  CHECK_GOLDEN(out, len, "evaluate_json_en");
+  o = options(PFB_FORMAT_CSV, PFB_LANG_ZH);
+  EXPECT(pfb_self_evaluation_render(s, &o, &out, &len, &err_), PFB_OK);
+  CHECK_GOLDEN(out, len, "evaluate_csv_zh");
+  o = options(PFB_FORMAT_TEXT, PFB_LANG_ZH);
+  EXPECT(pfb_self_evaluation_render(s, &o, &out, &len, &err_), PFB_OK);
+  CHECK_GOLDEN(out, len, "evaluate_text_zh");
+  o = options(PFB_FORMAT_TEXT, PFB_LANG_EN);
+  EXPECT(pfb_self_evaluation_render(s, &o, &out, &len, &err_), PFB_OK);
+  CHECK_GOLDEN(out, len, "evaluate_text_en");
+  /* errors: NULL handle or out, a bad option; the out-parameters zeroed */
+  out = (char*)1;
+  len = 99;
+  EXPECT(pfb_self_evaluation_render(NULL, &o, &out, &len, &err_), PFB_INVALID_ARGUMENT);
+  CHECK(out == NULL && len == 0);
+  EXPECT(pfb_self_evaluation_render(s, &o, NULL, &len, &err_), PFB_INVALID_ARGUMENT);
+  o.lang = 2;
+  out = (char*)1;
+  EXPECT(pfb_self_evaluation_render(s, &o, &out, &len, &err_), PFB_INVALID_ARGUMENT);
+  CHECK(out == NULL && len == 0);
+  pfb_self_evaluation_destroy(s);
+  s = NULL;
+  /* evaluate --lang en --as-of 2021-12-31 selfeval.json */
+  run.as_of = 20211231;
+  EXPECT(pfb_self_evaluation_run(selfeval, NULL, 0, &run, &s, &err_), PFB_OK);
+  o = options(PFB_FORMAT_TEXT, PFB_LANG_EN);
+  EXPECT(pfb_self_evaluation_render(s, &o, &out, &len, &err_), PFB_OK);
+  CHECK_GOLDEN(out, len, "evaluate_as_of_en");
+  pfb_self_evaluation_destroy(s);
+  s = NULL;
+  /* evaluate examples/suma-park-2021 --reports examples/suma-park-2022 */
+  run = (pfb_self_evaluation_options)PFB_SELF_EVALUATION_OPTIONS_INIT;
+  run.reports = (const pfb_dataset* const*)&y22;
+  run.report_count = 1;
+  EXPECT(pfb_self_evaluation_run(y21, NULL, 0, &run, &s, &err_), PFB_OK);
+  o = options(PFB_FORMAT_TEXT, PFB_LANG_ZH);
+  EXPECT(pfb_self_evaluation_render(s, &o, &out, &len, &err_), PFB_OK);
+  CHECK_GOLDEN(out, len, "evaluate_suma_2021");
+  o = options(PFB_FORMAT_JSON, PFB_LANG_EN);
+  EXPECT(pfb_self_evaluation_render(s, &o, &out, &len, &err_), PFB_OK);
+  CHECK_GOLDEN(out, len, "evaluate_suma_2021_json_en");
+  pfb_self_evaluation_destroy(s);
+done:
+  pfb_dataset_destroy(selfeval);
+  pfb_dataset_destroy(y21);
+  pfb_dataset_destroy(y22);
+}
+
+static void test_results(void) {
+  pfb_dataset* selfeval = load(SELFEVAL);
+  pfb_dataset* y22 = load(Y22);
+  pfb_dataset* y23 = load(Y23);
+  pfb_results* r = NULL;
+  pfb_results_options run = PFB_RESULTS_OPTIONS_INIT;
+  char* out = NULL;
+  size_t len = 0;
+  pfb_render_options o;
+  CHECK(selfeval != NULL && y22 != NULL && y23 != NULL);
+  if (selfeval == NULL || y22 == NULL || y23 == NULL) goto done;
+  /* results --format json|csv|text selfeval.json */
+  EXPECT(pfb_results_run(selfeval, NULL, 0, NULL, &r, &err_), PFB_OK);
+  o = options(PFB_FORMAT_JSON, PFB_LANG_ZH);
+  EXPECT(pfb_results_render(r, &o, &out, &len, &err_), PFB_OK);
+  CHECK_GOLDEN(out, len, "results_json");
+  o = options(PFB_FORMAT_CSV, PFB_LANG_EN);
+  EXPECT(pfb_results_render(r, &o, &out, &len, &err_), PFB_OK);
+  CHECK_GOLDEN(out, len, "results_csv_en");
+  o = options(PFB_FORMAT_TEXT, PFB_LANG_ZH);
+  EXPECT(pfb_results_render(r, &o, &out, &len, &err_), PFB_OK);
+  CHECK_GOLDEN(out, len, "results_text_zh");
+  o = options(PFB_FORMAT_TEXT, PFB_LANG_EN); /* --lang en --unit 元 */
+  o.unit = PFB_UNIT_YUAN;
+  EXPECT(pfb_results_render(r, &o, &out, &len, &err_), PFB_OK);
+  CHECK_GOLDEN(out, len, "results_text_en");
+  out = (char*)1;
+  len = 99;
+  EXPECT(pfb_results_render(NULL, &o, &out, &len, &err_), PFB_INVALID_ARGUMENT);
+  CHECK(out == NULL && len == 0);
+  o.format = 3;
+  out = (char*)1;
+  EXPECT(pfb_results_render(r, &o, &out, &len, &err_), PFB_INVALID_ARGUMENT);
+  CHECK(out == NULL && len == 0);
+  pfb_results_destroy(r);
+  r = NULL;
+  /* results examples/suma-park-2022 [--next examples/suma-park-2023] */
+  EXPECT(pfb_results_run(y22, NULL, 0, NULL, &r, &err_), PFB_OK);
+  o = options(PFB_FORMAT_TEXT, PFB_LANG_ZH);
+  EXPECT(pfb_results_render(r, &o, &out, &len, &err_), PFB_OK);
+  CHECK_GOLDEN(out, len, "results_suma_park");
+  pfb_results_destroy(r);
+  r = NULL;
+  run.next_year = y23;
+  EXPECT(pfb_results_run(y22, NULL, 0, &run, &r, &err_), PFB_OK);
+  EXPECT(pfb_results_render(r, &o, &out, &len, &err_), PFB_OK);
+  CHECK_GOLDEN(out, len, "results_suma_next_year");
+  o = options(PFB_FORMAT_JSON, PFB_LANG_ZH);
+  EXPECT(pfb_results_render(r, &o, &out, &len, &err_), PFB_OK);
+  CHECK_GOLDEN(out, len, "results_suma_next_year_json");
+  pfb_results_destroy(r);
+done:
+  pfb_dataset_destroy(selfeval);
+  pfb_dataset_destroy(y22);
+  pfb_dataset_destroy(y23);
+}
+
+static void test_coverage(void) {
+  pfb_dataset* y21 = load(Y21);
+  pfb_dataset* y22 = load(Y22);
+  pfb_dataset* y23 = load(Y23);
+  const pfb_dataset* history[2];
+  pfb_coverage* c = NULL;
+  pfb_coverage_options run = PFB_COVERAGE_OPTIONS_INIT;
+  char* out = NULL;
+  size_t len = 0;
+  pfb_render_options o;
+  CHECK(y21 != NULL && y22 != NULL && y23 != NULL);
+  if (y21 == NULL || y22 == NULL || y23 == NULL) goto done;
+  history[0] = y21;
+  history[1] = y22;
+  /* coverage [--format json|csv] y23 --history y21 --history y22 */
+  EXPECT(pfb_coverage_run(y23, history, 2, NULL, NULL, &c, &err_), PFB_OK);
+  o = options(PFB_FORMAT_TEXT, PFB_LANG_ZH);
+  EXPECT(pfb_coverage_render(c, &o, &out, &len, &err_), PFB_OK);
+  CHECK_GOLDEN(out, len, "coverage_suma_2023");
+  o = options(PFB_FORMAT_JSON, PFB_LANG_EN);
+  EXPECT(pfb_coverage_render(c, &o, &out, &len, &err_), PFB_OK);
+  CHECK_GOLDEN(out, len, "coverage_suma_2023_en_json");
+  o = options(PFB_FORMAT_CSV, PFB_LANG_ZH);
+  EXPECT(pfb_coverage_render(c, &o, &out, &len, &err_), PFB_OK);
+  CHECK_GOLDEN(out, len, "coverage_suma_2023_csv");
+  out = (char*)1;
+  len = 99;
+  EXPECT(pfb_coverage_render(NULL, &o, &out, &len, &err_), PFB_INVALID_ARGUMENT);
+  CHECK(out == NULL && len == 0);
+  o.rows = 7;
+  EXPECT(pfb_coverage_render(c, &o, &out, &len, &err_), PFB_INVALID_ARGUMENT);
+  CHECK(out == NULL && len == 0);
+  pfb_coverage_destroy(c);
+  c = NULL;
+  /* coverage --max-projects 3 --lang en y23 --history y21 --history y22 */
+  run.max_projects = 3;
+  EXPECT(pfb_coverage_run(y23, history, 2, NULL, &run, &c, &err_), PFB_OK);
+  o = options(PFB_FORMAT_TEXT, PFB_LANG_EN);
+  EXPECT(pfb_coverage_render(c, &o, &out, &len, &err_), PFB_OK);
+  CHECK_GOLDEN(out, len, "coverage_suma_2023_tight");
+  pfb_coverage_destroy(c);
+  c = NULL;
+  /* coverage --lang en y22 --history y21 */
+  EXPECT(pfb_coverage_run(y22, history, 1, NULL, NULL, &c, &err_), PFB_OK);
+  EXPECT(pfb_coverage_render(c, &o, &out, &len, &err_), PFB_OK);
+  CHECK_GOLDEN(out, len, "coverage_suma_2022_en");
+  pfb_coverage_destroy(c);
+done:
+  pfb_dataset_destroy(y21);
+  pfb_dataset_destroy(y22);
+  pfb_dataset_destroy(y23);
+}
+
+static void test_rectification_and_disclosure(void) {
+  pfb_dataset* y21 = load(Y21);
+  pfb_dataset* y22 = load(Y22);
+  pfb_dataset* y23 = load(Y23);
+  pfb_rectification* r = NULL;
+  pfb_rectification_options run = PFB_RECTIFICATION_OPTIONS_INIT;
+  pfb_disclosure* d = NULL;
+  char* out = NULL;
+  size_t len = 0;
+  pfb_render_options o;
+  CHECK(y21 != NULL && y22 != NULL && y23 != NULL);
+  if (y21 == NULL || y22 == NULL || y23 == NULL) goto done;
+  /* rectification [--lang en --format json | --format csv] --as-of 2022-12-31 y22 */
+  run.as_of = 20221231;
+  EXPECT(pfb_rectification_run(y22, NULL, &run, &r, &err_), PFB_OK);
+  o = options(PFB_FORMAT_TEXT, PFB_LANG_ZH);
+  EXPECT(pfb_rectification_render(r, &o, &out, &len, &err_), PFB_OK);
+  CHECK_GOLDEN(out, len, "rectification_suma_2022");
+  o = options(PFB_FORMAT_JSON, PFB_LANG_EN);
+  EXPECT(pfb_rectification_render(r, &o, &out, &len, &err_), PFB_OK);
+  CHECK_GOLDEN(out, len, "rectification_suma_2022_en_json");
+  o = options(PFB_FORMAT_CSV, PFB_LANG_ZH);
+  EXPECT(pfb_rectification_render(r, &o, &out, &len, &err_), PFB_OK);
+  CHECK_GOLDEN(out, len, "rectification_suma_2022_csv");
+  out = (char*)1;
+  len = 99;
+  EXPECT(pfb_rectification_render(NULL, &o, &out, &len, &err_), PFB_INVALID_ARGUMENT);
+  CHECK(out == NULL && len == 0);
+  o.flags = 8u;
+  EXPECT(pfb_rectification_render(r, &o, &out, &len, &err_), PFB_INVALID_ARGUMENT);
+  CHECK(out == NULL && len == 0);
+  pfb_rectification_destroy(r);
+  r = NULL;
+  /* rectification --lang en y21 (the dataset's own date) */
+  EXPECT(pfb_rectification_run(y21, NULL, NULL, &r, &err_), PFB_OK);
+  o = options(PFB_FORMAT_TEXT, PFB_LANG_EN);
+  EXPECT(pfb_rectification_render(r, &o, &out, &len, &err_), PFB_OK);
+  CHECK_GOLDEN(out, len, "rectification_suma_2021_en");
+  pfb_rectification_destroy(r);
+
+  /* disclosure y22; --lang en y23; --format json y23; --format csv --lang en y21 */
+  EXPECT(pfb_disclosure_run(y22, NULL, NULL, &d, &err_), PFB_OK);
+  o = options(PFB_FORMAT_TEXT, PFB_LANG_ZH);
+  EXPECT(pfb_disclosure_render(d, &o, &out, &len, &err_), PFB_OK);
+  CHECK_GOLDEN(out, len, "disclosure_suma_2022");
+  pfb_disclosure_destroy(d);
+  d = NULL;
+  EXPECT(pfb_disclosure_run(y23, NULL, NULL, &d, &err_), PFB_OK);
+  o = options(PFB_FORMAT_TEXT, PFB_LANG_EN);
+  EXPECT(pfb_disclosure_render(d, &o, &out, &len, &err_), PFB_OK);
+  CHECK_GOLDEN(out, len, "disclosure_suma_2023_en");
+  o = options(PFB_FORMAT_JSON, PFB_LANG_ZH);
+  EXPECT(pfb_disclosure_render(d, &o, &out, &len, &err_), PFB_OK);
+  CHECK_GOLDEN(out, len, "disclosure_suma_2023_json");
+  out = (char*)1;
+  len = 99;
+  EXPECT(pfb_disclosure_render(NULL, &o, &out, &len, &err_), PFB_INVALID_ARGUMENT);
+  CHECK(out == NULL && len == 0);
+  o.version = 0;
+  EXPECT(pfb_disclosure_render(d, &o, &out, &len, &err_), PFB_INVALID_ARGUMENT);
+  pfb_disclosure_destroy(d);
+  d = NULL;
+  EXPECT(pfb_disclosure_run(y21, NULL, NULL, &d, &err_), PFB_OK);
+  o = options(PFB_FORMAT_CSV, PFB_LANG_EN);
+  EXPECT(pfb_disclosure_render(d, &o, &out, &len, &err_), PFB_OK);
+  CHECK_GOLDEN(out, len, "disclosure_suma_2021_csv");
+  pfb_disclosure_destroy(d);
+done:
+  pfb_dataset_destroy(y21);
+  pfb_dataset_destroy(y22);
+  pfb_dataset_destroy(y23);
+}
+
+static void test_indicator_list(void) {
+  pfb_indicator_list* list = NULL;
+  pfb_indicators_options io = PFB_INDICATORS_OPTIONS_INIT;
+  char* out = NULL;
+  size_t len = 0;
+  pfb_render_options o;
+  /* indicators suggest --category 市政管护 (text) */
+  io.category = "市政管护";
+  EXPECT(pfb_indicators_suggest(NULL, &io, &list, &err_), PFB_OK);
+  o = options(PFB_FORMAT_TEXT, PFB_LANG_ZH);
+  EXPECT(pfb_indicator_list_render(list, &o, &out, &len, &err_), PFB_OK);
+  CHECK_GOLDEN(out, len, "indicators_suggest_zh");
+  out = (char*)1;
+  len = 99;
+  EXPECT(pfb_indicator_list_render(NULL, &o, &out, &len, &err_), PFB_INVALID_ARGUMENT);
+  CHECK(out == NULL && len == 0);
+  o.unit = 5;
+  EXPECT(pfb_indicator_list_render(list, &o, &out, &len, &err_), PFB_INVALID_ARGUMENT);
+  CHECK(out == NULL && len == 0);
+  pfb_indicator_list_destroy(list);
+  list = NULL;
+  /* --category 高标准农田 --lang en; --category 农机补贴 --format json;
+   * --category 疾控 --format csv */
+  io.category = "高标准农田";
+  EXPECT(pfb_indicators_suggest(NULL, &io, &list, &err_), PFB_OK);
+  o = options(PFB_FORMAT_TEXT, PFB_LANG_EN);
+  EXPECT(pfb_indicator_list_render(list, &o, &out, &len, &err_), PFB_OK);
+  CHECK_GOLDEN(out, len, "indicators_suggest_en");
+  pfb_indicator_list_destroy(list);
+  list = NULL;
+  io.category = "农机补贴";
+  EXPECT(pfb_indicators_suggest(NULL, &io, &list, &err_), PFB_OK);
+  EXPECT(pfb_indicator_list_render(list, NULL, &out, &len, &err_), PFB_OK);
+  CHECK_GOLDEN(out, len, "indicators_suggest_json");
+  pfb_indicator_list_destroy(list);
+  list = NULL;
+  io.category = "疾控";
+  EXPECT(pfb_indicators_suggest(NULL, &io, &list, &err_), PFB_OK);
+  o = options(PFB_FORMAT_CSV, PFB_LANG_ZH);
+  EXPECT(pfb_indicator_list_render(list, &o, &out, &len, &err_), PFB_OK);
+  CHECK_GOLDEN(out, len, "indicators_suggest_csv");
+  pfb_indicator_list_destroy(list);
+}
+
 int main(void) {
   pfb_dataset* suma = load(SUMA);
   pfb_dataset* small = load(SMALL);
@@ -350,6 +649,11 @@ int main(void) {
     test_curve(suma);
     test_summary(suma, small);
   }
+  test_self_evaluation();
+  test_results();
+  test_coverage();
+  test_rectification_and_disclosure();
+  test_indicator_list();
   pfb_dataset_destroy(suma);
   pfb_dataset_destroy(small);
   return check_report();

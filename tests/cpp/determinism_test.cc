@@ -216,7 +216,10 @@ TEST(Determinism, RecordOrderDoesNotChangeTheAnalyses) {
     b.AddProject(std::move(p));
   }
   for (const Goal& g : reversed(ds.goals())) b.AddGoal(g);
-  for (const Disbursement& d : reversed(ds.disbursements())) b.AddDisbursement(d);
+  const DisbursementTable& disb = ds.disbursements();
+  for (std::uint32_t row = static_cast<std::uint32_t>(disb.size()); row-- > 0;) {
+    b.AddDisbursement(disb[row].ToRecord());
+  }
   for (const ExAnteAssessment& a : reversed(ds.ex_ante_assessments())) b.AddExAnteAssessment(a);
   for (const Evaluation& e : reversed(ds.evaluations())) b.AddEvaluation(e);
   for (const RectificationItem& r : reversed(ds.rectifications())) b.AddRectification(r);

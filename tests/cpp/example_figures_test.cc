@@ -143,10 +143,10 @@ TEST_F(ExampleFiguresTest, ExecutedJanuaryToAugustAndRate) {  // F21, F22
   const Date as_of = D(2022, 8, 31);
   Money executed, executed_year;
   bool later_months = false;
-  for (const Disbursement& d : ds().disbursements()) {
-    executed_year = Sum(executed_year, d.amount);
-    if (d.date <= as_of) {
-      executed = Sum(executed, d.amount);
+  for (const DisbursementView d : ds().disbursements()) {
+    executed_year = Sum(executed_year, d.amount());
+    if (d.date() <= as_of) {
+      executed = Sum(executed, d.amount());
     } else {
       later_months = true;
     }

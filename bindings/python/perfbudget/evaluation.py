@@ -22,12 +22,16 @@ from __future__ import annotations
 import ctypes
 from ctypes import POINTER, c_int32, c_int64, c_uint32
 from decimal import Decimal
-from typing import Any, List, NamedTuple, Optional, Sequence, Tuple
+from typing import TYPE_CHECKING, Any, List, NamedTuple, Optional, Sequence, Tuple, Union
 
-from . import _lib, money
+from . import _lib, _render, money
 from ._lib import BUF, HANDLE, I32, OUT_HANDLE, OUT_STR, U32, Out
 from .dataset import DateLike, date_to_int
 from .enums import FundSource
+from .monitor import _policy_handle
+
+if TYPE_CHECKING:
+    from .review import Policy
 
 SEVERITY_NAMES = ("info", "warning", "error", "blocker")
 GRADE_NAMES = ("excellent", "good", "fair", "poor")  # 优 良 中 差
@@ -62,6 +66,8 @@ class _OptionsParam(_lib.Param):
 
 _se_run = _lib.fn("pfb_self_evaluation_run", HANDLE, BUF, _OptionsParam(_SelfEvaluationOptions),
                   OUT_HANDLE)
+_se_run_p = _lib.fn("pfb_self_evaluation_run_with_policy", HANDLE, HANDLE,
+                    _OptionsParam(_SelfEvaluationOptions), OUT_HANDLE)
 _se_destroy = _lib.getter("pfb_self_evaluation_destroy", None, HANDLE)
 _se_goal_count = _lib.getter("pfb_self_evaluation_goal_count", c_uint32, HANDLE)
 _se_goal = _lib.fn("pfb_self_evaluation_goal", HANDLE, U32, OUT_STR, Out(c_int32), OUT_STR, OUT_STR,
@@ -78,6 +84,8 @@ _se_totals = _lib.fn("pfb_self_evaluation_totals", HANDLE, Out(c_uint32), Out(c_
                      Out(c_uint32), Out(c_int64), Out(c_uint32))
 
 _rs_run = _lib.fn("pfb_results_run", HANDLE, BUF, _OptionsParam(_ResultsOptions), OUT_HANDLE)
+_rs_run_p = _lib.fn("pfb_results_run_with_policy", HANDLE, HANDLE, _OptionsParam(_ResultsOptions),
+                    OUT_HANDLE)
 _rs_destroy = _lib.getter("pfb_results_destroy", None, HANDLE)
 _rs_year = _lib.getter("pfb_results_budget_year", c_int32, HANDLE)
 _rs_total = _lib.getter("pfb_results_total_cut_fen", c_int64, HANDLE)
@@ -92,6 +100,10 @@ _rs_next_count = _lib.getter("pfb_results_next_year_count", c_uint32, HANDLE)
 _rs_next_total = _lib.getter("pfb_results_next_year_cut_fen", c_int64, HANDLE)
 _rs_next = _lib.fn("pfb_results_next_year_cut", HANDLE, U32, OUT_STR, Out(c_int64), Out(c_int64),
                    Out(c_int64), Out(c_int32), Out(c_int32))
+
+
+_render_self_evaluation = _render.render_fn("pfb_self_evaluation_render")
+_render_results = _render.render_fn("pfb_results_render")
 
 
 def _lang(lang: str) -> int:
@@ -157,16 +169,23 @@ class SelfEvaluation(_lib.Handle):
     @classmethod
     def run(cls, dataset, as_of: DateLike = None, policy_json: Optional[str] = None,
             project_goals: bool = True, unit_goals: bool = True,
-            reports: Sequence[Any] = ()) -> "SelfEvaluation":
+            reports: Sequence[Any] = (),
+            policy: Union["Policy", str, None] = None) -> "SelfEvaluation":
         """`as_of`: the evaluation date (a date or ISO text): the latest actual
         dated on or before it counts; None = no cut-off. `reports`: other
         Datasets holding this year's self-evaluation records (the next year's
-        dataset), checked against the computed scores."""
+        dataset), checked against the computed scores. The policy: `policy`, a
+        loaded Policy (or a built-in name / file path), or `policy_json`, a
+        profile's JSON text; neither = the default policy."""
         ptrs = (ctypes.c_void_p * max(1, len(reports)))(*[d.ptr for d in reports])
         o = _SelfEvaluationOptions(1, date_to_int(as_of),
                                    (0 if project_goals else _NO_PROJECT_GOALS)
                                    | (0 if unit_goals else _NO_UNIT_GOALS),
                                    ctypes.cast(ptrs, POINTER(ctypes.c_void_p)), len(reports))
+        if policy is not None:
+            if policy_json is not None:
+                raise ValueError("give policy or policy_json, not both")
+            return cls(_se_run_p(dataset, _policy_handle(policy), o))
         return cls(_se_run(dataset, policy_json, o))
 
     def goal(self, index: int) -> GoalScore:
@@ -207,6 +226,54 @@ class SelfEvaluation(_lib.Handle):
         pg, ug, se, amount, inflated = _se_totals(self)
         return SelfEvaluationTotals(pg, ug, se, money.from_fen(amount), inflated)
 
+    def to_json(self, lang: str = "zh") -> str:
+        """The scores as `perfbudget evaluate --format json` prints them
+        (messages in `lang`; docs/format.md)."""
+        return _render_self_evaluation(self, _render.options(_render.FORMAT_JSON, lang))
+
+    def to_csv(self, lang: str = "zh") -> str:
+        """One row per goal's execution rate and per indicator, as `perfbudget
+        evaluate --format csv` prints them (RFC 4180, CRLF)."""
+        return _render_self_evaluation(self, _render.options(_render.FORMAT_CSV, lang))
+
+    def to_text(self, lang: str = "zh", unit: Union[str, int] = "wan") -> str:
+        """The report `perfbudget evaluate` prints (amounts in `unit`)."""
+        return _render_self_evaluation(self, _render.options(_render.FORMAT_TEXT, lang, unit))
+
+    def to_frame(self, what: str = "goals", lang: str = "zh", money: str = "decimal"):
+        """A pandas DataFrame of the goals (one row each: goal, owner, score,
+        grade, execution rate, the self-score check) or, with
+        what="indicators", of the indicators (one row each, with its goal's
+        id and the message in `lang`). Scores, points and rates are exact
+        Decimal; the rows hold no money, so `money` ("decimal" or "fen") is
+        only checked."""
+        from . import frames
+        if what == "goals":
+            return frames.records_frame(self.goals(), [
+                "goal_id", "owner", "owner_id", "unit_id", "score", "grade", "execution_rate",
+                "execution_earned", "self_evaluation_id", "reported", "difference", "inflated"],
+                [], money)
+        if what != "indicators":
+            raise ValueError(f'what must be "goals" or "indicators", got {what!r}')
+        goals = self.goals()
+
+        class _Indicator(NamedTuple):
+            goal_id: str
+            indicator_id: str
+            name: str
+            code: str
+            block: str
+            points: Decimal
+            earned: Decimal
+            lost: Decimal
+            scored: bool
+            far_below: bool
+            explained: bool
+            message: str
+
+        rows = [_Indicator(goals[i.goal].goal_id, *i[1:]) for i in self.indicators(lang)]
+        return frames.records_frame(rows, list(_Indicator._fields), [], money)
+
 
 class Proposal(NamedTuple):
     index: int
@@ -244,11 +311,17 @@ class Results(_lib.Handle):
     _destroy = _rs_destroy
 
     @classmethod
-    def run(cls, dataset, policy_json: Optional[str] = None, next_year=None) -> "Results":
+    def run(cls, dataset, policy_json: Optional[str] = None, next_year=None,
+            policy: Union["Policy", str, None] = None) -> "Results":
         """`next_year`: the next year's Dataset (budget as approved), whose
-        projects approved below their request are listed by next_year_cuts()."""
-        return cls(_rs_run(dataset, policy_json,
-                           _ResultsOptions(1, 0, None if next_year is None else next_year.ptr)))
+        projects approved below their request are listed by next_year_cuts().
+        The policy as SelfEvaluation.run takes it."""
+        o = _ResultsOptions(1, 0, None if next_year is None else next_year.ptr)
+        if policy is not None:
+            if policy_json is not None:
+                raise ValueError("give policy or policy_json, not both")
+            return cls(_rs_run_p(dataset, _policy_handle(policy), o))
+        return cls(_rs_run(dataset, policy_json, o))
 
     def next_year_cuts(self) -> List[NextYearCut]:
         out = []
@@ -290,3 +363,57 @@ class Results(_lib.Handle):
             uid, projects, cut = _rs_unit(self, i)
             out.append(ResultUnit(uid, projects, money.from_fen(cut)))
         return out
+
+    def to_json(self, lang: str = "zh") -> str:
+        """The proposals as `perfbudget results --format json` prints them
+        (messages in `lang`; docs/format.md)."""
+        return _render_results(self, _render.options(_render.FORMAT_JSON, lang))
+
+    def to_csv(self, lang: str = "zh", unit: Union[str, int] = "wan") -> str:
+        """One row per proposal and fund source of its cut, as `perfbudget
+        results --format csv` prints them (amounts exact in `unit`)."""
+        return _render_results(self, _render.options(_render.FORMAT_CSV, lang, unit))
+
+    def to_text(self, lang: str = "zh", unit: Union[str, int] = "wan") -> str:
+        """The report `perfbudget results` prints (amounts in `unit`)."""
+        return _render_results(self, _render.options(_render.FORMAT_TEXT, lang, unit))
+
+    def to_frame(self, what: str = "proposals", lang: str = "zh", money: str = "decimal"):
+        """A pandas DataFrame of the proposals (one row per proposal and fund
+        source of its cut, as the CSV; a proposal without a cut: one row,
+        source and source_cut empty), of the units (what="units") or of the
+        next year's cuts (what="next_year"). Money columns are Decimal yuan,
+        or int64 fen with money="fen"; cut_percent stays Decimal."""
+        from . import frames
+        if what == "units":
+            return frames.records_frame(self.units(), list(ResultUnit._fields), ["cut"], money)
+        if what == "next_year":
+            return frames.records_frame(self.next_year_cuts(), list(NextYearCut._fields),
+                                        ["requested", "approved", "cut"], money)
+        if what != "proposals":
+            raise ValueError(f'what must be "proposals", "units" or "next_year", got {what!r}')
+
+        class _Line(NamedTuple):
+            project_id: str
+            evaluation_id: str
+            grade: str
+            code: str
+            action: str
+            cut_percent: Decimal
+            base: Decimal
+            cut: Decimal
+            proposed: Decimal
+            source: Optional[str]
+            source_cut: Optional[Decimal]
+            message: str
+
+        lines = []
+        for p in self.proposals(lang):
+            head = (p.project_id, p.evaluation_id, p.grade, p.code, p.action, p.cut_percent,
+                    p.base, p.cut, p.proposed)
+            if not p.split:
+                lines.append(_Line(*head, None, None, p.message))
+            for source, amount in p.split:
+                lines.append(_Line(*head, source.code, amount, p.message))
+        return frames.records_frame(lines, list(_Line._fields),
+                                    ["base", "cut", "proposed", "source_cut"], money)

@@ -22,9 +22,9 @@ import ctypes
 import datetime
 from ctypes import POINTER, Structure, byref, c_char_p, c_int32, c_int64, c_uint32, c_void_p
 from decimal import Decimal
-from typing import Any, List, NamedTuple, Optional, Sequence, Tuple
+from typing import Any, List, NamedTuple, Optional, Sequence, Tuple, Union
 
-from . import _lib, money
+from . import _lib, _render, money
 from ._lib import HANDLE, I32, OUT_HANDLE, OUT_STR, STR, U32, Out, Param
 from .dataset import DateLike, date_to_int, int_to_date
 
@@ -165,6 +165,11 @@ _disc_finding = _lib.fn("pfb_disclosure_finding", HANDLE, U32, I32, OUT_STR, Out
                         OUT_STR, OUT_STR, OUT_STR)
 
 
+_render_coverage = _render.render_fn("pfb_coverage_render")
+_render_rectification = _render.render_fn("pfb_rectification_render")
+_render_disclosure = _render.render_fn("pfb_disclosure_render")
+
+
 def _lang(lang: str) -> int:
     if lang not in _LANGS:
         raise ValueError(f"lang must be 'zh' or 'en', got {lang!r}")
@@ -244,7 +249,58 @@ class Finding(NamedTuple):
     evaluation: str = ""  # rectification, disclosure
 
 
-class Coverage(NamedTuple):
+class _Exported:
+    """Result export for the follow-up results: the C result is kept (as
+    ``_handle``) for to_json / to_csv / to_text until close() or garbage
+    collection; the fields stay plain values."""
+
+    _handle: Any
+    _render_fn: Any = None
+
+    def _render(self, fmt: int, lang: str, unit: Union[str, int] = "wan") -> str:
+        return type(self)._render_fn(self._handle, _render.options(fmt, lang, unit))
+
+    def close(self) -> None:
+        """Frees the C result (to_json and the like then raise ValueError)."""
+        self._handle.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    def __deepcopy__(self, memo: Any):
+        return self  # immutable, and the C result is shared
+
+    def __copy__(self):
+        return self
+
+    def to_json(self, lang: str = "zh") -> str:
+        """The result as the CLI's `--format json` prints it (messages in
+        `lang`; docs/format.md, "Analysis results as JSON")."""
+        return self._render(_render.FORMAT_JSON, lang)
+
+    def to_csv(self, lang: str = "zh", unit: Union[str, int] = "wan") -> str:
+        """The rows the CLI's `--format csv` prints (RFC 4180, CRLF; amounts
+        exact in `unit`)."""
+        return self._render(_render.FORMAT_CSV, lang, unit)
+
+    def to_text(self, lang: str = "zh", unit: Union[str, int] = "wan") -> str:
+        """The report the CLI prints."""
+        return self._render(_render.FORMAT_TEXT, lang, unit)
+
+
+def _counts_frame(units: dict, fields: Sequence[str], money_mode: str):
+    """One row per unit id (first column `unit_id`, then `fields`) of a dict
+    of count NamedTuples."""
+    from . import frames
+    frames._check_money_mode(money_mode)
+    return frames.pd.DataFrame([{"unit_id": u, **c._asdict()} for u, c in units.items()],
+                               columns=["unit_id", *fields])
+
+
+class _CoverageFields(NamedTuple):
     year: int
     window_years: int
     horizon_years: int
@@ -256,6 +312,31 @@ class Coverage(NamedTuple):
     total: CoverageTotal
     units: dict  # unit id -> CoverageTotal
     findings: List[Finding]
+
+
+class Coverage(_Exported, _CoverageFields):
+    """The coverage plan: plain fields (a NamedTuple), and its export."""
+
+    _render_fn = _render_coverage
+
+    def to_frame(self, what: str = "projects", money: str = "decimal"):
+        """A pandas DataFrame of the key projects (one row each, as
+        CoverageProject), of the plan years (what="years"), of the history
+        (what="history") or of the findings (what="findings"). Money columns
+        are Decimal yuan, or int64 fen with money="fen"."""
+        from . import frames
+        if what == "projects":
+            return frames.records_frame(self.projects, list(CoverageProject._fields),
+                                        ["current"], money)
+        if what == "years":
+            return frames.records_frame(self.years, list(CoverageYear._fields), ["amount"], money)
+        if what == "history":
+            return frames.records_frame(self.history, list(CoverageHistoryYear._fields),
+                                        ["amount"], money)
+        if what == "findings":
+            return frames.records_frame(self.findings, list(Finding._fields), [], money)
+        raise ValueError(
+            f'what must be "projects", "years", "history" or "findings", got {what!r}')
 
 
 def _none_if_zero(v: int) -> Optional[int]:
@@ -278,7 +359,8 @@ def coverage(dataset, history: Sequence = (), policy=None, *, year: Optional[int
     if max_amount is not None:
         opts.max_amount_fen = money.to_fen(max_amount)
     code = _lang(lang)
-    with _CoverageHandle(_cov_run(dataset, list(history), policy, opts)) as h:
+    h = _CoverageHandle(_cov_run(dataset, list(history), policy, opts))
+    try:
         projects = []
         for i in range(_cov_project_count(h)):
             r = _cov_project(h, i)
@@ -306,9 +388,14 @@ def coverage(dataset, history: Sequence = (), policy=None, *, year: Optional[int
             fc, sev, fy, pid, msg = _cov_finding(h, i, code)
             findings.append(Finding(fc, SEVERITY_NAMES[sev], pid, msg, fy))
         max_fen = _cov_max_amount(h)
-        return Coverage(_cov_year(h), _cov_window(h), _cov_horizon(h), _cov_max_projects(h),
-                        money.from_fen(max_fen) if max_fen else None, projects, years, hist,
-                        _coverage_total(_cov_totals(h, None)), units, findings)
+        result = Coverage(_cov_year(h), _cov_window(h), _cov_horizon(h), _cov_max_projects(h),
+                          money.from_fen(max_fen) if max_fen else None, projects, years, hist,
+                          _coverage_total(_cov_totals(h, None)), units, findings)
+    except BaseException:
+        h.close()
+        raise
+    result._handle = h  # kept for the export (to_json, to_csv, to_text)
+    return result
 
 
 # ---- rectification ---------------------------------------------------------------
@@ -334,12 +421,33 @@ class RectificationItem(NamedTuple):
     days_overdue: int
 
 
-class Rectification(NamedTuple):
+class _RectificationFields(NamedTuple):
     as_of: datetime.date
     total: RectificationCounts
     units: dict  # unit id -> RectificationCounts
     items: List[RectificationItem]
     findings: List[Finding]
+
+
+class Rectification(_Exported, _RectificationFields):
+    """Rectification follow-up: plain fields (a NamedTuple), and its export
+    (to_json / to_csv / to_text as `perfbudget rectification` prints it)."""
+
+    _render_fn = _render_rectification
+
+    def to_frame(self, what: str = "items", money: str = "decimal"):
+        """A pandas DataFrame of the items (one row each, as
+        RectificationItem), of the findings (what="findings") or of the units
+        asked for with `unit_ids` (what="units": unit_id and the counts). No
+        money columns; `money` ("decimal" or "fen") is only checked."""
+        from . import frames
+        if what == "items":
+            return frames.records_frame(self.items, list(RectificationItem._fields), [], money)
+        if what == "findings":
+            return frames.records_frame(self.findings, list(Finding._fields), [], money)
+        if what == "units":
+            return _counts_frame(self.units, RectificationCounts._fields, money)
+        raise ValueError(f'what must be "items", "findings" or "units", got {what!r}')
 
 
 def _rect_counts(c: Any) -> RectificationCounts:
@@ -353,7 +461,8 @@ def rectification(dataset, policy=None, *, as_of: DateLike = None, lang: str = "
     the last day of its fiscal year). `unit_ids`: units to total apart."""
     opts = _RectificationOptions(1, date_to_int(as_of), 0)
     code = _lang(lang)
-    with _RectificationHandle(_rect_run(dataset, policy, opts)) as h:
+    h = _RectificationHandle(_rect_run(dataset, policy, opts))
+    try:
         items = []
         for i in range(_rect_item_count(h)):
             iid, st, od, days = _rect_item(h, i)
@@ -365,8 +474,13 @@ def rectification(dataset, policy=None, *, as_of: DateLike = None, lang: str = "
         units = {u: _rect_counts(_rect_totals(h, u)) for u in unit_ids}
         as_of_date = int_to_date(_rect_as_of(h))
         assert as_of_date is not None
-        return Rectification(as_of_date, _rect_counts(_rect_totals(h, None)), units, items,
-                             findings)
+        result = Rectification(as_of_date, _rect_counts(_rect_totals(h, None)), units, items,
+                               findings)
+    except BaseException:
+        h.close()
+        raise
+    result._handle = h  # kept for the export (to_json, to_csv, to_text)
+    return result
 
 
 # ---- disclosure ---------------------------------------------------------------------
@@ -383,10 +497,28 @@ class DisclosureCounts(NamedTuple):
     results_published: int
 
 
-class Disclosure(NamedTuple):
+class _DisclosureFields(NamedTuple):
     total: DisclosureCounts
     units: dict  # unit id -> DisclosureCounts
     findings: List[Finding]
+
+
+class Disclosure(_Exported, _DisclosureFields):
+    """The disclosure check: plain fields (a NamedTuple), and its export
+    (to_json / to_csv / to_text as `perfbudget disclosure` prints it)."""
+
+    _render_fn = _render_disclosure
+
+    def to_frame(self, what: str = "findings", money: str = "decimal"):
+        """A pandas DataFrame of the findings (one row each) or of the units
+        asked for with `unit_ids` (what="units": unit_id and the counts). No
+        money columns; `money` ("decimal" or "fen") is only checked."""
+        from . import frames
+        if what == "findings":
+            return frames.records_frame(self.findings, list(Finding._fields), [], money)
+        if what == "units":
+            return _counts_frame(self.units, DisclosureCounts._fields, money)
+        raise ValueError(f'what must be "findings" or "units", got {what!r}')
 
 
 def disclosure(dataset, policy=None, *, lang: str = "zh",
@@ -394,7 +526,8 @@ def disclosure(dataset, policy=None, *, lang: str = "zh",
     """What was published with the budget, the approval and the final accounts,
     and what the policy says must be and was not."""
     code = _lang(lang)
-    with _DisclosureHandle(_disc_run(dataset, policy, _DisclosureOptions(1, 0))) as h:
+    h = _DisclosureHandle(_disc_run(dataset, policy, _DisclosureOptions(1, 0)))
+    try:
         findings = []
         for i in range(_disc_finding_count(h)):
             fc, sev, pid, ev, msg = _disc_finding(h, i, code)
@@ -402,5 +535,11 @@ def disclosure(dataset, policy=None, *, lang: str = "zh",
         units = {u: DisclosureCounts(*[getattr(c, f) for f, _ in _DisclosureCounts._fields_[1:]])
                  for u, c in ((u, _disc_totals(h, u)) for u in unit_ids)}
         t = _disc_totals(h, None)
-        return Disclosure(DisclosureCounts(*[getattr(t, f) for f, _ in _DisclosureCounts._fields_[1:]]),
-                          units, findings)
+        result = Disclosure(
+            DisclosureCounts(*[getattr(t, f) for f, _ in _DisclosureCounts._fields_[1:]]), units,
+            findings)
+    except BaseException:
+        h.close()
+        raise
+    result._handle = h  # kept for the export (to_json, to_csv, to_text)
+    return result

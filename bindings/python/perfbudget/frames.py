@@ -1,7 +1,8 @@
 """pandas DataFrames in and out of perfbudget (needs Debian's python3-pandas).
 
 Out: every result's ``to_frame()`` (Monitor, Reclaim, ExecutionCurve,
-Review) builds a DataFrame from the result's rows. Money and percentage
+Review, SelfEvaluation, Results, Coverage, Rectification, Disclosure and the
+list indicators.suggest() returns) builds a DataFrame from the result's rows. Money and percentage
 columns hold exact ``decimal.Decimal`` values by default (object dtype);
 ``money="fen"`` gives money as int64 fen instead (percentages stay Decimal).
 No float ever holds money.

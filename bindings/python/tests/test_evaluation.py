@@ -10,6 +10,7 @@ import pytest
 import perfbudget
 from perfbudget import Dataset, FundSource
 from perfbudget.evaluation import Results, SelfEvaluation
+from perfbudget.review import Policy
 
 ROOT = pathlib.Path(__file__).resolve().parents[3]
 DATA = ROOT / "tests" / "cli" / "data" / "selfeval.json"
@@ -99,6 +100,26 @@ def test_result_application(ds):
         assert r.total_cut == fair.cut + merge.cut
         assert {u.unit_id: u.cut for u in r.units()} == {"U01": fair.cut, "U02": merge.cut}
         assert "merged or optimised" in r.proposal(3, lang="en").message
+
+
+def test_policy_object_or_text(ds):
+    """A loaded Policy (or a built-in name) is taken like the other analyses
+    take one, and gives what the same profile as JSON text gives."""
+    text = ('{"extends": "suma-park", "result_application":'
+            ' {"grades": {"fair": {"action": "cut", "cut_percent": 20}}}}')
+    policy = Policy.from_json(text)
+    with Results.run(ds, policy=policy) as by_handle, \
+            Results.run(ds, policy_json=text) as by_text, Results.run(ds) as default:
+        fair = {p.project_id: p for p in by_handle.proposals()}["P002"]
+        assert fair.cut == Decimal("400000.00")  # 20% of 200万, not the default 10%
+        assert by_handle.total_cut == by_text.total_cut
+        assert by_handle.total_cut == default.total_cut + Decimal("200000.00")
+    with SelfEvaluation.run(ds, policy="suma-park") as named, SelfEvaluation.run(ds) as plain:
+        assert [g.score for g in named.goals()] == [g.score for g in plain.goals()]
+    with pytest.raises(ValueError):
+        Results.run(ds, policy=policy, policy_json=text)
+    with pytest.raises(TypeError):
+        SelfEvaluation.run(ds, policy=42)
 
 
 EXAMPLES = ROOT / "examples"

@@ -73,6 +73,14 @@ PFB_API int32_t pfb_self_evaluation_run(const pfb_dataset* dataset, const char* 
                                         size_t policy_len,
                                         const pfb_self_evaluation_options* options,
                                         pfb_self_evaluation** out, pfb_error** err);
+/* The same with a loaded policy (pfb_policy_load; NULL = the default policy),
+ * as the other analyses take one: prepared once, not re-parsed per call. The
+ * policy is borrowed for the call only; the result does not refer to it.
+ * *out: owned, free with pfb_self_evaluation_destroy. */
+PFB_API int32_t pfb_self_evaluation_run_with_policy(const pfb_dataset* dataset,
+                                                    const pfb_policy* policy,
+                                                    const pfb_self_evaluation_options* options,
+                                                    pfb_self_evaluation** out, pfb_error** err);
 PFB_API void pfb_self_evaluation_destroy(pfb_self_evaluation* scores); /* NULL is fine */
 
 /* Scored goals, in dataset goal order (cancelled projects' goals left out). */
@@ -157,6 +165,11 @@ typedef struct pfb_results_options {
 PFB_API int32_t pfb_results_run(const pfb_dataset* dataset, const char* policy_json,
                                 size_t policy_len, const pfb_results_options* options,
                                 pfb_results** out, pfb_error** err);
+/* The same with a loaded policy (NULL = the default policy), borrowed for the
+ * call only. *out: owned, free with pfb_results_destroy. */
+PFB_API int32_t pfb_results_run_with_policy(const pfb_dataset* dataset, const pfb_policy* policy,
+                                            const pfb_results_options* options, pfb_results** out,
+                                            pfb_error** err);
 PFB_API void pfb_results_destroy(pfb_results* results); /* NULL is fine */
 
 /* The budget year the proposals are for (fiscal year + 1); 0 for NULL. */

@@ -15,6 +15,9 @@
 #define PERFBUDGET_PFB_RENDER_H_
 
 #include "perfbudget/pfb_core.h"
+#include "perfbudget/pfb_evaluation.h"
+#include "perfbudget/pfb_followup.h"
+#include "perfbudget/pfb_indicators.h"
 #include "perfbudget/pfb_monitor.h"
 #include "perfbudget/pfb_review.h"
 
@@ -96,6 +99,59 @@ PFB_API int32_t pfb_curve_render(const pfb_curve* curve, const pfb_render_option
 PFB_API int32_t pfb_dataset_summary_render(const pfb_dataset* dataset, int32_t as_of,
                                            const pfb_render_options* options, char** out,
                                            size_t* out_len, pfb_error** err);
+
+/* ---- the year-end analyses ---------------------------------------------------- */
+
+/* The self-evaluation scores as `perfbudget evaluate --format F` prints them:
+ * JSON (fiscal_year, as_of, execution_to, total, units, goals with their
+ * execution, self-evaluation check and indicators, flags), CSV (one row per
+ * goal's execution rate and per indicator; no amounts: `unit` is not used)
+ * or text. *out: owned, free with pfb_string_free. */
+PFB_API int32_t pfb_self_evaluation_render(const pfb_self_evaluation* scores,
+                                           const pfb_render_options* options, char** out,
+                                           size_t* out_len, pfb_error** err);
+
+/* Result application as `perfbudget results --format F` prints it: JSON
+ * (fiscal_year, budget_year, total, units, proposals with their fund-source
+ * split, ungraded_evaluations, and next_year when the run had
+ * options->next_year), CSV (one row per proposal and fund source of its cut)
+ * or text. *out: owned, free with pfb_string_free. */
+PFB_API int32_t pfb_results_render(const pfb_results* results, const pfb_render_options* options,
+                                   char** out, size_t* out_len, pfb_error** err);
+
+/* The evaluation coverage plan as `perfbudget coverage --format F` prints
+ * it: JSON (the rule, the capacity, history, total, units, years, projects,
+ * findings), CSV (one row per key project) or text. A plan run with
+ * PFB_FOLLOWUP_NO_MESSAGES has empty messages. *out: owned, free with
+ * pfb_string_free. */
+PFB_API int32_t pfb_coverage_render(const pfb_coverage* coverage, const pfb_render_options* options,
+                                    char** out, size_t* out_len, pfb_error** err);
+
+/* Rectification as `perfbudget rectification --format F` prints it: JSON
+ * (as_of, grace_days, total counts, evaluations, units, items, findings),
+ * CSV (one row per item) or text; no amounts (`unit` is not used). A result
+ * run with PFB_FOLLOWUP_NO_MESSAGES has empty messages. *out: owned, free
+ * with pfb_string_free. */
+PFB_API int32_t pfb_rectification_render(const pfb_rectification* rectification,
+                                         const pfb_render_options* options, char** out,
+                                         size_t* out_len, pfb_error** err);
+
+/* The disclosure check as `perfbudget disclosure --format F` prints it: JSON
+ * (total counts, units, key_projects, results, findings), CSV (one row per
+ * key project goal and per evaluation result) or text; no amounts. *out:
+ * owned, free with pfb_string_free. */
+PFB_API int32_t pfb_disclosure_render(const pfb_disclosure* disclosure,
+                                      const pfb_render_options* options, char** out,
+                                      size_t* out_len, pfb_error** err);
+
+/* The core indicators of a category as `perfbudget indicators suggest
+ * --format F` prints them: JSON (policy, category, aliases, indicators,
+ * unit_costs), CSV (one row per indicator, codes whatever the language) or
+ * text. No amounts (`unit` is not used). *out: owned, free with
+ * pfb_string_free. */
+PFB_API int32_t pfb_indicator_list_render(const pfb_indicator_list* list,
+                                          const pfb_render_options* options, char** out,
+                                          size_t* out_len, pfb_error** err);
 
 #ifdef __cplusplus
 }

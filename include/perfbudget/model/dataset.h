@@ -9,8 +9,10 @@
 #ifndef PERFBUDGET_MODEL_DATASET_H_
 #define PERFBUDGET_MODEL_DATASET_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <iterator>
 #include <memory>
 #include <optional>
 #include <span>
@@ -43,6 +45,158 @@ struct DatasetInfo {
   std::optional<Date> as_of;
 };
 
+// A run of row indexes [begin, end) of one table: a project's disbursements.
+// Iterates as the row numbers themselves, like the index lists it replaced.
+class RowRange {
+ public:
+  class iterator {
+   public:
+    using value_type = std::uint32_t;
+    using difference_type = std::ptrdiff_t;
+    using reference = std::uint32_t;
+    using pointer = void;
+    using iterator_category = std::forward_iterator_tag;
+    constexpr iterator() = default;
+    constexpr explicit iterator(std::uint32_t i) : i_(i) {}
+    constexpr std::uint32_t operator*() const { return i_; }
+    constexpr iterator& operator++() {
+      ++i_;
+      return *this;
+    }
+    constexpr iterator operator++(int) { return iterator(i_++); }
+    constexpr bool operator==(const iterator&) const = default;
+
+   private:
+    std::uint32_t i_ = 0;
+  };
+
+  constexpr RowRange() = default;
+  constexpr RowRange(std::uint32_t begin, std::uint32_t end) : begin_(begin), end_(end) {}
+  constexpr iterator begin() const { return iterator(begin_); }
+  constexpr iterator end() const { return iterator(end_); }
+  constexpr std::uint32_t first() const { return begin_; }  // the first row
+  constexpr std::uint32_t last() const { return end_; }     // one past the last row
+  constexpr std::size_t size() const { return end_ - begin_; }
+  constexpr bool empty() const { return begin_ == end_; }
+  constexpr std::uint32_t operator[](std::size_t k) const {
+    return begin_ + static_cast<std::uint32_t>(k);
+  }
+
+ private:
+  std::uint32_t begin_ = 0, end_ = 0;
+};
+
+// The disbursements of a built Dataset, stored column-wise: one array each of
+// date, amount, fund source and project index, sorted by project, then date
+// (stable: same-day rows keep their input order), so a project's
+// disbursements are one row range (Dataset::DisbursementsOf). Voucher ids
+// live in one NUL-terminated text; the project id is the project's own.
+// Input order (what the writers emit) is kept as a permutation (none when
+// the input was already in this order).
+//
+// Lives inside the Dataset's shared data: valid (with the row views it hands
+// out) as long as the Dataset it came from, or a copy of it, lives.
+class DisbursementView;
+class DisbursementTable {
+ public:
+  class iterator;
+
+  std::size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  DisbursementView operator[](std::uint32_t row) const;
+  iterator begin() const;
+  iterator end() const;
+
+  // The hot columns, by row.
+  std::span<const Date> dates() const { return {date_, size_}; }
+  std::span<const Money> amounts() const { return {amount_, size_}; }
+  std::span<const FundSource> sources() const { return {source_, size_}; }
+  std::span<const std::uint32_t> project_indexes() const { return {project_, size_}; }
+
+  // Voucher number of a row ("" when none); NUL-terminated.
+  const char* id_c_str(std::uint32_t row) const {
+    return id_begin_ == nullptr ? "" : id_text_ + id_begin_[row];
+  }
+  std::string_view id(std::uint32_t row) const {
+    return id_begin_ == nullptr ? std::string_view()
+                                : std::string_view(id_text_ + id_begin_[row],
+                                                   id_begin_[row + 1] - id_begin_[row] - 1);
+  }
+  // The row of the k-th disbursement in input order, and a row's input
+  // position (0-based).
+  std::uint32_t RowOfInput(std::uint32_t k) const {
+    return input_row_ == nullptr ? k : input_row_[k];
+  }
+  std::uint32_t InputPositionOf(std::uint32_t row) const {
+    return input_pos_ == nullptr ? row : input_pos_[row];
+  }
+
+ private:
+  friend class DisbursementView;
+  friend struct DisbursementColumns;
+  const Project* projects_ = nullptr;
+  const Date* date_ = nullptr;
+  const Money* amount_ = nullptr;
+  const FundSource* source_ = nullptr;
+  const std::uint32_t* project_ = nullptr;
+  std::size_t size_ = 0;
+  const char* id_text_ = nullptr;
+  const std::uint32_t* id_begin_ = nullptr;   // size + 1 offsets; null: no ids
+  const std::uint32_t* input_row_ = nullptr;  // null: identity
+  const std::uint32_t* input_pos_ = nullptr;  // null: identity
+};
+
+// One disbursement row: a cheap view (a table and a row number).
+class DisbursementView {
+ public:
+  DisbursementView(const DisbursementTable* table, std::uint32_t row) : t_(table), row_(row) {}
+  std::uint32_t row() const { return row_; }
+  std::string_view id() const { return t_->id(row_); }  // voucher; may be empty
+  const char* id_c_str() const { return t_->id_c_str(row_); }
+  Date date() const { return t_->date_[row_]; }
+  FundSource source() const { return t_->source_[row_]; }
+  Money amount() const { return t_->amount_[row_]; }  // negative = refund
+  std::uint32_t project_index() const { return t_->project_[row_]; }
+  std::string_view project_id() const { return t_->projects_[project_index()].id; }
+  std::uint32_t input_position() const { return t_->InputPositionOf(row_); }
+  // The record as a DatasetBuilder takes it.
+  Disbursement ToRecord() const;
+
+ private:
+  const DisbursementTable* t_;
+  std::uint32_t row_;
+};
+
+class DisbursementTable::iterator {
+ public:
+  using value_type = DisbursementView;
+  using difference_type = std::ptrdiff_t;
+  using reference = DisbursementView;
+  using pointer = void;
+  using iterator_category = std::forward_iterator_tag;
+  iterator() = default;
+  iterator(const DisbursementTable* t, std::uint32_t row) : t_(t), row_(row) {}
+  DisbursementView operator*() const { return DisbursementView(t_, row_); }
+  iterator& operator++() {
+    ++row_;
+    return *this;
+  }
+  iterator operator++(int) { return iterator(t_, row_++); }
+  bool operator==(const iterator& o) const { return row_ == o.row_; }
+
+ private:
+  const DisbursementTable* t_ = nullptr;
+  std::uint32_t row_ = 0;
+};
+
+inline DisbursementView DisbursementTable::operator[](std::uint32_t row) const {
+  return DisbursementView(this, row);
+}
+inline DisbursementTable::iterator DisbursementTable::begin() const { return iterator(this, 0); }
+inline DisbursementTable::iterator DisbursementTable::end() const {
+  return iterator(this, static_cast<std::uint32_t>(size_));
+}
+
 class Dataset {
  public:
   // An empty dataset (no records, fiscal year 0). Use DatasetBuilder.
@@ -54,7 +208,8 @@ class Dataset {
   std::span<const Unit> units() const;
   std::span<const Project> projects() const;
   std::span<const Goal> goals() const;
-  std::span<const Disbursement> disbursements() const;  // in input order
+  // Column-wise, sorted by project then date (see DisbursementTable).
+  const DisbursementTable& disbursements() const;
   std::span<const ExAnteAssessment> ex_ante_assessments() const;
   std::span<const Evaluation> evaluations() const;
   std::span<const RectificationItem> rectifications() const;
@@ -64,8 +219,8 @@ class Dataset {
   std::uint32_t FindProject(std::string_view id) const;
   std::uint32_t FindGoal(std::string_view id) const;
 
-  // Indexes of a project's disbursements, in date order (stable).
-  std::span<const std::uint32_t> DisbursementsOf(std::uint32_t project_index) const;
+  // Rows of a project's disbursements (in date order, stable): one range.
+  RowRange DisbursementsOf(std::uint32_t project_index) const;
   // Indexes of a project's goals, and of a unit's own (unit-level) goals.
   std::span<const std::uint32_t> GoalsOfProject(std::uint32_t project_index) const;
   std::span<const std::uint32_t> GoalsOfUnit(std::uint32_t unit_index) const;

@@ -71,7 +71,8 @@ struct MonitorReason {
   Severity severity = Severity::kWarning;
   MonitorRowKind row_kind = MonitorRowKind::kProject;
   std::uint32_t row = 0;  // position in the report's vector of that kind (0 for jurisdiction)
-  // monitoring.overspend_*: the disbursement that took usage across the line.
+  // monitoring.overspend_*: the disbursement that took usage across the line
+  // (its row in Dataset::disbursements()).
   std::uint32_t disbursement_index = kNoIndex;
   // monitoring.indicator_behind: position in MonitorReport::indicators.
   std::uint32_t indicator_check = kNoIndex;

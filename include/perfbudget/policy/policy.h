@@ -160,6 +160,10 @@ class Policy {
   // costs). Defaults: DefaultReviewGrading(), DefaultReviewLibrary().
   const ReviewGrading& review_grading() const { return *review_grading_; }
   const ReviewLibrary& review_library() const { return *review_library_; }
+  // The review library compiled for the review engine (internal type):
+  // built once when the library is set, shared by copies of the policy, so
+  // reviewing one goal or a dataset never rebuilds it.
+  const ReviewLibraryIndex& review_library_index() const { return *review_library_index_; }
 
   // Mutators for loaders and for programmatic profiles.
   void set_name(std::string v) { name_ = std::move(v); }
@@ -175,9 +179,7 @@ class Policy {
   void set_review_grading(ReviewGrading v) {
     review_grading_ = std::make_shared<const ReviewGrading>(std::move(v));
   }
-  void set_review_library(ReviewLibrary v) {
-    review_library_ = std::make_shared<const ReviewLibrary>(std::move(v));
-  }
+  void set_review_library(ReviewLibrary v);
 
  private:
   std::string name_;
@@ -198,6 +200,9 @@ class Policy {
       std::make_shared<const ReviewGrading>(DefaultReviewGrading());
   std::shared_ptr<const ReviewLibrary> review_library_ =
       std::make_shared<const ReviewLibrary>(DefaultReviewLibrary());
+  // Compiled from *review_library_, always together with it.
+  std::shared_ptr<const ReviewLibraryIndex> review_library_index_ =
+      CompileReviewLibraryIndex(*review_library_);
 };
 
 // The names of the built-in profiles ("central", "suma-park", ...).

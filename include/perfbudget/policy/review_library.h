@@ -11,6 +11,7 @@
 #define PERFBUDGET_POLICY_REVIEW_LIBRARY_H_
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -123,6 +124,13 @@ struct NormalizedUnit {
   Ratio factor;
 };
 NormalizedUnit NormalizeUnit(std::string_view unit, const std::vector<UnitScale>& scales);
+
+// The library compiled for the goal-review engine (bigram sets, term index,
+// categories by name): an internal type (src/review/review_library_index.h)
+// that a Policy builds once when its library is set and shares, immutable,
+// with its copies (Policy::review_library_index()).
+struct ReviewLibraryIndex;
+std::shared_ptr<const ReviewLibraryIndex> CompileReviewLibraryIndex(const ReviewLibrary& lib);
 
 }  // namespace perfbudget
 

@@ -2,12 +2,15 @@
 //
 // The render/ concept turns the results of the analyses — the dataset summary
 // (report/summary.h), the goal review (review/review.h), dual monitoring
-// (monitoring/monitor.h), reclaim (monitoring/reclaim.h) and the execution
-// curve (monitoring/execution_curve.h) — into JSON, CSV and text. The CLI
-// prints them (`--format json|csv|text`), the C ABI hands them out
-// (pfb_*_render) and Python returns them (to_json / to_csv / to_text): one
-// renderer each, so the three agree byte for byte. JSON schemas:
-// docs/format.md, "Analysis results as JSON".
+// (monitoring/monitor.h), reclaim (monitoring/reclaim.h), the execution
+// curve (monitoring/execution_curve.h), and the year-end ones:
+// self-evaluation (self_evaluation.h), result application (results.h), the
+// coverage plan (coverage.h), rectification (rectification.h), disclosure
+// (disclosure.h) and the core indicators of a category (indicators.h) —
+// into JSON, CSV and text. The CLI prints them (`--format json|csv|text`),
+// the C ABI hands them out (pfb_*_render) and Python returns them (to_json /
+// to_csv / to_text): one renderer each, so the three agree byte for byte.
+// JSON schemas: docs/format.md, "Analysis results as JSON".
 //
 // Building blocks here:
 //   - RenderOptions: format, language, amount unit, where the as-of date came

@@ -26,29 +26,52 @@ using Bigram = std::uint64_t;
 // Invalid UTF-8 bytes end a run and are skipped.
 void AppendBigrams(std::string_view text, std::vector<Bigram>* out);
 
+// A text decoded once for several uses: its bigrams in text order with
+// kBigramBreak where a run of word characters ends (after a run of at least
+// one character). Skipping the breaks gives AppendBigrams' list.
+// Returns whether the text is plain: ASCII and well-formed three-byte
+// sequences only. In a plain text two code points ≥ U+0800 side by side are
+// exactly their (shortest) three-byte encodings, so a two-character term of
+// such code points is in the text when its bigram is.
+inline constexpr Bigram kBigramBreak = ~Bigram{0};
+bool BigramSequence(std::string_view text, std::vector<Bigram>* out);  // replaces *out
+
 // A sorted set of bigrams, for repeated containment tests.
 class BigramSet {
  public:
   BigramSet() = default;
   void Add(std::string_view text);      // call Seal() after the last Add
   void AddAll(const BigramSet& other);  // every bigram of `other`
+  // The bigrams of a BigramSequence (its breaks skipped).
+  void AddSequence(std::span<const Bigram> sequence);
   void AddBigram(Bigram b) { bigrams_.push_back(b); }
+  // Sorts and drops repeats. When the set began with AddAll of a sealed set,
+  // only what was added after it is sorted, then merged.
   void Seal();
   void Clear() {  // keeps the capacity, for reuse
     bigrams_.clear();
+    sorted_ = 0;
     filter_ = {};
   }
-  bool Contains(Bigram b) const;
+  bool Contains(Bigram b) const {
+    const std::size_t bit = FilterBit(b);
+    if ((filter_[bit >> 6] & (std::uint64_t{1} << (bit & 63))) == 0) return false;
+    return Search(b);
+  }
   std::size_t size() const { return bigrams_.size(); }
 
  private:
-  // A 256-bit filter of the sealed bigrams (bit = a hash of the bigram): most
-  // absent bigrams are rejected without a search.
+  // A 1,024-bit filter of the sealed bigrams (bit = a hash of the bigram):
+  // most absent bigrams are rejected without a search, also in a goal's
+  // context of a few hundred bigrams.
+  bool Search(Bigram b) const;  // binary search of the sealed bigrams
   static std::size_t FilterBit(Bigram b) {
-    return static_cast<std::size_t>((b * 0x9E3779B97F4A7C15ull) >> 56);
+    return static_cast<std::size_t>((b * 0x9E3779B97F4A7C15ull) >> 54);
   }
   std::vector<Bigram> bigrams_;
-  std::array<std::uint64_t, 4> filter_{};
+  std::size_t sorted_ = 0;     // leading bigrams known sorted and distinct
+  std::vector<Bigram> merge_;  // Seal's merge buffer (capacity kept)
+  std::array<std::uint64_t, 16> filter_{};
 };
 
 // How many of a text's distinct bigrams a set holds.
@@ -65,6 +88,9 @@ BigramCount CountContainedBigrams(std::string_view text, const BigramSet& set);
 // *common_shared (when given) is > 0 when `set` holds any of the text's
 // common bigrams.
 BigramCount CountSpecificBigrams(std::string_view text, const BigramSet& set,
+                                 const BigramSet& common, std::int64_t* common_shared = nullptr);
+// The same on a text's BigramSequence (decoded once for several uses).
+BigramCount CountSpecificBigrams(std::span<const Bigram> sequence, const BigramSet& set,
                                  const BigramSet& common, std::int64_t* common_shared = nullptr);
 
 // The share (0..1, exact) of `text`'s distinct bigrams found in `set`. A text
