@@ -5,7 +5,8 @@
 #   3. the same C program with pkg-config --static against the archive (from
 #      a copy of the prefix without the shared library);
 #   4. the same C program with find_package(perfbudget COMPONENTS C), with
-#      Abseil and simdjson made unfindable (CMAKE_DISABLE_FIND_PACKAGE_*);
+#      Abseil and simdjson made unfindable (CMAKE_DISABLE_FIND_PACKAGE_*),
+#      and a check that compiling it reads no Abseil, simdjson or C++ header;
 # and checks that the pkg-config file names the prefix it was found in.
 # Variables: SOURCE_DIR, BUILD_DIR, WORK_DIR, C_COMPILER, PYTHON, BUILD_TYPE.
 set(dataset ${SOURCE_DIR}/examples/suma-park-2022/dataset.json)
@@ -93,6 +94,17 @@ run("building the C consumer (CMake)" ${CMAKE_COMMAND} --build ${WORK_DIR}/c-bui
 run("the C consumer (CMake)" ${WORK_DIR}/c-build/c_consumer ${dataset})
 if(NOT run_out MATCHES "c approved ${expected_fen} fen")
   message(FATAL_ERROR "unexpected CMake C consumer output: ${run_out}")
+endif()
+# The C header needs nothing but itself and the C library: the C consumer's
+# compilation reads no Abseil, simdjson or C++ header (the compiler's own
+# dependency list, -M, against the installed prefix only).
+run("listing the C consumer's headers" ${C_COMPILER} -std=c99 -M -I${prefix}/include
+  ${SOURCE_DIR}/tests/install/c_consumer/main.c)
+if(NOT run_out MATCHES "${prefix}/include/perfbudget/perfbudget\\.h")
+  message(FATAL_ERROR "the C consumer's header list does not name the installed header:\n${run_out}")
+endif()
+if(run_out MATCHES "absl/|simdjson|/c\\+\\+/")
+  message(FATAL_ERROR "the C consumer's compilation reads Abseil, simdjson or C++ headers:\n${run_out}")
 endif()
 # 5. The Python package installed beside the library loads it from there.
 if(PYTHON AND EXISTS ${PYTHON})
