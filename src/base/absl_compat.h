@@ -10,6 +10,8 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/hash/hash.h"
@@ -63,11 +65,22 @@ using StringMap = absl::flat_hash_map<std::string, V, StringViewHash, StringView
 //     is made first and moved in (`index.emplace(std::string(id), i)`), a
 //     std::string_view key is fine as is.
 // Copying such a table is not safe either (the copy reserves in place).
+// A table that must grow as it is filled is a GrowingStringMap / GrowingSet
+// below instead.
 inline std::size_t RoomFor(std::size_t n) {
   // Abseil fills a table to 7/8 of its capacity: n + n/7 + 1 slots (rounded
   // up to a power of two minus one) hold n elements without growing.
   return n + n / 7 + 1;
 }
+
+// A table filled one element at a time, whose final size is not known when
+// it is made (ids interned while records arrive, evaluations counted once):
+// the standard library's hash tables, whose insertions either succeed or
+// leave the table as it was when an allocation fails.
+template <typename V>
+using GrowingStringMap = std::unordered_map<std::string, V, StringViewHash, StringViewEq>;
+template <typename T, typename Hash = StringViewHash, typename Eq = StringViewEq>
+using GrowingSet = std::unordered_set<T, Hash, Eq>;
 
 }  // namespace perfbudget
 

@@ -2,13 +2,13 @@
 #include "perfbudget/evaluation/coverage.h"
 
 #include <algorithm>
+#include <functional>
 #include <limits>
 #include <map>
 #include <tuple>
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
-#include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "base/absl_compat.h"
@@ -224,8 +224,10 @@ absl::StatusOr<CoverageReport> PlanCoverage(const Dataset& current,
   const int first_plan_year = report.year;
 
   // --- the key projects in scope (not cancelled), with their current budgets.
-  absl::flat_hash_map<std::string_view, std::uint32_t, StringViewHash, StringViewEq> row_of;
   const std::span<const Project> projects = current.projects();
+  // Made with room for every project (base/absl_compat.h: out of memory).
+  absl::flat_hash_map<std::string_view, std::uint32_t, StringViewHash, StringViewEq> row_of(
+      RoomFor(projects.size()));
   for (std::uint32_t p = 0; p < projects.size(); ++p) {
     const Project& proj = projects[p];
     if (!proj.is_key || proj.status == ProjectStatus::kCancelled) continue;
@@ -263,13 +265,15 @@ absl::StatusOr<CoverageReport> PlanCoverage(const Dataset& current,
   };
   std::vector<Latest> latest(report.projects.size());
   std::vector<bool> evaluated_this_year(report.projects.size(), false);
+  // These sets grow as the history is read: standard tables
+  // (base/absl_compat.h: out of memory).
   struct HistoryAcc {
-    absl::flat_hash_set<std::string_view, StringViewHash, StringViewEq> projects;
+    GrowingSet<std::string_view> projects;
     Money amount;
-    absl::flat_hash_set<std::string_view, StringViewHash, StringViewEq> units;
+    GrowingSet<std::string_view> units;
   };
   std::map<int, HistoryAcc> by_year;
-  absl::flat_hash_set<EvaluationKey, EvaluationKeyHash> seen;
+  GrowingSet<EvaluationKey, EvaluationKeyHash, std::equal_to<>> seen;
   const auto visit = [&](const Evaluation& e) -> absl::Status {
     if (!Counts(e.kind, cfg.count_third_party)) return absl::OkStatus();
     const int year = YearOf(e);

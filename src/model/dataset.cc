@@ -142,7 +142,8 @@ struct DatasetBuilder::State {
     bool has_ids = false;
     bool id_text_full = false;  // ids past 4 GiB in all were dropped
     std::vector<std::string> project_ids;
-    StringMap<std::uint32_t> project_ref_of;
+    // Grows as disbursements arrive: a standard table (base/absl_compat.h).
+    GrowingStringMap<std::uint32_t> project_ref_of;
     std::uint32_t last_ref = kNoIndex;
 
     void Add(Disbursement&& d, std::uint64_t w) {

@@ -61,7 +61,8 @@ struct ReviewLibraryIndex {
   // first entry of a name wins, as in the library's linear search.
   const CategoryLibrary* FindCategory(const ReviewLibrary& lib, std::string_view category) const;
 
-  StringMap<std::uint32_t> category_by_name;
+  // Filled name by name: a standard table (base/absl_compat.h: out of memory).
+  GrowingStringMap<std::uint32_t> category_by_name;
 
   static std::size_t FilterBit(Bigram b) {
     return static_cast<std::size_t>((b * 0x9E3779B97F4A7C15ull) >> (64 - kFilterLog2));
