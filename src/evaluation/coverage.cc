@@ -5,6 +5,7 @@
 #include <functional>
 #include <limits>
 #include <map>
+#include <new>
 #include <tuple>
 #include <utility>
 
@@ -12,6 +13,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "base/absl_compat.h"
+#include "base/out_of_memory.h"
 #include "perfbudget/policy/rule_catalog.h"
 
 namespace perfbudget {
@@ -213,7 +215,8 @@ std::vector<Evaluation> CollectEvaluations(std::span<const Dataset> datasets) {
 
 absl::StatusOr<CoverageReport> PlanCoverage(const Dataset& current,
                                             std::span<const Evaluation> history,
-                                            const Policy& policy, const CoverageOptions& options) {
+                                            const Policy& policy,
+                                            const CoverageOptions& options) try {
   CoverageReport report;
   report.dataset = current;
   report.year = options.year.value_or(current.info().fiscal_year);
@@ -495,6 +498,8 @@ absl::StatusOr<CoverageReport> PlanCoverage(const Dataset& current,
     if (row.unit_index < unit_slot.size()) count(report.units[unit_slot[row.unit_index]], row);
   }
   return report;
+} catch (const std::bad_alloc&) {
+  return OutOfMemory("planning evaluation coverage");
 }
 
 std::string ExplainCoverageFinding(const CoverageReport& report, const CoverageFinding& finding,

@@ -1,10 +1,12 @@
 // disclosure.cc: what was published and what was not; see disclosure.h.
 #include "perfbudget/evaluation/disclosure.h"
 
+#include <new>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "base/absl_compat.h"
+#include "base/out_of_memory.h"
 #include "perfbudget/policy/rule_catalog.h"
 
 namespace perfbudget {
@@ -31,7 +33,7 @@ bool CountedResult(const Evaluation& e) {
 }  // namespace
 
 absl::StatusOr<DisclosureReport> CheckDisclosure(const Dataset& dataset, const Policy& policy,
-                                                 const DisclosureOptions& options) {
+                                                 const DisclosureOptions& options) try {
   DisclosureReport report;
   report.dataset = dataset;
   report.year = dataset.info().fiscal_year;
@@ -97,6 +99,8 @@ absl::StatusOr<DisclosureReport> CheckDisclosure(const Dataset& dataset, const P
     }
   }
   return report;
+} catch (const std::bad_alloc&) {
+  return OutOfMemory("checking disclosure");
 }
 
 std::string ExplainDisclosureFinding(const DisclosureReport& report,

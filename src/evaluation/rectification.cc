@@ -1,10 +1,12 @@
 // rectification.cc: follow-up of evaluation findings; see rectification.h.
 #include "perfbudget/evaluation/rectification.h"
 
+#include <new>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "base/absl_compat.h"
+#include "base/out_of_memory.h"
 #include "perfbudget/calendar/fiscal_calendar.h"
 #include "perfbudget/policy/rule_catalog.h"
 
@@ -51,7 +53,7 @@ std::string Subject(const Dataset& ds, std::uint32_t project, std::uint32_t unit
 }  // namespace
 
 absl::StatusOr<RectificationReport> TrackRectification(const Dataset& dataset, const Policy& policy,
-                                                       const RectificationOptions& options) {
+                                                       const RectificationOptions& options) try {
   RectificationReport report;
   report.dataset = dataset;
   if (options.as_of.has_value()) {
@@ -170,6 +172,8 @@ absl::StatusOr<RectificationReport> TrackRectification(const Dataset& dataset, c
     }
   }
   return report;
+} catch (const std::bad_alloc&) {
+  return OutOfMemory("tracking rectification");
 }
 
 std::string ExplainRectificationFinding(const RectificationReport& report,

@@ -4,10 +4,12 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <new>
 #include <optional>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "base/out_of_memory.h"
 #include "monitoring/monitor_internal.h"
 #include "perfbudget/evaluation/self_evaluation.h"
 #include "perfbudget/money/allocate.h"
@@ -208,7 +210,7 @@ absl::Status CheckSection(const ResultApplicationPolicy& rp) {
 }  // namespace
 
 absl::StatusOr<ResultApplicationReport> ApplyResults(const Dataset& dataset, const Policy& policy,
-                                                     const ResultApplicationOptions& options) {
+                                                     const ResultApplicationOptions& options) try {
   const ResultApplicationPolicy& rp = policy.result_application();
   if (auto s = CheckSection(rp); !s.ok()) return s;
   ResultApplicationReport rep;
@@ -315,6 +317,8 @@ absl::StatusOr<ResultApplicationReport> ApplyResults(const Dataset& dataset, con
     }
   }
   return rep;
+} catch (const std::bad_alloc&) {
+  return OutOfMemory("applying evaluation results");
 }
 
 }  // namespace perfbudget

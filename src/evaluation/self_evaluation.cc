@@ -3,10 +3,12 @@
 #include "perfbudget/evaluation/self_evaluation.h"
 
 #include <algorithm>
+#include <new>
 #include <string>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "base/out_of_memory.h"
 #include "monitoring/monitor_internal.h"
 #include "perfbudget/policy/rule_catalog.h"
 
@@ -223,9 +225,8 @@ Grade SelfEvaluationGradeOf(const SelfEvaluationPolicy& policy, const Ratio& sco
   return Grade::kPoor;
 }
 
-absl::StatusOr<SelfEvaluationReport> ScoreSelfEvaluations(const Dataset& dataset,
-                                                          const Policy& policy,
-                                                          const SelfEvaluationOptions& options) {
+absl::StatusOr<SelfEvaluationReport> ScoreSelfEvaluations(
+    const Dataset& dataset, const Policy& policy, const SelfEvaluationOptions& options) try {
   const SelfEvaluationPolicy& sp = policy.self_evaluation();
   if (auto s = CheckSection(sp); !s.ok()) return s;
   const bool msgs = options.messages;
@@ -622,6 +623,8 @@ absl::StatusOr<SelfEvaluationReport> ScoreSelfEvaluations(const Dataset& dataset
                      return a.goal_row < b.goal_row;
                    });
   return rep;
+} catch (const std::bad_alloc&) {
+  return OutOfMemory("scoring self-evaluations");
 }
 
 }  // namespace perfbudget

@@ -3,17 +3,19 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <new>
 #include <numeric>
 #include <vector>
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "base/out_of_memory.h"
 #include "perfbudget/money/ratio.h"
 
 namespace perfbudget {
 
 absl::StatusOr<std::vector<Money>> AllocateByWeights(Money total,
-                                                     absl::Span<const std::int64_t> weights) {
+                                                     absl::Span<const std::int64_t> weights) try {
   if (weights.empty()) {
     return absl::InvalidArgumentError("cannot allocate over an empty list of weights");
   }
@@ -56,10 +58,12 @@ absl::StatusOr<std::vector<Money>> AllocateByWeights(Money total,
     out.push_back(Money::FromFen(static_cast<std::int64_t>(negative ? -p : p)));
   }
   return out;
+} catch (const std::bad_alloc&) {
+  return OutOfMemory("splitting an amount");
 }
 
 absl::StatusOr<std::vector<Money>> AllocateByPriority(Money total, absl::Span<const Money> caps,
-                                                      bool allow_remainder) {
+                                                      bool allow_remainder) try {
   for (size_t i = 0; i < caps.size(); ++i) {
     if (caps[i].is_negative()) {
       return absl::InvalidArgumentError(
@@ -95,6 +99,8 @@ absl::StatusOr<std::vector<Money>> AllocateByPriority(Money total, absl::Span<co
     out.push_back(Money::FromFen(static_cast<std::int64_t>(negative ? -p : p)));
   }
   return out;
+} catch (const std::bad_alloc&) {
+  return OutOfMemory("splitting an amount");
 }
 
 }  // namespace perfbudget

@@ -3,9 +3,11 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <new>
 #include <string>
 
 #include "base/absl_compat.h"
+#include "base/out_of_memory.h"
 
 namespace perfbudget::render {
 namespace {
@@ -92,7 +94,7 @@ absl::Status BadEnum(std::string_view field, int value, std::string_view expecte
 
 }  // namespace
 
-absl::Status CheckOptions(const RenderOptions& options) {
+absl::Status CheckOptions(const RenderOptions& options) try {
   if (static_cast<int>(options.format) > static_cast<int>(Format::kText)) {
     return BadEnum("format", static_cast<int>(options.format), "0 (json), 1 (csv) or 2 (text)");
   }
@@ -111,6 +113,8 @@ absl::Status CheckOptions(const RenderOptions& options) {
                    "0 (all), 1 (projects), 2 (units) or 3 (fund sources)");
   }
   return absl::OkStatus();
+} catch (const std::bad_alloc&) {
+  return OutOfMemory("checking render options");
 }
 
 std::string_view LangCode(Language lang) { return lang == Language::kEn ? "en" : "zh"; }

@@ -4,10 +4,12 @@
 
 #include <array>
 #include <cstdint>
+#include <new>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "base/out_of_memory.h"
 #include "perfbudget/policy/rule_catalog.h"
 
 namespace perfbudget::render {
@@ -328,7 +330,7 @@ std::string CoverageText(const CoverageReport& report, const RenderOptions& opti
 }
 
 absl::StatusOr<std::string> RenderCoverage(const CoverageReport& report,
-                                           const RenderOptions& options) {
+                                           const RenderOptions& options) try {
   if (absl::Status s = CheckOptions(options); !s.ok()) return s;
   switch (options.format) {
     case Format::kJson:
@@ -339,6 +341,8 @@ absl::StatusOr<std::string> RenderCoverage(const CoverageReport& report,
       return CoverageText(report, options);
   }
   return absl::InvalidArgumentError("render options: unknown format");
+} catch (const std::bad_alloc&) {
+  return OutOfMemory("rendering a coverage plan");
 }
 
 }  // namespace perfbudget::render

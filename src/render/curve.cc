@@ -1,8 +1,11 @@
 // curve.cc: the execution curve as JSON, CSV and text (render/curve.h).
 #include "perfbudget/render/curve.h"
 
+#include <new>
 #include <string>
 #include <vector>
+
+#include "base/out_of_memory.h"
 
 namespace perfbudget::render {
 namespace {
@@ -96,7 +99,7 @@ std::string CurveText(const ExecutionCurve& curve, int decimals, const RenderOpt
 }
 
 absl::StatusOr<std::string> RenderCurve(const ExecutionCurve& curve, int decimals,
-                                        const RenderOptions& options) {
+                                        const RenderOptions& options) try {
   if (absl::Status s = CheckOptions(options); !s.ok()) return s;
   if (decimals < 0 || decimals > 10) {
     return absl::InvalidArgumentError("render: decimals " + std::to_string(decimals) +
@@ -111,6 +114,8 @@ absl::StatusOr<std::string> RenderCurve(const ExecutionCurve& curve, int decimal
       return CurveText(curve, decimals, options);
   }
   return absl::InvalidArgumentError("render options: unknown format");
+} catch (const std::bad_alloc&) {
+  return OutOfMemory("rendering an execution curve");
 }
 
 }  // namespace perfbudget::render

@@ -4,10 +4,12 @@
 
 #include <array>
 #include <cstdint>
+#include <new>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "base/out_of_memory.h"
 #include "perfbudget/policy/rule_catalog.h"
 
 namespace perfbudget::render {
@@ -222,7 +224,7 @@ std::string DisclosureText(const DisclosureReport& report, const RenderOptions& 
 }
 
 absl::StatusOr<std::string> RenderDisclosure(const DisclosureReport& report,
-                                             const RenderOptions& options) {
+                                             const RenderOptions& options) try {
   if (absl::Status s = CheckOptions(options); !s.ok()) return s;
   switch (options.format) {
     case Format::kJson:
@@ -233,6 +235,8 @@ absl::StatusOr<std::string> RenderDisclosure(const DisclosureReport& report,
       return DisclosureText(report, options);
   }
   return absl::InvalidArgumentError("render options: unknown format");
+} catch (const std::bad_alloc&) {
+  return OutOfMemory("rendering a disclosure check");
 }
 
 }  // namespace perfbudget::render

@@ -2,11 +2,13 @@
 // (render/indicators.h).
 #include "perfbudget/render/indicators.h"
 
+#include <new>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "base/out_of_memory.h"
 #include "perfbudget/policy/rule_catalog.h"
 
 namespace perfbudget::render {
@@ -134,7 +136,7 @@ std::string IndicatorsText(const CategoryLibrary& cat, std::string_view policy_n
 
 absl::StatusOr<std::string> RenderIndicators(const CategoryLibrary& category,
                                              std::string_view policy_name,
-                                             const RenderOptions& options) {
+                                             const RenderOptions& options) try {
   if (absl::Status s = CheckOptions(options); !s.ok()) return s;
   switch (options.format) {
     case Format::kJson:
@@ -145,6 +147,8 @@ absl::StatusOr<std::string> RenderIndicators(const CategoryLibrary& category,
       return IndicatorsText(category, policy_name, options);
   }
   return absl::InvalidArgumentError("render options: unknown format");
+} catch (const std::bad_alloc&) {
+  return OutOfMemory("rendering core indicators");
 }
 
 }  // namespace perfbudget::render

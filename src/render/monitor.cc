@@ -2,9 +2,11 @@
 #include "perfbudget/render/monitor.h"
 
 #include <cstdint>
+#include <new>
 #include <string>
 #include <vector>
 
+#include "base/out_of_memory.h"
 #include "perfbudget/policy/rule_catalog.h"
 #include "perfbudget/render/curve.h"
 
@@ -299,7 +301,7 @@ std::string MonitorCsv(const MonitorReport& rep, const RenderOptions& options) {
 }
 
 absl::StatusOr<std::string> RenderMonitor(const MonitorReport& report, const ExecutionCurve* curve,
-                                          const RenderOptions& options) {
+                                          const RenderOptions& options) try {
   if (absl::Status s = CheckOptions(options); !s.ok()) return s;
   switch (options.format) {
     case Format::kJson:
@@ -310,6 +312,8 @@ absl::StatusOr<std::string> RenderMonitor(const MonitorReport& report, const Exe
       return MonitorText(report, options);
   }
   return absl::InvalidArgumentError("render options: unknown format");
+} catch (const std::bad_alloc&) {
+  return OutOfMemory("rendering a monitoring report");
 }
 
 }  // namespace perfbudget::render

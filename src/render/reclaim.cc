@@ -2,9 +2,11 @@
 #include "perfbudget/render/reclaim.h"
 
 #include <cstdint>
+#include <new>
 #include <string>
 #include <vector>
 
+#include "base/out_of_memory.h"
 #include "perfbudget/policy/rule_catalog.h"
 
 namespace perfbudget::render {
@@ -242,7 +244,7 @@ std::string ReclaimCsv(const ReclaimReport& rep, const RenderOptions& options) {
 }
 
 absl::StatusOr<std::string> RenderReclaim(const ReclaimReport& report,
-                                          const RenderOptions& options) {
+                                          const RenderOptions& options) try {
   if (absl::Status s = CheckOptions(options); !s.ok()) return s;
   switch (options.format) {
     case Format::kJson:
@@ -253,6 +255,8 @@ absl::StatusOr<std::string> RenderReclaim(const ReclaimReport& report,
       return ReclaimText(report, options);
   }
   return absl::InvalidArgumentError("render options: unknown format");
+} catch (const std::bad_alloc&) {
+  return OutOfMemory("rendering reclaim proposals");
 }
 
 }  // namespace perfbudget::render

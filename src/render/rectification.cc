@@ -4,10 +4,12 @@
 
 #include <array>
 #include <cstdint>
+#include <new>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "base/out_of_memory.h"
 #include "perfbudget/policy/rule_catalog.h"
 
 namespace perfbudget::render {
@@ -259,7 +261,7 @@ std::string RectificationText(const RectificationReport& report, const RenderOpt
 }
 
 absl::StatusOr<std::string> RenderRectification(const RectificationReport& report,
-                                                const RenderOptions& options) {
+                                                const RenderOptions& options) try {
   if (absl::Status s = CheckOptions(options); !s.ok()) return s;
   switch (options.format) {
     case Format::kJson:
@@ -270,6 +272,8 @@ absl::StatusOr<std::string> RenderRectification(const RectificationReport& repor
       return RectificationText(report, options);
   }
   return absl::InvalidArgumentError("render options: unknown format");
+} catch (const std::bad_alloc&) {
+  return OutOfMemory("rendering rectification");
 }
 
 }  // namespace perfbudget::render

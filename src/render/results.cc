@@ -3,10 +3,12 @@
 
 #include <array>
 #include <cstdint>
+#include <new>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "base/out_of_memory.h"
 #include "perfbudget/policy/rule_catalog.h"
 
 namespace perfbudget::render {
@@ -310,7 +312,7 @@ std::string ResultsText(const ResultApplicationReport& report, const RenderOptio
 }
 
 absl::StatusOr<std::string> RenderResults(const ResultApplicationReport& report,
-                                          const RenderOptions& options) {
+                                          const RenderOptions& options) try {
   if (absl::Status s = CheckOptions(options); !s.ok()) return s;
   switch (options.format) {
     case Format::kJson:
@@ -321,6 +323,8 @@ absl::StatusOr<std::string> RenderResults(const ResultApplicationReport& report,
       return ResultsText(report, options);
   }
   return absl::InvalidArgumentError("render options: unknown format");
+} catch (const std::bad_alloc&) {
+  return OutOfMemory("rendering result application");
 }
 
 }  // namespace perfbudget::render

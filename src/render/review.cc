@@ -1,9 +1,11 @@
 // review.cc: the goal review as JSON, CSV and text (render/review.h).
 #include "perfbudget/render/review.h"
 
+#include <new>
 #include <sstream>
 #include <string>
 
+#include "base/out_of_memory.h"
 #include "perfbudget/policy/rule_catalog.h"
 
 namespace perfbudget::render {
@@ -275,7 +277,7 @@ std::string ReviewText(const ReviewResult& r, std::string_view policy_name,
 }
 
 absl::StatusOr<std::string> RenderReview(const ReviewResult& result, std::string_view policy_name,
-                                         const RenderOptions& options) {
+                                         const RenderOptions& options) try {
   if (absl::Status s = CheckOptions(options); !s.ok()) return s;
   switch (options.format) {
     case Format::kJson:
@@ -286,6 +288,8 @@ absl::StatusOr<std::string> RenderReview(const ReviewResult& result, std::string
       return ReviewText(result, policy_name, options);
   }
   return absl::InvalidArgumentError("render options: unknown format");
+} catch (const std::bad_alloc&) {
+  return OutOfMemory("rendering a goal review");
 }
 
 }  // namespace perfbudget::render

@@ -4,9 +4,11 @@
 
 #include <array>
 #include <cstdint>
+#include <new>
 #include <string>
 #include <vector>
 
+#include "base/out_of_memory.h"
 #include "perfbudget/policy/rule_catalog.h"
 
 namespace perfbudget::render {
@@ -328,7 +330,7 @@ std::string SelfEvaluationText(const SelfEvaluationReport& report, const RenderO
 }
 
 absl::StatusOr<std::string> RenderSelfEvaluation(const SelfEvaluationReport& report,
-                                                 const RenderOptions& options) {
+                                                 const RenderOptions& options) try {
   if (absl::Status s = CheckOptions(options); !s.ok()) return s;
   switch (options.format) {
     case Format::kJson:
@@ -339,6 +341,8 @@ absl::StatusOr<std::string> RenderSelfEvaluation(const SelfEvaluationReport& rep
       return SelfEvaluationText(report, options);
   }
   return absl::InvalidArgumentError("render options: unknown format");
+} catch (const std::bad_alloc&) {
+  return OutOfMemory("rendering self-evaluation scores");
 }
 
 }  // namespace perfbudget::render

@@ -2,9 +2,12 @@
 #include "perfbudget/render/summary.h"
 
 #include <algorithm>
+#include <new>
 #include <string>
 #include <utility>
 #include <vector>
+
+#include "base/out_of_memory.h"
 
 namespace perfbudget::render {
 namespace {
@@ -261,7 +264,7 @@ std::string SummaryText(const Dataset& ds, const DatasetSummary& s, const Render
 }
 
 absl::StatusOr<std::string> RenderSummary(const Dataset& dataset, const DatasetSummary& summary,
-                                          const RenderOptions& options) {
+                                          const RenderOptions& options) try {
   if (absl::Status s = CheckOptions(options); !s.ok()) return s;
   switch (options.format) {
     case Format::kJson:
@@ -272,6 +275,8 @@ absl::StatusOr<std::string> RenderSummary(const Dataset& dataset, const DatasetS
       return SummaryText(dataset, summary, options);
   }
   return absl::InvalidArgumentError("render options: unknown format");
+} catch (const std::bad_alloc&) {
+  return OutOfMemory("rendering a summary");
 }
 
 }  // namespace perfbudget::render

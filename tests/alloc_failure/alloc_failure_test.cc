@@ -31,6 +31,11 @@
 #include <vector>
 
 #include "gtest/gtest.h"
+#include "perfbudget/evaluation/coverage.h"
+#include "perfbudget/evaluation/disclosure.h"
+#include "perfbudget/evaluation/rectification.h"
+#include "perfbudget/evaluation/result_application.h"
+#include "perfbudget/evaluation/self_evaluation.h"
 #include "perfbudget/io/json.h"
 #include "perfbudget/monitoring/execution_curve.h"
 #include "perfbudget/monitoring/monitor.h"
@@ -335,6 +340,78 @@ TEST(AllocFailureTest, CppLoadAndAnalyse) {
       {"DatasetToJson", true,
        [&](std::string& out) -> absl::Status {
          out += DatasetToJson(*ds);
+         return Ok();
+       }},
+  };
+  const long runs = RunWithEveryFailure(steps);
+  std::printf("%ld runs: allocations 1 to %ld made to fail, one a run\n", runs, runs - 1);
+}
+
+// The year-end half on its own small dataset (self-evaluation, result
+// application, the coverage plan, rectification, disclosure; messages on).
+TEST(AllocFailureTest, CppYearEnd) {
+  const std::string text = ReadSource("tests/cli/data/selfeval.json");
+  ASSERT_FALSE(text.empty());
+  std::optional<Dataset> ds;
+  std::optional<Policy> policy;
+  const auto count = [](std::string& out, std::size_t a, std::size_t b) {
+    const Pause pause;
+    out += std::to_string(a) + " " + std::to_string(b) + "\n";
+  };
+  const std::vector<Step> steps = {
+      {"LoadDatasetJson", false,
+       [&](std::string&) -> absl::Status {
+         ds.reset();
+         Diagnostics d;
+         auto r = LoadDatasetJson(text, {}, &d, "selfeval.json");
+         if (!r.ok()) return r.status();
+         ds = *std::move(r);
+         return Ok();
+       }},
+      {"LoadPolicyJson", false,
+       [&](std::string&) -> absl::Status {
+         policy.reset();
+         Diagnostics d;
+         auto r = LoadPolicyJson(R"({"extends": "suma-park"})", &d, "p.json");
+         if (!r.ok()) return r.status();
+         policy = *std::move(r);
+         return Ok();
+       }},
+      {"ScoreSelfEvaluations", false,
+       [&](std::string& out) -> absl::Status {
+         auto r = ScoreSelfEvaluations(*ds, *policy, SelfEvaluationOptions{});
+         if (!r.ok()) return r.status();
+         count(out, r->indicators.size(), r->flags.size());
+         return Ok();
+       }},
+      {"ApplyResults", false,
+       [&](std::string& out) -> absl::Status {
+         auto r = ApplyResults(*ds, *policy);
+         if (!r.ok()) return r.status();
+         count(out, r->proposals.size(), r->units.size());
+         return Ok();
+       }},
+      {"PlanCoverage", false,
+       [&](std::string& out) -> absl::Status {
+         auto r = PlanCoverage(*ds, {}, *policy);
+         if (!r.ok()) return r.status();
+         count(out, r->projects.size(), r->findings.size());
+         return Ok();
+       }},
+      {"TrackRectification", false,
+       [&](std::string& out) -> absl::Status {
+         RectificationOptions o;
+         o.as_of = *Date::Parse("2021-12-31");
+         auto r = TrackRectification(*ds, *policy, o);
+         if (!r.ok()) return r.status();
+         count(out, r->items.size(), r->findings.size());
+         return Ok();
+       }},
+      {"CheckDisclosure", false,
+       [&](std::string& out) -> absl::Status {
+         auto r = CheckDisclosure(*ds, *policy);
+         if (!r.ok()) return r.status();
+         count(out, r->key_projects.size(), r->findings.size());
          return Ok();
        }},
   };
