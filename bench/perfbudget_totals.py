@@ -33,7 +33,8 @@ def main():
         rec = json.load(f)
     out = []
     out.append(("as_of", mon["as_of"]))
-    out.append(("time_progress", mon["time_progress"]["exact"]))
+    exact = mon["time_progress"]["exact"]  # "2/3", or "1" for a whole number
+    out.append(("time_progress", exact if "/" in exact else exact + "/1"))
     t = mon["total"]
     out.append(("projects", t["projects"]))
     out.append(("approved_fen", fen(t["approved"])))
