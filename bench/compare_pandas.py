@@ -60,8 +60,6 @@ OVERSPEND_WARN_PERCENT = Fraction(90)
 OVERSPEND_ERROR_PERCENT = Fraction(100)
 CARRY_OVER_MIN_YEARS = 2
 
-AMOUNT_RE = r"-?[0-9]+\.[0-9]{2}"
-DATE_RE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
 INT64_SAFE = 2**62
 
 
@@ -80,32 +78,61 @@ def read_table(folder, name, columns, required=False):
     return frame
 
 
+def _bytes(column, width):
+    """The column as a fixed-width byte matrix (one row per value, NUL-padded);
+    a value longer than width − 1 bytes is refused."""
+    try:
+        arr = np.asarray(column.to_numpy(), dtype=f"S{width}")
+    except UnicodeEncodeError as e:  # not ASCII: no amount or date the writer writes
+        raise InputError(f"{column.name}: a value is not ASCII ({e.object!r})") from None
+    m = arr.view(np.uint8).reshape(len(arr), width)
+    return arr, m
+
+
+def _refuse(column, bad, table, what):
+    row = int(np.flatnonzero(bad)[0])
+    raise InputError(f"{table}.csv line {row + 2}: {column.iloc[row]!r} is not {what}")
+
+
 def to_fen(column, table, field):
-    """Yuan text with exactly two decimals → int64 fen, exactly (no float)."""
-    text = column.str.strip()
-    ok = text.str.fullmatch(AMOUNT_RE)
+    """Yuan text as the writer writes it (an optional '-', digits, '.', exactly two
+    digits) → int64 fen, exactly: the digits on both sides of the '.' read as one
+    integer, byte column by byte column (no float, no per-value Python)."""
+    width = 21
+    if len(column) == 0:
+        return np.zeros(0, dtype=np.int64)
+    _, m = _bytes(column, width)
+    length = (m != 0).sum(axis=1)
+    rows = np.arange(len(m))
+    neg = m[:, 0] == ord("-")
+    digit = (m >= ord("0")) & (m <= ord("9"))
+    dot_at = length - 3
+    ok = (length >= 4 + neg) & (length < width) & (m[rows, np.maximum(dot_at, 0)] == ord("."))
+    cols = np.arange(width)[None, :]
+    body = (cols >= neg[:, None]) & (cols < length[:, None]) & (cols != dot_at[:, None])
+    ok &= ~(body & ~digit).any(axis=1) & ((length - neg) <= 16 + 3)  # < 10^16 yuan: no overflow
     if not ok.all():
-        row = int(np.flatnonzero(~ok.to_numpy())[0])
-        raise InputError(f"{table}.csv line {row + 2}: {field} {text.iloc[row]!r} is not "
-                         "yuan with two decimals")
-    # '123.45' → '12345': the two decimals are the fen.
-    digits = text.str.replace(".", "", regex=False)
-    if (digits.str.len() > 19).any():
-        raise InputError(f"{table}.csv: {field} too large for int64 fen")
-    return digits.astype(np.int64)
+        _refuse(column, ~ok, table, f"a {field} in yuan with two decimals")
+    value = np.zeros(len(m), dtype=np.int64)
+    for c in range(width):
+        take = body[:, c]
+        value = np.where(take, value * 10 + (m[:, c].astype(np.int64) - ord("0")), value)
+    return np.where(neg, -value, value)
 
 
 def check_dates(column, table, field):
-    ok = column.str.fullmatch(DATE_RE)
-    if not ok.all():
-        row = int(np.flatnonzero(~ok.to_numpy())[0])
-        raise InputError(f"{table}.csv line {row + 2}: {field} {column.iloc[row]!r} is not "
-                         "YYYY-MM-DD")
-    return column
+    """YYYY-MM-DD texts as a byte array (compared as bytes: ISO dates sort as text)."""
+    arr, m = _bytes(column, 11)
+    digit = (m >= ord("0")) & (m <= ord("9"))
+    ok = (m[:, 10] == 0) & (m[:, 4] == ord("-")) & (m[:, 7] == ord("-")) & \
+        digit[:, [0, 1, 2, 3, 5, 6, 8, 9]].all(axis=1)
+    if len(arr) and not ok.all():
+        _refuse(column, ~ok, table, f"a {field} YYYY-MM-DD")
+    return arr.astype("S10")
 
 
 def source_numbers(column, table):
-    nums = column.str.strip().map(SOURCE_NO)
+    nums = column.map(SOURCE_NO)
     if nums.isna().any():
         bad = column[nums.isna()].iloc[0]
         raise InputError(f"{table}.csv: source {bad!r} is not one of {', '.join(SOURCES)}")
@@ -205,55 +232,56 @@ def run(folder, as_of, method):
     plan = read_table(folder, "payment_plan", ["project", "date", "amount"])
     disb = read_table(folder, "disbursements", ["project", "date", "source", "amount"])
 
-    projects["status"] = projects["status"].str.strip().replace("", "planned")
+    projects["status"] = projects["status"].replace("", "planned")
     bad = ~projects["status"].isin(STATUSES)
     if bad.any():
         raise InputError(f"projects.csv: status {projects['status'][bad].iloc[0]!r} is not a code")
     projects = projects[projects["status"] != "cancelled"].reset_index(drop=True)
     n = len(projects)
-    pid = pd.Index(projects["id"].str.strip())
-    unit_index = pd.Index(units["id"].str.strip())
-    proj_unit = unit_index.get_indexer(projects["unit"].str.strip())
+    pid = pd.Index(projects["id"])
+    unit_index = pd.Index(units["id"])
+    proj_unit = unit_index.get_indexer(projects["unit"])
     if (proj_unit < 0).any():
         raise InputError("projects.csv: a project names an unknown unit")
 
     def project_pos(frame, table):
-        pos = pid.get_indexer(frame["project"].str.strip())
+        pos = pid.get_indexer(frame["project"])
         return pos  # −1: a cancelled project's row (unknown ids are perfbudget's to report)
 
+    as_of_b = as_of.encode()
     # Fund lines.
     f_pos = project_pos(funds, "funds")
     f_src = source_numbers(funds["source"], "funds").to_numpy()
-    f_amt = to_fen(funds["approved"], "funds", "approved").to_numpy()
-    f_origin = pd.to_numeric(funds["origin_year"].str.strip().replace("", "0")).to_numpy()
+    f_amt = to_fen(funds["approved"], "funds", "approved")
+    f_origin = pd.to_numeric(funds["origin_year"].replace("", "0")).to_numpy()
     keep = f_pos >= 0
     f_pos, f_src, f_amt, f_origin = f_pos[keep], f_src[keep], f_amt[keep], f_origin[keep]
 
     # Adjustments dated on or before as-of.
-    a_dates = check_dates(adjustments["date"].str.strip(), "adjustments", "date")
+    a_dates = check_dates(adjustments["date"], "adjustments", "date")
     a_pos = project_pos(adjustments, "adjustments")
     a_src = source_numbers(adjustments["source"].replace("", "general_budget"),
                            "adjustments").to_numpy()
-    a_amt = to_fen(adjustments["amount"], "adjustments", "amount").to_numpy()
-    keep = (a_pos >= 0) & (a_dates <= as_of).to_numpy()
+    a_amt = to_fen(adjustments["amount"], "adjustments", "amount")
+    keep = (a_pos >= 0) & (a_dates <= as_of_b)
     a_pos, a_src, a_amt = a_pos[keep], a_src[keep], a_amt[keep]
 
     # Disbursements dated on or before as-of.
-    d_dates = check_dates(disb["date"].str.strip(), "disbursements", "date")
+    d_dates = check_dates(disb["date"], "disbursements", "date")
     d_pos = project_pos(disb, "disbursements")
     d_src = source_numbers(disb["source"].replace("", "general_budget"),
                            "disbursements").to_numpy()
-    d_amt = to_fen(disb["amount"], "disbursements", "amount").to_numpy()
-    keep = (d_pos >= 0) & (d_dates <= as_of).to_numpy()
+    d_amt = to_fen(disb["amount"], "disbursements", "amount")
+    keep = (d_pos >= 0) & (d_dates <= as_of_b)
     d_pos, d_src, d_amt = d_pos[keep], d_src[keep], d_amt[keep]
 
     # Payment plan: who has one, and what is planned after as-of.
-    p_dates = check_dates(plan["date"].str.strip(), "payment_plan", "date")
+    p_dates = check_dates(plan["date"], "payment_plan", "date")
     p_pos = project_pos(plan, "payment_plan")
-    p_amt = to_fen(plan["amount"], "payment_plan", "amount").to_numpy()
+    p_amt = to_fen(plan["amount"], "payment_plan", "amount")
     keep = p_pos >= 0
     has_plan = np.bincount(p_pos[keep], minlength=n) > 0
-    after = keep & (p_dates > as_of).to_numpy()
+    after = keep & (p_dates > as_of_b)
     planned_after = sum_by(p_pos[after], p_amt[after], n)
 
     # Per project and source (7 columns): current budget and executed.
