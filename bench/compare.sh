@@ -2,7 +2,7 @@
 # compare.sh: perfbudget reclaim vs the same pass in pandas and in DuckDB,
 # side by side (issue 9, "Speed and memory"; figures in bench/README.md).
 #
-#   bash bench/compare.sh [--million] [--runs N] [--dir DIR] [--as-of DATE]
+#   bash bench/compare.sh [--million] [--no-100k] [--runs N] [--dir DIR] [--as-of DATE]
 #
 # Generates the province data once into DIR (default /tmp/perfbudget-compare;
 # never inside the repo):
@@ -40,10 +40,11 @@ sizes=(100000)
 while [[ $# -gt 0 ]]; do
   case $1 in
     --million) sizes+=(1000000) ;;
+    --no-100k) sizes=("${sizes[@]/100000/}") ;;
     --runs) runs=$2; shift ;;
     --dir) dir=$2; shift ;;
     --as-of) as_of=$2; shift ;;
-    *) echo "usage: $0 [--million] [--runs N] [--dir DIR] [--as-of DATE]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--million] [--no-100k] [--runs N] [--dir DIR] [--as-of DATE]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -92,6 +93,7 @@ summary() {
 }
 
 for n in "${sizes[@]}"; do
+  [[ -n $n ]] || continue
   full=$dir/synth-$n
   data=$dir/monitoring-$n
   if [[ ! -f $full/disbursements.csv ]]; then

@@ -6,7 +6,9 @@
 #
 # PERFBUDGET (default build/release/perfbudget), PYTHON (default
 # /usr/bin/python3, Debian's, which has pandas) and NODE (default node) may be
-# set. bench/duckdb needs `npm install` first. Exits 1 on any mismatch (the
+# set; TIME_PROGRESS=days runs the passes with the days method (give
+# perfbudget a policy with "time_progress": "days" then, e.g. through a
+# wrapper script as PERFBUDGET). bench/duckdb needs `npm install` first. Exits 1 on any mismatch (the
 # diff is printed), 0 when every total agrees.
 set -euo pipefail
 
@@ -15,6 +17,7 @@ root=$(dirname "$here")
 pb=${PERFBUDGET:-$root/build/release/perfbudget}
 py=${PYTHON:-/usr/bin/python3}
 node=${NODE:-node}
+tp=(--time-progress "${TIME_PROGRESS:-months}")
 
 if [[ $# -lt 2 ]]; then
   echo "usage: $0 CSV_FOLDER DATE [DATE ...]" >&2
@@ -43,8 +46,8 @@ for as_of in "$@"; do
   fi
   "$pb" --format json reclaim "$data" --as-of "$as_of" >"$work/reclaim.json"
   "$py" "$here/perfbudget_totals.py" "$work/monitor.json" "$work/reclaim.json" >"$work/perfbudget.txt"
-  "$py" "$here/compare_pandas.py" "$data" --as-of "$as_of" >"$work/pandas.txt" 2>/dev/null
-  "$node" "$here/duckdb/compare_duckdb.mjs" "$data" --as-of "$as_of" >"$work/duckdb.txt" 2>/dev/null
+  "$py" "$here/compare_pandas.py" "$data" --as-of "$as_of" "${tp[@]}" >"$work/pandas.txt" 2>/dev/null
+  "$node" "$here/duckdb/compare_duckdb.mjs" "$data" --as-of "$as_of" "${tp[@]}" >"$work/duckdb.txt" 2>/dev/null
   for other in pandas duckdb; do
     if diff -u "$work/perfbudget.txt" "$work/$other.txt" >"$work/diff.txt"; then
       echo "$as_of: $other totals = perfbudget's ($(wc -l <"$work/perfbudget.txt") lines)"
