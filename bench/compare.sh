@@ -18,7 +18,8 @@
 #      - perfbudget --format json reclaim DIR --as-of DATE > /dev/null
 #        (end to end: load, monitor, reclaim, zh messages, JSON out);
 #      - /usr/bin/python3 bench/compare_pandas.py DIR --as-of DATE
-#      - node bench/duckdb/compare_duckdb.mjs DIR --as-of DATE (DuckDB's default threads)
+#      - node bench/duckdb/compare_duckdb.mjs DIR --as-of DATE (DuckDB's default threads,
+#        then again with DUCKDB_THREADS=1: perfbudget's pass uses one core)
 #   and prints the median and range of CPU time (user + sys: the main figure on
 #   a shared machine), wall time and peak RSS, with the load average before
 #   and after and the folder's size.
@@ -119,6 +120,7 @@ for n in "${sizes[@]}"; do
     timed "perfbudget_reclaim" "$PERFBUDGET" --format json reclaim "$data" --as-of "$as_of"
     timed "pandas" "$PYTHON" "$here/compare_pandas.py" "$data" --as-of "$as_of"
     timed "DuckDB" "$NODE" "$here/duckdb/compare_duckdb.mjs" "$data" --as-of "$as_of"
+    DUCKDB_THREADS=1 timed "DuckDB_1_thread" "$NODE" "$here/duckdb/compare_duckdb.mjs" "$data" --as-of "$as_of"
   done
   echo "load average after: $(loadavg); $(date -u '+%F %T UTC')"
   summary

@@ -10,8 +10,8 @@
 // DECIMAL(18,2) and summed exactly (DECIMAL(38,2)); rule comparisons are
 // integer cross-multiplications on HUGEINT fen; the exact split across fund
 // sources is done in SQL (largest remainder, ties to the lower source).
-// DuckDB uses every core it may (its default); the timings in
-// bench/README.md say so.
+// DuckDB uses every core it may (its default) unless DUCKDB_THREADS is set;
+// the timings in bench/README.md say which.
 
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -236,7 +236,9 @@ async function main() {
      SELECT ${CARRY_OVER}, amount FROM q WHERE code = 'reclaim.carry_over_two_years'`,
   ];
 
-  const instance = await DuckDBInstance.create(':memory:');
+  // DUCKDB_THREADS=1 for a one-core figure (perfbudget's pass is single-threaded).
+  const options = process.env.DUCKDB_THREADS ? { threads: process.env.DUCKDB_THREADS } : undefined;
+  const instance = await DuckDBInstance.create(':memory:', options);
   const con = await instance.connect();
   for (const s of sql) await con.run(s);
   const one = async (query) => (await con.runAndReadAll(query)).getRowsJson();
