@@ -28,9 +28,11 @@ format); bench/perfbudget_totals.py prints the same lines from perfbudget's
 JSON output.
 
 Not covered (say so rather than guess): policy profiles other than the
-defaults, enum values written as Chinese labels or aliases (the writer writes
-codes), amounts in other textual forms (万元, grouping commas), the goal side
-(indicator_behind), and the fund-source rows of `monitor`.
+defaults (the thresholds below are constants), the `priority` split method,
+enum values written as Chinese labels or aliases (the writer writes codes),
+amounts in other textual forms (万元, grouping commas) or padded with white
+space, the goal side (indicator_behind), the fund-source rows of `monitor`,
+and perfbudget's validation of the dataset (it is assumed valid).
 """
 
 import argparse
