@@ -10,6 +10,8 @@
 // DECIMAL(18,2) and summed exactly (DECIMAL(38,2)); rule comparisons are
 // integer cross-multiplications on HUGEINT fen; the exact split across fund
 // sources is done in SQL (largest remainder, ties to the lower source).
+// The folder is assumed valid (`perfbudget check`): DuckDB's DECIMAL(18,2)
+// cast rounds a third decimal ('12.345' → 12.35) where perfbudget refuses it.
 // DuckDB uses every core it may (its default) unless DUCKDB_THREADS is set;
 // the timings in bench/README.md say which.
 
