@@ -37,11 +37,12 @@ export NODE=${NODE:-node}
 dir=/tmp/perfbudget-compare
 runs=3
 as_of=2022-08-31
-sizes=(100000)
+with_100k=1
+with_million=0
 while [[ $# -gt 0 ]]; do
   case $1 in
-    --million) sizes+=(1000000) ;;
-    --no-100k) sizes=("${sizes[@]/100000/}") ;;
+    --million) with_million=1 ;;
+    --no-100k) with_100k=0 ;;
     --runs) runs=$2; shift ;;
     --dir) dir=$2; shift ;;
     --as-of) as_of=$2; shift ;;
@@ -49,6 +50,10 @@ while [[ $# -gt 0 ]]; do
   esac
   shift
 done
+sizes=()
+[[ $with_100k == 1 ]] && sizes+=(100000)
+[[ $with_million == 1 ]] && sizes+=(1000000)
+[[ -x $PERFBUDGET ]] || { echo "no perfbudget at $PERFBUDGET (build it, or set PERFBUDGET)" >&2; exit 2; }
 [[ -x /usr/bin/time ]] || { echo "needs /usr/bin/time: apt-get install time" >&2; exit 2; }
 [[ -d $here/duckdb/node_modules/@duckdb/node-api ]] ||
   { echo "needs DuckDB's Node package: (cd bench/duckdb && npm install)" >&2; exit 2; }
@@ -94,7 +99,6 @@ summary() {
 }
 
 for n in "${sizes[@]}"; do
-  [[ -n $n ]] || continue
   full=$dir/synth-$n
   data=$dir/monitoring-$n
   if [[ ! -f $full/disbursements.csv ]]; then
