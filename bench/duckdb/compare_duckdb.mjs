@@ -50,15 +50,35 @@ function parseArgs(argv) {
   return args;
 }
 
-// dataset.csv: one header and one row of plain fields (the writer quotes none
-// of the ones read here).
+// RFC 4180 records of a small CSV text (quoted fields may hold commas,
+// doubled quotes and line breaks).
+function csvRecords(text) {
+  const records = [];
+  let record = [], field = '', quoted = false;
+  for (let i = 0; i < text.length; ++i) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') { field += '"'; ++i; }
+      else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') { record.push(field); field = ''; }
+    else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') ++i;
+      record.push(field); records.push(record); record = []; field = '';
+    } else field += ch;
+  }
+  if (field !== '' || record.length > 0) { record.push(field); records.push(record); }
+  return records;
+}
+
+// dataset.csv: a header and one row.
 function readInfo(folder) {
   const path = join(folder, 'dataset.csv');
   if (!existsSync(path)) fail(`${path}: missing (a required table)`);
-  const [head, row] = readFileSync(path, 'utf8').replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
-  const keys = head.split(',');
-  const values = row.split(',');
-  return Object.fromEntries(keys.map((k, i) => [k.trim(), (values[i] ?? '').trim()]));
+  const [head, row] = csvRecords(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
+  if (!head || !row) fail(`${path}: expected a header and one row`);
+  return Object.fromEntries(head.map((k, i) => [k.trim(), (row[i] ?? '').trim()]));
 }
 
 const pad = (n) => String(n).padStart(2, '0');
