@@ -24,6 +24,12 @@
 
 namespace perfbudget {
 
+// A 64-bit summary of the characters of a text: one bit per three-byte
+// window that begins at a byte other than a UTF-8 continuation byte (a
+// CJK character, or three ASCII characters). When `a` is a substring of
+// `b`, every bit of CharMask(a) is set in CharMask(b) (whatever the bytes).
+std::uint64_t CharMask(std::string_view text);
+
 struct ReviewLibraryIndex {
   // Bigrams of the common terms (学校, 建设, 项目: shared, they say little).
   BigramSet common;
@@ -62,6 +68,22 @@ struct ReviewLibraryIndex {
   const CategoryLibrary* FindCategory(const ReviewLibrary& lib, std::string_view category) const;
 
   StringMap<std::uint32_t> category_by_name;
+
+  // Per library category: its core indicators' names and synonyms in the
+  // order MatchCore (review.cc) tries them — entry by entry, name before
+  // synonyms — each with its entry's index, whether the entry is a
+  // satisfaction indicator, and its CharMask (a term can be inside a name
+  // only if its mask is inside the name's).
+  struct CoreTerm {
+    std::string text;
+    std::uint32_t core = 0;
+    bool satisfaction = false;
+    std::uint64_t mask = 0;
+  };
+  std::vector<std::vector<CoreTerm>> category_terms;
+
+  // The first UnitScale of each unit (NormalizeUnit scans them in order).
+  StringMap<std::uint32_t> scale_by_unit;
 
   static std::size_t FilterBit(Bigram b) {
     return static_cast<std::size_t>((b * 0x9E3779B97F4A7C15ull) >> (64 - kFilterLog2));
