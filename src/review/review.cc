@@ -195,6 +195,8 @@ struct Rules {
       ex_ante_threshold, supported_min, revision_min, dimension_max;
   Ratio min_unrelated_percent;
   Ratio baseline_keep;             // 1 − baseline_tolerance / 100
+  bool baseline_keep_all = false;  // baseline_keep is 1 (no tolerance)
+  Ratio weight_alt_total;          // weight_total − execution_points
   std::string relevance_min_text;  // min_percent as printed
   bool relevance_goal_text = true, relevance_quantity = true, relevance_quality = true,
        relevance_benefit = true, relevance_unit_goals = false, ex_ante_continuing = false,
@@ -293,10 +295,12 @@ Rules ResolveRules(const Policy& policy, bool messages) {
   r.min_unrelated_percent = p(kGoalUnrelated, "min_unrelated_percent");
   r.weight_total = p(kWeightsDoNotSum, "total");
   r.execution_points = p(kWeightsDoNotSum, "execution_points");
+  r.weight_alt_total = r.weight_total - r.execution_points;
   r.max_percent = p(kPercentOver100, "max_percent");
   r.satisfaction_min = p(kSatisfactionTooLow, "min_percent");
   r.baseline_tolerance = p(kTargetBelowBaseline, "tolerance_percent");
   r.baseline_keep = Ratio(1) - r.baseline_tolerance / Ratio(100);
+  r.baseline_keep_all = r.baseline_keep == Ratio(1);
   r.relevance_min_text = r.relevance_min_percent.ToShortString(policy.decimals());
   r.unit_cost_tolerance = p(kUnitCostOffBenchmark, "tolerance_percent");
   r.ex_ante_threshold = p(kMissingExAnte, "threshold");
@@ -408,10 +412,58 @@ UnitView NormalizeUnitView(std::string_view unit, const Rules& r) {
   return NormalizeUnitView(unit, *r.lib, *r.ix);
 }
 
-bool IsPercentUnit(std::string_view unit) {
-  unit = TrimText(unit);
-  return unit == "%" || unit == "％" || unit == "百分比";
+// "%", "％" or "百分比", the unit already trimmed.
+bool IsTrimmedPercentUnit(std::string_view unit) {
+  switch (unit.size()) {
+    case 1:
+      return unit[0] == '%';
+    case 3:
+      return std::memcmp(unit.data(), "％", 3) == 0;
+    case 9:
+      return std::memcmp(unit.data(), "百分比", 9) == 0;
+    default:
+      return false;
+  }
 }
+
+// An exact sum of Ratios. Whole numbers of moderate size are added as
+// integers (the common case; a Ratio addition reduces by a gcd) and folded
+// into the Ratio part before they could overflow.
+class ExactSum {
+ public:
+  void Add(const Ratio& r) {
+    if (r.is_integer() && r.numerator() < kWhole && r.numerator() > -kWhole) {
+      AddWhole(static_cast<std::int64_t>(r.numerator()));
+    } else {
+      rest_ += r;
+    }
+  }
+  // Adds a × b: as an integer when b is a whole number that a's denominator
+  // divides (万元 targets in hundredths), else as a Ratio product.
+  void AddProduct(const Ratio& a, const Ratio& b) {
+    int128_t p = 0;
+    if (a.denominator() > 0 && b.is_integer() && b.numerator() % a.denominator() == 0 &&
+        !__builtin_mul_overflow(a.numerator(), b.numerator() / a.denominator(), &p) && p < kWhole &&
+        p > -kWhole) {
+      AddWhole(static_cast<std::int64_t>(p));
+    } else {
+      rest_ += a * b;
+    }
+  }
+  Ratio Total() const { return rest_ + Ratio(whole_); }
+
+ private:
+  static constexpr int128_t kWhole = int128_t{1} << 40;
+  void AddWhole(std::int64_t v) {
+    whole_ += v;
+    if (whole_ > (std::int64_t{1} << 61) || whole_ < -(std::int64_t{1} << 61)) {
+      rest_ += Ratio(whole_);
+      whole_ = 0;
+    }
+  }
+  std::int64_t whole_ = 0;
+  Ratio rest_;
+};
 
 bool IsCostKind(const Indicator& ind) {
   switch (ind.level2) {
@@ -437,9 +489,9 @@ bool EndsWithAny(std::string_view s, const std::vector<std::string>& suffixes) {
 // Whether `text` holds an ASCII digit (a loop without an early exit, which
 // the compiler vectorises: goal texts are long and mostly without one).
 bool HasAsciiDigit(std::string_view text) {
-  bool digit = false;
-  for (char c : text) digit |= static_cast<unsigned char>(c - '0') < 10;
-  return digit;
+  unsigned digits = 0;
+  for (char c : text) digits |= static_cast<unsigned char>(c - '0') < 10 ? 1u : 0u;
+  return digits != 0;
 }
 
 // Whether `text` holds a digit: ASCII, or full-width U+FF10..FF19 (EF BC
@@ -600,10 +652,9 @@ class GoalReviewer {
   bool goal_text_unrelated_ = false;
   int relevance_checked_ = 0;
   int relevance_unrelated_ = 0;
-  Ratio weight_sum_;                 // non-integer weights
-  std::int64_t int_weight_sum_ = 0;  // integer weights, flushed into weight_sum_ when large
+  ExactSum weight_sum_;
   int weights_present_ = 0;
-  Ratio cost_yuan_;
+  ExactSum cost_yuan_;  // the cost indicators' targets in yuan
   bool any_cost_money_ = false;
   bool any_unit_cost_ = false;  // a cost indicator in "万元/公里"-style units
   const CategoryLibrary* category_ = nullptr;
@@ -822,12 +873,12 @@ void GoalReviewer::Run() {
 
   // 适当性: weights.
   if (weights_present_ > 0 && rules_.On(kWeightsDoNotSum)) {
-    weight_sum_ += Ratio(int_weight_sum_);
+    const Ratio sum = weight_sum_.Total();
     const int missing = static_cast<int>(n) - weights_present_;
-    const Ratio alt = rules_.weight_total - rules_.execution_points;
-    if (missing > 0 || (weight_sum_ != rules_.weight_total && weight_sum_ != alt)) {
+    const Ratio& alt = rules_.weight_alt_total;
+    if (missing > 0 || (sum != rules_.weight_total && sum != alt)) {
       Emit(kWeightsDoNotSum, kNoIndex, "weight",
-           {{"sum", Fmt(weight_sum_)},
+           {{"sum", Fmt(sum)},
             {"missing", absl::StrCat(missing)},
             {"total", Fmt(rules_.weight_total)},
             {"alt_total", Fmt(alt)}});
@@ -837,11 +888,12 @@ void GoalReviewer::Run() {
   // 适当性: cost indicators against the budget.
   if (any_cost_money_ && ctx_.budget.fen() > 0 && rules_.On(kCostExceedsBudget)) {
     const Ratio budget_yuan(ctx_.budget.fen(), 100);
-    if (cost_yuan_ > budget_yuan) {
+    const Ratio cost_yuan = cost_yuan_.Total();
+    if (cost_yuan > budget_yuan) {
       Emit(kCostExceedsBudget, kNoIndex, "target",
-           {{"cost", YuanZh(cost_yuan_, rules_.decimals)},
+           {{"cost", YuanZh(cost_yuan, rules_.decimals)},
             {"budget", MoneyZh(ctx_.budget)},
-            {"cost_en", YuanEn(cost_yuan_)},
+            {"cost_en", YuanEn(cost_yuan)},
             {"budget_en", MoneyEn(ctx_.budget)}});
     }
   }
@@ -926,22 +978,11 @@ void GoalReviewer::CheckIndicator(std::uint32_t i, const Indicator& ind) {
 
   // 适当性.
   if (ind.weight.has_value()) {
-    // Whole weights are summed as integers (exact; the common case).
-    const Ratio& w = *ind.weight;
-    if (w.is_integer() && w.numerator() < (int128_t{1} << 40) &&
-        w.numerator() > -(int128_t{1} << 40)) {
-      int_weight_sum_ += static_cast<std::int64_t>(w.numerator());
-      if (int_weight_sum_ > (std::int64_t{1} << 61) || int_weight_sum_ < -(std::int64_t{1} << 61)) {
-        weight_sum_ += Ratio(int_weight_sum_);
-        int_weight_sum_ = 0;
-      }
-    } else {
-      weight_sum_ += w;
-    }
+    weight_sum_.Add(*ind.weight);
     ++weights_present_;
   }
   const bool numeric = IsNumeric(ind.comparator) && ind.target.has_value();
-  const bool percent = IsPercentUnit(facts.unit);
+  const bool percent = IsTrimmedPercentUnit(facts.unit);
   if (numeric && percent && rules_.On(kPercentOver100)) {
     const Ratio top = (ind.comparator == Comparator::kRange && ind.target_high.has_value())
                           ? Max(*ind.target, *ind.target_high)
@@ -963,7 +1004,8 @@ void GoalReviewer::CheckIndicator(std::uint32_t i, const Indicator& ind) {
   if (numeric && ind.baseline.has_value() &&
       (ind.comparator == Comparator::kGe || ind.comparator == Comparator::kGt) &&
       rules_.On(kTargetBelowBaseline)) {
-    const Ratio floor = *ind.baseline * rules_.baseline_keep;
+    const Ratio floor =
+        rules_.baseline_keep_all ? *ind.baseline : *ind.baseline * rules_.baseline_keep;
     if (*ind.target < floor) {
       Emit(kTargetBelowBaseline, i, "target",
            {{"target", Fmt(*ind.target)},
@@ -989,9 +1031,9 @@ void GoalReviewer::CheckIndicator(std::uint32_t i, const Indicator& ind) {
     if (u.find('/') != std::string_view::npos || u.find("／") != std::string_view::npos) {
       any_unit_cost_ = true;
     }
-    const Ratio factor = MoneyFactor(ind.unit_of_measure);
+    const Ratio factor = MoneyFactor(u);
     if (!factor.is_zero()) {
-      cost_yuan_ += *ind.target * factor;
+      cost_yuan_.AddProduct(*ind.target, factor);
       any_cost_money_ = true;
     }
   }
@@ -1379,7 +1421,6 @@ void GoalReviewer::CheckUnreadable(std::uint32_t i, const Indicator& ind) {
 }
 
 void GoalReviewer::CheckUnitCost() {
-  const Ratio budget_yuan(ctx_.budget.fen(), 100);
   for (std::uint32_t c = 0; c < goal_.indicators.size(); ++c) {
     const Indicator& cost = goal_.indicators[c];
     if (!IsCostKind(cost) || !IsNumeric(cost.comparator)) continue;
@@ -1407,6 +1448,7 @@ void GoalReviewer::CheckUnitCost() {
       const UnitView pn = NormalizeUnitView(per, rules_);
       if (qn.base != pn.base) continue;
       const Ratio quantity = *qty.target * qn.factor / pn.factor;
+      const Ratio budget_yuan(ctx_.budget.fen(), 100);  // formed only for a unit-cost pair
       const Ratio unit_cost = budget_yuan / quantity / factor;
       const Ratio deviation = (unit_cost - *bench_src).Abs() / *bench_src * Ratio(100);
       if (deviation > rules_.unit_cost_tolerance) {
@@ -1564,7 +1606,7 @@ void GoalReviewer::CheckKind(std::uint32_t i, const Indicator& ind) {
     e2 = IndicatorLevel2::kQuantity;
     reason_zh = absl::StrCat("是产出数量（计量单位“", AV(unit), "”）");
     reason_en = absl::StrCat("counts output (unit of measure \"", AV(unit), "\")");
-  } else if (ind.level2 == IndicatorLevel2::kQuantity && IsPercentUnit(unit) &&
+  } else if (ind.level2 == IndicatorLevel2::kQuantity && IsTrimmedPercentUnit(unit) &&
              EndsWithWord(name, kQualityRateEnds)) {
     e1 = IndicatorLevel1::kOutput;
     e2 = IndicatorLevel2::kQuality;

@@ -55,13 +55,10 @@ void AddCoreTerms(const CategoryLibrary& cat, std::vector<ReviewLibraryIndex::Co
 
 std::uint64_t CharMask(std::string_view text) {
   std::uint64_t mask = 0;
-  for (std::size_t k = 0; k + 3 <= text.size(); ++k) {
-    const auto b0 = static_cast<unsigned char>(text[k]);
-    if ((b0 & 0xC0) == 0x80) continue;
-    const std::uint32_t w = (std::uint32_t{b0} << 16) |
-                            (std::uint32_t{static_cast<unsigned char>(text[k + 1])} << 8) |
-                            static_cast<unsigned char>(text[k + 2]);
-    mask |= std::uint64_t{1} << ((w * 0x9E3779B1u) >> 26);
+  std::uint32_t window = 0;  // the last three bytes read
+  for (std::size_t k = 0; k < text.size(); ++k) {
+    window = ((window << 8) | static_cast<unsigned char>(text[k])) & 0xFFFFFFu;
+    if (k >= 2) mask |= std::uint64_t{1} << ((window * 0x9E3779B1u) >> 26);
   }
   return mask;
 }

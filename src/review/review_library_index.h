@@ -24,10 +24,9 @@
 
 namespace perfbudget {
 
-// A 64-bit summary of the characters of a text: one bit per three-byte
-// window that begins at a byte other than a UTF-8 continuation byte (a
-// CJK character, or three ASCII characters). When `a` is a substring of
-// `b`, every bit of CharMask(a) is set in CharMask(b) (whatever the bytes).
+// A 64-bit summary of a text: one bit per three-byte window (a CJK
+// character, among others). When `a` is a substring of `b`, every bit of
+// CharMask(a) is set in CharMask(b), whatever the bytes.
 std::uint64_t CharMask(std::string_view text);
 
 struct ReviewLibraryIndex {
