@@ -642,6 +642,7 @@ class GoalReviewer {
 
  private:
   std::string Fmt(const Ratio& r) const { return Num(r, rules_.decimals); }
+  void Prepare();  // the buffers and the category
   void CollectFacts();
   void CheckIndicator(std::uint32_t i, const Indicator& ind);
   void CheckRelevance(std::uint32_t i, const Indicator& ind);
@@ -744,7 +745,7 @@ void GoalReviewer::Emit(RuleId id, std::uint32_t indicator, std::string_view fie
   out_->findings.push_back(std::move(f));
 }
 
-void GoalReviewer::Run() {
+void GoalReviewer::Prepare() {
   if (scratch_ == nullptr) scratch_ = &own_scratch_.emplace();
   scratch_->context.Clear();
   scratch_->owner.Clear();
@@ -753,6 +754,10 @@ void GoalReviewer::Run() {
   if (ctx_.project != nullptr && rules_.lib != nullptr) {
     category_ = rules_.ix->FindCategory(*rules_.lib, TrimText(ctx_.project->category));
   }
+}
+
+void GoalReviewer::Run() {
+  Prepare();
   const std::uint32_t n = static_cast<std::uint32_t>(goal_.indicators.size());
   out_->indicator_count = n;
   const bool is_project = goal_.owner == GoalOwner::kProject;

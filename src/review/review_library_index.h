@@ -1,7 +1,8 @@
 // review_library_index.h (internal): the review library compiled for the
 // goal-review engine: bigram sets of the common terms and of each category's
-// core indicators, the domain terms indexed by their first bigram, and the
-// categories by name and alias.
+// core indicators, the domain terms indexed by their first bigram, the
+// categories by name and alias, each category's core names and synonyms with
+// their character masks (for MatchCore), and the unit scales by unit.
 //
 // A Policy compiles it once, whenever its review library is set (the
 // default library included), and shares it, immutable, with its copies: the
