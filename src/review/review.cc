@@ -195,6 +195,8 @@ struct Rules {
       ex_ante_threshold, supported_min, revision_min, dimension_max;
   Ratio min_unrelated_percent;
   Ratio baseline_keep;             // 1 − baseline_tolerance / 100
+  bool baseline_keep_all = false;  // baseline_keep is 1 (no tolerance)
+  Ratio weight_alt_total;          // weight_total − execution_points
   std::string relevance_min_text;  // min_percent as printed
   bool relevance_goal_text = true, relevance_quantity = true, relevance_quality = true,
        relevance_benefit = true, relevance_unit_goals = false, ex_ante_continuing = false,
@@ -293,10 +295,12 @@ Rules ResolveRules(const Policy& policy, bool messages) {
   r.min_unrelated_percent = p(kGoalUnrelated, "min_unrelated_percent");
   r.weight_total = p(kWeightsDoNotSum, "total");
   r.execution_points = p(kWeightsDoNotSum, "execution_points");
+  r.weight_alt_total = r.weight_total - r.execution_points;
   r.max_percent = p(kPercentOver100, "max_percent");
   r.satisfaction_min = p(kSatisfactionTooLow, "min_percent");
   r.baseline_tolerance = p(kTargetBelowBaseline, "tolerance_percent");
   r.baseline_keep = Ratio(1) - r.baseline_tolerance / Ratio(100);
+  r.baseline_keep_all = r.baseline_keep == Ratio(1);
   r.relevance_min_text = r.relevance_min_percent.ToShortString(policy.decimals());
   r.unit_cost_tolerance = p(kUnitCostOffBenchmark, "tolerance_percent");
   r.ex_ante_threshold = p(kMissingExAnte, "threshold");
@@ -348,63 +352,136 @@ Ratio MoneyFactor(std::string_view unit) {
   return Ratio();
 }
 
-// hay.find(needle) != npos, by memchr on the needle's first byte (the
-// library's search steps byte by byte through short Chinese names).
+// hay.find(needle) != npos for the short names it is used on: a plain loop
+// over the first byte (a memchr call per hit costs more on a short name).
 bool HasSubstring(std::string_view hay, std::string_view needle) {
   if (needle.empty()) return true;
   if (needle.size() > hay.size()) return false;
-  const char* p = hay.data();
-  const char* const last = hay.data() + (hay.size() - needle.size());
-  while (p <= last) {
-    const void* hit = std::memchr(p, needle.front(), static_cast<std::size_t>(last - p) + 1);
-    if (hit == nullptr) return false;
-    p = static_cast<const char*>(hit);
-    if (std::memcmp(p, needle.data(), needle.size()) == 0) return true;
-    ++p;
+  const char first = needle.front();
+  const std::size_t last = hay.size() - needle.size();
+  for (std::size_t k = 0; k <= last; ++k) {
+    if (hay[k] == first && std::memcmp(hay.data() + k, needle.data(), needle.size()) == 0) {
+      return true;
+    }
   }
   return false;
 }
+
+// HasSubstring(s, word), searched by word[rare] (memchr) and compared whole
+// where that byte is: for a byte that is rare in Chinese text (a
+// continuation byte), fewer stops than a search by the lead byte.
+bool HasSubstringBy(std::string_view s, std::string_view word, std::size_t rare) {
+  std::size_t from = rare;
+  while (from < s.size()) {
+    const void* hit = std::memchr(s.data() + from, word[rare], s.size() - from);
+    if (hit == nullptr) return false;
+    const auto at = static_cast<std::size_t>(static_cast<const char*>(hit) - s.data()) - rare;
+    if (s.substr(at).starts_with(word)) return true;
+    from = at + rare + 1;
+  }
+  return false;
+}
+
+// Whether the name says 满意 (E6 BB A1 E6 84 8F).
+bool SaysSatisfaction(std::string_view name) { return HasSubstringBy(name, "满意", 1); }
 
 // A quick key of a name for "certainly differs": its size and its first
 // and last eight bytes (equal names have equal keys).
 std::uint64_t NameKey(std::string_view s) {
   std::uint64_t head = 0;
   std::uint64_t tail = 0;
-  const std::size_t n = std::min<std::size_t>(s.size(), 8);
-  if (n > 0) {
-    std::memcpy(&head, s.data(), n);
-    std::memcpy(&tail, s.data() + (s.size() - n), n);
+  if (s.size() >= 8) {
+    std::memcpy(&head, s.data(), 8);
+    std::memcpy(&tail, s.data() + (s.size() - 8), 8);
+  } else if (!s.empty()) {
+    std::memcpy(&head, s.data(), s.size());
   }
   return (head * 0x9E3779B97F4A7C15ull) ^ tail ^ (static_cast<std::uint64_t>(s.size()) << 56);
 }
 
 // NormalizeUnit (review_library.h) without copying: the base is a view into
-// `unit` or into `scales`.
+// `unit` or into the library's scales, found by the policy's compiled
+// index (the first scale of a unit, as NormalizeUnit's scan).
 struct UnitView {
   std::string_view base;
   Ratio factor;
 };
-UnitView NormalizeUnitView(std::string_view unit, const std::vector<UnitScale>& scales) {
-  for (const UnitScale& s : scales) {
-    if (s.unit == unit) return {s.base, s.factor};
+UnitView NormalizeUnitView(std::string_view unit, const ReviewLibrary& lib,
+                           const ReviewLibraryIndex& ix) {
+  auto it = ix.scale_by_unit.find(unit);
+  if (it != ix.scale_by_unit.end()) {
+    const UnitScale& s = lib.unit_scales[it->second];
+    return {s.base, s.factor};
   }
   constexpr std::string_view kWan = "万";
   constexpr std::string_view kYi = "亿";
   for (const auto& [prefix, factor] :
        {std::pair{kWan, Ratio(10000)}, std::pair{kYi, Ratio(100000000)}}) {
     if (unit.size() > prefix.size() && unit.starts_with(prefix)) {
-      UnitView rest = NormalizeUnitView(unit.substr(prefix.size()), scales);
-      rest.factor = rest.factor * factor;
+      UnitView rest = NormalizeUnitView(unit.substr(prefix.size()), lib, ix);
+      // 1 × factor is factor (exact): the product is formed only when needed.
+      rest.factor = rest.factor == Ratio(1) ? factor : rest.factor * factor;
       return rest;
     }
   }
   return {unit, Ratio(1)};
 }
-
-bool IsPercentUnit(std::string_view unit) {
-  unit = TrimText(unit);
-  return unit == "%" || unit == "％" || unit == "百分比";
+UnitView NormalizeUnitView(std::string_view unit, const Rules& r) {
+  return NormalizeUnitView(unit, *r.lib, *r.ix);
 }
+
+// "%", "％" or "百分比", the unit already trimmed.
+bool IsTrimmedPercentUnit(std::string_view unit) {
+  switch (unit.size()) {
+    case 1:
+      return unit[0] == '%';
+    case 3:
+      return std::memcmp(unit.data(), "％", 3) == 0;
+    case 9:
+      return std::memcmp(unit.data(), "百分比", 9) == 0;
+    default:
+      return false;
+  }
+}
+
+// An exact sum of Ratios. Whole numbers of moderate size are added as
+// integers (the common case; a Ratio addition reduces by a gcd) and folded
+// into the Ratio part before they could overflow.
+class ExactSum {
+ public:
+  void Add(const Ratio& r) {
+    if (r.is_integer() && r.numerator() < kWhole && r.numerator() > -kWhole) {
+      AddWhole(static_cast<std::int64_t>(r.numerator()));
+    } else {
+      rest_ += r;
+    }
+  }
+  // Adds a × b: as an integer when b is a whole number that a's denominator
+  // divides (万元 targets in hundredths), else as a Ratio product.
+  void AddProduct(const Ratio& a, const Ratio& b) {
+    int128_t p = 0;
+    if (a.denominator() > 0 && b.is_integer() && b.numerator() % a.denominator() == 0 &&
+        !__builtin_mul_overflow(a.numerator(), b.numerator() / a.denominator(), &p) && p < kWhole &&
+        p > -kWhole) {
+      AddWhole(static_cast<std::int64_t>(p));
+    } else {
+      rest_ += a * b;
+    }
+  }
+  Ratio Total() const { return rest_ + Ratio(whole_); }
+
+ private:
+  static constexpr int128_t kWhole = int128_t{1} << 40;
+  void AddWhole(std::int64_t v) {
+    whole_ += v;
+    if (whole_ > (std::int64_t{1} << 61) || whole_ < -(std::int64_t{1} << 61)) {
+      rest_ += Ratio(whole_);
+      whole_ = 0;
+    }
+  }
+  std::int64_t whole_ = 0;
+  Ratio rest_;
+};
 
 bool IsCostKind(const Indicator& ind) {
   switch (ind.level2) {
@@ -426,17 +503,26 @@ bool EndsWithAny(std::string_view s, const std::vector<std::string>& suffixes) {
   }
   return false;
 }
-bool StartsWithAny(std::string_view s, std::initializer_list<std::string_view> prefixes) {
-  for (std::string_view x : prefixes) {
-    if (s.starts_with(x)) return true;
-  }
-  return false;
+
+// Whether `text` holds an ASCII digit (a loop without an early exit, which
+// the compiler vectorises: goal texts are long and mostly without one).
+bool HasAsciiDigit(std::string_view text) {
+  unsigned digits = 0;
+  for (char c : text) digits |= static_cast<unsigned char>(c - '0') < 10 ? 1u : 0u;
+  return digits != 0;
 }
-bool EndsWithAny(std::string_view s, std::initializer_list<std::string_view> suffixes) {
-  for (std::string_view x : suffixes) {
-    if (s.ends_with(x)) return true;
+
+// Whether `text` holds a digit: ASCII, or full-width U+FF10..FF19 (EF BC
+// 90..99).
+bool HasDigit(std::string_view t) {
+  bool digit = false;
+  for (std::size_t k = 0; k < t.size() && !digit; ++k) {
+    digit =
+        (t[k] >= '0' && t[k] <= '9') || (t[k] == '\xEF' && k + 2 < t.size() && t[k + 1] == '\xBC' &&
+                                         static_cast<unsigned char>(t[k + 2]) >= 0x90 &&
+                                         static_cast<unsigned char>(t[k + 2]) <= 0x99);
   }
-  return false;
+  return digit;
 }
 
 // "1234567.8" → "1,234,567.80" (2 decimals, half-up): English amounts.
@@ -488,16 +574,28 @@ struct Context {
 using Arg = std::pair<std::string_view, std::string_view>;
 using Args = std::initializer_list<Arg>;
 
+// What the checks read of one indicator, worked out once per goal.
+struct IndicatorFacts {
+  std::string_view name;         // trimmed
+  std::string_view unit;         // the unit of measure, trimmed
+  std::string_view target_text;  // trimmed
+  std::uint64_t name_key = 0;    // NameKey(name): a quick "differs"
+  bool satisfaction = false;     // the name says 满意
+  // The core entry the name stands for (MatchCore), when the goal has a
+  // library category and a rule reads it; `core_strong` as MatchCore says.
+  const CoreIndicator* core = nullptr;
+  bool core_strong = false;
+};
+
 // Buffers reused from goal to goal (a batch review allocates them once).
 struct Scratch {
   BigramSet context;
   BigramSet owner;
-  std::vector<std::string_view> names;     // the goal's indicator names, trimmed
-  std::vector<std::uint64_t> name_hashes;  // their NameKeys (a quick "differs")
-  TermHits owner_hits;      // domains of the project (name, category, its library entry)
-  TermHits context_hits;    // owner_hits and the goal text's
-  TermHits hits;            // one text's, reused
-  std::vector<Bigram> seq;  // a text's BigramSequence, reused
+  std::vector<IndicatorFacts> facts;  // per indicator of the goal
+  TermHits owner_hits;                // domains of the project (name, category, its library entry)
+  TermHits context_hits;              // owner_hits and the goal text's
+  TermHits hits;                      // one text's, reused
+  std::vector<Bigram> seq;            // a text's BigramSequence, reused
 };
 
 // Appends "清扫、保洁" from hits (each distinct term once) to *zh and
@@ -533,20 +631,10 @@ class GoalReviewer {
  public:
   GoalReviewer(const Rules& rules, const Goal& goal, const Context& ctx, GoalReview* out,
                Scratch* scratch = nullptr)
-      : rules_(rules),
-        goal_(goal),
-        ctx_(ctx),
-        out_(out),
-        scratch_(scratch != nullptr ? scratch : &own_scratch_) {
-    scratch_->context.Clear();
-    scratch_->owner.Clear();
-    scratch_->owner_hits.Clear();
-    scratch_->context_hits.Clear();
-    if (ctx_.project != nullptr && rules_.lib != nullptr) {
-      category_ = rules_.ix->FindCategory(*rules_.lib, TrimText(ctx_.project->category));
-    }
-  }
+      : rules_(rules), goal_(goal), ctx_(ctx), out_(out), scratch_(scratch) {}
 
+  // Reviews the goal (a reviewer made only to Emit needs neither buffers nor
+  // the category: Run sets them up).
   void Run();
 
   // Adds a finding of rule `id`; `indicator` = kNoIndex for the goal itself.
@@ -554,6 +642,8 @@ class GoalReviewer {
 
  private:
   std::string Fmt(const Ratio& r) const { return Num(r, rules_.decimals); }
+  void Prepare();  // the buffers and the category
+  void CollectFacts();
   void CheckIndicator(std::uint32_t i, const Indicator& ind);
   void CheckRelevance(std::uint32_t i, const Indicator& ind);
   void CheckSplit(std::uint32_t i, const Indicator& ind);
@@ -572,7 +662,7 @@ class GoalReviewer {
   const Goal& goal_;
   const Context& ctx_;
   GoalReview* out_;
-  Scratch own_scratch_;
+  std::optional<Scratch> own_scratch_;  // when no Scratch is given
   Scratch* scratch_;
   std::string_view context_text_;
   bool context_ready_ = false;
@@ -581,10 +671,9 @@ class GoalReviewer {
   bool goal_text_unrelated_ = false;
   int relevance_checked_ = 0;
   int relevance_unrelated_ = 0;
-  Ratio weight_sum_;                 // non-integer weights
-  std::int64_t int_weight_sum_ = 0;  // integer weights, flushed into weight_sum_ when large
+  ExactSum weight_sum_;
   int weights_present_ = 0;
-  Ratio cost_yuan_;
+  ExactSum cost_yuan_;  // the cost indicators' targets in yuan
   bool any_cost_money_ = false;
   bool any_unit_cost_ = false;  // a cost indicator in "万元/公里"-style units
   const CategoryLibrary* category_ = nullptr;
@@ -656,18 +745,33 @@ void GoalReviewer::Emit(RuleId id, std::uint32_t indicator, std::string_view fie
   out_->findings.push_back(std::move(f));
 }
 
+void GoalReviewer::Prepare() {
+  if (scratch_ == nullptr) scratch_ = &own_scratch_.emplace();
+  scratch_->context.Clear();
+  scratch_->owner.Clear();
+  scratch_->owner_hits.Clear();
+  scratch_->context_hits.Clear();
+  if (ctx_.project != nullptr && rules_.lib != nullptr) {
+    category_ = rules_.ix->FindCategory(*rules_.lib, TrimText(ctx_.project->category));
+  }
+}
+
 void GoalReviewer::Run() {
+  Prepare();
   const std::uint32_t n = static_cast<std::uint32_t>(goal_.indicators.size());
   out_->indicator_count = n;
   const bool is_project = goal_.owner == GoalOwner::kProject;
 
   // 完整性: the goal statement.
-  if (rules_.On(kGoalTextMissing)) {
-    std::string_view text = TrimText(goal_.text);
-    const std::size_t chars = CodePointCount(text);
+  // A code point is at most four bytes (an invalid byte counts as one), so
+  // a text of at least 4 × min_chars bytes is long enough without counting.
+  const std::string_view statement = TrimText(goal_.text);
+  const auto at_least = static_cast<std::int64_t>((statement.size() + 3) / 4);
+  if (rules_.On(kGoalTextMissing) && Ratio(at_least) < rules_.min_chars) {
+    const std::size_t chars = CodePointCount(statement);
     if (Ratio(static_cast<std::int64_t>(chars)) < rules_.min_chars) {
       Emit(kGoalTextMissing, kNoIndex, "text",
-           {{"text", std::string(text)},
+           {{"text", std::string(statement)},
             {"chars", absl::StrCat(chars)},
             {"min_chars", Fmt(rules_.min_chars)}});
     }
@@ -760,12 +864,7 @@ void GoalReviewer::Run() {
     if (!has_cost && need(3)) Emit(kMissingCost, kNoIndex, "indicators", {});
   }
 
-  scratch_->names.clear();
-  scratch_->name_hashes.clear();
-  for (const Indicator& ind : goal_.indicators) {
-    scratch_->names.push_back(TrimText(ind.name));
-    scratch_->name_hashes.push_back(NameKey(scratch_->names.back()));
-  }
+  CollectFacts();
   for (std::uint32_t i = 0; i < n; ++i) CheckIndicator(i, goal_.indicators[i]);
 
   // 相关性: share of qualitative indicators.
@@ -797,12 +896,12 @@ void GoalReviewer::Run() {
 
   // 适当性: weights.
   if (weights_present_ > 0 && rules_.On(kWeightsDoNotSum)) {
-    weight_sum_ += Ratio(int_weight_sum_);
+    const Ratio sum = weight_sum_.Total();
     const int missing = static_cast<int>(n) - weights_present_;
-    const Ratio alt = rules_.weight_total - rules_.execution_points;
-    if (missing > 0 || (weight_sum_ != rules_.weight_total && weight_sum_ != alt)) {
+    const Ratio& alt = rules_.weight_alt_total;
+    if (missing > 0 || (sum != rules_.weight_total && sum != alt)) {
       Emit(kWeightsDoNotSum, kNoIndex, "weight",
-           {{"sum", Fmt(weight_sum_)},
+           {{"sum", Fmt(sum)},
             {"missing", absl::StrCat(missing)},
             {"total", Fmt(rules_.weight_total)},
             {"alt_total", Fmt(alt)}});
@@ -812,11 +911,12 @@ void GoalReviewer::Run() {
   // 适当性: cost indicators against the budget.
   if (any_cost_money_ && ctx_.budget.fen() > 0 && rules_.On(kCostExceedsBudget)) {
     const Ratio budget_yuan(ctx_.budget.fen(), 100);
-    if (cost_yuan_ > budget_yuan) {
+    const Ratio cost_yuan = cost_yuan_.Total();
+    if (cost_yuan > budget_yuan) {
       Emit(kCostExceedsBudget, kNoIndex, "target",
-           {{"cost", YuanZh(cost_yuan_, rules_.decimals)},
+           {{"cost", YuanZh(cost_yuan, rules_.decimals)},
             {"budget", MoneyZh(ctx_.budget)},
-            {"cost_en", YuanEn(cost_yuan_)},
+            {"cost_en", YuanEn(cost_yuan)},
             {"budget_en", MoneyEn(ctx_.budget)}});
     }
   }
@@ -833,15 +933,16 @@ void GoalReviewer::Run() {
 }
 
 void GoalReviewer::CheckIndicator(std::uint32_t i, const Indicator& ind) {
-  const std::string_view name = TrimText(ind.name);
+  const IndicatorFacts& facts = scratch_->facts[i];
+  const std::string_view name = facts.name;
   if (name.empty()) Emit(kIndicatorNameMissing, i, "name", {});
 
   // 完整性: target value, comparator, unit.
-  const std::string_view target_text = TrimText(ind.target_text);
+  const std::string_view target_text = facts.target_text;
   if (rules_.On(kTargetMissingComparatorOrUnit)) {
     if (target_text.empty()) {
       // completeness.target_missing says it (an error); see below.
-    } else if (IsNumeric(ind.comparator) && TrimText(ind.unit_of_measure).empty() &&
+    } else if (IsNumeric(ind.comparator) && facts.unit.empty() &&
                !EndsWithAny(name, rules_.lib->dimensionless_suffixes)) {
       Emit(kTargetMissingComparatorOrUnit, i, "unit_of_measure",
            {{"target_text", std::string(target_text)},
@@ -886,7 +987,8 @@ void GoalReviewer::CheckIndicator(std::uint32_t i, const Indicator& ind) {
   // 相关性: duplicates (same name as an earlier indicator).
   if (rules_.On(kDuplicateIndicator) && !name.empty()) {
     for (std::uint32_t j = 0; j < i; ++j) {
-      if (scratch_->name_hashes[j] == scratch_->name_hashes[i] && scratch_->names[j] == name) {
+      const IndicatorFacts& earlier = scratch_->facts[j];
+      if (earlier.name_key == facts.name_key && earlier.name == name) {
         Emit(kDuplicateIndicator, i, "name", {{"first", absl::StrCat(j + 1)}});
         break;
       }
@@ -899,22 +1001,11 @@ void GoalReviewer::CheckIndicator(std::uint32_t i, const Indicator& ind) {
 
   // 适当性.
   if (ind.weight.has_value()) {
-    // Whole weights are summed as integers (exact; the common case).
-    const Ratio& w = *ind.weight;
-    if (w.is_integer() && w.numerator() < (int128_t{1} << 40) &&
-        w.numerator() > -(int128_t{1} << 40)) {
-      int_weight_sum_ += static_cast<std::int64_t>(w.numerator());
-      if (int_weight_sum_ > (std::int64_t{1} << 61) || int_weight_sum_ < -(std::int64_t{1} << 61)) {
-        weight_sum_ += Ratio(int_weight_sum_);
-        int_weight_sum_ = 0;
-      }
-    } else {
-      weight_sum_ += w;
-    }
+    weight_sum_.Add(*ind.weight);
     ++weights_present_;
   }
   const bool numeric = IsNumeric(ind.comparator) && ind.target.has_value();
-  const bool percent = IsPercentUnit(ind.unit_of_measure);
+  const bool percent = IsTrimmedPercentUnit(facts.unit);
   if (numeric && percent && rules_.On(kPercentOver100)) {
     const Ratio top = (ind.comparator == Comparator::kRange && ind.target_high.has_value())
                           ? Max(*ind.target, *ind.target_high)
@@ -936,7 +1027,8 @@ void GoalReviewer::CheckIndicator(std::uint32_t i, const Indicator& ind) {
   if (numeric && ind.baseline.has_value() &&
       (ind.comparator == Comparator::kGe || ind.comparator == Comparator::kGt) &&
       rules_.On(kTargetBelowBaseline)) {
-    const Ratio floor = *ind.baseline * rules_.baseline_keep;
+    const Ratio floor =
+        rules_.baseline_keep_all ? *ind.baseline : *ind.baseline * rules_.baseline_keep;
     if (*ind.target < floor) {
       Emit(kTargetBelowBaseline, i, "target",
            {{"target", Fmt(*ind.target)},
@@ -958,13 +1050,13 @@ void GoalReviewer::CheckIndicator(std::uint32_t i, const Indicator& ind) {
     }
   }
   if (numeric && IsCostKind(ind)) {
-    const std::string_view u = TrimText(ind.unit_of_measure);
+    const std::string_view u = facts.unit;
     if (u.find('/') != std::string_view::npos || u.find("／") != std::string_view::npos) {
       any_unit_cost_ = true;
     }
-    const Ratio factor = MoneyFactor(ind.unit_of_measure);
+    const Ratio factor = MoneyFactor(u);
     if (!factor.is_zero()) {
-      cost_yuan_ += *ind.target * factor;
+      cost_yuan_.AddProduct(*ind.target, factor);
       any_cost_money_ = true;
     }
   }
@@ -1111,22 +1203,26 @@ constexpr std::array<std::u32string_view, 26> kNotJoining = {
     U"及以", U"及其", U"和谐", U"总和", U"温和", U"和平", U"缓和", U"饱和", U"柔和",
     U"和睦", U"参与", U"给与", U"赋与", U"与会", U"与其", U"以及", U"人和"};
 
+// Whether the bytes of 、 (E3 80 81), 和 (E5 92 8C), 及 (E5 8F 8A) or 与 (E4 B8
+// 8E) are anywhere in `s`: one pass over the bytes.
+bool HasJoinerBytes(std::string_view s) {
+  for (std::size_t k = 2; k < s.size(); ++k) {
+    const auto b0 = static_cast<unsigned char>(s[k - 2]);
+    if (static_cast<unsigned>(b0 - 0xE3) > 2) continue;  // not E3..E5
+    const auto b1 = static_cast<unsigned char>(s[k - 1]);
+    const auto b2 = static_cast<unsigned char>(s[k]);
+    if ((b0 == 0xE3 && b1 == 0x80 && b2 == 0x81) || (b0 == 0xE5 && b1 == 0x92 && b2 == 0x8C) ||
+        (b0 == 0xE5 && b1 == 0x8F && b2 == 0x8A) || (b0 == 0xE4 && b1 == 0xB8 && b2 == 0x8E)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 void GoalReviewer::CheckSplit(std::uint32_t i, const Indicator& ind) {
   const std::string_view name = ind.name;
   if (name.size() < 6) return;
-  // Cheap pre-filter, one pass over the bytes: none of 、 (E3 80 81), 和 (E5 92
-  // 8C), 及 (E5 8F 8A), 与 (E4 B8 8E) in the name.
-  bool candidate = false;
-  for (std::size_t k = 0; k + 2 < name.size() && !candidate; ++k) {
-    const auto b0 = static_cast<unsigned char>(name[k]);
-    if (b0 < 0xE3 || b0 > 0xE5) continue;
-    const auto b1 = static_cast<unsigned char>(name[k + 1]);
-    const auto b2 = static_cast<unsigned char>(name[k + 2]);
-    candidate =
-        (b0 == 0xE3 && b1 == 0x80 && b2 == 0x81) || (b0 == 0xE5 && b1 == 0x92 && b2 == 0x8C) ||
-        (b0 == 0xE5 && b1 == 0x8F && b2 == 0x8A) || (b0 == 0xE4 && b1 == 0xB8 && b2 == 0x8E);
-  }
-  if (!candidate) return;
+  if (!HasJoinerBytes(name)) return;  // the cheap pre-filter
   const std::vector<Cp> cps = DecodeUtf8(name);
   const std::size_t n = cps.size();
   auto pair_is = [&](std::size_t a, std::u32string_view w) {
@@ -1237,7 +1333,7 @@ void GoalReviewer::CheckTimeliness(std::uint32_t i, const Indicator& ind) {
     const Ratio top = (ind.comparator == Comparator::kRange && ind.target_high.has_value())
                           ? Max(*ind.target, *ind.target_high)
                           : *ind.target;
-    const std::string_view unit = TrimText(ind.unit_of_measure);
+    const std::string_view unit = scratch_->facts[i].unit;
     const std::int64_t days = fy != nullptr ? fy->days() : 365;
     if (unit == "月" || unit == "个月") {
       after = top > Ratio(12);
@@ -1296,7 +1392,7 @@ std::string WithoutDates(std::string_view text) {
 }
 
 void GoalReviewer::CheckUnreadable(std::uint32_t i, const Indicator& ind) {
-  const std::string_view unit = TrimText(ind.unit_of_measure);
+  const std::string_view unit = scratch_->facts[i].unit;
   auto fire = [&](std::string_view field, std::string zh, std::string en) {
     Emit(kTargetUnreadable, i, field,
          {{"target_text", ind.target_text},
@@ -1306,17 +1402,9 @@ void GoalReviewer::CheckUnreadable(std::uint32_t i, const Indicator& ind) {
   if (ind.comparator == Comparator::kQualitative) {
     // A qualitative comparator over a plainly numeric target ("≥95%").
     // A number needs a digit (ASCII, or full-width U+FF10..FF19: EF BC 90..99).
-    // Dates ("2023年底前完成竣工验收") are not numbers: they are removed first.
-    const std::string stripped = WithoutDates(ind.target_text);
-    const std::string_view t = stripped;
-    bool digit = false;
-    for (std::size_t k = 0; k < t.size() && !digit; ++k) {
-      digit = (t[k] >= '0' && t[k] <= '9') ||
-              (t[k] == '\xEF' && k + 2 < t.size() && t[k + 1] == '\xBC' &&
-               static_cast<unsigned char>(t[k + 2]) >= 0x90 &&
-               static_cast<unsigned char>(t[k + 2]) <= 0x99);
-    }
-    if (!digit) return;
+    // Dates ("2023年底前完成竣工验收") are not numbers: they are removed first
+    // (removing them adds no digit: a text without one is done at once).
+    if (!HasDigit(ind.target_text) || !HasDigit(WithoutDates(ind.target_text))) return;
     absl::StatusOr<ParsedTarget> parsed = ParseTargetText(ind.target_text);
     if (parsed.ok() && (parsed->comparator.has_value() || !parsed->unit_of_measure.empty())) {
       fire("comparator", "为数值，但比较符号为定性，指标与指标值不匹配",
@@ -1344,7 +1432,7 @@ void GoalReviewer::CheckUnreadable(std::uint32_t i, const Indicator& ind) {
   }
   // A unit written in the target that differs from the unit of measure.
   // A text ending in a digit, or a bracketed range "[30, 40]", holds no unit.
-  const std::string_view trimmed = TrimText(ind.target_text);
+  const std::string_view trimmed = scratch_->facts[i].target_text;
   const bool no_unit = !trimmed.empty() && ((trimmed.back() >= '0' && trimmed.back() <= '9') ||
                                             (trimmed.front() == '[' && trimmed.back() == ']' &&
                                              trimmed.find(']') == trimmed.size() - 1));
@@ -1360,11 +1448,10 @@ void GoalReviewer::CheckUnreadable(std::uint32_t i, const Indicator& ind) {
 }
 
 void GoalReviewer::CheckUnitCost() {
-  const Ratio budget_yuan(ctx_.budget.fen(), 100);
   for (std::uint32_t c = 0; c < goal_.indicators.size(); ++c) {
     const Indicator& cost = goal_.indicators[c];
     if (!IsCostKind(cost) || !IsNumeric(cost.comparator)) continue;
-    const std::string_view unit = TrimText(cost.unit_of_measure);
+    const std::string_view unit = scratch_->facts[c].unit;
     std::size_t slash = unit.find('/');
     std::size_t slash_len = 1;
     if (slash == std::string_view::npos) {
@@ -1384,10 +1471,11 @@ void GoalReviewer::CheckUnitCost() {
         continue;
       }
       // 公里 vs 米, 万亩 vs 亩: compared in the cost unit's denominator.
-      const UnitView qn = NormalizeUnitView(TrimText(qty.unit_of_measure), rules_.lib->unit_scales);
-      const UnitView pn = NormalizeUnitView(per, rules_.lib->unit_scales);
+      const UnitView qn = NormalizeUnitView(scratch_->facts[q].unit, rules_);
+      const UnitView pn = NormalizeUnitView(per, rules_);
       if (qn.base != pn.base) continue;
       const Ratio quantity = *qty.target * qn.factor / pn.factor;
+      const Ratio budget_yuan(ctx_.budget.fen(), 100);  // formed only for a unit-cost pair
       const Ratio unit_cost = budget_yuan / quantity / factor;
       const Ratio deviation = (unit_cost - *bench_src).Abs() / *bench_src * Ratio(100);
       if (deviation > rules_.unit_cost_tolerance) {
@@ -1396,7 +1484,7 @@ void GoalReviewer::CheckUnitCost() {
               {"budget_en", MoneyEn(ctx_.budget)},
               {"quantity", qty.name},
               {"target", Fmt(*qty.target)},
-              {"quantity_unit", std::string(TrimText(qty.unit_of_measure))},
+              {"quantity_unit", std::string(scratch_->facts[q].unit)},
               {"unit_cost", Fmt(unit_cost)},
               {"cost_unit", std::string(unit)},
               {"benchmark", Fmt(*bench_src)},
@@ -1412,26 +1500,54 @@ void GoalReviewer::CheckUnitCost() {
 // the indicator's name contains, the longest such; `*strong` when that covers
 // at least two thirds of the name (then units and ranges are compared too).
 // Satisfaction names (满意) only match satisfaction entries and vice versa.
-const CoreIndicator* MatchCore(const CategoryLibrary& cat, std::string_view name,
-                               bool* strong = nullptr) {
-  if (strong != nullptr) *strong = false;
+// `terms` are the category's names and synonyms in that order (compiled in
+// the policy's ReviewLibraryIndex); `satisfaction`: the name says 满意. A
+// term is searched for only when its characters' mask is in the name's.
+const CoreIndicator* MatchCore(const CategoryLibrary& cat,
+                               const std::vector<ReviewLibraryIndex::CoreTerm>& terms,
+                               std::string_view name, bool satisfaction, bool* strong) {
+  *strong = false;
   if (name.empty()) return nullptr;
-  const bool satisfaction = HasSubstring(name, "满意");
-  const CoreIndicator* best = nullptr;
+  const std::uint64_t mask = CharMask(name);
+  const ReviewLibraryIndex::CoreTerm* best = nullptr;
   std::size_t best_len = 0;
-  for (const CoreIndicator& c : cat.indicators) {
-    if ((c.level1 == IndicatorLevel1::kSatisfaction) != satisfaction) continue;
-    auto consider = [&](const std::string& n) {
-      if (n.size() > best_len && HasSubstring(name, n)) {
-        best = &c;
-        best_len = n.size();
-      }
-    };
-    consider(c.name);
-    for (const std::string& syn : c.synonyms) consider(syn);
+  for (const ReviewLibraryIndex::CoreTerm& t : terms) {
+    if (t.satisfaction != satisfaction || t.text.size() <= best_len || (t.mask & ~mask) != 0) {
+      continue;
+    }
+    if (HasSubstring(name, t.text)) {
+      best = &t;
+      best_len = t.text.size();
+    }
   }
-  if (best != nullptr && strong != nullptr) *strong = best_len * 3 >= name.size() * 2;
-  return best;
+  if (best == nullptr) return nullptr;
+  *strong = best_len * 3 >= name.size() * 2;
+  return &cat.indicators[best->core];
+}
+
+void GoalReviewer::CollectFacts() {
+  std::vector<IndicatorFacts>& all = scratch_->facts;
+  all.resize(goal_.indicators.size());
+  const bool core = category_ != nullptr &&
+                    (rules_.On(kUnitDiffersFromCore) || rules_.On(kTargetOffCoreBenchmark) ||
+                     rules_.On(kMissingCoreIndicator) || rules_.On(kBudgetCannotBuyOutput));
+  const std::vector<ReviewLibraryIndex::CoreTerm>* terms =
+      core ? &rules_.ix->category_terms[static_cast<std::size_t>(category_ -
+                                                                 rules_.lib->categories.data())]
+           : nullptr;
+  for (std::size_t k = 0; k < all.size(); ++k) {
+    const Indicator& ind = goal_.indicators[k];
+    IndicatorFacts& f = all[k];
+    f.name = TrimText(ind.name);
+    f.unit = TrimText(ind.unit_of_measure);
+    f.target_text = TrimText(ind.target_text);
+    f.name_key = NameKey(f.name);
+    f.satisfaction = SaysSatisfaction(f.name);
+    f.core_strong = false;
+    f.core = terms != nullptr
+                 ? MatchCore(*category_, *terms, f.name, f.satisfaction, &f.core_strong)
+                 : nullptr;
+  }
 }
 
 std::string LevelZh(IndicatorLevel1 l1, IndicatorLevel2 l2) {
@@ -1453,34 +1569,72 @@ bool IsQuantityUnit(std::string_view base) {
   return false;
 }
 
+// A list of words of `N` bytes each (CheckKind's name lists: two or three
+// Chinese characters), compared as fixed-size blocks; a word of another size
+// does not compile.
+template <std::size_t N, std::size_t K>
+struct Words {
+  std::array<std::string_view, K> list;
+  consteval Words(std::array<std::string_view, K> words) : list(words) {  // NOLINT: implicit
+    for (std::string_view w : words) {
+      if (w.size() != N) throw "a word of the wrong size";
+    }
+  }
+};
+template <std::size_t N, std::size_t K>
+bool StartsWithWord(std::string_view s, const Words<N, K>& words) {
+  if (s.size() < N) return false;
+  for (std::string_view w : words.list) {
+    if (std::memcmp(s.data(), w.data(), N) == 0) return true;
+  }
+  return false;
+}
+template <std::size_t N, std::size_t K>
+bool EndsWithWord(std::string_view s, const Words<N, K>& words) {
+  if (s.size() < N) return false;
+  for (std::string_view w : words.list) {
+    if (std::memcmp(s.data() + (s.size() - N), w.data(), N) == 0) return true;
+  }
+  return false;
+}
+// Output quantities filed as benefits: names ending in a quantity word or
+// beginning with an output verb, unless they begin with a per-unit word.
+constexpr Words<6, 8> kQuantityEnds{
+    {"数量", "个数", "户数", "长度", "面积", "里程", "台数", "座数"}};
+constexpr Words<6, 11> kOutputVerbs{
+    {"新建", "改造", "建设", "维修", "采购", "购置", "发放", "修建", "铺设", "安装", "完成"}};
+constexpr Words<6, 5> kPerUnitStarts{{"人均", "户均", "亩均", "平均", "单位"}};
+// Quality rates filed as quantities.
+constexpr Words<9, 6> kQualityRateEnds{
+    {"合格率", "达标率", "成活率", "完好率", "优良率", "准确率"}};
+
 void GoalReviewer::CheckKind(std::uint32_t i, const Indicator& ind) {
-  const std::string_view name = TrimText(ind.name);
+  const IndicatorFacts& facts = scratch_->facts[i];
+  const std::string_view name = facts.name;
   if (name.empty()) return;
-  const std::string_view unit = TrimText(ind.unit_of_measure);
+  const std::string_view unit = facts.unit;
   IndicatorLevel1 e1 = ind.level1;
   IndicatorLevel2 e2 = ind.level2;
   std::string reason_zh, reason_en;
-  if (ind.level1 != IndicatorLevel1::kSatisfaction && HasSubstring(name, "满意")) {
+  if (ind.level1 != IndicatorLevel1::kSatisfaction && facts.satisfaction) {
     // A satisfaction rate filed as quality or benefit.
     e1 = IndicatorLevel1::kSatisfaction;
     e2 = IndicatorLevel2::kBeneficiarySatisfaction;
     reason_zh = "是满意度（名称含“满意”）";
     reason_en = "measures satisfaction (its name says 满意)";
   } else if (ind.level1 == IndicatorLevel1::kBenefit && !unit.empty() &&
-             !StartsWithAny(name, {"人均", "户均", "亩均", "平均", "单位"}) &&
              (ind.comparator == Comparator::kGe || ind.comparator == Comparator::kGt ||
               ind.comparator == Comparator::kEq) &&
-             IsQuantityUnit(NormalizeUnitView(unit, rules_.lib->unit_scales).base) &&
-             (EndsWithAny(name, {"数量", "个数", "户数", "长度", "面积", "里程", "台数", "座数"}) ||
-              StartsWithAny(name, {"新建", "改造", "建设", "维修", "采购", "购置", "发放", "修建",
-                                   "铺设", "安装", "完成"}))) {
+             (EndsWithWord(name, kQuantityEnds) || StartsWithWord(name, kOutputVerbs)) &&
+             !StartsWithWord(name, kPerUnitStarts) &&
+             IsQuantityUnit(NormalizeUnitView(unit, rules_).base)) {
     // An output quantity ("改造数量") filed as a benefit.
     e1 = IndicatorLevel1::kOutput;
     e2 = IndicatorLevel2::kQuantity;
     reason_zh = absl::StrCat("是产出数量（计量单位“", AV(unit), "”）");
     reason_en = absl::StrCat("counts output (unit of measure \"", AV(unit), "\")");
-  } else if (ind.level2 == IndicatorLevel2::kQuantity && IsPercentUnit(unit) &&
-             EndsWithAny(name, {"合格率", "达标率", "成活率", "完好率", "优良率", "准确率"})) {
+  } else if (ind.level2 == IndicatorLevel2::kQuantity && IsTrimmedPercentUnit(unit) &&
+             EndsWithWord(name, kQualityRateEnds)) {
     e1 = IndicatorLevel1::kOutput;
     e2 = IndicatorLevel2::kQuality;
     reason_zh = "是质量（合格、达标类比率）";
@@ -1500,13 +1654,13 @@ void GoalReviewer::CheckKind(std::uint32_t i, const Indicator& ind) {
 }
 
 void GoalReviewer::CheckCore(std::uint32_t i, const Indicator& ind) {
-  bool strong = false;
-  const CoreIndicator* core = MatchCore(*category_, TrimText(ind.name), &strong);
-  if (core == nullptr || !strong) return;
-  const std::string_view unit = TrimText(ind.unit_of_measure);
+  const IndicatorFacts& facts = scratch_->facts[i];
+  const CoreIndicator* core = facts.core;
+  if (core == nullptr || !facts.core_strong) return;
+  const std::string_view unit = facts.unit;
   if (unit.empty() || core->unit.empty()) return;
-  const UnitView iu = NormalizeUnitView(unit, rules_.lib->unit_scales);
-  const UnitView cu = NormalizeUnitView(core->unit, rules_.lib->unit_scales);
+  const UnitView iu = NormalizeUnitView(unit, rules_);
+  const UnitView cu = NormalizeUnitView(core->unit, rules_);
   if (iu.base != cu.base) {
     Emit(kUnitDiffersFromCore, i, "unit_of_measure",
          {{"unit_of_measure", unit},
@@ -1539,12 +1693,7 @@ void GoalReviewer::CheckCoreMissing() {
   for (const CoreIndicator& core : category_->indicators) {
     if (!core.required) continue;
     bool found = false;
-    for (const Indicator& ind : goal_.indicators) {
-      if (MatchCore(*category_, TrimText(ind.name)) == &core) {
-        found = true;
-        break;
-      }
-    }
+    for (const IndicatorFacts& facts : scratch_->facts) found = found || facts.core == &core;
     if (found) continue;
     std::string synonyms;
     for (const std::string& syn : core.synonyms) {
@@ -1569,6 +1718,7 @@ void GoalReviewer::CheckCoreMissing() {
 // that no indicator of that unit targets.
 void GoalReviewer::CheckGoalTextNumbers() {
   const std::string_view text = goal_.text;
+  if (!HasAsciiDigit(text)) return;  // no number
   const std::vector<UnitScale>& scales = rules_.lib->unit_scales;
   auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
   std::vector<bool> reported(goal_.indicators.size(), false);
@@ -1602,15 +1752,15 @@ void GoalReviewer::CheckGoalTextNumbers() {
     for (std::uint32_t i = 0; i < goal_.indicators.size(); ++i) {
       const Indicator& ind = goal_.indicators[i];
       if (!IsNumeric(ind.comparator) || !ind.target.has_value()) continue;
-      const std::string_view unit = TrimText(ind.unit_of_measure);
+      const std::string_view unit = scratch_->facts[i].unit;
       if (unit.empty()) continue;
-      const UnitView iu = NormalizeUnitView(unit, scales);
+      const UnitView iu = NormalizeUnitView(unit, rules_);
       // The longest unit of the same base that the text writes here.
       std::string best;
       Ratio best_factor;
       auto consider = [&](std::string_view w) {
         if (w.empty() || !rest.starts_with(w) || w.size() <= best.size()) return;
-        const UnitView wn = NormalizeUnitView(w, scales);
+        const UnitView wn = NormalizeUnitView(w, rules_);
         if (wn.base != iu.base) return;
         best = std::string(w);
         best_factor = wn.factor;
@@ -1670,7 +1820,7 @@ void GoalReviewer::CheckGoalTextNumbers() {
           {"text_value", Fmt(*value)},
           {"text_unit", pick->unit},
           {"target", Fmt(*ind.target)},
-          {"unit_of_measure", TrimText(ind.unit_of_measure)}});
+          {"unit_of_measure", scratch_->facts[pick->index].unit}});
   }
 }
 
@@ -1678,9 +1828,8 @@ void GoalReviewer::CheckGoalTextNumbers() {
 // (when the goal gives no unit-cost indicator of its own).
 void GoalReviewer::CheckBudgetBuysOutput() {
   const Ratio budget_yuan(ctx_.budget.fen(), 100);
-  const std::vector<UnitScale>& scales = rules_.lib->unit_scales;
   for (const UnitCostReference& ref : category_->unit_costs) {
-    const UnitView rn = NormalizeUnitView(ref.quantity_unit, scales);
+    const UnitView rn = NormalizeUnitView(ref.quantity_unit, rules_);
     for (std::uint32_t q = 0; q < goal_.indicators.size(); ++q) {
       const Indicator& qty = goal_.indicators[q];
       if (qty.level2 != IndicatorLevel2::kQuantity || !IsNumeric(qty.comparator) ||
@@ -1688,10 +1837,10 @@ void GoalReviewer::CheckBudgetBuysOutput() {
           !qty.target.has_value() || !(*qty.target > Ratio(0))) {
         continue;
       }
-      const UnitView qn = NormalizeUnitView(TrimText(qty.unit_of_measure), scales);
+      const UnitView qn = NormalizeUnitView(scratch_->facts[q].unit, rules_);
       if (qn.base != rn.base) continue;
       if (!ref.indicator.empty()) {
-        const CoreIndicator* core = MatchCore(*category_, TrimText(qty.name));
+        const CoreIndicator* core = scratch_->facts[q].core;
         if (core == nullptr || core->name != ref.indicator) continue;
       }
       const Ratio quantity = *qty.target * qn.factor / rn.factor;  // in ref.quantity_unit
@@ -1705,7 +1854,7 @@ void GoalReviewer::CheckBudgetBuysOutput() {
            {"budget_en", MoneyEn(ctx_.budget)},
            {"quantity", qty.name},
            {"target", Fmt(*qty.target)},
-           {"quantity_unit", TrimText(qty.unit_of_measure)},
+           {"quantity_unit", scratch_->facts[q].unit},
            {"base_unit", ref.quantity_unit},
            {"unit_cost", Fmt(unit_cost)},
            {"unit_cost_en", GroupedEn(unit_cost)},

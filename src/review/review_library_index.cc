@@ -38,7 +38,30 @@ bool IsCodePointPair(std::string_view t, const std::vector<Bigram>& bigrams) {
   return bigrams.front() == ((static_cast<Bigram>(cps[0]) << 32) | cps[1]);
 }
 
+// The category's core names and synonyms in MatchCore's order.
+void AddCoreTerms(const CategoryLibrary& cat, std::vector<ReviewLibraryIndex::CoreTerm>* terms) {
+  for (std::size_t k = 0; k < cat.indicators.size(); ++k) {
+    const CoreIndicator& ci = cat.indicators[k];
+    const bool satisfaction = ci.level1 == IndicatorLevel1::kSatisfaction;
+    auto add = [&](const std::string& text) {
+      terms->push_back({text, static_cast<std::uint32_t>(k), satisfaction, CharMask(text)});
+    };
+    add(ci.name);
+    for (const std::string& syn : ci.synonyms) add(syn);
+  }
+}
+
 }  // namespace
+
+std::uint64_t CharMask(std::string_view text) {
+  std::uint64_t mask = 0;
+  std::uint32_t window = 0;  // the last three bytes read
+  for (std::size_t k = 0; k < text.size(); ++k) {
+    window = ((window << 8) | static_cast<unsigned char>(text[k])) & 0xFFFFFFu;
+    if (k >= 2) mask |= std::uint64_t{1} << ((window * 0x9E3779B1u) >> 26);
+  }
+  return mask;
+}
 
 std::shared_ptr<const ReviewLibraryIndex> CompileReviewLibraryIndex(const ReviewLibrary& lib) {
   auto index = std::make_shared<ReviewLibraryIndex>();
@@ -79,6 +102,7 @@ std::shared_ptr<const ReviewLibraryIndex> CompileReviewLibraryIndex(const Review
 
   x.category_core.resize(lib.categories.size());
   x.category_domains.resize(lib.categories.size());
+  x.category_terms.resize(lib.categories.size());
   for (std::size_t c = 0; c < lib.categories.size(); ++c) {
     const CategoryLibrary& cat = lib.categories[c];
     for (const CoreIndicator& ci : cat.indicators) {
@@ -86,6 +110,7 @@ std::shared_ptr<const ReviewLibraryIndex> CompileReviewLibraryIndex(const Review
       for (const std::string& syn : ci.synonyms) x.category_core[c].Add(syn);
     }
     x.category_core[c].Seal();
+    AddCoreTerms(cat, &x.category_terms[c]);
     for (const std::string& id : cat.domains) {
       for (std::uint32_t d = 0; d < lib.domains.size(); ++d) {
         if (lib.domains[d].id == id) x.category_domains[c].push_back(d);
@@ -101,6 +126,9 @@ std::shared_ptr<const ReviewLibraryIndex> CompileReviewLibraryIndex(const Review
     for (const std::string& a : lib.categories[c].aliases) {
       x.category_by_name.try_emplace(a, static_cast<std::uint32_t>(c));
     }
+  }
+  for (std::size_t u = 0; u < lib.unit_scales.size(); ++u) {
+    x.scale_by_unit.try_emplace(lib.unit_scales[u].unit, static_cast<std::uint32_t>(u));
   }
   return index;
 }

@@ -1,7 +1,8 @@
 // review_library_index.h (internal): the review library compiled for the
 // goal-review engine: bigram sets of the common terms and of each category's
-// core indicators, the domain terms indexed by their first bigram, and the
-// categories by name and alias.
+// core indicators, the domain terms indexed by their first bigram, the
+// categories by name and alias, each category's core names and synonyms with
+// their character masks (for MatchCore), and the unit scales by unit.
 //
 // A Policy compiles it once, whenever its review library is set (the
 // default library included), and shares it, immutable, with its copies: the
@@ -23,6 +24,11 @@
 #include "perfbudget/review/text_relevance.h"
 
 namespace perfbudget {
+
+// A 64-bit summary of a text: one bit per three-byte window (a CJK
+// character, among others). When `a` is a substring of `b`, every bit of
+// CharMask(a) is set in CharMask(b), whatever the bytes.
+std::uint64_t CharMask(std::string_view text);
 
 struct ReviewLibraryIndex {
   // Bigrams of the common terms (学校, 建设, 项目: shared, they say little).
@@ -63,6 +69,22 @@ struct ReviewLibraryIndex {
 
   // Filled name by name: a standard table (base/absl_compat.h: out of memory).
   GrowingStringMap<std::uint32_t> category_by_name;
+
+  // Per library category: its core indicators' names and synonyms in the
+  // order MatchCore (review.cc) tries them — entry by entry, name before
+  // synonyms — each with its entry's index, whether the entry is a
+  // satisfaction indicator, and its CharMask (a term can be inside a name
+  // only if its mask is inside the name's).
+  struct CoreTerm {
+    std::string text;
+    std::uint32_t core = 0;
+    bool satisfaction = false;
+    std::uint64_t mask = 0;
+  };
+  std::vector<std::vector<CoreTerm>> category_terms;
+
+  // The first UnitScale of each unit (NormalizeUnit scans them in order).
+  StringMap<std::uint32_t> scale_by_unit;
 
   static std::size_t FilterBit(Bigram b) {
     return static_cast<std::size_t>((b * 0x9E3779B97F4A7C15ull) >> (64 - kFilterLog2));

@@ -2,6 +2,8 @@
 // (review_library_index.h) agrees with the library it was built from.
 #include "review/review_library_index.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -55,6 +57,57 @@ TEST(ReviewLibraryIndex, TermsAndPairs) {
   ASSERT_EQ(ix->common_terms.size(), 1u);
   EXPECT_EQ(ix->common_terms[0].text, "建设");
   EXPECT_TRUE(ix->common.Contains((Bigram{U'建'} << 32) | U'设'));
+}
+
+TEST(ReviewLibraryIndex, CharMaskOfASubstringIsInsideTheText) {
+  // Whatever the bytes (malformed UTF-8 included), a substring's windows
+  // are the text's: MatchCore may skip a term whose mask is not inside.
+  const std::vector<std::string> texts = {"道路养护里程（公里）", "ab道路c", "\xE9\x81\x93路\xE8",
+                                          "满意度", "x"};
+  for (const std::string& t : texts) {
+    const std::uint64_t whole = CharMask(t);
+    for (std::size_t from = 0; from < t.size(); ++from) {
+      for (std::size_t n = 0; from + n <= t.size(); ++n) {
+        EXPECT_EQ(CharMask(t.substr(from, n)) & ~whole, 0u) << t << " " << from << "+" << n;
+      }
+    }
+  }
+  EXPECT_EQ(CharMask("ab"), 0u);  // no three-byte window
+  EXPECT_NE(CharMask("道路") & ~CharMask("养护里程"), 0u);
+}
+
+TEST(ReviewLibraryIndex, CoreTermsInMatchOrderAndFirstUnitScale) {
+  const Policy p = DefaultPolicy();
+  const ReviewLibrary& l = p.review_library();
+  const ReviewLibraryIndex& ix = p.review_library_index();
+  ASSERT_EQ(ix.category_terms.size(), l.categories.size());
+  for (std::size_t c = 0; c < l.categories.size(); ++c) {
+    // Entry by entry, the name before its synonyms.
+    std::vector<std::string> expected;
+    for (const CoreIndicator& ci : l.categories[c].indicators) {
+      expected.push_back(ci.name);
+      expected.insert(expected.end(), ci.synonyms.begin(), ci.synonyms.end());
+    }
+    std::vector<std::string> got;
+    for (const ReviewLibraryIndex::CoreTerm& t : ix.category_terms[c]) {
+      got.push_back(t.text);
+      const CoreIndicator& ci = l.categories[c].indicators[t.core];
+      EXPECT_TRUE(t.text == ci.name ||
+                  std::find(ci.synonyms.begin(), ci.synonyms.end(), t.text) != ci.synonyms.end());
+      EXPECT_EQ(t.satisfaction, ci.level1 == IndicatorLevel1::kSatisfaction);
+      EXPECT_EQ(t.mask, CharMask(t.text));
+    }
+    EXPECT_EQ(got, expected) << l.categories[c].category;
+  }
+
+  ReviewLibrary lib;
+  lib.unit_scales = {
+      {"公里", "米", Ratio(1000)}, {"公里", "千米", Ratio(1)}, {"吨", "公斤", Ratio(1000)}};
+  const auto own = CompileReviewLibraryIndex(lib);
+  ASSERT_EQ(own->scale_by_unit.size(), 2u);
+  EXPECT_EQ(own->scale_by_unit.at("公里"), 0u);  // the first entry wins, as NormalizeUnit's scan
+  EXPECT_EQ(own->scale_by_unit.at("吨"), 2u);
+  EXPECT_EQ(NormalizeUnit("公里", lib.unit_scales).base, "米");
 }
 
 }  // namespace

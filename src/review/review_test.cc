@@ -476,6 +476,40 @@ TEST(Appropriateness, CostExceedsBudget) {
   EXPECT_THAT(x->message_en, HasSubstr("5,000,000.00 yuan"));
 }
 
+TEST(Appropriateness, CostSumIsExactAcrossUnits) {
+  // 499.99万元 + 100.50元 = 5,000,000.50 yuan: just over the 500万元 budget
+  // (whole yuan and fractional yuan summed exactly); 99.50元 stays under.
+  Fixture f;
+  f.goal.indicators.push_back(
+      Ind(L1::kCost, L2::kEconomicCost, "工程成本", C::kLe, "≤499.99万元", R("499.99"), "万元"));
+  f.goal.indicators.push_back(
+      Ind(L1::kCost, L2::kEconomicCost, "其他费用", C::kLe, "≤99.50元", R("99.50"), "元"));
+  EXPECT_THAT(Codes(f.Review()), Not(Contains("appropriateness.cost_exceeds_budget")));
+  f.goal.indicators.back().target = R("100.50");
+  std::optional<Finding> x = FindCode(f.Review(), "appropriateness.cost_exceeds_budget");
+  ASSERT_TRUE(x.has_value());
+  EXPECT_THAT(x->message_zh, HasSubstr("成本指标合计500.00005万元"));
+  EXPECT_THAT(x->message_en, HasSubstr("5,000,000.50 yuan"));
+}
+
+TEST(Relevance, CoreMatchTakesTheLongestTermAndKeepsSatisfactionApart) {
+  Fixture f;  // 市政管护: 设施完好率 (%) has the synonym 道路完好率
+  f.goal.indicators.push_back(
+      Ind(L1::kOutput, L2::kQuality, "道路完好率", C::kGe, "≥95个", R("95"), "个"));
+  std::optional<Finding> x = FindCode(f.Review(), "relevance.unit_differs_from_core");
+  ASSERT_TRUE(x.has_value());
+  EXPECT_EQ(x->location.indicator_index, 6u);
+  EXPECT_THAT(x->message_zh, HasSubstr("设施完好率"));
+  // A name saying 满意 is never matched to a non-satisfaction entry.
+  f.goal.indicators.back().name = "道路完好率满意";
+  f.goal.indicators.back().level1 = L1::kSatisfaction;
+  f.goal.indicators.back().level2 = L2::kBeneficiarySatisfaction;
+  EXPECT_THAT(Codes(f.Review()), Not(Contains("relevance.unit_differs_from_core")));
+  // 居民满意度 is the satisfaction entry's synonym: its unit is compared.
+  f.goal.indicators.back().name = "居民满意度";
+  EXPECT_THAT(Codes(f.Review()), Contains("relevance.unit_differs_from_core"));
+}
+
 TEST(Appropriateness, UnitCostOffBenchmark) {
   Fixture f;  // 500万元 ÷ 12公里 = 41.67 万元/公里 vs 40: 4.17%
   EXPECT_THAT(Codes(f.Review()), Not(Contains("appropriateness.unit_cost_off_benchmark")));
