@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace perfbudget {
@@ -127,8 +128,14 @@ std::shared_ptr<const ReviewLibraryIndex> CompileReviewLibraryIndex(const Review
       x.category_by_name.try_emplace(a, static_cast<std::uint32_t>(c));
     }
   }
+  // Made with room for every unit and given moved keys (base/absl_compat.h:
+  // out of memory); the first entry of a unit wins.
+  x.scale_by_unit = StringMap<std::uint32_t>(RoomFor(lib.unit_scales.size()));
   for (std::size_t u = 0; u < lib.unit_scales.size(); ++u) {
-    x.scale_by_unit.try_emplace(lib.unit_scales[u].unit, static_cast<std::uint32_t>(u));
+    const std::string& unit = lib.unit_scales[u].unit;
+    if (x.scale_by_unit.contains(unit)) continue;
+    std::string key(unit);
+    x.scale_by_unit.emplace(std::move(key), static_cast<std::uint32_t>(u));
   }
   return index;
 }
