@@ -233,6 +233,30 @@ long RunWithEveryFailure(const std::vector<Step>& steps) {
 
 absl::Status Ok() { return absl::OkStatus(); }
 
+// A step loading `text` as a JSON dataset (named `name`) into `ds`.
+Step LoadDatasetStep(const std::string& text, const char* name, std::optional<Dataset>& ds) {
+  return {"LoadDatasetJson", false, [&text, name, &ds](std::string&) -> absl::Status {
+            ds.reset();
+            Diagnostics d;
+            auto r = LoadDatasetJson(text, {}, &d, name);
+            if (!r.ok()) return r.status();
+            ds = *std::move(r);
+            return Ok();
+          }};
+}
+
+// A step loading the policy JSON `json` into `policy`.
+Step LoadPolicyStep(const char* json, std::optional<Policy>& policy) {
+  return {"LoadPolicyJson", false, [json, &policy](std::string&) -> absl::Status {
+            policy.reset();
+            Diagnostics d;
+            auto r = LoadPolicyJson(json, &d, "p.json");
+            if (!r.ok()) return r.status();
+            policy = *std::move(r);
+            return Ok();
+          }};
+}
+
 TEST(AllocFailureTest, CppLoadAndAnalyse) {
   const std::string text = ReadSource("tests/cli/data/small.json");
   ASSERT_FALSE(text.empty());
@@ -242,24 +266,8 @@ TEST(AllocFailureTest, CppLoadAndAnalyse) {
   std::optional<ExecutionCurve> curve;
   const Date as_of = *Date::Parse("2022-08-31");
   const std::vector<Step> steps = {
-      {"LoadDatasetJson", false,
-       [&](std::string&) -> absl::Status {
-         ds.reset();
-         Diagnostics d;
-         auto r = LoadDatasetJson(text, {}, &d, "small.json");
-         if (!r.ok()) return r.status();
-         ds = *std::move(r);
-         return Ok();
-       }},
-      {"LoadPolicyJson", false,
-       [&](std::string&) -> absl::Status {
-         policy.reset();
-         Diagnostics d;
-         auto r = LoadPolicyJson(R"({"extends": "suma-park", "decimals": 1})", &d, "p.json");
-         if (!r.ok()) return r.status();
-         policy = *std::move(r);
-         return Ok();
-       }},
+      LoadDatasetStep(text, "small.json", ds),
+      LoadPolicyStep(R"({"extends": "suma-park", "decimals": 1})", policy),
       {"ReviewDataset", false,
        [&](std::string& out) -> absl::Status {
          auto r = ReviewDataset(*ds, *policy);
@@ -359,24 +367,8 @@ TEST(AllocFailureTest, CppYearEnd) {
     out += std::to_string(a) + " " + std::to_string(b) + "\n";
   };
   const std::vector<Step> steps = {
-      {"LoadDatasetJson", false,
-       [&](std::string&) -> absl::Status {
-         ds.reset();
-         Diagnostics d;
-         auto r = LoadDatasetJson(text, {}, &d, "selfeval.json");
-         if (!r.ok()) return r.status();
-         ds = *std::move(r);
-         return Ok();
-       }},
-      {"LoadPolicyJson", false,
-       [&](std::string&) -> absl::Status {
-         policy.reset();
-         Diagnostics d;
-         auto r = LoadPolicyJson(R"({"extends": "suma-park"})", &d, "p.json");
-         if (!r.ok()) return r.status();
-         policy = *std::move(r);
-         return Ok();
-       }},
+      LoadDatasetStep(text, "selfeval.json", ds),
+      LoadPolicyStep(R"({"extends": "suma-park"})", policy),
       {"ScoreSelfEvaluations", false,
        [&](std::string& out) -> absl::Status {
          auto r = ScoreSelfEvaluations(*ds, *policy, SelfEvaluationOptions{});
