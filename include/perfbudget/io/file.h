@@ -28,7 +28,7 @@ struct ReadFileOptions {
   std::uint64_t max_bytes = kMaxInputFileBytes;
   // What the file is, for messages: "the policy file" → `cannot read the
   // policy file "p.json": ...`. Empty: `cannot read "p.json": ...`.
-  std::string_view what;
+  std::string_view what = {};
 };
 
 // Reads a whole regular file. Refused at once, before reading: a directory,
