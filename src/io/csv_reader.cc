@@ -1092,6 +1092,7 @@ class ParallelRead {
   // Starts up to `threads - 1` helpers (fewer if the system has no more).
   void Start() {
     const unsigned helpers = threads_ - 1;
+    helpers_.reserve(helpers);
     for (unsigned k = 0; k < helpers; ++k) {
       try {
         helpers_.emplace_back([this] { Help(); });
