@@ -1048,24 +1048,31 @@ struct TableSlot {
     std::size_t end;
     std::int64_t line;
   };
-  std::vector<Range> ranges;
+  std::vector<Range> ranges;          // set before `prepared`
   std::vector<Sink> sinks;            // one per chunk
   std::vector<ChunkRecords> records;  // one per chunk
-  std::size_t chunks_left = 0;        // guarded by the load's mutex
-  bool ready = false;                 // guarded by the load's mutex
+  // Guarded by the load's mutex:
+  bool prepared = false;   // the file and header are read, `ranges` set
+  std::vector<char> done;  // chunk k is read
+  std::size_t chunks_left = 0;
 };
 
-// The smallest chunk a table is cut into, and the least input (all tables)
-// for which more threads than the caller's are started at all.
-constexpr std::size_t kMinChunkBytes = std::size_t{1} << 20;
+// The size of the chunks a table is cut into, whatever the thread count (so
+// the cut, like everything else, does not depend on it): small enough that
+// only a few chunks' records are held before they are fed, large enough
+// that a chunk's fixed costs do not count.
+constexpr std::size_t kChunkBytes = std::size_t{1} << 20;
+// The least input (all tables) for which more threads than the caller's are
+// started at all.
 constexpr std::uintmax_t kMinParallelBytes = std::uintmax_t{1} << 20;
 // The most threads a load uses, whatever it is allowed.
 constexpr unsigned kMaxLoadThreads = 64;
 
 // Reads the tables, each on whichever thread is free (the caller's too),
-// and cuts a large table into chunks read in parallel. The caller feeds the
-// builder in table order as tables become ready. Every task catches its own
-// exceptions (std::bad_alloc → ResourceExhausted): nothing escapes a thread.
+// cut into chunks of about kChunkBytes read in parallel. The caller feeds
+// the builder in table and chunk order as chunks become ready. Every task
+// catches its own exceptions (std::bad_alloc → ResourceExhausted): nothing
+// escapes a thread.
 class ParallelRead {
  public:
   ParallelRead(const LoadContext* ctx, unsigned threads) : ctx_(ctx), threads_(threads) {
@@ -1102,23 +1109,16 @@ class ParallelRead {
     }
   }
 
-  // Waits until table `i` is read, doing tasks meanwhile; false when the
-  // load failed (status()).
-  bool WaitFor(int i) {
-    std::unique_lock<std::mutex> lock(mu_);
-    TableSlot& slot = slots_[static_cast<std::size_t>(i)];
-    while (!slot.ready && failure_.ok()) {
-      if (!queue_.empty()) {
-        const Task task = queue_.front();
-        queue_.pop_front();
-        lock.unlock();
-        Run(task);
-        lock.lock();
-        continue;
-      }
-      cv_.wait(lock);
-    }
-    return failure_.ok();
+  // Wait until table `i`'s file and header are read (its `ranges` set), or
+  // its chunk `k` is read, doing tasks meanwhile; false when the load failed
+  // (status()).
+  bool WaitPrepared(int i) {
+    const TableSlot& slot = slots_[static_cast<std::size_t>(i)];
+    return WaitUntil([&slot] { return slot.prepared; });
+  }
+  bool WaitChunk(int i, std::size_t k) {
+    const TableSlot& slot = slots_[static_cast<std::size_t>(i)];
+    return WaitUntil([&slot, k] { return slot.done[k] != 0; });
   }
   absl::Status status() {
     std::lock_guard<std::mutex> lock(mu_);
@@ -1131,6 +1131,24 @@ class ParallelRead {
     int table;
     int chunk;  // -1: read the file and header
   };
+
+  // `ready()` is called with mu_ held.
+  template <typename Ready>
+  bool WaitUntil(Ready ready) {
+    std::unique_lock<std::mutex> lock(mu_);
+    while (!ready() && failure_.ok()) {
+      if (!queue_.empty()) {
+        const Task task = queue_.front();
+        queue_.pop_front();
+        lock.unlock();
+        Run(task);
+        lock.lock();
+        continue;
+      }
+      cv_.wait(lock);
+    }
+    return failure_.ok();
+  }
 
   void Help() {
     while (true) {
@@ -1173,15 +1191,18 @@ class ParallelRead {
     TableSlot& slot = slots_[static_cast<std::size_t>(i)];
     if (!slot.table.Load(&slot.header)) {
       slot.table.Release();
-      MarkReady(slot);
+      {
+        std::lock_guard<std::mutex> lock(mu_);
+        slot.prepared = true;  // no chunks
+      }
+      cv_.notify_all();
       return;
     }
     const std::string_view text = slot.table.text();
     const std::size_t begin = slot.table.data_begin();
     std::size_t parts = 1;
-    if (threads_ > 1 && i != kDatasetTable && slot.table.quotes_well_formed() &&
-        text.size() - begin >= 2 * kMinChunkBytes) {
-      parts = std::min<std::size_t>(threads_, (text.size() - begin) / kMinChunkBytes);
+    if (i != kDatasetTable && slot.table.quotes_well_formed()) {
+      parts = std::max<std::size_t>(1, (text.size() - begin) / kChunkBytes);
     }
     const std::vector<std::size_t> points = CsvSplitPoints(text, begin, parts);
     std::size_t from = begin;
@@ -1198,10 +1219,12 @@ class ParallelRead {
     {
       std::lock_guard<std::mutex> lock(mu_);
       slot.chunks_left = chunks;
+      slot.done.assign(chunks, 0);
+      slot.prepared = true;
       // Ahead of the other tables' reading: this table is fed first.
       for (std::size_t k = chunks; k-- > 1;) queue_.push_front({i, static_cast<int>(k)});
     }
-    if (chunks > 1) cv_.notify_all();
+    cv_.notify_all();
     ReadChunk(i, 0);
   }
 
@@ -1216,20 +1239,11 @@ class ParallelRead {
     bool last = false;
     {
       std::lock_guard<std::mutex> lock(mu_);
+      slot.done[k] = 1;
       last = --slot.chunks_left == 0;
     }
-    if (last) {
-      slot.table.Release();
-      MarkReady(slot);
-    }
-  }
-
-  void MarkReady(TableSlot& slot) {
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      slot.ready = true;
-    }
     cv_.notify_all();
+    if (last) slot.table.Release();  // every chunk is read: the text goes
   }
 
   const LoadContext* ctx_;
@@ -1296,11 +1310,13 @@ absl::StatusOr<Dataset> LoadDatasetCsv(const std::string& dir, const CsvLoadOpti
     ParallelRead read(&ctx, threads);
     read.Start();
     for (int i = 0; i < schema::kTableCount; ++i) {
-      if (!read.WaitFor(i)) return read.status();
+      if (!read.WaitPrepared(i)) return read.status();
       TableSlot& slot = read.slot(i);
       feeder.FeedDiagnostics(slot.header);
       if (i == kIndicatorTable) feeder.StartIndicators();
-      for (std::size_t k = 0; k < slot.records.size(); ++k) {
+      // Each chunk as soon as it is read (and its records freed once fed).
+      for (std::size_t k = 0; k < slot.ranges.size(); ++k) {
+        if (!read.WaitChunk(i, k)) return read.status();
         feeder.FeedDiagnostics(slot.sinks[k]);
         feeder.FeedRecords(slot.records[k]);
       }
