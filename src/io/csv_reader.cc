@@ -221,9 +221,11 @@ class Table {
   // `sink`. False when the table is absent or unusable (problems reported).
   bool Load(Sink* sink);
   // Frees the text (once every chunk is read).
+  // (Moved out, not assigned an empty value: libstdc++'s move assignment
+  // from a short string keeps the old buffer.)
   void Release() {
-    bytes_ = std::string();
-    decoded_ = DecodedText();
+    { const std::string gone = std::move(bytes_); }
+    { const DecodedText gone = std::move(decoded_); }
   }
 
   const LoadContext& ctx() const { return *ctx_; }
@@ -380,7 +382,9 @@ bool Table::Load(Sink* sink) {
                               " more undecodable byte sequences in this file"));
   }
 
-  if (!valid_utf8) bytes_ = std::string();  // decoded_ holds the text
+  if (!valid_utf8) {
+    const std::string gone = std::move(bytes_);  // decoded_ holds the text
+  }
   text_ = valid_utf8.value_or(std::string_view(decoded.utf8));
   const std::string_view text = text_;
   // Syntax errors are reported first, before any row's. Only a double quote
@@ -970,7 +974,7 @@ class Feeder {
     for (auto& r : c.rectifications) {
       b.AddRectification(std::move(r.record), Origin::Locator(r.locator));
     }
-    c = ChunkRecords();
+    { const ChunkRecords gone = std::move(c); }  // freed (a move keeps no buffer)
   }
 
   // The goals, with their indicators inline, once every table is fed.
