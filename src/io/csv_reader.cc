@@ -487,9 +487,8 @@ class Row {
 
   bool ok() const { return ok_; }
 
-  // The row's origin for the builder: file, line, path "projects.csv".
-  // (A locator: LoadContext::Resolve makes the full origin when needed.)
-  Origin Where() const { return Origin::Locator(Locator()); }
+  // The row's place for the builder, as a locator (LoadContext::Resolve
+  // makes the full origin — file, line, path "projects.csv" — when needed).
   std::uint64_t Locator() const {
     return LoadContext::Locator(chunk_->table().number(), record_->line());
   }
