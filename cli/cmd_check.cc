@@ -49,6 +49,7 @@ void RunCheck(Context& ctx, const CheckArgs& args) {
   CsvLoadOptions options;
   options.encoding = *enc;
   options.max_errors = args.max_errors;
+  options.threads = ctx.global.threads;
   Diagnostics diagnostics(args.max_errors);
   absl::StatusOr<Dataset> ds = LoadData(args.data, options, &diagnostics);
   const bool en = IsEnglish(ctx.global);

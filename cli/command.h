@@ -28,6 +28,7 @@ struct GlobalOptions {
   std::string format = "text";     // text | json | csv
   std::string lang = "zh";         // zh | en
   std::string encoding = "utf-8";  // CSV input encoding: utf-8 | gb18030
+  unsigned threads = 0;            // threads a dataset load may use; 0 = every core
 };
 
 struct Context {

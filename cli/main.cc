@@ -18,7 +18,7 @@ namespace {
 // The global options that take a value (AddGlobalOptions), so that the
 // command word can be told from an option's value: `--format json review`.
 bool TakesValue(std::string_view arg) {
-  return arg == "--format" || arg == "--lang" || arg == "--encoding";
+  return arg == "--format" || arg == "--lang" || arg == "--encoding" || arg == "--threads";
 }
 
 // The first word that is neither an option nor an option's value, or "".
@@ -93,8 +93,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> args;
   for (int i = argc - 1; i >= 1; --i) {  // CLI11 parses a reversed vector
     const std::string_view a = argv[i];
-    if (a.size() > 3 && a.substr(0, 2) == "--" && a.back() == '=' &&
-        a.find('=') == a.size() - 1) {
+    if (a.size() > 3 && a.substr(0, 2) == "--" && a.back() == '=' && a.find('=') == a.size() - 1) {
       args.emplace_back("");
       args.emplace_back(a.substr(0, a.size() - 1));
     } else {

@@ -128,12 +128,14 @@ absl::StatusOr<Dataset> LoadData(const std::string& path, const CsvLoadOptions& 
   if (std::cin.bad()) return absl::DataLossError("<stdin>: cannot read standard input");
   LoadOptions json_options;
   json_options.max_errors = options.max_errors;
+  json_options.threads = options.threads;
   return LoadDatasetJson(text, json_options, diagnostics, "<stdin>");
 }
 
 std::optional<Dataset> LoadOrReport(Context& ctx, const std::string& path, std::size_t max_errors) {
   CsvLoadOptions options;
   options.max_errors = max_errors;
+  options.threads = ctx.global.threads;
   const std::optional<TextEncoding> enc = ParseEncodingOption(ctx.global.encoding);
   if (!enc.has_value()) {
     UsageError(ctx,
@@ -264,6 +266,10 @@ void AddGlobalOptions(CLI::App& cmd, Context& ctx, const std::vector<std::string
       ->check(CLI::IsMember({"zh", "en"}));
   cmd.add_option("--encoding", ctx.global.encoding, "CSV input encoding: utf-8|gb18030")
       ->check(CLI::IsMember({"utf-8", "utf8", "gb18030", "gbk"}));
+  cmd.add_option("--threads", ctx.global.threads,
+                 "threads for loading the dataset (default 0 = every core); the output is "
+                 "the same for any count")
+      ->check(CLI::Range(0u, 1024u));
 }
 
 bool WriteDatasetTo(Context& ctx, const Dataset& dataset, const DatasetOutput& output) {

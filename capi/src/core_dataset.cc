@@ -149,6 +149,41 @@ PFB_API int32_t pfb_dataset_load(const char* path, int32_t encoding, pfb_dataset
   });
 }
 
+PFB_API int32_t pfb_dataset_load_with_options(const char* path, const pfb_load_options* options,
+                                              pfb_dataset** out, pfb_error** err) {
+  return capi::Guard(err, [&](Diagnostics& diagnostics) -> absl::Status {
+    PFB_RETURN_IF_ERROR(capi::ZeroOut(out, "out"));
+    PFB_ASSIGN_OR_RETURN(std::string_view p, capi::InString(path, "path"));
+    perfbudget::CsvLoadOptions o;
+    if (options != nullptr) {
+      if (options->version != PFB_LOAD_OPTIONS_VERSION) {
+        return capi::MakeStatus(PFB_INVALID_ARGUMENT,
+                                capi::Cat("options->version ", options->version,
+                                          " is not PFB_LOAD_OPTIONS_VERSION (1)"));
+      }
+      PFB_ASSIGN_OR_RETURN(o.encoding, InEncoding(options->encoding));
+      o.threads = options->threads;
+      if (options->max_errors < 1) {
+        return capi::MakeStatus(PFB_INVALID_ARGUMENT, "options->max_errors 0 is below 1");
+      }
+      o.max_errors = options->max_errors;
+      if (options->max_file_bytes < 1 || options->max_file_bytes > perfbudget::kMaxInputFileBytes) {
+        return capi::MakeStatus(PFB_INVALID_ARGUMENT,
+                                capi::Cat("options->max_file_bytes ", options->max_file_bytes,
+                                          " is not in 1 .. 4294967296"));
+      }
+      o.max_file_bytes = options->max_file_bytes;
+      if (options->max_depth < 1 || options->max_depth > perfbudget::kMaxJsonDepth) {
+        return capi::MakeStatus(PFB_INVALID_ARGUMENT,
+                                capi::Cat("options->max_depth ", options->max_depth,
+                                          " is not in 1 .. ", perfbudget::kMaxJsonDepth));
+      }
+      o.max_depth = options->max_depth;
+    }
+    return HandOut(perfbudget::LoadDataset(std::string(p), o, &diagnostics), out);
+  });
+}
+
 PFB_API int32_t pfb_dataset_from_json(const char* json, size_t len, const char* file_name,
                                       pfb_dataset** out, pfb_error** err) {
   return capi::Guard(err, [&](Diagnostics& diagnostics) -> absl::Status {

@@ -70,6 +70,9 @@ bool NeedsQuotes(std::string_view field) {
 
 CsvTokenizer::CsvTokenizer(std::string_view text) : text_(text) {}
 
+CsvTokenizer::CsvTokenizer(std::string_view text, std::size_t begin, std::int64_t line)
+    : text_(text), pos_(std::min(begin, text.size())), line_(line) {}
+
 void CsvTokenizer::SkipNewline() {
   if (text_[pos_] == '\r' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '\n') ++pos_;
   ++pos_;
@@ -199,6 +202,70 @@ bool CsvQuotesWellFormed(std::string_view text) {
     if (pos < n && data[pos] != ',' && !IsNewline(data[pos])) return false;
   }
   return true;
+}
+
+std::vector<std::size_t> CsvSplitPoints(std::string_view text, std::size_t begin,
+                                        std::size_t parts) {
+  std::vector<std::size_t> points;
+  const char* data = text.data();
+  const std::size_t n = text.size();
+  if (parts < 2 || begin >= n) return points;
+  // The quoted field at or after the newline being tried: [open, close].
+  std::size_t quote_scan = begin;  // where to look for the next opening quote
+  std::size_t open = std::string_view::npos;
+  std::size_t close = 0;
+  bool have_region = false;
+  std::size_t last = begin;
+  for (std::size_t k = 1; k < parts; ++k) {
+    std::size_t from = std::max(last, begin + (n - begin) / parts * k);
+    std::size_t split = std::string_view::npos;
+    while (from < n) {
+      const void* nl = std::memchr(data + from, '\n', n - from);
+      if (nl == nullptr) break;
+      const std::size_t at = static_cast<std::size_t>(static_cast<const char*>(nl) - data);
+      // Move the quoted field forward until it ends at or after `at`.
+      while ((!have_region || close < at) && quote_scan < n) {
+        const void* q = std::memchr(data + quote_scan, '"', n - quote_scan);
+        if (q == nullptr) {
+          quote_scan = n;
+          have_region = false;
+          break;
+        }
+        open = static_cast<std::size_t>(static_cast<const char*>(q) - data);
+        bool doubled = false;
+        close = FindClosingQuote(text, open + 1, &doubled);
+        if (close == std::string_view::npos) close = n;  // not well-formed: no split inside
+        quote_scan = close + 1;
+        have_region = true;
+      }
+      if (have_region && close < at) have_region = false;  // all quotes are behind
+      if (have_region && open < at && at < close) {
+        from = close + 1;  // the newline is inside a quoted field
+        continue;
+      }
+      split = at + 1;
+      break;
+    }
+    if (split == std::string_view::npos || split >= n) break;
+    points.push_back(split);
+    last = split;
+  }
+  return points;
+}
+
+std::int64_t CsvCountLineEnds(std::string_view text, std::size_t from, std::size_t to) {
+  to = std::min(to, text.size());
+  if (from >= to) return 0;
+  const char* data = text.data();
+  std::int64_t lines = std::count(data + from, data + to, '\n');
+  for (std::size_t p = from; p < to;) {
+    const void* cr = std::memchr(data + p, '\r', to - p);
+    if (cr == nullptr) break;
+    const std::size_t at = static_cast<std::size_t>(static_cast<const char*>(cr) - data);
+    if (EndsLine(text, at)) ++lines;
+    p = at + 1;
+  }
+  return lines;
 }
 
 CsvParseResult ParseCsv(std::string_view text) {

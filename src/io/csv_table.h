@@ -60,6 +60,10 @@ struct CsvField {
 class CsvTokenizer {
  public:
   explicit CsvTokenizer(std::string_view text);
+  // Reads text[begin, text.size()) only, `begin` being the start of a record
+  // (or of empty lines before one) on line `line`: offsets, lines and columns
+  // stay those of the whole text. For reading a table in chunks.
+  CsvTokenizer(std::string_view text, std::size_t begin, std::int64_t line);
 
   // Moves to the next record that has no syntax error; false at the end.
   bool Next();
@@ -71,6 +75,9 @@ class CsvTokenizer {
   // are counted in 64 bits and reported as at most INT_MAX (a 4 GiB table
   // may hold more lines than an int counts).
   std::pair<int, int> PlaceOf(std::size_t offset) const;
+  // The byte offset and line where reading goes on (after the current record).
+  std::size_t position() const { return pos_; }
+  std::int64_t next_line() const { return line_; }
   // Syntax errors met so far, in order.
   const std::vector<CsvSyntaxError>& errors() const { return errors_; }
 
@@ -99,6 +106,19 @@ class CsvTokenizer {
 // field, is doubled inside one or closes one before a comma or line end): a
 // quick check, far cheaper than tokenizing; false does not mean an error.
 bool CsvQuotesWellFormed(std::string_view text);
+
+// Up to `parts - 1` increasing offsets in (begin, text.size()) that cut
+// text[begin, end) into about `parts` pieces of whole records: each is just
+// after a LF outside any quoted field (a quoted field may hold newlines).
+// Only for text where CsvQuotesWellFormed holds and `begin` starts a record;
+// fewer offsets when records are too few (or lines end in CR alone).
+std::vector<std::size_t> CsvSplitPoints(std::string_view text, std::size_t begin,
+                                        std::size_t parts);
+
+// How many lines end in text[from, to) (LF, CRLF as one, or a lone CR): the
+// line of offset `to` is the line of `from` plus this, when `from` does not
+// split a CRLF.
+std::int64_t CsvCountLineEnds(std::string_view text, std::size_t from, std::size_t to);
 
 // Tokenizes UTF-8 text (a BOM, if any, must be stripped first).
 CsvParseResult ParseCsv(std::string_view text);

@@ -54,6 +54,7 @@ absl::StatusOr<Dataset> LoadDataset(const std::string& path, const CsvLoadOption
   json_options.max_errors = options.max_errors;
   json_options.max_file_bytes = options.max_file_bytes;
   json_options.max_depth = options.max_depth;
+  json_options.threads = options.threads;
   if (S_ISDIR(st.st_mode)) {
     const std::string json = absl::StrCat(path, path.ends_with('/') ? "" : "/", "dataset.json");
     struct stat js;

@@ -252,6 +252,9 @@ void DatasetBuilder::AddRectification(RectificationItem v, Origin w) {
   state_->rectifications.push_back({std::move(v), state_->Keep(std::move(w))});
 }
 void DatasetBuilder::AddDiagnostic(Diagnostic d) { state_->loader_diagnostics.Add(std::move(d)); }
+void DatasetBuilder::AddDroppedDiagnostics(std::size_t n) {
+  state_->loader_diagnostics.AddDropped(n);
+}
 void DatasetBuilder::SetMaxLoaderDiagnostics(std::size_t n) {
   if (state_->loader_diagnostics.empty() && state_->loader_diagnostics.dropped() == 0) {
     state_->loader_diagnostics = Diagnostics(n);

@@ -8,6 +8,8 @@
 // ABI; every result must be identical to the single-threaded one. Under the
 // `tsan` preset (ThreadSanitizer) any data race fails the test too.
 #include <cstdint>
+#include <filesystem>
+#include <fstream>
 #include <functional>
 #include <string>
 #include <thread>
@@ -24,6 +26,7 @@
 #include "perfbudget/policy/policy.h"
 #include "perfbudget/report/summary.h"
 #include "perfbudget/review/review.h"
+#include "perfbudget/synth/synth.h"
 
 namespace perfbudget {
 namespace {
@@ -120,6 +123,53 @@ TEST(ConcurrencyTest, ConcurrentLoads) {
         i % 3 == 2 ? PolicyToJson(*central) : (i % 3 == 0 ? json_expected : csv_expected);
     EXPECT_TRUE(got[static_cast<std::size_t>(i)] == want) << i;
   }
+}
+
+// One CSV load on several threads (CsvLoadOptions::threads): the tables read
+// in parallel and the disbursements (over 2 MiB) in chunks, two such loads
+// at once; the dataset and the diagnostics are those of a one-thread load.
+TEST(ConcurrencyTest, ParallelCsvLoad) {
+  SynthOptions synth;
+  synth.seed = 7;
+  synth.units = 40;
+  synth.projects = 6000;
+  synth.disbursements_per_project = 11;
+  const auto year = Synthesize(synth);
+  ASSERT_TRUE(year.ok()) << year.status();
+  const std::string dir = ::testing::TempDir() + "/pfb_parallel_csv_load";
+  std::filesystem::remove_all(dir);
+  ASSERT_TRUE(WriteDatasetCsv(*year, dir).ok());
+  const std::string broken = dir + "_broken";
+  std::filesystem::remove_all(broken);
+  std::filesystem::copy(dir, broken);
+  {
+    std::ofstream(broken + "/disbursements.csv", std::ios::app)
+        << "V-bad,P-nope,2022-13-45,general_budget,abc\n";
+    std::ofstream(broken + "/units.csv", std::ios::app) << "\"U\"x,name\n";
+  }
+  const auto load = [](const std::string& path, unsigned threads) {
+    CsvLoadOptions options;
+    options.threads = threads;
+    Diagnostics diagnostics;
+    const auto d = LoadDatasetCsv(path, options, &diagnostics);
+    if (d.ok()) return DatasetToJson(*d);
+    std::string out = d.status().ToString();
+    for (const Diagnostic& x : diagnostics.items()) out += "\n" + x.ToString();
+    return out;
+  };
+  const std::string good = load(dir, 1);
+  const std::string bad = load(broken, 1);
+  ASSERT_GT(good.size(), 1000000u);
+  ASSERT_NE(bad.find("units.csv"), std::string::npos) << bad;
+  std::string got_good;
+  std::string got_bad;
+  std::thread other([&] { got_bad = load(broken, 3); });
+  got_good = load(dir, 4);
+  other.join();
+  EXPECT_TRUE(got_good == good);
+  EXPECT_EQ(got_bad, bad);
+  std::filesystem::remove_all(dir);
+  std::filesystem::remove_all(broken);
 }
 
 // The same through the C ABI: one pfb_dataset and one pfb_policy.

@@ -3,9 +3,10 @@ dataset out) over the C ABI."""
 
 from __future__ import annotations
 
+import ctypes
 import datetime
 import os
-from ctypes import c_int32, c_int64, c_uint32
+from ctypes import POINTER, c_int32, c_int64, c_uint32, c_uint64
 from decimal import Decimal
 from typing import Any, List, NamedTuple, Optional, Union
 
@@ -84,7 +85,36 @@ class Project(NamedTuple):
 
 
 # ---- C functions -------------------------------------------------------------------
-_load = _lib.fn("pfb_dataset_load", STR, I32, OUT_HANDLE)
+
+
+class _LoadOptions(ctypes.Structure):
+    """pfb_load_options (version 1)."""
+    _fields_ = [("version", c_uint32), ("encoding", c_int32), ("threads", c_uint32),
+                ("max_errors", c_uint32), ("max_file_bytes", c_uint64), ("max_depth", c_int32)]
+
+
+class _LoadOptionsParam(_lib.Param):
+    """A pointer to a pfb_load_options."""
+
+    argtypes = (POINTER(_LoadOptions),)
+
+    def encode(self, value: Any) -> Any:
+        return (ctypes.byref(value),)
+
+
+_load_with_options = _lib.fn("pfb_dataset_load_with_options", STR, _LoadOptionsParam(), OUT_HANDLE)
+_MAX_FILE_BYTES = 4 << 30  # the default and the most (4 GiB)
+
+
+def _count(name: str, value: Optional[int], default: int, lowest: int, bits: int) -> int:
+    """An option's value, checked to fit its C field (ctypes would wrap it)."""
+    if value is None:
+        return default
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{name} must be an int or None, got {type(value).__name__}")
+    if value < lowest or value >= 1 << bits:
+        raise ValueError(f"{name} must be in {lowest} .. {(1 << bits) - 1}, got {value}")
+    return value
 _from_json = _lib.fn("pfb_dataset_from_json", BUF, STR, OUT_HANDLE)
 _destroy = _lib.getter("pfb_dataset_destroy", None, HANDLE)
 _fiscal_year = _lib.getter("pfb_dataset_fiscal_year", c_int32, HANDLE)
@@ -144,11 +174,24 @@ class Dataset(_lib.Handle):
 
     # ---- making one -------------------------------------------------------------
     @classmethod
-    def load(cls, path: Union[str, os.PathLike], encoding: Union[str, int] = "utf-8") -> "Dataset":
+    def load(cls, path: Union[str, os.PathLike], encoding: Union[str, int] = "utf-8",
+             threads: Optional[int] = None, max_errors: int = 100,
+             max_file_bytes: Optional[int] = None, max_depth: int = 64) -> "Dataset":
         """A .json file, or a folder of CSV tables (in `encoding`). A path that
-        does not exist raises MissingFileError, a FileNotFoundError."""
+        does not exist raises MissingFileError, a FileNotFoundError.
+
+        `threads`: the most threads the load uses (None or 0: one per core);
+        the dataset and the errors are the same for any count. `max_errors`:
+        problems kept in the error (>= 1). `max_file_bytes`: the largest file
+        or CSV table (None: 4 GiB, the most). `max_depth`: the deepest JSON
+        nesting (1..1024)."""
+        options = _LoadOptions(
+            1, _encoding(encoding), _count("threads", threads, 0, 0, 32),
+            _count("max_errors", max_errors, 100, 1, 32),
+            _count("max_file_bytes", max_file_bytes, _MAX_FILE_BYTES, 1, 64),
+            _count("max_depth", max_depth, 64, 1, 31))
         try:
-            return cls(_load(os.fspath(path), _encoding(encoding)))
+            return cls(_load_with_options(os.fspath(path), options))
         except errors.NotFoundError as e:
             raise errors.as_missing_file(e, os.fspath(path)) from None
 

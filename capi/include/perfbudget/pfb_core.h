@@ -272,6 +272,37 @@ typedef struct pfb_dataset pfb_dataset;
  * rule that out reads the file itself and calls pfb_dataset_from_json. */
 PFB_API int32_t pfb_dataset_load(const char* path, int32_t encoding, pfb_dataset** out,
                                  pfb_error** err);
+/* Options of pfb_dataset_load_with_options: set them with
+ * PFB_LOAD_OPTIONS_INIT, then change fields. */
+typedef struct pfb_load_options {
+  uint32_t version; /* PFB_LOAD_OPTIONS_VERSION */
+  int32_t encoding; /* PFB_ENCODING_* of CSV tables */
+  /* The most threads the load uses: 0 = one per core. CSV tables are read
+   * in parallel and a large table in chunks; a JSON document is read on the
+   * calling thread. The dataset and the diagnostics are the same for any
+   * count. At most 64 are used. */
+  uint32_t threads;
+  /* Diagnostics kept in the error (later ones are only counted): >= 1. */
+  uint32_t max_errors;
+  /* The largest file (a JSON document, each CSV table), in bytes:
+   * 1 .. 4 GiB (4294967296). A larger file is a located diagnostic. */
+  uint64_t max_file_bytes;
+  /* The deepest nesting of JSON arrays and objects: 1 .. 1024 (a dataset
+   * needs 7). */
+  int32_t max_depth;
+} pfb_load_options;
+
+#define PFB_LOAD_OPTIONS_VERSION 1u
+#define PFB_LOAD_OPTIONS_INIT \
+  { PFB_LOAD_OPTIONS_VERSION, PFB_ENCODING_UTF8, 0u, 100u, UINT64_C(4294967296), 64 }
+
+/* As pfb_dataset_load, with options. `options` may be NULL (the defaults of
+ * PFB_LOAD_OPTIONS_INIT: UTF-8, every core, 100 diagnostics, 4 GiB, depth
+ * 64). A version other than 1, an encoding that is not PFB_ENCODING_*, or a
+ * limit outside its range is PFB_INVALID_ARGUMENT naming the field.
+ * *out: owned, free with pfb_dataset_destroy. */
+PFB_API int32_t pfb_dataset_load_with_options(const char* path, const pfb_load_options* options,
+                                              pfb_dataset** out, pfb_error** err);
 /* Loads a dataset from JSON text in memory (`len` bytes, need not be
  * NUL-terminated). `file_name` (may be NULL) names the input in diagnostics.
  * As pfb_dataset_load otherwise. */

@@ -31,6 +31,12 @@ struct CsvLoadOptions {
   // LoadDataset also applies it, and max_depth, to a JSON dataset.
   std::uint64_t max_file_bytes = kDefaultMaxFileBytes;
   int max_depth = kDefaultMaxJsonDepth;
+  // The most threads the load uses: 0 = one per core
+  // (std::thread::hardware_concurrency(), at least 1). The tables are read
+  // in parallel and a large table in chunks; the dataset and the
+  // diagnostics are the same for any count (docs/format.md, "Threads").
+  // LoadDataset passes it on to a JSON load.
+  unsigned threads = 0;
 };
 
 // Loads the CSV tables in folder `dir`. All-or-nothing, every problem in

@@ -39,6 +39,11 @@ struct LoadOptions {
   // The deepest nesting of arrays and objects (a dataset needs 7 levels);
   // 1..kMaxJsonDepth (values outside are taken as the nearest).
   int max_depth = kDefaultMaxJsonDepth;
+  // The most threads the load uses: 0 = one per core (at least 1). Results
+  // are the same for any count. A JSON document is read on the calling
+  // thread today (docs/format.md, "Threads"); the field is here so callers
+  // need not change when that changes.
+  unsigned threads = 0;
 };
 
 // Loads a dataset from JSON text. `file_name` is used in diagnostics only.

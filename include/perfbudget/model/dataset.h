@@ -290,6 +290,9 @@ class DatasetBuilder {
   // How many of those are kept (later ones are only counted): a loader sets
   // its own max_errors before adding any. Default 100,000.
   void SetMaxLoaderDiagnostics(std::size_t n);
+  // Counts `n` problems a loader found but did not keep (a part of a load
+  // read on its own thread keeps max_errors and counts the rest).
+  void AddDroppedDiagnostics(std::size_t n);
   const Diagnostics& diagnostics() const;
 
   // Validates and builds. On any problem returns InvalidArgument and leaves
