@@ -17,6 +17,7 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "io/unprivileged_test_util.h"
 
 namespace perfbudget {
 namespace {
@@ -154,25 +155,7 @@ TEST(ReadFileTest, SizeLimitIsEnforcedBeforeReading) {
   EXPECT_EQ(ok->size(), 1000u);
 }
 
-// Runs `fn` as an unprivileged user: in a child process that drops to
-// nobody when the test runs as root (root may read any file, so the check
-// would otherwise prove nothing), or directly otherwise. Returns fn's result,
-// or -1 when the child could not drop its privileges.
-int RunUnprivileged(const std::function<int()>& fn) {
-  if (::geteuid() != 0) return fn();
-  const pid_t pid = ::fork();
-  if (pid < 0) return -1;
-  if (pid == 0) {
-    constexpr uid_t kNobody = 65534;
-    if (::setgroups(0, nullptr) != 0 || ::setgid(kNobody) != 0 || ::setuid(kNobody) != 0) {
-      ::_exit(100);
-    }
-    ::_exit(fn());
-  }
-  int status = 0;
-  if (::waitpid(pid, &status, 0) != pid || !WIFEXITED(status)) return -1;
-  return WEXITSTATUS(status) == 100 ? -1 : WEXITSTATUS(status);
-}
+using io_test::RunUnprivileged;
 
 TEST(ReadFileTest, UnreadableFileIsPermissionDenied) {
   const std::string dir = MakeTempDir();

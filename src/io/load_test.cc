@@ -14,6 +14,7 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "io/unprivileged_test_util.h"
 #include "perfbudget/io/csv.h"
 #include "perfbudget/io/file.h"
 #include "perfbudget/io/json.h"
@@ -243,24 +244,7 @@ TEST(LoadDatasetTest, CsvTablesThatAreNotRegularFilesAreRefusedAtOnce) {
   }
 }
 
-// Runs `fn` as an unprivileged user: in a child that drops to nobody when the
-// test runs as root (root reads any file), or directly. fn's result, or -1
-// when the child could not drop its privileges.
-int RunUnprivileged(const std::function<int()>& fn) {
-  if (::geteuid() != 0) return fn();
-  const pid_t pid = ::fork();
-  if (pid < 0) return -1;
-  if (pid == 0) {
-    constexpr uid_t kNobody = 65534;
-    if (::setgroups(0, nullptr) != 0 || ::setgid(kNobody) != 0 || ::setuid(kNobody) != 0) {
-      ::_exit(100);
-    }
-    ::_exit(fn());
-  }
-  int status = 0;
-  if (::waitpid(pid, &status, 0) != pid || !WIFEXITED(status)) return -1;
-  return WEXITSTATUS(status) == 100 ? -1 : WEXITSTATUS(status);
-}
+using io_test::RunUnprivileged;
 
 // An unreadable dataset file or CSV table: PermissionDenied naming it.
 TEST(LoadDatasetTest, UnreadableDatasetAndTableArePermissionDenied) {
