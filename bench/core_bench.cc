@@ -140,11 +140,11 @@ BENCHMARK(BM_LoadJsonProvince)->Unit(benchmark::kMillisecond)->Iterations(3);
 
 // One thread (the load's default is every core; the CPU time of a
 // multi-threaded load counts the calling thread only: see BM_LoadCsvThreads).
-void BM_LoadCsvProvince(benchmark::State& state) {
+void LoadProvinceCsv(benchmark::State& state, unsigned threads) {
   const std::string& dir = ProvinceCsvDir();
   const std::int64_t size = DirSize(dir);
   perfbudget::CsvLoadOptions options;
-  options.threads = 1;
+  options.threads = threads;
   for (auto _ : state) {
     auto ds = perfbudget::LoadDatasetCsv(dir, options);
     if (!ds.ok()) state.SkipWithError("load failed");
@@ -153,22 +153,13 @@ void BM_LoadCsvProvince(benchmark::State& state) {
   state.SetBytesProcessed(state.iterations() * size);
   state.counters["input_MB"] = static_cast<double>(size) / 1e6;
 }
+void BM_LoadCsvProvince(benchmark::State& state) { LoadProvinceCsv(state, 1); }
 BENCHMARK(BM_LoadCsvProvince)->Unit(benchmark::kMillisecond)->Iterations(3);
 
 // The CSV load with CsvLoadOptions::threads = the argument, in wall time
 // (the figure that threads change).
 void BM_LoadCsvThreads(benchmark::State& state) {
-  const std::string& dir = ProvinceCsvDir();
-  const std::int64_t size = DirSize(dir);
-  perfbudget::CsvLoadOptions options;
-  options.threads = static_cast<unsigned>(state.range(0));
-  for (auto _ : state) {
-    auto ds = perfbudget::LoadDatasetCsv(dir, options);
-    if (!ds.ok()) state.SkipWithError("load failed");
-    benchmark::DoNotOptimize(ds);
-  }
-  state.SetBytesProcessed(state.iterations() * size);
-  state.counters["input_MB"] = static_cast<double>(size) / 1e6;
+  LoadProvinceCsv(state, static_cast<unsigned>(state.range(0)));
 }
 BENCHMARK(BM_LoadCsvThreads)
     ->Arg(1)
