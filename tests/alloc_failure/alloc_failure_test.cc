@@ -528,25 +528,33 @@ TEST(AllocFailureTest, CAbiLoadAndAnalyse) {
          pfb_monitor_destroy(m);
          return s;
        }},
-      {"pfb_reclaim_run", false,
+      {"pfb_reclaim_run_with_policy", false,
        [&](std::string& out) {
          pfb_reclaim* r = nullptr;
          pfb_error* err = nullptr;
-         const auto rc = pfb_reclaim_run(h.ds, nullptr, 0, 20220831, &r, &err);
+         // The loaded policy: a NULL one compiles the default review
+         // library again (pfb_monitor_run above covers that path), and
+         // every compile multiplies the runs' allocations.
+         pfb_run_options options = PFB_RUN_OPTIONS_INIT;
+         options.as_of = 20220831;
+         const auto rc = pfb_reclaim_run_with_policy(h.ds, h.policy, &options, &r, &err);
          if (rc == PFB_OK) {
            const Pause pause;
            out += std::to_string(pfb_reclaim_total_fen(r)) + "\n";
          }
-         const absl::Status s = FromC("pfb_reclaim_run", rc, err, rc == PFB_OK ? nullptr : r);
+         const absl::Status s =
+             FromC("pfb_reclaim_run_with_policy", rc, err, rc == PFB_OK ? nullptr : r);
          pfb_reclaim_destroy(r);
          return s;
        }},
-      {"pfb_curve_run + svg", false,
+      {"pfb_curve_run_with_policy + svg", false,
        [&](std::string& out) {
          pfb_curve* c = nullptr;
          pfb_error* err = nullptr;
-         auto rc = pfb_curve_run(h.ds, nullptr, 0, 20220831, &c, &err);
-         absl::Status s = FromC("pfb_curve_run", rc, err, rc == PFB_OK ? nullptr : c);
+         pfb_run_options options = PFB_RUN_OPTIONS_INIT;
+         options.as_of = 20220831;
+         auto rc = pfb_curve_run_with_policy(h.ds, h.policy, &options, &c, &err);
+         absl::Status s = FromC("pfb_curve_run_with_policy", rc, err, rc == PFB_OK ? nullptr : c);
          if (s.ok()) {
            char* svg = nullptr;
            size_t len = 0;
