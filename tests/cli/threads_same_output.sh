@@ -9,7 +9,7 @@ cli=$1
 tmp=$2
 rm -rf "$tmp"
 mkdir -p "$tmp"
-"$cli" synth --seed 7 --units 40 --projects 6000 --disbursements-per-project 11 "$tmp/year" >/dev/null
+"$cli" synth --seed 7 --units 40 --projects 6000 --disbursements-per-project 11 --indicators-per-goal 2 "$tmp/year" >/dev/null
 cp -r "$tmp/year" "$tmp/broken"
 printf 'V-bad,P-nope,2022-13-45,general_budget,abc\n' >>"$tmp/broken/disbursements.csv"
 printf '"P-x"y,U01\n' >>"$tmp/broken/projects.csv"
