@@ -4,13 +4,12 @@
 
 #include <array>
 #include <cstdint>
-#include <new>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "base/out_of_memory.h"
 #include "perfbudget/policy/rule_catalog.h"
+#include "render/dispatch.h"
 
 namespace perfbudget::render {
 namespace {
@@ -330,19 +329,10 @@ std::string CoverageText(const CoverageReport& report, const RenderOptions& opti
 }
 
 absl::StatusOr<std::string> RenderCoverage(const CoverageReport& report,
-                                           const RenderOptions& options) try {
-  if (absl::Status s = CheckOptions(options); !s.ok()) return s;
-  switch (options.format) {
-    case Format::kJson:
-      return CoverageJson(report, options);
-    case Format::kCsv:
-      return CoverageCsv(report, options);
-    case Format::kText:
-      return CoverageText(report, options);
-  }
-  return absl::InvalidArgumentError("render options: unknown format");
-} catch (const std::bad_alloc&) {
-  return OutOfMemory("rendering a coverage plan");
+                                           const RenderOptions& options) {
+  return Dispatch(
+      options, "rendering a coverage plan", [&] { return CoverageJson(report, options); },
+      [&] { return CoverageCsv(report, options); }, [&] { return CoverageText(report, options); });
 }
 
 }  // namespace perfbudget::render

@@ -4,13 +4,12 @@
 
 #include <array>
 #include <cstdint>
-#include <new>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "base/out_of_memory.h"
 #include "perfbudget/policy/rule_catalog.h"
+#include "render/dispatch.h"
 
 namespace perfbudget::render {
 namespace {
@@ -224,19 +223,11 @@ std::string DisclosureText(const DisclosureReport& report, const RenderOptions& 
 }
 
 absl::StatusOr<std::string> RenderDisclosure(const DisclosureReport& report,
-                                             const RenderOptions& options) try {
-  if (absl::Status s = CheckOptions(options); !s.ok()) return s;
-  switch (options.format) {
-    case Format::kJson:
-      return DisclosureJson(report, options);
-    case Format::kCsv:
-      return DisclosureCsv(report, options);
-    case Format::kText:
-      return DisclosureText(report, options);
-  }
-  return absl::InvalidArgumentError("render options: unknown format");
-} catch (const std::bad_alloc&) {
-  return OutOfMemory("rendering a disclosure check");
+                                             const RenderOptions& options) {
+  return Dispatch(
+      options, "rendering a disclosure check", [&] { return DisclosureJson(report, options); },
+      [&] { return DisclosureCsv(report, options); },
+      [&] { return DisclosureText(report, options); });
 }
 
 }  // namespace perfbudget::render

@@ -2,14 +2,13 @@
 // (render/indicators.h).
 #include "perfbudget/render/indicators.h"
 
-#include <new>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "base/out_of_memory.h"
 #include "perfbudget/policy/rule_catalog.h"
+#include "render/dispatch.h"
 
 namespace perfbudget::render {
 namespace {
@@ -136,19 +135,12 @@ std::string IndicatorsText(const CategoryLibrary& cat, std::string_view policy_n
 
 absl::StatusOr<std::string> RenderIndicators(const CategoryLibrary& category,
                                              std::string_view policy_name,
-                                             const RenderOptions& options) try {
-  if (absl::Status s = CheckOptions(options); !s.ok()) return s;
-  switch (options.format) {
-    case Format::kJson:
-      return IndicatorsJson(category, policy_name, options);
-    case Format::kCsv:
-      return IndicatorsCsv(category, options);
-    case Format::kText:
-      return IndicatorsText(category, policy_name, options);
-  }
-  return absl::InvalidArgumentError("render options: unknown format");
-} catch (const std::bad_alloc&) {
-  return OutOfMemory("rendering core indicators");
+                                             const RenderOptions& options) {
+  return Dispatch(
+      options, "rendering core indicators",
+      [&] { return IndicatorsJson(category, policy_name, options); },
+      [&] { return IndicatorsCsv(category, options); },
+      [&] { return IndicatorsText(category, policy_name, options); });
 }
 
 }  // namespace perfbudget::render

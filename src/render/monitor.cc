@@ -2,13 +2,12 @@
 #include "perfbudget/render/monitor.h"
 
 #include <cstdint>
-#include <new>
 #include <string>
 #include <vector>
 
-#include "base/out_of_memory.h"
 #include "perfbudget/policy/rule_catalog.h"
 #include "perfbudget/render/curve.h"
+#include "render/dispatch.h"
 
 namespace perfbudget::render {
 namespace {
@@ -301,19 +300,10 @@ std::string MonitorCsv(const MonitorReport& rep, const RenderOptions& options) {
 }
 
 absl::StatusOr<std::string> RenderMonitor(const MonitorReport& report, const ExecutionCurve* curve,
-                                          const RenderOptions& options) try {
-  if (absl::Status s = CheckOptions(options); !s.ok()) return s;
-  switch (options.format) {
-    case Format::kJson:
-      return MonitorJson(report, curve, options);
-    case Format::kCsv:
-      return MonitorCsv(report, options);
-    case Format::kText:
-      return MonitorText(report, options);
-  }
-  return absl::InvalidArgumentError("render options: unknown format");
-} catch (const std::bad_alloc&) {
-  return OutOfMemory("rendering a monitoring report");
+                                          const RenderOptions& options) {
+  return Dispatch(
+      options, "rendering a monitoring report", [&] { return MonitorJson(report, curve, options); },
+      [&] { return MonitorCsv(report, options); }, [&] { return MonitorText(report, options); });
 }
 
 }  // namespace perfbudget::render

@@ -2,12 +2,11 @@
 #include "perfbudget/render/reclaim.h"
 
 #include <cstdint>
-#include <new>
 #include <string>
 #include <vector>
 
-#include "base/out_of_memory.h"
 #include "perfbudget/policy/rule_catalog.h"
+#include "render/dispatch.h"
 
 namespace perfbudget::render {
 namespace {
@@ -244,19 +243,10 @@ std::string ReclaimCsv(const ReclaimReport& rep, const RenderOptions& options) {
 }
 
 absl::StatusOr<std::string> RenderReclaim(const ReclaimReport& report,
-                                          const RenderOptions& options) try {
-  if (absl::Status s = CheckOptions(options); !s.ok()) return s;
-  switch (options.format) {
-    case Format::kJson:
-      return ReclaimJson(report, options);
-    case Format::kCsv:
-      return ReclaimCsv(report, options);
-    case Format::kText:
-      return ReclaimText(report, options);
-  }
-  return absl::InvalidArgumentError("render options: unknown format");
-} catch (const std::bad_alloc&) {
-  return OutOfMemory("rendering reclaim proposals");
+                                          const RenderOptions& options) {
+  return Dispatch(
+      options, "rendering reclaim proposals", [&] { return ReclaimJson(report, options); },
+      [&] { return ReclaimCsv(report, options); }, [&] { return ReclaimText(report, options); });
 }
 
 }  // namespace perfbudget::render

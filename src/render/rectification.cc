@@ -4,13 +4,12 @@
 
 #include <array>
 #include <cstdint>
-#include <new>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "base/out_of_memory.h"
 #include "perfbudget/policy/rule_catalog.h"
+#include "render/dispatch.h"
 
 namespace perfbudget::render {
 namespace {
@@ -261,19 +260,11 @@ std::string RectificationText(const RectificationReport& report, const RenderOpt
 }
 
 absl::StatusOr<std::string> RenderRectification(const RectificationReport& report,
-                                                const RenderOptions& options) try {
-  if (absl::Status s = CheckOptions(options); !s.ok()) return s;
-  switch (options.format) {
-    case Format::kJson:
-      return RectificationJson(report, options);
-    case Format::kCsv:
-      return RectificationCsv(report, options);
-    case Format::kText:
-      return RectificationText(report, options);
-  }
-  return absl::InvalidArgumentError("render options: unknown format");
-} catch (const std::bad_alloc&) {
-  return OutOfMemory("rendering rectification");
+                                                const RenderOptions& options) {
+  return Dispatch(
+      options, "rendering rectification", [&] { return RectificationJson(report, options); },
+      [&] { return RectificationCsv(report, options); },
+      [&] { return RectificationText(report, options); });
 }
 
 }  // namespace perfbudget::render

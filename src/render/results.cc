@@ -3,13 +3,12 @@
 
 #include <array>
 #include <cstdint>
-#include <new>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "base/out_of_memory.h"
 #include "perfbudget/policy/rule_catalog.h"
+#include "render/dispatch.h"
 
 namespace perfbudget::render {
 namespace {
@@ -312,19 +311,10 @@ std::string ResultsText(const ResultApplicationReport& report, const RenderOptio
 }
 
 absl::StatusOr<std::string> RenderResults(const ResultApplicationReport& report,
-                                          const RenderOptions& options) try {
-  if (absl::Status s = CheckOptions(options); !s.ok()) return s;
-  switch (options.format) {
-    case Format::kJson:
-      return ResultsJson(report, options);
-    case Format::kCsv:
-      return ResultsCsv(report, options);
-    case Format::kText:
-      return ResultsText(report, options);
-  }
-  return absl::InvalidArgumentError("render options: unknown format");
-} catch (const std::bad_alloc&) {
-  return OutOfMemory("rendering result application");
+                                          const RenderOptions& options) {
+  return Dispatch(
+      options, "rendering result application", [&] { return ResultsJson(report, options); },
+      [&] { return ResultsCsv(report, options); }, [&] { return ResultsText(report, options); });
 }
 
 }  // namespace perfbudget::render

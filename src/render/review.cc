@@ -1,12 +1,11 @@
 // review.cc: the goal review as JSON, CSV and text (render/review.h).
 #include "perfbudget/render/review.h"
 
-#include <new>
 #include <sstream>
 #include <string>
 
-#include "base/out_of_memory.h"
 #include "perfbudget/policy/rule_catalog.h"
+#include "render/dispatch.h"
 
 namespace perfbudget::render {
 namespace {
@@ -277,19 +276,11 @@ std::string ReviewText(const ReviewResult& r, std::string_view policy_name,
 }
 
 absl::StatusOr<std::string> RenderReview(const ReviewResult& result, std::string_view policy_name,
-                                         const RenderOptions& options) try {
-  if (absl::Status s = CheckOptions(options); !s.ok()) return s;
-  switch (options.format) {
-    case Format::kJson:
-      return ReviewJson(result, policy_name);
-    case Format::kCsv:
-      return ReviewCsv(result, options);
-    case Format::kText:
-      return ReviewText(result, policy_name, options);
-  }
-  return absl::InvalidArgumentError("render options: unknown format");
-} catch (const std::bad_alloc&) {
-  return OutOfMemory("rendering a goal review");
+                                         const RenderOptions& options) {
+  return Dispatch(
+      options, "rendering a goal review", [&] { return ReviewJson(result, policy_name); },
+      [&] { return ReviewCsv(result, options); },
+      [&] { return ReviewText(result, policy_name, options); });
 }
 
 }  // namespace perfbudget::render

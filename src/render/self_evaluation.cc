@@ -4,12 +4,11 @@
 
 #include <array>
 #include <cstdint>
-#include <new>
 #include <string>
 #include <vector>
 
-#include "base/out_of_memory.h"
 #include "perfbudget/policy/rule_catalog.h"
+#include "render/dispatch.h"
 
 namespace perfbudget::render {
 namespace {
@@ -330,19 +329,12 @@ std::string SelfEvaluationText(const SelfEvaluationReport& report, const RenderO
 }
 
 absl::StatusOr<std::string> RenderSelfEvaluation(const SelfEvaluationReport& report,
-                                                 const RenderOptions& options) try {
-  if (absl::Status s = CheckOptions(options); !s.ok()) return s;
-  switch (options.format) {
-    case Format::kJson:
-      return SelfEvaluationJson(report, options);
-    case Format::kCsv:
-      return SelfEvaluationCsv(report, options);
-    case Format::kText:
-      return SelfEvaluationText(report, options);
-  }
-  return absl::InvalidArgumentError("render options: unknown format");
-} catch (const std::bad_alloc&) {
-  return OutOfMemory("rendering self-evaluation scores");
+                                                 const RenderOptions& options) {
+  return Dispatch(
+      options, "rendering self-evaluation scores",
+      [&] { return SelfEvaluationJson(report, options); },
+      [&] { return SelfEvaluationCsv(report, options); },
+      [&] { return SelfEvaluationText(report, options); });
 }
 
 }  // namespace perfbudget::render

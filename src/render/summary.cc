@@ -2,12 +2,11 @@
 #include "perfbudget/render/summary.h"
 
 #include <algorithm>
-#include <new>
 #include <string>
 #include <utility>
 #include <vector>
 
-#include "base/out_of_memory.h"
+#include "render/dispatch.h"
 
 namespace perfbudget::render {
 namespace {
@@ -264,19 +263,11 @@ std::string SummaryText(const Dataset& ds, const DatasetSummary& s, const Render
 }
 
 absl::StatusOr<std::string> RenderSummary(const Dataset& dataset, const DatasetSummary& summary,
-                                          const RenderOptions& options) try {
-  if (absl::Status s = CheckOptions(options); !s.ok()) return s;
-  switch (options.format) {
-    case Format::kJson:
-      return SummaryJson(dataset, summary, options);
-    case Format::kCsv:
-      return SummaryCsv(summary, options);
-    case Format::kText:
-      return SummaryText(dataset, summary, options);
-  }
-  return absl::InvalidArgumentError("render options: unknown format");
-} catch (const std::bad_alloc&) {
-  return OutOfMemory("rendering a summary");
+                                          const RenderOptions& options) {
+  return Dispatch(
+      options, "rendering a summary", [&] { return SummaryJson(dataset, summary, options); },
+      [&] { return SummaryCsv(summary, options); },
+      [&] { return SummaryText(dataset, summary, options); });
 }
 
 }  // namespace perfbudget::render
