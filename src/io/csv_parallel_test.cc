@@ -28,12 +28,17 @@ using csv_test::WriteAll;
 using ::testing::HasSubstr;
 
 constexpr unsigned kThreadCounts[] = {1, 2, 3, 8};
+// Chunks of 16 KiB: a small table is cut into many (the default, 1 MiB,
+// would need tables of megabytes, slow under the sanitizers).
+constexpr std::size_t kChunkBytes = std::size_t{16} << 10;
 
 // What a load gave, as text: the dataset written back, or the status and
 // every diagnostic.
-std::string Outcome(const std::string& dir, unsigned threads, std::size_t max_errors = 100) {
+std::string Outcome(const std::string& dir, unsigned threads, std::size_t max_errors = 100,
+                    std::size_t chunk_bytes = kChunkBytes) {
   CsvLoadOptions options;
   options.threads = threads;
+  options.chunk_bytes = chunk_bytes;
   options.max_errors = max_errors;
   Diagnostics diagnostics;
   absl::StatusOr<Dataset> ds = LoadDatasetCsv(dir, options, &diagnostics);
@@ -44,7 +49,7 @@ std::string Outcome(const std::string& dir, unsigned threads, std::size_t max_er
   return out;
 }
 
-// A synthesized year written as CSV, its disbursements over 2 MiB, every
+// A synthesized year written as CSV, its disbursements over 16 chunks, every
 // 97th voucher number made a quoted two-line text ("V…\nB"), so that the
 // chunk boundaries have quoted newlines near them.
 class ParallelCsvTest : public ::testing::Test {
@@ -53,7 +58,7 @@ class ParallelCsvTest : public ::testing::Test {
     SynthOptions synth;
     synth.seed = 7;
     synth.units = 40;
-    synth.projects = 6000;
+    synth.projects = 600;
     synth.disbursements_per_project = 11;
     absl::StatusOr<Dataset> ds = Synthesize(synth);
     ASSERT_TRUE(ds.ok()) << ds.status();
@@ -77,7 +82,7 @@ class ParallelCsvTest : public ::testing::Test {
     }
     disbursements_ = path;
     WriteDisbursements({});
-    ASSERT_GT(std::filesystem::file_size(path), std::uintmax_t{2} << 20)
+    ASSERT_GT(std::filesystem::file_size(path), std::uintmax_t{16} * kChunkBytes)
         << "too small to be cut into chunks";
   }
 
@@ -135,9 +140,20 @@ TEST_F(ParallelCsvTest, SameDatasetForAnyThreadCount) {
   EXPECT_EQ(Outcome(dir_.str(), 0), one);
   CsvLoadOptions options;
   options.threads = 3;
+  options.chunk_bytes = kChunkBytes;
   absl::StatusOr<Dataset> via_load = LoadDataset(dir_.str(), options);
   ASSERT_TRUE(via_load.ok()) << via_load.status();
   EXPECT_EQ(DatasetToJson(*via_load), one);
+}
+
+TEST_F(ParallelCsvTest, SameDatasetForAnyChunkSize) {
+  const std::string one = Outcome(dir_.str(), 2);
+  ASSERT_THAT(one, HasSubstr("\"disbursements\"")) << one.substr(0, 2000);
+  // 1 KiB: hundreds of chunks, some holding a record or two; 0: the default
+  // (1 MiB), more than these tables hold, so one chunk a table and one thread.
+  for (std::size_t chunk_bytes : {std::size_t{1} << 10, std::size_t{100} << 10, std::size_t{0}}) {
+    EXPECT_EQ(Outcome(dir_.str(), 2, 100, chunk_bytes), one) << chunk_bytes << " bytes a chunk";
+  }
 }
 
 TEST_F(ParallelCsvTest, SameDiagnosticsForAnyThreadCount) {

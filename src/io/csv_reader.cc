@@ -1060,19 +1060,22 @@ struct TableSlot {
   std::size_t chunks_left = 0;
 };
 
-// The size of the chunks a table is cut into, whatever the thread count (so
-// the cut, like everything else, does not depend on it): small enough that
-// only a few chunks' records are held before they are fed, large enough
-// that a chunk's fixed costs do not count.
-constexpr std::size_t kChunkBytes = std::size_t{1} << 20;
-// The least input (all tables) for which more threads than the caller's are
-// started at all.
-constexpr std::uintmax_t kMinParallelBytes = std::uintmax_t{1} << 20;
+// The size of the chunks a table is cut into when CsvLoadOptions::chunk_bytes
+// is 0, whatever the thread count (so the cut, like everything else, does
+// not depend on it): small enough that only a few chunks' records are held
+// before they are fed, large enough that a chunk's fixed costs do not count.
+// It is also the least input (all tables) for which more threads than the
+// caller's are started at all.
+constexpr std::size_t kDefaultChunkBytes = std::size_t{1} << 20;
+
+std::size_t ChunkBytes(const CsvLoadOptions& options) {
+  return options.chunk_bytes == 0 ? kDefaultChunkBytes : options.chunk_bytes;
+}
 // The most threads a load uses, whatever it is allowed.
 constexpr unsigned kMaxLoadThreads = 64;
 
 // Reads the tables, each on whichever thread is free (the caller's too),
-// cut into chunks of about kChunkBytes read in parallel. The caller feeds
+// cut into chunks of about ChunkBytes(options) read in parallel. The caller feeds
 // the builder in table and chunk order as chunks become ready. Every task
 // catches its own exceptions (std::bad_alloc → ResourceExhausted): nothing
 // escapes a thread.
@@ -1205,7 +1208,7 @@ class ParallelRead {
     const std::size_t begin = slot.table.data_begin();
     std::size_t parts = 1;
     if (i != kDatasetTable && slot.table.quotes_well_formed()) {
-      parts = std::max<std::size_t>(1, (text.size() - begin) / kChunkBytes);
+      parts = std::max<std::size_t>(1, (text.size() - begin) / ChunkBytes(ctx_->options));
     }
     const std::vector<std::size_t> points = CsvSplitPoints(text, begin, parts);
     std::size_t from = begin;
@@ -1307,7 +1310,7 @@ absl::StatusOr<Dataset> LoadDatasetCsv(const std::string& dir, const CsvLoadOpti
   }
   builder.SetOriginResolver([&ctx](std::uint64_t locator) { return ctx.Resolve(locator); });
   unsigned threads = LoadThreads(options.threads);
-  if (threads > 1 && TablesSize(ctx) < kMinParallelBytes) threads = 1;
+  if (threads > 1 && TablesSize(ctx) < ChunkBytes(options)) threads = 1;
   Feeder feeder(&builder);
   {
     ParallelRead read(&ctx, threads);

@@ -57,13 +57,21 @@ struct JsonFileText {
 };
 using JsonFileObserver = std::function<void(const JsonFileText&)>;
 
+// While a mapped file is read, the pages parsed are handed back in steps of
+// about this many bytes (and 1 MiB behind the reading).
+inline constexpr std::size_t kDefaultReleaseStep = std::size_t{16} << 20;
+
 // LoadDatasetJsonFile, calling `observe` (when set) once the text is held and
-// before it is parsed. A test seam: json_mapped_file_test.cc checks against
-// /proc/self/maps that large files are really mapped, padding included.
+// before it is parsed, and handing back a mapped file's pages in steps of
+// `release_step` bytes. A test seam: json_mapped_file_test.cc checks against
+// /proc/self/maps that large files are really mapped, padding included, and
+// reads a few MB in small steps where the default step would need 20 MB
+// (slow under the sanitizers).
 absl::StatusOr<Dataset> LoadDatasetJsonFileObserved(const std::string& path,
                                                     const LoadOptions& options,
                                                     Diagnostics* diagnostics,
-                                                    const JsonFileObserver& observe);
+                                                    const JsonFileObserver& observe,
+                                                    std::size_t release_step = kDefaultReleaseStep);
 
 }  // namespace perfbudget::json_internal
 

@@ -69,19 +69,28 @@ class JsonMappedFileTest : public ::testing::TestWithParam<std::size_t> {
   std::string path_;
 };
 
-// The 20 MB loads (slow under sanitizers) for three of the cases: room for
-// the padding in the last page, not quite (63 spare bytes), whole pages.
+// The big loads for three of the cases: room for the padding in the last
+// page, not quite (63 spare bytes), whole pages.
 class JsonBigFileTest : public JsonMappedFileTest {};
 INSTANTIATE_TEST_SUITE_P(SpareBytesInLastPage, JsonBigFileTest, ::testing::Values(1000, 63, 0));
 
-// 500,000 units: about 20 MB, past the 16 MiB step at which read pages are
-// handed back.
+// 75,000 units: about 3 MB, read with the parsed pages handed back in steps
+// of 256 KiB (the default step, 16 MiB, would need a 20 MB file: slow under
+// the sanitizers), so several times before the end.
+constexpr int kBigUnits = 75000;
+constexpr std::size_t kReleaseStep = std::size_t{256} << 10;
+
+absl::StatusOr<Dataset> LoadInSteps(const std::string& path, Diagnostics* diagnostics) {
+  return json_internal::LoadDatasetJsonFileObserved(path, {}, diagnostics, nullptr, kReleaseStep);
+}
+
 TEST_P(JsonBigFileTest, ProblemsArePlacedAsFromMemory) {
-  const std::string text = BigDataset(500000, true, GetParam());
+  const std::string text = BigDataset(kBigUnits, true, GetParam());
   ASSERT_EQ(text.size() % PageSize(), RestFor(GetParam()));
+  ASSERT_GT(text.size(), 8 * kReleaseStep + (std::size_t{1} << 20));
   Write(text);
   Diagnostics from_file, from_memory;
-  absl::StatusOr<Dataset> a = LoadDatasetJsonFile(path_, {}, &from_file);
+  absl::StatusOr<Dataset> a = LoadInSteps(path_, &from_file);
   absl::StatusOr<Dataset> b = LoadDatasetJson(text, {}, &from_memory, path_);
   ASSERT_FALSE(a.ok());
   ASSERT_FALSE(b.ok());
@@ -89,19 +98,23 @@ TEST_P(JsonBigFileTest, ProblemsArePlacedAsFromMemory) {
   EXPECT_EQ(Lines(from_file), Lines(from_memory));
   ASSERT_EQ(from_file.size(), 3u);
   // The duplicate is on the last unit's line, found after the reading.
-  EXPECT_EQ(from_file.items()[2].where.line, 4 + 500000 - 1);
+  EXPECT_EQ(from_file.items()[2].where.line, 4 + kBigUnits - 1);
   EXPECT_NE(from_file.items()[2].message.find("duplicate unit id \"U7\""), std::string::npos);
 }
 
 TEST_P(JsonBigFileTest, LoadsTheSameDataset) {
-  const std::string text = BigDataset(500000, false, GetParam());
+  const std::string text = BigDataset(kBigUnits, false, GetParam());
   ASSERT_EQ(text.size() % PageSize(), RestFor(GetParam()));
   Write(text);
-  absl::StatusOr<Dataset> a = LoadDatasetJsonFile(path_);
+  absl::StatusOr<Dataset> a = LoadInSteps(path_, nullptr);
   ASSERT_TRUE(a.ok()) << a.status();
-  ASSERT_EQ(a->units().size(), 500000u);
-  EXPECT_EQ(a->units()[499999].id, "U499999");
-  EXPECT_EQ(a->units()[499999].name, "单位499999");
+  ASSERT_EQ(a->units().size(), std::size_t{kBigUnits});
+  EXPECT_EQ(a->units()[kBigUnits - 1].id, "U" + std::to_string(kBigUnits - 1));
+  EXPECT_EQ(a->units()[kBigUnits - 1].name, "单位" + std::to_string(kBigUnits - 1));
+  // The public entry point (the default step) loads it the same.
+  absl::StatusOr<Dataset> b = LoadDatasetJsonFile(path_);
+  ASSERT_TRUE(b.ok()) << b.status();
+  EXPECT_EQ(DatasetToJson(*a), DatasetToJson(*b));
 }
 
 // The process's mappings as /proc/self/maps lists them.

@@ -296,9 +296,12 @@ class Reader {
   // aligned): pages well behind the reading are handed back as it goes
   // (MADV_DONTNEED; they fault back in from the file should a diagnostic
   // need them), so the text does not stay resident beside the records.
-  void SetMapping(const char* base) {
+  // `release_step`: the pages are handed back in steps of about this many
+  // bytes (json_internal::kDefaultReleaseStep).
+  void SetMapping(const char* base, std::size_t release_step) {
     map_base_ = base;
     released_ = base;
+    release_step_ = release_step;
   }
   std::size_t reported() const { return reported_; }
   simdjson::error_code fatal_error() const { return fatal_error_; }
@@ -751,11 +754,10 @@ class Reader {
   void ReadEvaluation(od::value& v, const PathNode* path);
   void ReadRectification(od::value& v, const PathNode* path);
 
-  static constexpr std::size_t kReleaseStep = std::size_t{16} << 20;
   static constexpr std::size_t kReleaseMargin = std::size_t{1} << 20;
   void ReleaseBefore(const char* at) {
     if (map_base_ == nullptr || at < released_ ||
-        static_cast<std::size_t>(at - released_) < kReleaseStep + kReleaseMargin) {
+        static_cast<std::size_t>(at - released_) < release_step_ + kReleaseMargin) {
       return;
     }
     const std::size_t page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
@@ -770,6 +772,7 @@ class Reader {
   std::string_view text_;
   const char* map_base_ = nullptr;
   const char* released_ = nullptr;
+  std::size_t release_step_ = json_internal::kDefaultReleaseStep;
   std::string_view file_;
   std::size_t max_errors_;
   Origin as_of_origin_;  // where info_.as_of was read
@@ -1441,7 +1444,8 @@ constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 absl::StatusOr<Dataset> LoadPadded(std::string_view text, std::size_t capacity,
                                    std::shared_ptr<const void> owner, const LoadOptions& options,
                                    Diagnostics* diagnostics, std::string_view file_name,
-                                   const char* mapping = nullptr, std::size_t mapping_size = 0) {
+                                   const char* mapping = nullptr, std::size_t mapping_size = 0,
+                                   std::size_t release_step = json_internal::kDefaultReleaseStep) {
   if (text.substr(0, kUtf8Bom.size()) == kUtf8Bom) {
     text.remove_prefix(kUtf8Bom.size());
     capacity -= kUtf8Bom.size();
@@ -1463,7 +1467,7 @@ absl::StatusOr<Dataset> LoadPadded(std::string_view text, std::size_t capacity,
   DatasetBuilder builder;
   builder.SetMaxLoaderDiagnostics(options.max_errors);
   Reader reader(text, file_name, options.max_errors, builder);
-  if (mapping != nullptr) reader.SetMapping(mapping);
+  if (mapping != nullptr) reader.SetMapping(mapping, release_step);
   builder.SetOriginResolver([&reader, owner = std::move(owner)](std::uint64_t locator) {
     return reader.Resolve(locator);
   });
@@ -1574,7 +1578,8 @@ namespace json_internal {
 absl::StatusOr<Dataset> LoadDatasetJsonFileObserved(const std::string& path,
                                                     const LoadOptions& options,
                                                     Diagnostics* diagnostics,
-                                                    const JsonFileObserver& observe) try {
+                                                    const JsonFileObserver& observe,
+                                                    std::size_t release_step) try {
   // One guarded opening (no blocking on a FIFO, anything but a regular file
   // refused before reading, the size cap), then the file is mapped or read.
   const ReadFileOptions read_options{.max_bytes = options.max_file_bytes};
@@ -1588,7 +1593,7 @@ absl::StatusOr<Dataset> LoadDatasetJsonFileObserved(const std::string& path,
       const std::size_t capacity = map->capacity();
       if (observe) observe(JsonFileText{view, capacity, /*mapped=*/true});
       return LoadPadded(view, capacity, std::move(map), options, diagnostics, path, base,
-                        view.size());
+                        view.size(), release_step);
     }
     text = file_internal::ReadAll(*file, path, read_options);
   } else {
@@ -1618,7 +1623,8 @@ absl::StatusOr<Dataset> LoadDatasetJsonFileObserved(const std::string& path,
 
 absl::StatusOr<Dataset> LoadDatasetJsonFile(const std::string& path, const LoadOptions& options,
                                             Diagnostics* diagnostics) {
-  return json_internal::LoadDatasetJsonFileObserved(path, options, diagnostics, nullptr);
+  return json_internal::LoadDatasetJsonFileObserved(path, options, diagnostics, nullptr,
+                                                    json_internal::kDefaultReleaseStep);
 }
 
 }  // namespace perfbudget

@@ -4,8 +4,9 @@
 // wraps malloc with ones that count allocations and, when armed with N, make
 // the N-th fail (std::bad_alloc, or nullptr for the nothrow forms and
 // malloc); later ones succeed.
-// A whole load-and-analyse of a small dataset is run for N = 1, 2, … until
-// a run makes fewer than N allocations. Each run must end in one of:
+// A whole load-and-analyse of a small dataset is a sequence of steps; each
+// step, with the steps before it done, is run for N = 1, 2, … until it makes
+// fewer than N allocations (RunWithEveryFailure). Each run must end in one of:
 //   - the complete, correct result (identical to the run without failures):
 //     an allocation failure that the library survived must not change it;
 //   - absl::ResourceExhaustedError from the C++ call whose allocation failed
@@ -176,59 +177,71 @@ struct Step {
   std::function<absl::Status(std::string& out)> run;
 };
 
-Outcome RunSteps(const std::vector<Step>& steps) {
+// One step's outcome: the status it returned (or the problem it caused).
+Outcome RunStep(const Step& s) {
   Outcome o;
-  for (const Step& s : steps) {
-    absl::Status status;
-    try {
-      status = s.run(o.result);
-    } catch (const std::bad_alloc&) {
-      o.failed_step = s.name;
-      if (!s.may_throw) o.problem = s.name + ": threw std::bad_alloc instead of returning a status";
-      return o;
-    } catch (const std::exception& e) {
-      o.failed_step = s.name;
-      o.problem = s.name + ": threw " + e.what();
-      return o;
+  absl::Status status;
+  try {
+    status = s.run(o.result);
+  } catch (const std::bad_alloc&) {
+    o.failed_step = s.name;
+    if (!s.may_throw) o.problem = s.name + ": threw std::bad_alloc instead of returning a status";
+    return o;
+  } catch (const std::exception& e) {
+    o.failed_step = s.name;
+    o.problem = s.name + ": threw " + e.what();
+    return o;
+  }
+  if (!status.ok()) {
+    o.failed_step = s.name;
+    if (status.code() != absl::StatusCode::kResourceExhausted) {
+      o.problem = s.name + ": " + status.ToString();
     }
-    if (!status.ok()) {
-      o.failed_step = s.name;
-      if (status.code() != absl::StatusCode::kResourceExhausted) {
-        o.problem = s.name + ": " + status.ToString();
-      }
-      return o;
-    }
+    return o;
   }
   o.complete = true;
   return o;
 }
 
-// Runs `steps` without failures, then with the N-th allocation failing for
-// every N; returns the number of runs.
+// Runs `steps` in order, each first without failures, then, with the steps
+// before it done, with the N-th allocation of that step failing for every N
+// (the last, unfailed run leaves its state for the next step); returns the
+// number of runs. Every allocation of the whole sequence fails once, as if
+// the sequence were replayed from the start for each, but without the
+// replay: the cost grows with the sum of the squares of the steps'
+// allocation counts, not with the square of their sum. A step therefore
+// resets what it makes before making it (a failed attempt may have left it
+// empty) and reads the earlier steps' results without changing them.
 long RunWithEveryFailure(const std::vector<Step>& steps) {
-  Arm(0);
-  const Outcome clean = RunSteps(steps);
-  const long total = g_allocations;
-  EXPECT_TRUE(clean.complete) << clean.problem << clean.failed_step;
-  EXPECT_GT(total, 100) << "too few allocations: is the allocator replaced?";
-  long n = 1;
-  for (;; ++n) {
-    Arm(n);
-    const Outcome o = RunSteps(steps);
-    const bool failed = g_failed;
-    Disarm();
-    if (!failed) {
-      EXPECT_TRUE(o.complete && o.result == clean.result) << "run " << n << ": " << o.problem;
-      break;  // fewer than n allocations: every one has failed once
+  long runs = 0;
+  long total = 0;
+  for (const Step& s : steps) {
+    Arm(0);
+    const Outcome clean = RunStep(s);
+    total += g_allocations;
+    EXPECT_TRUE(clean.complete) << clean.problem << clean.failed_step;
+    if (!clean.complete) return runs;
+    for (long n = 1;; ++n) {
+      ++runs;
+      Arm(n);
+      const Outcome o = RunStep(s);
+      const bool failed = g_failed;
+      Disarm();
+      if (!failed) {
+        EXPECT_TRUE(o.complete && o.result == clean.result) << s.name << " run " << n << ": " << o.problem;
+        break;  // fewer than n allocations: every one has failed once
+      }
+      EXPECT_TRUE(o.problem.empty()) << s.name << ": allocation " << n << " failed: " << o.problem;
+      if (o.complete) {
+        EXPECT_TRUE(o.result == clean.result)
+            << s.name << ": allocation " << n
+            << " failed, the step completed with a different result";
+      }
+      if (::testing::Test::HasFailure()) return runs;  // one report is enough
     }
-    EXPECT_TRUE(o.problem.empty()) << "allocation " << n << " failed: " << o.problem;
-    if (o.complete) {
-      EXPECT_TRUE(o.result == clean.result)
-          << "allocation " << n << " failed, the run completed with a different result";
-    }
-    if (::testing::Test::HasFailure()) break;  // one report is enough
   }
-  return n;
+  EXPECT_GT(total, 100) << "too few allocations: is the allocator replaced?";
+  return runs;
 }
 
 absl::Status Ok() { return absl::OkStatus(); }
@@ -352,7 +365,7 @@ TEST(AllocFailureTest, CppLoadAndAnalyse) {
        }},
   };
   const long runs = RunWithEveryFailure(steps);
-  std::printf("%ld runs: allocations 1 to %ld made to fail, one a run\n", runs, runs - 1);
+  std::printf("%ld runs: each allocation of each step made to fail, one a run\n", runs);
 }
 
 // The year-end half on its own small dataset (self-evaluation, result
@@ -408,7 +421,7 @@ TEST(AllocFailureTest, CppYearEnd) {
        }},
   };
   const long runs = RunWithEveryFailure(steps);
-  std::printf("%ld runs: allocations 1 to %ld made to fail, one a run\n", runs, runs - 1);
+  std::printf("%ld runs: each allocation of each step made to fail, one a run\n", runs);
 }
 
 // ---- the C ABI ---------------------------------------------------------------------
@@ -489,13 +502,16 @@ TEST(AllocFailureTest, CAbiLoadAndAnalyse) {
   const std::vector<Step> steps = {
       {"pfb_dataset_from_json", false,
        [&](std::string&) {
-         h.Reset();
+         pfb_dataset_destroy(h.ds);
+         h.ds = nullptr;
          pfb_error* err = nullptr;
          const auto rc = pfb_dataset_from_json(text.data(), text.size(), "small.json", &h.ds, &err);
          return FromC("pfb_dataset_from_json", rc, err, rc == PFB_OK ? nullptr : h.ds);
        }},
       {"pfb_policy_load", false,
        [&](std::string&) {
+         pfb_policy_destroy(h.policy);
+         h.policy = nullptr;
          pfb_error* err = nullptr;
          const auto rc = pfb_policy_load("suma-park", &h.policy, &err);
          return FromC("pfb_policy_load", rc, err, rc == PFB_OK ? nullptr : h.policy);
@@ -608,6 +624,10 @@ TEST(AllocFailureTest, CAbiLoadAndAnalyse) {
        }},
       {"pfb_builder", false,
        [&](std::string& out) {
+         pfb_builder_destroy(h.builder);
+         pfb_dataset_destroy(h.built);
+         h.builder = nullptr;
+         h.built = nullptr;
          pfb_error* err = nullptr;
          auto rc = pfb_builder_create("340000", "测试园区", 2022, 1, 0, "t", &h.builder, &err);
          absl::Status s = FromC("pfb_builder_create", rc, err, rc == PFB_OK ? nullptr : h.builder);
@@ -628,7 +648,7 @@ TEST(AllocFailureTest, CAbiLoadAndAnalyse) {
        }},
   };
   const long runs = RunWithEveryFailure(steps);
-  std::printf("%ld runs: allocations 1 to %ld made to fail, one a run\n", runs, runs - 1);
+  std::printf("%ld runs: each allocation of each step made to fail, one a run\n", runs);
 }
 
 }  // namespace

@@ -11,9 +11,12 @@ from perfbudget import errors as E
 @pytest.fixture(scope="module")
 def year(tmp_path_factory):
     """A synthesized year as CSV; its disbursements (~66,000 rows, over
-    2 MiB) are read in chunks when threads > 1."""
+    2 MiB) are read in chunks. One indicator a goal keeps it quick under the
+    sanitizers; the C++ tests try many thread counts and chunk sizes, these
+    that the options reach the library."""
     folder = tmp_path_factory.mktemp("threads") / "year"
-    with Dataset.synth(seed=7, units=40, projects=6000, disbursements_per_project=11) as ds:
+    with Dataset.synth(seed=7, units=40, projects=6000, indicators_per_goal=1,
+                      disbursements_per_project=11) as ds:
         ds.write_csv(folder)
     return folder
 
@@ -29,7 +32,7 @@ def outcome(folder, **options):
 def test_same_dataset_for_any_thread_count(year):
     one = outcome(year, threads=1)
     assert isinstance(one, str) and '"disbursements"' in one
-    for threads in (2, 3, 8, 0, None):
+    for threads in (3, None):
         assert outcome(year, threads=threads) == one, threads
 
 
@@ -42,12 +45,11 @@ def test_same_errors_for_any_thread_count(tmp_path, year):
         f.write("V-bad,P-nope,2022-13-45,general_budget,abc\n")
     with open(broken / "projects.csv", "a", encoding="utf-8") as f:
         f.write('"P-x"y,U01\n')
-    for max_errors in (1, 2, 100):
+    for max_errors in (1, 100):
         one = outcome(broken, threads=1, max_errors=max_errors)
         assert isinstance(one, tuple), one
         assert len(one[1]) == min(max_errors, 3)
-        for threads in (2, 3, 8):
-            assert outcome(broken, threads=threads, max_errors=max_errors) == one
+        assert outcome(broken, threads=3, max_errors=max_errors) == one
 
 
 def test_option_checks(year):

@@ -37,6 +37,13 @@ struct CsvLoadOptions {
   // diagnostics are the same for any count (docs/format.md, "Threads").
   // LoadDataset passes it on to a JSON load.
   unsigned threads = 0;
+  // About how many bytes of a table each chunk holds (a chunk ends only
+  // between records); helper threads are started only when the tables
+  // together hold at least this much. 0 = the default, 1 MiB. The dataset
+  // and the diagnostics do not depend on it: it trades the records held in
+  // memory at once against the fixed cost of each chunk (docs/format.md,
+  // "Threads").
+  std::size_t chunk_bytes = 0;
 };
 
 // Loads the CSV tables in folder `dir`. All-or-nothing, every problem in
