@@ -24,5 +24,7 @@ endif()
 target_link_options(perfbudget_alloc_failure_tests PRIVATE -Wl,--wrap=malloc)
 target_compile_definitions(perfbudget_alloc_failure_tests PRIVATE
   PERFBUDGET_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+# COST: started first by `ctest -j` (the longest tests of the sanitizer
+# suite; tests/CMakeLists.txt, "Long tests first").
 gtest_discover_tests(perfbudget_alloc_failure_tests TEST_PREFIX "alloc_failure." DISCOVERY_TIMEOUT 60
-  PROPERTIES LABELS alloc_failure)
+  PROPERTIES LABELS alloc_failure COST 100)
