@@ -29,6 +29,22 @@ struct Frame {
   }
 };
 
+// The most grid steps on the y axis.
+constexpr int kMaxYSteps = 10;
+
+// The y axis's step, in percent: the first of 20, 50, 100, 200, 500, 1000, …
+// that reaches `top_pct` in at most kMaxYSteps steps. A chart up to 200%
+// keeps its 20% grid; a rate of 1.8 billion percent (36万元 spent on a
+// budget of 2 fen) draws a dozen lines, not ninety million.
+Ratio YStep(const Ratio& top_pct) {
+  Ratio step = Ratio(20);
+  static constexpr int kCycle[][2] = {{5, 2}, {2, 1}, {2, 1}};  // ×2.5, ×2, ×2
+  for (int k = 0; step * Ratio(kMaxYSteps) < top_pct; k = (k + 1) % 3) {
+    step = step * Ratio(kCycle[k][0], kCycle[k][1]);
+  }
+  return step;
+}
+
 // Approximate width in pixels of `text` at font size 12: 12 for a CJK (or
 // other 3/4-byte UTF-8) character, 7 for anything else.
 int TextWidth(std::string_view text) {
@@ -107,7 +123,7 @@ std::string RenderExecutionCurveSvg(const ExecutionCurve& curve, const SvgChartO
   Frame f;
   f.width = std::max(options.width, 480);
   f.height = std::max(options.height, 320);
-  // Scale: at least 100%, rounded up to a multiple of 20%.
+  // Scale: at least 100%, rounded up to a multiple of the step (YStep).
   Ratio top_pct = Ratio(100);
   auto consider = [&](const CurveSeries& s) {
     for (const CurvePoint& p : s.points) top_pct = Max(top_pct, p.execution_rate * Ratio(100));
@@ -116,9 +132,10 @@ std::string RenderExecutionCurveSvg(const ExecutionCurve& curve, const SvgChartO
   if (options.units) {
     for (const CurveSeries& s : curve.units) consider(s);
   }
-  const int128_t steps = (top_pct / Ratio(20)).RoundedScaled(0);
-  f.ymax = Ratio(20) * Ratio(static_cast<std::int64_t>(steps));
-  if (f.ymax < top_pct) f.ymax += Ratio(20);
+  const Ratio y_step = YStep(top_pct);
+  const int128_t steps = (top_pct / y_step).RoundedScaled(0);
+  f.ymax = y_step * Ratio(static_cast<std::int64_t>(steps));
+  if (f.ymax < top_pct) f.ymax += y_step;
 
   // Room on the right for the legend's longest label (the plot shrinks).
   {
@@ -150,9 +167,9 @@ std::string RenderExecutionCurveSvg(const ExecutionCurve& curve, const SvgChartO
                   "\" y=\"48\" text-anchor=\"middle\" fill=\"#555555\">", en ? "as of " : "截至 ",
                   curve.as_of.ToString(), "</text>\n");
 
-  // Grid and y ticks every 20%.
+  // Grid and y ticks every step (20% up to 200%).
   s += "  <g id=\"y-axis\" stroke=\"#dddddd\">\n";
-  for (Ratio pct = Ratio(0); pct <= f.ymax; pct += Ratio(20)) {
+  for (Ratio pct = Ratio(0); pct <= f.ymax; pct += y_step) {
     const std::string y = Fix(f.Y(pct));
     absl::StrAppend(&s, "    <line x1=\"", f.left, "\" y1=\"", y, "\" x2=\"", f.left + f.plot_w(),
                     "\" y2=\"", y, "\"/>\n");

@@ -138,5 +138,58 @@ TEST(SvgChartTest, AxisGrowsPastOneHundredPercent) {
   EXPECT_THAT(svg, ::testing::Not(HasSubstr(">160%</text>")));
 }
 
+// The y-axis tick labels of a chart, bottom to top.
+std::vector<std::string> YTicks(const std::string& svg) {
+  std::vector<std::string> out;
+  const std::size_t begin = svg.find("<g id=\"y-axis\"");
+  const std::size_t end = svg.find("</g>", begin);
+  for (std::size_t at = svg.find("fill=\"#333333\">", begin); at < end;
+       at = svg.find("fill=\"#333333\">", at + 1)) {
+    const std::size_t from = at + 15;
+    out.push_back(svg.substr(from, svg.find('<', from) - from));
+  }
+  return out;
+}
+
+// A chart whose highest rate is `paid_wan` 万元 on a budget of `budget_wan`.
+std::string ChartAt(std::int64_t budget_wan, std::int64_t paid_wan) {
+  TestData t;
+  t.NewProject("P", budget_wan);
+  t.Pay("P", "2022-01-10", Wan(paid_wan));
+  const Dataset ds = t.Build();
+  auto curve = BuildExecutionCurve(ds, DefaultPolicy(), D("2022-01-31"));
+  EXPECT_TRUE(curve.ok()) << curve.status();
+  return curve.ok() ? RenderExecutionCurveSvg(*curve) : "";
+}
+
+TEST(SvgChartTest, GridEveryTwentyPercentUpToTwoHundred) {
+  EXPECT_THAT(YTicks(ChartAt(100, 190)),
+              ::testing::ElementsAre("0%", "20%", "40%", "60%", "80%", "100%", "120%", "140%",
+                                     "160%", "180%", "200%"));
+  EXPECT_EQ(YTicks(ChartAt(100, 50)).size(), 6u);  // 0..100 %
+}
+
+TEST(SvgChartTest, GridStepGrowsPastTwoHundredPercent) {
+  // 450 %: ten steps of 20 do not reach it; nine of 50 do.
+  EXPECT_THAT(YTicks(ChartAt(100, 450)),
+              ::testing::ElementsAre("0%", "50%", "100%", "150%", "200%", "250%", "300%", "350%",
+                                     "400%", "450%"));
+  // 1,100 %: steps of 200 (100 would need eleven).
+  const std::vector<std::string> ticks = YTicks(ChartAt(100, 1100));
+  ASSERT_EQ(ticks.size(), 7u);
+  EXPECT_EQ(ticks[1], "200%");
+  EXPECT_EQ(ticks.back(), "1200%");
+}
+
+// Found by fuzz_dataset_json (fuzz/regressions/dataset_json/): 36万元 spent
+// on a budget of 2 fen drew a grid line every 20 % up to 1.8 billion percent
+// (ninety million lines, seconds and most of a gigabyte). Now a dozen.
+TEST(SvgChartTest, AnAbsurdRateDrawsAFewGridLines) {
+  const std::vector<std::string> ticks = YTicks(ChartAt(1, 1000000));  // 10^8 %
+  ASSERT_LE(ticks.size(), 11u);
+  EXPECT_EQ(ticks.back(), "100000000%");
+  EXPECT_EQ(ticks[1], "10000000%");
+}
+
 }  // namespace
 }  // namespace perfbudget
