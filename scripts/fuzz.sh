@@ -9,6 +9,13 @@
 #   FUZZ_JOBS=2 scripts/fuzz.sh 3600 dataset_json   an hour, two processes
 #
 # FUZZ_PARALLEL=N runs N targets at a time (default 1; CI: 2, one a core).
+# FUZZ_CPU_SECONDS=N stops each target (SIGINT: libFuzzer prints its final
+# stats) once its process has used N seconds of CPU, for a fair hour on a
+# machine shared with other work (then SECONDS is only a wall-clock cap);
+# FUZZ_NICE=N runs the targets at that nice level; FUZZ_TIMEOUT=N (default
+# 10) is the seconds of wall clock after which one input counts as a hang
+# (raise it on a starved machine).
+#   FUZZ_PARALLEL=5 FUZZ_NICE=19 FUZZ_TIMEOUT=60 FUZZ_CPU_SECONDS=3600 scripts/fuzz.sh 30000
 # Inputs libFuzzer finds are kept in build/<preset>/fuzz-corpus/<target> (the
 # repo's fuzz/corpus/<target> is only read). A crash stops the target, is
 # saved as build/<preset>/fuzz-crashes/<target>/crash-* and makes the script
@@ -49,15 +56,37 @@ run_one() {
   # allocation is a failure too. UBSan reports abort (no recovery).
   local rc=0
   UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ASAN_OPTIONS=detect_leaks=1 \
-    "$build/fuzz/fuzz_$t" "$work" "fuzz/corpus/$t" \
-    -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
-    -artifact_prefix="$crashes/" "${jobs[@]}" >"$log" 2>&1 || rc=$?
+    nice -n "${FUZZ_NICE:-0}" "$build/fuzz/fuzz_$t" "$work" "fuzz/corpus/$t" \
+    -max_total_time="$seconds" -timeout="${FUZZ_TIMEOUT:-10}" -rss_limit_mb=2048 \
+    -print_final_stats=1 \
+    -artifact_prefix="$crashes/" "${jobs[@]}" >"$log" 2>&1 &
+  local pid=$!
+  if [ -n "${FUZZ_CPU_SECONDS:-}" ]; then
+    local tick stat cpu=0 stopped=0
+    tick=$(getconf CLK_TCK)
+    while kill -0 "$pid" 2>/dev/null; do
+      # utime + stime (fields 14 and 15 of /proc/PID/stat; the name, field
+      # 2, has no spaces here).
+      if stat=$(cat "/proc/$pid/stat" 2>/dev/null); then
+        cpu=$(echo "$stat" | awk -v t="$tick" '{print int(($14 + $15) / t)}')
+        echo "$cpu" >"$log.cpu"
+        if [ "$cpu" -ge "$FUZZ_CPU_SECONDS" ]; then
+          kill -INT "$pid" 2>/dev/null || true
+          stopped=1
+        fi
+      fi
+      sleep 5
+    done
+  fi
+  wait "$pid" || rc=$?
+  # 72: libFuzzer's exit code when interrupted (here: by the CPU limit).
+  if [ "${stopped:-0}" = 1 ] && [ "$rc" = 72 ]; then rc=0; fi
   {
     if [ $rc -ne 0 ]; then
       echo "== fuzz_$t FAILED (exit $rc):"
       tail -n 60 "$log"
     else
-      echo "== fuzz_$t ${seconds}s: $(grep -E '^#[0-9]+' "$log" | tail -n 1)"
+      echo "== fuzz_$t ${seconds}s${FUZZ_CPU_SECONDS:+ (or ${FUZZ_CPU_SECONDS} CPU-s; used $(cat "$log.cpu" 2>/dev/null))}: $(grep -E '^#[0-9]+' "$log" | tail -n 1)"
     fi
     grep -E "^stat::(number_of_executed_units|peak_rss_mb)" "$log" || true
   } >"$log.summary"

@@ -204,7 +204,18 @@ struct ChunkRecords {
   std::vector<Located<ExAnteAssessment>> ex_ante;
   std::vector<Located<Evaluation>> evaluations;
   std::vector<Located<RectificationItem>> rectifications;
+  // The locators of the rows that had a problem (in line order): the
+  // records made from them are marked damaged (Origin::damaged).
+  std::vector<std::uint64_t> damaged;
 };
+
+// A row's place for the builder: its locator, marked damaged when the row
+// had a problem.
+Origin PlaceOf(const ChunkRecords& c, std::uint64_t locator) {
+  Origin o = Origin::Locator(locator);
+  o.damaged = !c.damaged.empty() && std::binary_search(c.damaged.begin(), c.damaged.end(), locator);
+  return o;
+}
 
 // One table's text, header and column map, read by one thread and then
 // only read (by the threads reading its chunks).
@@ -637,6 +648,7 @@ void ForEachRow(Chunk& c, Fn fn) {
     if (!RowShapeOk(c, rows)) continue;
     Row row(&c, &rows);
     fn(row);
+    if (!row.ok()) c.out().damaged.push_back(row.Locator());
   }
 }
 
@@ -934,28 +946,33 @@ class Feeder {
     }
   }
   void EndIndicators() { FlushRun(); }
+  // Whether a dataset.csv row has been given to the builder.
+  bool info_fed() const { return info_fed_; }
 
   void FeedRecords(ChunkRecords& c) {
     DatasetBuilder& b = *builder_;
     for (DatasetRow& r : c.info) {
-      b.SetInfo(std::move(r.info), Origin::Locator(r.locator), std::move(r.as_of_where));
+      b.SetInfo(std::move(r.info), PlaceOf(c, r.locator), std::move(r.as_of_where));
+      info_fed_ = true;
     }
-    for (auto& r : c.units) b.AddUnit(std::move(r.record), Origin::Locator(r.locator));
-    for (auto& r : c.projects) b.AddProject(std::move(r.record), Origin::Locator(r.locator));
+    for (auto& r : c.units) b.AddUnit(std::move(r.record), PlaceOf(c, r.locator));
+    for (auto& r : c.projects) b.AddProject(std::move(r.record), PlaceOf(c, r.locator));
     for (auto& r : c.funds) {
-      b.AddFundLine(std::move(r.project), r.record, Origin::Locator(r.locator));
+      b.AddFundLine(std::move(r.project), r.record, PlaceOf(c, r.locator));
     }
     for (auto& r : c.adjustments) {
-      b.AddAdjustment(std::move(r.project), std::move(r.record), Origin::Locator(r.locator));
+      b.AddAdjustment(std::move(r.project), std::move(r.record), PlaceOf(c, r.locator));
     }
     for (auto& r : c.payments) {
-      b.AddPlannedPayment(std::move(r.project), r.record, Origin::Locator(r.locator));
+      b.AddPlannedPayment(std::move(r.project), r.record, PlaceOf(c, r.locator));
     }
-    for (auto& r : c.goals) goals_.push_back({std::move(r.record), r.locator, {}});
+    for (auto& r : c.goals) {
+      goals_.push_back({std::move(r.record), r.locator, PlaceOf(c, r.locator).damaged, {}});
+    }
     for (IndicatorRow& r : c.indicators) AddIndicatorRow(r);
     for (ActualRow& r : c.actuals) {
       b.AddActual(std::move(r.goal), std::move(r.indicator), std::move(r.actual),
-                  Origin::Locator(r.locator));
+                  PlaceOf(c, r.locator));
     }
     const std::string_view text = c.disbursement_text;
     for (const CompactDisbursement& r : c.disbursements) {
@@ -965,13 +982,12 @@ class Feeder {
       d.date = r.date;
       d.source = r.source;
       d.amount = r.amount;
-      b.AddDisbursement(std::move(d), Origin::Locator(r.locator));
+      b.AddDisbursement(std::move(d), PlaceOf(c, r.locator));
     }
-    for (auto& r : c.ex_ante)
-      b.AddExAnteAssessment(std::move(r.record), Origin::Locator(r.locator));
-    for (auto& r : c.evaluations) b.AddEvaluation(std::move(r.record), Origin::Locator(r.locator));
+    for (auto& r : c.ex_ante) b.AddExAnteAssessment(std::move(r.record), PlaceOf(c, r.locator));
+    for (auto& r : c.evaluations) b.AddEvaluation(std::move(r.record), PlaceOf(c, r.locator));
     for (auto& r : c.rectifications) {
-      b.AddRectification(std::move(r.record), Origin::Locator(r.locator));
+      b.AddRectification(std::move(r.record), PlaceOf(c, r.locator));
     }
     { const ChunkRecords gone = std::move(c); }  // freed (a move keeps no buffer)
   }
@@ -983,7 +999,9 @@ class Feeder {
       origins.clear();
       for (std::uint64_t l : g.indicator_locators) origins.push_back(Origin::Locator(l));
       g.indicator_locators = {};
-      builder_->AddGoal(std::move(g.goal), Origin::Locator(g.where), origins);
+      Origin where = Origin::Locator(g.where);
+      where.damaged = g.damaged;
+      builder_->AddGoal(std::move(g.goal), std::move(where), origins);
     }
     goals_ = {};
     goal_index_ = {};
@@ -1000,6 +1018,7 @@ class Feeder {
   struct PendingGoal {
     Goal goal;
     std::uint64_t where;
+    bool damaged;
     std::vector<std::uint64_t> indicator_locators;
   };
 
@@ -1037,6 +1056,7 @@ class Feeder {
   std::uint32_t run_goal_ = kNoIndex;
   std::vector<perfbudget::Indicator> run_;
   std::vector<std::uint64_t> run_locators_;
+  bool info_fed_ = false;
 };
 
 // A table's state in a load: its text and header, then its chunks' records
@@ -1330,6 +1350,14 @@ absl::StatusOr<Dataset> LoadDatasetCsv(const std::string& dir, const CsvLoadOpti
     }
   }
   feeder.Goals();
+  if (!feeder.info_fed()) {
+    // No readable dataset.csv row (reported): the header is damaged, so its
+    // default fiscal year is not reported again.
+    Origin header;
+    header.file = ctx.paths[kDatasetTable];
+    header.damaged = true;
+    builder.SetInfo(DatasetInfo{}, std::move(header));
+  }
   BuildOptions build;
   build.max_errors = options.max_errors;
   return builder.Build(build, diagnostics);

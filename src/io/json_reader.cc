@@ -304,6 +304,16 @@ class Reader {
     release_step_ = release_step;
   }
   std::size_t reported() const { return reported_; }
+  // After a document the reader could not finish (a syntax error, reported):
+  // the header, never given, is given as damaged, so that the builder does
+  // not also report its default fiscal year.
+  void GiveDamagedHeaderIfNone() {
+    if (header_given_) return;
+    Origin header{std::string(file_), 1, 1, "$"};
+    header.damaged = true;
+    builder_.SetInfo(DatasetInfo{}, std::move(header));
+    header_given_ = true;
+  }
   simdjson::error_code fatal_error() const { return fatal_error_; }
 
   void ReportSyntax(std::size_t offset, std::string_view message) {
@@ -784,6 +794,8 @@ class Reader {
   std::vector<Indicator> indicator_scratch_;  // ReadGoal's, reused
   std::array<std::vector<std::uint64_t>, static_cast<std::size_t>(RecordKind::kCount)> starts_;
   std::size_t reported_ = 0;
+  std::size_t record_reports_ = 0;  // of reported_, those inside the record arrays
+  bool header_given_ = false;       // SetInfo called
   bool fatal_ = false;
   simdjson::error_code fatal_error_ = simdjson::SUCCESS;
   DatasetInfo info_;
@@ -869,13 +881,16 @@ void Reader::Run(od::document& doc) {
     fatal_error_ = simdjson::TRAILING_CONTENT;
     return;
   }
-  builder_.SetInfo(std::move(info_), Origin{std::string(file_), 1, 1, "$"},
-                   std::move(as_of_origin_));
+  Origin header{std::string(file_), 1, 1, "$"};
+  header.damaged = reported_ > record_reports_;
+  builder_.SetInfo(std::move(info_), std::move(header), std::move(as_of_origin_));
+  header_given_ = true;
 }
 
 void Reader::ReadHeader(od::value& v, const PathNode* path) {
   ForEachField(
       v, path, kTopFields, Bits({0, 1, 3}), [&](std::size_t i, od::value& f, const PathNode* p) {
+        const std::size_t before = reported_;
         switch (i) {
           case 0: {  // format
             std::string_view s;
@@ -889,7 +904,7 @@ void Reader::ReadHeader(od::value& v, const PathNode* path) {
             const std::string_view raw = Raw(f);
             int version = 0;
             std::optional<od::json_type> t = TypeOf(f);
-            if (!t) return;
+            if (!t) break;
             if (*t != od::json_type::number) {
               ReportType(f, p, *t, Cat("the integer ", kDatasetFormatVersion));
             } else if (bool e = false, fr = false; !IsJsonNumber(raw, &e, &fr) || e || fr ||
@@ -938,6 +953,9 @@ void Reader::ReadHeader(od::value& v, const PathNode* path) {
             if (ReadDate(f, p, &info_.as_of)) as_of_origin_ = OriginAt(At(f), p);
             break;
         }
+        // The record arrays' problems are their records' (each marks its
+        // own origin damaged); the rest are the header's.
+        if (i >= 5 && i <= 11) record_reports_ += reported_ - before;
       });
 }
 
@@ -971,6 +989,7 @@ void Reader::ReadFiscalYear(od::value& v, const PathNode* path) {
 
 void Reader::ReadUnit(od::value& v, const PathNode* path) {
   Origin origin = Locate(RecordKind::kUnit, At(v), path);
+  const std::size_t reported_before = reported_;
   Unit unit;
   bool has_id = false;
   ForEachField(v, path, kUnitFields, Bits({0, 1}),
@@ -981,11 +1000,13 @@ void Reader::ReadUnit(od::value& v, const PathNode* path) {
                    ReadString(f, p, &unit.name);
                  }
                });
+  origin.damaged = reported_ > reported_before;
   if (has_id) builder_.AddUnit(std::move(unit), std::move(origin));
 }
 
 void Reader::ReadProject(od::value& v, const PathNode* path) {
   Origin origin = Locate(RecordKind::kProject, At(v), path);
+  const std::size_t reported_before = reported_;
   Project project;
   bool has_id = false;
   // Child rows keep their own origins; they are added once the id is known.
@@ -1025,6 +1046,7 @@ void Reader::ReadProject(od::value& v, const PathNode* path) {
                    case 9:
                      ForEachElement(f, p, [&](od::value& e, const PathNode* ep) {
                        Origin o = Locate(RecordKind::kFund, At(e), ep, ep->index);
+                       const std::size_t child_before = reported_;
                        FundLine line;
                        ForEachField(e, ep, kFundFields, Bits({0, 1}),
                                     [&](std::size_t j, od::value& g, const PathNode* gp) {
@@ -1040,12 +1062,14 @@ void Reader::ReadProject(od::value& v, const PathNode* path) {
                                           break;
                                       }
                                     });
+                       o.damaged = reported_ > child_before;
                        funds.emplace_back(line, std::move(o));
                      });
                      break;
                    case 10:
                      ForEachElement(f, p, [&](od::value& e, const PathNode* ep) {
                        Origin o = Locate(RecordKind::kAdjustment, At(e), ep, ep->index);
+                       const std::size_t child_before = reported_;
                        Adjustment adj;
                        ForEachField(e, ep, kAdjustmentFields, Bits({0, 2}),
                                     [&](std::size_t j, od::value& g, const PathNode* gp) {
@@ -1064,12 +1088,14 @@ void Reader::ReadProject(od::value& v, const PathNode* path) {
                                           break;
                                       }
                                     });
+                       o.damaged = reported_ > child_before;
                        adjustments.emplace_back(std::move(adj), std::move(o));
                      });
                      break;
                    case 11:
                      ForEachElement(f, p, [&](od::value& e, const PathNode* ep) {
                        Origin o = Locate(RecordKind::kPayment, At(e), ep, ep->index);
+                       const std::size_t child_before = reported_;
                        PlannedPayment pay;
                        ForEachField(e, ep, kPaymentFields, Bits({0, 1}),
                                     [&](std::size_t j, od::value& g, const PathNode* gp) {
@@ -1079,6 +1105,7 @@ void Reader::ReadProject(od::value& v, const PathNode* path) {
                                         ReadAmount(g, gp, &pay.amount);
                                       }
                                     });
+                       o.damaged = reported_ > child_before;
                        payments.emplace_back(pay, std::move(o));
                      });
                      break;
@@ -1094,6 +1121,7 @@ void Reader::ReadProject(od::value& v, const PathNode* path) {
                });
   if (!has_id) return;
   const std::string id = project.id;
+  origin.damaged = reported_ > reported_before;
   builder_.AddProject(std::move(project), std::move(origin));
   for (auto& [line, o] : funds) builder_.AddFundLine(id, line, std::move(o));
   for (auto& [adj, o] : adjustments) builder_.AddAdjustment(id, std::move(adj), std::move(o));
@@ -1103,6 +1131,7 @@ void Reader::ReadProject(od::value& v, const PathNode* path) {
 void Reader::ReadGoal(od::value& v, const PathNode* path) {
   const char* start = At(v);
   Origin origin = Locate(RecordKind::kGoal, start, path);
+  const std::size_t reported_before = reported_;
   Goal goal;
   bool has_id = false;
   bool has_owner = false;
@@ -1156,6 +1185,7 @@ void Reader::ReadGoal(od::value& v, const PathNode* path) {
   if (!has_id) return;
   goal.indicators.reserve(scratch.size());
   for (Indicator& ind : scratch) goal.indicators.push_back(std::move(ind));
+  origin.damaged = reported_ > reported_before;
   builder_.AddGoal(std::move(goal), std::move(origin), indicator_origins);
 }
 
@@ -1286,6 +1316,7 @@ void Reader::ReadActual(od::value& v, const PathNode* path, Indicator* ind) {
 
 void Reader::ReadDisbursement(od::value& v, const PathNode* path) {
   Origin origin = Locate(RecordKind::kDisbursement, At(v), path);
+  const std::size_t reported_before = reported_;
   Disbursement d;
   bool has_project = false;
   ForEachField(v, path, kDisbursementFields, Bits({1, 2, 4}),
@@ -1308,11 +1339,13 @@ void Reader::ReadDisbursement(od::value& v, const PathNode* path) {
                      break;
                  }
                });
+  origin.damaged = reported_ > reported_before;
   if (has_project) builder_.AddDisbursement(std::move(d), std::move(origin));
 }
 
 void Reader::ReadExAnte(od::value& v, const PathNode* path) {
   Origin origin = Locate(RecordKind::kExAnte, At(v), path);
+  const std::size_t reported_before = reported_;
   ExAnteAssessment a;
   bool has_project = false;
   ForEachField(v, path, kExAnteFields, Bits({0}),
@@ -1338,11 +1371,13 @@ void Reader::ReadExAnte(od::value& v, const PathNode* path) {
                      break;
                  }
                });
+  origin.damaged = reported_ > reported_before;
   if (has_project) builder_.AddExAnteAssessment(std::move(a), std::move(origin));
 }
 
 void Reader::ReadEvaluation(od::value& v, const PathNode* path) {
   Origin origin = Locate(RecordKind::kEvaluation, At(v), path);
+  const std::size_t reported_before = reported_;
   Evaluation e;
   bool has_id = false;
   ForEachField(v, path, kEvaluationFields, Bits({0}),
@@ -1389,11 +1424,13 @@ void Reader::ReadEvaluation(od::value& v, const PathNode* path) {
                      break;
                  }
                });
+  origin.damaged = reported_ > reported_before;
   if (has_id) builder_.AddEvaluation(std::move(e), std::move(origin));
 }
 
 void Reader::ReadRectification(od::value& v, const PathNode* path) {
   Origin origin = Locate(RecordKind::kRectification, At(v), path);
+  const std::size_t reported_before = reported_;
   RectificationItem r;
   bool has_id = false;
   ForEachField(v, path, kRectificationFields, Bits({0}),
@@ -1428,6 +1465,7 @@ void Reader::ReadRectification(od::value& v, const PathNode* path) {
                      break;
                  }
                });
+  origin.damaged = reported_ > reported_before;
   if (has_id) builder_.AddRectification(std::move(r), std::move(origin));
 }
 
@@ -1492,6 +1530,7 @@ absl::StatusOr<Dataset> LoadPadded(std::string_view text, std::size_t capacity,
       } else {
         reader.ReportSyntax(0, Cat("the JSON parser stopped: ", simdjson::error_message(err)));
       }
+      reader.GiveDamagedHeaderIfNone();
     } else if (reader.reported() > 0) {
       // On-Demand skips values it is not asked for (a wrong type, an unknown
       // field): when anything was wrong, make sure no syntax error hides there.

@@ -108,11 +108,22 @@ struct DatasetBuilder::State {
   static constexpr std::uint64_t kFullOrigin = std::uint64_t{1} << 63;
 
   std::uint64_t Keep(Origin&& o) {
-    if (o.file.empty() && o.path.empty() && o.line == 0 && o.column == 0) {
-      if (o.locator < kFullOrigin) return o.locator;
+    const bool damaged_record = o.damaged;
+    std::uint64_t where = 0;
+    if (o.file.empty() && o.path.empty() && o.line == 0 && o.column == 0 &&
+        o.locator < kFullOrigin) {
+      where = o.locator;
+    } else {
+      origins.push_back(std::move(o));
+      where = kFullOrigin | (origins.size() - 1);
     }
-    origins.push_back(std::move(o));
-    return kFullOrigin | (origins.size() - 1);
+    if (damaged_record && where != 0) damaged.push_back(where);
+    return where;
+  }
+  // Whether the loader marked the record at `where` damaged (Origin::damaged).
+  // `damaged` is sorted by then (Build).
+  bool Damaged(std::uint64_t where) const {
+    return where != 0 && std::binary_search(damaged.begin(), damaged.end(), where);
   }
   Origin Resolve(std::uint64_t where) const {
     if (where == 0) return Origin();
@@ -120,6 +131,9 @@ struct DatasetBuilder::State {
     return resolver ? resolver(where) : Origin();
   }
 
+  // The places of the records a loader marked damaged (Origin::damaged):
+  // few, so a sorted list.
+  std::vector<std::uint64_t> damaged;
   std::vector<Rec<Unit>> units;
   std::vector<Rec<Project>> projects;
   std::vector<Child<FundLine>> fund_lines;
@@ -441,14 +455,18 @@ absl::StatusOr<Dataset> DatasetBuilder::Build(const BuildOptions& options,
   // Header and fiscal year.
   absl::StatusOr<FiscalYear> fy = FiscalYear::Create(
       s->info.fiscal_year, s->info.fiscal_year_start_month, s->info.fiscal_year_named_by_end);
-  // A loader that could not read a field leaves its default in the record
-  // and has already reported it; these checks must not report it again.
-  const bool loader_failed = !s->loader_diagnostics.empty() || s->loader_diagnostics.dropped() > 0;
-  auto out_of_year = [&](Date d) {
-    return !impl->fiscal_year.Contains(d) && !(loader_failed && d == Date());
+  // A loader that could not read a field of a record leaves its default
+  // there, has reported it, and marked the record damaged (Origin::damaged):
+  // a default date in a damaged record is not reported again.
+  std::sort(s->damaged.begin(), s->damaged.end());
+  // `damaged()`: whether the record is marked, asked only for a default
+  // date outside the year (rare: the lookups stay off the hot path).
+  auto out_of_year = [&](Date d, auto damaged) {
+    return !impl->fiscal_year.Contains(d) && !(d == Date() && damaged());
   };
   if (!fy.ok()) {
-    if (loader_failed) return out->ToStatus("dataset is invalid");
+    // The header's fiscal year unreadable: the loader said so.
+    if (s->Damaged(s->info_where)) return out->ToStatus("dataset is invalid");
     check.Report(DiagnosticKind::kValue, s->info_where, "fiscal_year", "fiscal_year",
                  absl::StrCat(s->info.fiscal_year, "/", s->info.fiscal_year_start_month),
                  "a year 1400..9998 and a start month 1..12", std::string(fy.status().message()));
@@ -456,7 +474,8 @@ absl::StatusOr<Dataset> DatasetBuilder::Build(const BuildOptions& options,
   }
   impl->fiscal_year = *fy;
   const FiscalYear& year = impl->fiscal_year;
-  if (s->info.as_of.has_value() && out_of_year(*s->info.as_of)) {
+  if (s->info.as_of.has_value() &&
+      out_of_year(*s->info.as_of, [&] { return s->Damaged(s->info_where); })) {
     const bool own_place = s->info_as_of_where != 0;
     check.Report(DiagnosticKind::kDateOutOfYear, own_place ? s->info_as_of_where : s->info_where,
                  own_place ? "" : "as_of", "as_of", s->info.as_of->ToString(), YearBounds(year),
@@ -506,14 +525,34 @@ absl::StatusOr<Dataset> DatasetBuilder::Build(const BuildOptions& options,
     const std::uint32_t p = project_ref(c.parent, c.where, "project", "fund line", true);
     if (p != kNoIndex) s->projects[p].value.funds.push_back(c.value);
   }
+  // The damaged adjustments and plan entries, as project index << 32 | their
+  // index in the project's list (their own places are not kept past here).
+  std::vector<std::uint64_t> damaged_adjustments;
+  std::vector<std::uint64_t> damaged_plans;
+  const auto child_key = [](std::uint32_t p, std::size_t k) {
+    return (std::uint64_t{p} << 32) | static_cast<std::uint32_t>(k);
+  };
   for (auto& c : s->adjustments) {
     const std::uint32_t p = project_ref(c.parent, c.where, "project", "adjustment", true);
-    if (p != kNoIndex) s->projects[p].value.adjustments.push_back(std::move(c.value));
+    if (p == kNoIndex) continue;
+    std::vector<Adjustment>& list = s->projects[p].value.adjustments;
+    if (s->Damaged(c.where)) damaged_adjustments.push_back(child_key(p, list.size()));
+    list.push_back(std::move(c.value));
   }
   for (auto& c : s->plans) {
     const std::uint32_t p = project_ref(c.parent, c.where, "project", "payment plan entry", true);
-    if (p != kNoIndex) s->projects[p].value.payment_plan.push_back(c.value);
+    if (p == kNoIndex) continue;
+    std::vector<PlannedPayment>& list = s->projects[p].value.payment_plan;
+    if (s->Damaged(c.where)) damaged_plans.push_back(child_key(p, list.size()));
+    list.push_back(c.value);
   }
+  // Sorted for the lookups (children come in input order, not project order).
+  std::sort(damaged_adjustments.begin(), damaged_adjustments.end());
+  std::sort(damaged_plans.begin(), damaged_plans.end());
+  const auto child_damaged = [&](const std::vector<std::uint64_t>& keys, std::uint32_t p,
+                                 std::size_t k) {
+    return std::binary_search(keys.begin(), keys.end(), child_key(p, k));
+  };
   impl->approved.resize(s->projects.size());
   Money all_approved;
   for (std::uint32_t i = 0; i < s->projects.size(); ++i) {
@@ -561,7 +600,7 @@ absl::StatusOr<Dataset> DatasetBuilder::Build(const BuildOptions& options,
     Money adjusted = total;
     for (std::size_t a = 0; a < p.adjustments.size(); ++a) {
       const Adjustment& adj = p.adjustments[a];
-      if (out_of_year(adj.date)) {
+      if (out_of_year(adj.date, [&] { return child_damaged(damaged_adjustments, i, a); })) {
         check.Report(
             DiagnosticKind::kDateOutOfYear, w, absl::StrCat("adjustments[", a, "].date"), "date",
             adj.date.ToString(), YearBounds(year),
@@ -578,7 +617,7 @@ absl::StatusOr<Dataset> DatasetBuilder::Build(const BuildOptions& options,
     Money planned;
     for (std::size_t k = 0; k < p.payment_plan.size(); ++k) {
       const PlannedPayment& pp = p.payment_plan[k];
-      if (out_of_year(pp.date)) {
+      if (out_of_year(pp.date, [&] { return child_damaged(damaged_plans, i, k); })) {
         check.Report(DiagnosticKind::kDateOutOfYear, w, absl::StrCat("payment_plan[", k, "].date"),
                      "date", pp.date.ToString(), YearBounds(year),
                      absl::StrCat("project \"", p.id,
@@ -752,7 +791,7 @@ absl::StatusOr<Dataset> DatasetBuilder::Build(const BuildOptions& options,
                       true);
     }
     disb_project[i] = p;
-    if (out_of_year(dr.date[i])) {
+    if (out_of_year(dr.date[i], [&] { return s->Damaged(dr.where[i]); })) {
       check.Report(DiagnosticKind::kDateOutOfYear, dr.where[i], "date", "date",
                    dr.date[i].ToString(), YearBounds(year),
                    "disbursement dated outside the fiscal year");

@@ -391,10 +391,20 @@ TEST(DatasetBuilder, InlineIndicatorProblemsNameTheirJsonPath) {
   EXPECT_EQ(d.items()[0].where.path, "$.goals[0].indicators[1].name");
 }
 
+// An origin marked damaged (Origin::damaged), as a loader marks a record it
+// could not read whole.
+Origin Damaged(std::string path) {
+  Origin o{"d.json", 9, 3, std::move(path)};
+  o.damaged = true;
+  return o;
+}
+
 TEST(DatasetBuilder, DoesNotRepeatWhatTheLoaderReported) {
-  // The loader could not read a date (left at its default) or the header.
+  // The loader could not read a disbursement's date (left at its default),
+  // reported it and marked the record damaged.
   DatasetBuilder b = Base();
-  b.AddDisbursement({"V1", "P1", Date(), FundSource::kGeneralBudget, Yuan(1)});
+  b.AddDisbursement({"V1", "P1", Date(), FundSource::kGeneralBudget, Yuan(1)},
+                    Damaged("$.disbursements[0]"));
   b.AddDiagnostic({DiagnosticKind::kDate,
                    {"d.json", 9, 3, "$.disbursements[0].date"},
                    "date",
@@ -406,13 +416,64 @@ TEST(DatasetBuilder, DoesNotRepeatWhatTheLoaderReported) {
   ASSERT_EQ(kinds.size(), 1u);
   EXPECT_EQ(kinds[0], DiagnosticKind::kDate);
 
-  DatasetBuilder bad_header;  // fiscal year 0
+  // Nor a header it could not read (fiscal year 0).
+  DatasetBuilder bad_header;
+  bad_header.SetInfo(DatasetInfo{}, Damaged("$"));
   bad_header.AddDiagnostic(
       {DiagnosticKind::kSyntax, {"d.json", 1, 9, "$"}, "", "", "", "truncated"});
   Diagnostics d2;
   auto kinds2 = Kinds(bad_header, &d2);
   ASSERT_EQ(kinds2.size(), 1u);
   EXPECT_EQ(kinds2[0], DiagnosticKind::kSyntax);
+}
+
+// The mark is the record's own: a problem the loader found elsewhere does
+// not hide an undamaged record's default date, nor a fiscal year the header
+// really gave.
+TEST(DatasetBuilder, ADamagedMarkCoversOnlyItsOwnRecord) {
+  DatasetBuilder b = Base();
+  b.AddDisbursement({"V1", "P1", Date(), FundSource::kGeneralBudget, Yuan(1)},
+                    Damaged("$.disbursements[0]"));
+  b.AddDisbursement({"V2", "P1", Date(), FundSource::kGeneralBudget, Yuan(1)},
+                    Origin{"d.json", 12, 3, "$.disbursements[1]"});
+  b.AddAdjustment("P1", {Date(), FundSource::kGeneralBudget, Yuan(-1), ""},
+                  Damaged("$.projects[0].adjustments[0]"));
+  b.AddAdjustment("P1", {Date(), FundSource::kGeneralBudget, Yuan(-1), ""},
+                  Origin{"d.json", 20, 5, "$.projects[0].adjustments[1]"});
+  b.AddPlannedPayment("P1", {Date(), Yuan(1)},
+                      Origin{"d.json", 30, 5, "$.projects[0].payment_plan[0]"});
+  b.AddPlannedPayment("P1", {Date(), Yuan(1)}, Damaged("$.projects[0].payment_plan[1]"));
+  b.AddDiagnostic({DiagnosticKind::kDate,
+                   {"d.json", 9, 3, "$.disbursements[0].date"},
+                   "date",
+                   "2022-02-30",
+                   "a date",
+                   "2022-02-30 does not exist"});
+  Diagnostics d;
+  auto kinds = Kinds(b, &d);
+  // The loader's problem, then one default date each for V2, the second
+  // adjustment and the first plan entry.
+  EXPECT_EQ(std::count(kinds.begin(), kinds.end(), DiagnosticKind::kDateOutOfYear), 3);
+  std::vector<std::string> fields;
+  for (const Diagnostic& x : d.items()) {
+    if (x.kind == DiagnosticKind::kDateOutOfYear) fields.push_back(x.where.path + " " + x.field);
+  }
+  EXPECT_THAT(fields, ::testing::UnorderedElementsAre(HasSubstr("disbursements[1]"),
+                                                      HasSubstr("adjustments[1]"),
+                                                      HasSubstr("payment_plan[0]")));
+
+  // A bad fiscal year in an undamaged header is reported, whatever else
+  // the loader found.
+  DatasetInfo info;
+  info.fiscal_year = 2022;
+  info.fiscal_year_start_month = 13;
+  DatasetBuilder header;
+  header.SetInfo(info, Origin{"d.json", 1, 1, "$"});
+  header.AddDiagnostic(
+      {DiagnosticKind::kValue, {"d.json", 40, 1, "$.units[0]"}, "", "", "", "bad"});
+  Diagnostics d2;
+  auto kinds2 = Kinds(header, &d2);
+  EXPECT_EQ(kinds2.size(), 2u);
 }
 
 TEST(DatasetBuilder, BuilderIsEmptyAfterBuild) {

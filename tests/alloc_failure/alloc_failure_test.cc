@@ -228,7 +228,8 @@ long RunWithEveryFailure(const std::vector<Step>& steps) {
       const bool failed = g_failed;
       Disarm();
       if (!failed) {
-        EXPECT_TRUE(o.complete && o.result == clean.result) << s.name << " run " << n << ": " << o.problem;
+        EXPECT_TRUE(o.complete && o.result == clean.result)
+            << s.name << " run " << n << ": " << o.problem;
         break;  // fewer than n allocations: every one has failed once
       }
       EXPECT_TRUE(o.problem.empty()) << s.name << ": allocation " << n << " failed: " << o.problem;

@@ -27,6 +27,12 @@ struct Origin {
   // only when a diagnostic reports it. 0 = none; used only when the other
   // fields are empty.
   std::uint64_t locator = 0;
+  // Set by a loader on a record's origin when it could not read some field
+  // of the record, and reported why: the record holds defaults in those
+  // fields, and DatasetBuilder::Build does not report them again (a default
+  // date is not also "outside the fiscal year"). Build fails anyway (the
+  // loader's problem is in its diagnostics). Meaningless in a Diagnostic.
+  bool damaged = false;
 
   // An origin known only by its locator.
   static Origin Locator(std::uint64_t locator) {
