@@ -399,18 +399,24 @@ Origin Damaged(std::string path) {
   return o;
 }
 
+// What a loader reports for the date of disbursement 0 that it could not
+// read.
+Diagnostic UnreadableDate() {
+  return {DiagnosticKind::kDate,
+          {"d.json", 9, 3, "$.disbursements[0].date"},
+          "date",
+          "2022-02-30",
+          "a date",
+          "2022-02-30 does not exist"};
+}
+
 TEST(DatasetBuilder, DoesNotRepeatWhatTheLoaderReported) {
   // The loader could not read a disbursement's date (left at its default),
   // reported it and marked the record damaged.
   DatasetBuilder b = Base();
   b.AddDisbursement({"V1", "P1", Date(), FundSource::kGeneralBudget, Yuan(1)},
                     Damaged("$.disbursements[0]"));
-  b.AddDiagnostic({DiagnosticKind::kDate,
-                   {"d.json", 9, 3, "$.disbursements[0].date"},
-                   "date",
-                   "2022-02-30",
-                   "a date",
-                   "2022-02-30 does not exist"});
+  b.AddDiagnostic(UnreadableDate());
   Diagnostics d;
   auto kinds = Kinds(b, &d);
   ASSERT_EQ(kinds.size(), 1u);
@@ -443,12 +449,7 @@ TEST(DatasetBuilder, ADamagedMarkCoversOnlyItsOwnRecord) {
   b.AddPlannedPayment("P1", {Date(), Yuan(1)},
                       Origin{"d.json", 30, 5, "$.projects[0].payment_plan[0]"});
   b.AddPlannedPayment("P1", {Date(), Yuan(1)}, Damaged("$.projects[0].payment_plan[1]"));
-  b.AddDiagnostic({DiagnosticKind::kDate,
-                   {"d.json", 9, 3, "$.disbursements[0].date"},
-                   "date",
-                   "2022-02-30",
-                   "a date",
-                   "2022-02-30 does not exist"});
+  b.AddDiagnostic(UnreadableDate());
   Diagnostics d;
   auto kinds = Kinds(b, &d);
   // The loader's problem, then one default date each for V2, the second
