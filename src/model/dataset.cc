@@ -532,20 +532,24 @@ absl::StatusOr<Dataset> DatasetBuilder::Build(const BuildOptions& options,
   const auto child_key = [](std::uint32_t p, std::size_t k) {
     return (std::uint64_t{p} << 32) | static_cast<std::uint32_t>(k);
   };
-  for (auto& c : s->adjustments) {
-    const std::uint32_t p = project_ref(c.parent, c.where, "project", "adjustment", true);
-    if (p == kNoIndex) continue;
-    std::vector<Adjustment>& list = s->projects[p].value.adjustments;
-    if (s->Damaged(c.where)) damaged_adjustments.push_back(child_key(p, list.size()));
-    list.push_back(std::move(c.value));
-  }
-  for (auto& c : s->plans) {
-    const std::uint32_t p = project_ref(c.parent, c.where, "project", "payment plan entry", true);
-    if (p == kNoIndex) continue;
-    std::vector<PlannedPayment>& list = s->projects[p].value.payment_plan;
-    if (s->Damaged(c.where)) damaged_plans.push_back(child_key(p, list.size()));
-    list.push_back(c.value);
-  }
+  // Appends each child row to its project's list (`list_of(project)`),
+  // keying the damaged ones into `damaged_keys`.
+  const auto merge = [&](auto& rows, auto list_of, const char* what,
+                         std::vector<std::uint64_t>& damaged_keys) {
+    for (auto& c : rows) {
+      const std::uint32_t p = project_ref(c.parent, c.where, "project", what, true);
+      if (p == kNoIndex) continue;
+      auto& list = list_of(s->projects[p].value);
+      if (s->Damaged(c.where)) damaged_keys.push_back(child_key(p, list.size()));
+      list.push_back(std::move(c.value));
+    }
+  };
+  merge(
+      s->adjustments, [](Project & p) -> auto& { return p.adjustments; }, "adjustment",
+      damaged_adjustments);
+  merge(
+      s->plans, [](Project & p) -> auto& { return p.payment_plan; }, "payment plan entry",
+      damaged_plans);
   // Sorted for the lookups (children come in input order, not project order).
   std::sort(damaged_adjustments.begin(), damaged_adjustments.end());
   std::sort(damaged_plans.begin(), damaged_plans.end());
