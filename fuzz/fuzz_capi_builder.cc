@@ -187,7 +187,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         const char* category = in.Str();
         const std::int32_t kind = in.Small();
         const std::int32_t status = in.Small();
-        const std::int32_t start = in.Small() + 2020;
+        // A year near 2020, or (0xFF) any int as it is: never an int overflow.
+        const std::int32_t small = in.Small();
+        const std::int32_t start = small >= -1 && small < 7 ? small + 2020 : small;
         const std::int64_t requested = in.Fen();
         r = pfb_builder_add_project(b, id, unit, name, category, kind, status, start, requested,
                                     static_cast<std::uint32_t>(in.Small()), &err);
