@@ -26,8 +26,8 @@ namespace {
 
 Dataset WithYearEnd(const Dataset& src) {
   DatasetBuilder b(src.info());
-  for (const Unit& u : src.units()) b.AddUnit(u);
-  for (const Project& p : src.projects()) b.AddProject(p);
+  for (const UnitView u : src.units()) b.AddUnit(u.ToRecord());
+  for (const ProjectView p : src.projects()) b.AddProject(p.ToRecord());
   const Date year_end = src.fiscal_year().last_day();
   std::uint64_t k = 0;
   for (const Goal& g : src.goals()) {
@@ -50,18 +50,18 @@ Dataset WithYearEnd(const Dataset& src) {
   for (const ExAnteAssessment& e : src.ex_ante_assessments()) b.AddExAnteAssessment(e);
   const int fy = src.info().fiscal_year;
   for (std::uint32_t p = 0; p < src.projects().size(); ++p) {
-    const Project& proj = src.projects()[p];
+    const ProjectView proj = src.projects()[p];
     Evaluation e;
-    e.id = "S" + proj.id;
+    e.id = "S" + std::string(proj.id());
     e.kind = EvaluationKind::kSelf;
-    e.project_id = proj.id;
-    e.unit_id = proj.unit_id;
+    e.project_id = proj.id();
+    e.unit_id = proj.unit_id();
     e.evaluated_year = fy;
     e.score = Ratio(85);
     b.AddEvaluation(e);
     if (p % 10 == 0) {
       Evaluation f = e;
-      f.id = "F" + proj.id;
+      f.id = "F" + std::string(proj.id());
       f.kind = EvaluationKind::kFiscal;
       f.grade = static_cast<Grade>((p / 10) % 4);
       if ((p / 10) % 4 == 1) f.suggestions = {"优化整合：纳入同类项目统筹安排"};

@@ -87,7 +87,11 @@ void BM_ReviewSingleGoal(benchmark::State& state) {
   const Goal& goal = ds.goals()[0];
   GoalContext ctx;
   ctx.fiscal_year = ds.fiscal_year();
-  if (goal.project_index != kNoIndex) ctx.project = &ds.projects()[goal.project_index];
+  Project project;  // GoalContext takes a record
+  if (goal.project_index != kNoIndex) {
+    project = ds.projects()[goal.project_index].ToRecord();
+    ctx.project = &project;
+  }
   for (auto _ : state) {
     absl::StatusOr<GoalReview> r = ReviewGoal(goal, ctx, policy);
     benchmark::DoNotOptimize(r);

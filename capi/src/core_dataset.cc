@@ -16,6 +16,8 @@ using perfbudget::DisbursementTable;
 using perfbudget::FundSource;
 using perfbudget::Money;
 using perfbudget::Project;
+using perfbudget::ProjectView;
+using perfbudget::UnitView;
 
 namespace {
 
@@ -59,22 +61,22 @@ template <typename TakeProject, typename TakeSource>
 absl::StatusOr<Totals> Sum(const Dataset& ds, std::optional<Date> as_of, TakeProject take_project,
                            TakeSource take_source) {
   Totals t;
-  auto projects = ds.projects();
+  const auto& projects = ds.projects();
   const DisbursementTable& disbursements = ds.disbursements();
   const std::span<const Date> disb_dates = disbursements.dates();
   const std::span<const Money> disb_amounts = disbursements.amounts();
   const std::span<const FundSource> disb_sources = disbursements.sources();
   for (std::uint32_t p = 0; p < projects.size(); ++p) {
     if (!take_project(p)) continue;
-    const Project& project = projects[p];
-    for (const auto& line : project.funds) {
+    const ProjectView project = projects[p];
+    for (const auto& line : project.funds()) {
       if (!take_source(line.source)) continue;
       PFB_RETURN_IF_ERROR(Add(&t.approved, line.approved, "approved"));
       PFB_RETURN_IF_ERROR(Add(&t.current, line.approved, "current budget"));
     }
-    for (const auto& adj : project.adjustments) {
-      if (!take_source(adj.source) || (as_of && adj.date > *as_of)) continue;
-      PFB_RETURN_IF_ERROR(Add(&t.current, adj.amount, "current budget"));
+    for (const auto adj : project.adjustments()) {
+      if (!take_source(adj.source()) || (as_of && adj.date() > *as_of)) continue;
+      PFB_RETURN_IF_ERROR(Add(&t.current, adj.amount(), "current budget"));
     }
     for (std::uint32_t d : ds.DisbursementsOf(p)) {
       if (!take_source(disb_sources[d]) || (as_of && disb_dates[d] > *as_of)) continue;
@@ -90,27 +92,28 @@ void Store(const Totals& t, int64_t* approved, int64_t* current, int64_t* execut
   if (executed != nullptr) *executed = t.executed.fen();
 }
 
-absl::StatusOr<const perfbudget::Unit*> UnitAt(const Dataset& ds, uint32_t index) {
+absl::StatusOr<UnitView> UnitAt(const Dataset& ds, uint32_t index) {
   PFB_RETURN_IF_ERROR(capi::CheckIndex(index, ds.units().size(), "unit"));
-  return &ds.units()[index];
+  return ds.units()[index];
 }
 
-absl::StatusOr<const Project*> ProjectAt(const Dataset& ds, uint32_t index) {
+absl::StatusOr<ProjectView> ProjectAt(const Dataset& ds, uint32_t index) {
   PFB_RETURN_IF_ERROR(capi::CheckIndex(index, ds.projects().size(), "project"));
-  return &ds.projects()[index];
+  return ds.projects()[index];
 }
 
-// Borrowed string field of the record at `index` (unit/project id/name): `at`
-// is UnitAt or ProjectAt, `field` the record's member.
-template <typename Record>
+// Borrowed string field of the row at `index` (unit/project id/name): `at`
+// is UnitAt or ProjectAt, `field` the view's getter. The text lives in the
+// dataset's arena, NUL-terminated.
+template <typename View>
 int32_t RecordString(const pfb_dataset* dataset, uint32_t index, const char** out, pfb_error** err,
-                     absl::StatusOr<const Record*> (*at)(const Dataset&, uint32_t),
-                     std::string Record::*field) {
+                     absl::StatusOr<View> (*at)(const Dataset&, uint32_t),
+                     std::string_view (View::*field)() const) {
   return capi::Guard(err, [&]() -> absl::Status {
     PFB_RETURN_IF_ERROR(capi::ZeroOut(out, "out"));
     PFB_ASSIGN_OR_RETURN(const Dataset* ds, capi::DatasetOf(dataset));
-    PFB_ASSIGN_OR_RETURN(const Record* record, at(*ds, index));
-    *out = (record->*field).c_str();
+    PFB_ASSIGN_OR_RETURN(const View row, at(*ds, index));
+    *out = (row.*field)().data();
     return absl::OkStatus();
   });
 }
@@ -253,22 +256,22 @@ PFB_API uint32_t pfb_dataset_disbursement_count(const pfb_dataset* dataset) {
 
 PFB_API int32_t pfb_dataset_unit_id(const pfb_dataset* dataset, uint32_t index, const char** out,
                                     pfb_error** err) {
-  return RecordString(dataset, index, out, err, UnitAt, &perfbudget::Unit::id);
+  return RecordString(dataset, index, out, err, UnitAt, &UnitView::id);
 }
 
 PFB_API int32_t pfb_dataset_unit_name(const pfb_dataset* dataset, uint32_t index, const char** out,
                                       pfb_error** err) {
-  return RecordString(dataset, index, out, err, UnitAt, &perfbudget::Unit::name);
+  return RecordString(dataset, index, out, err, UnitAt, &UnitView::name);
 }
 
 PFB_API int32_t pfb_dataset_project_id(const pfb_dataset* dataset, uint32_t index, const char** out,
                                        pfb_error** err) {
-  return RecordString(dataset, index, out, err, ProjectAt, &Project::id);
+  return RecordString(dataset, index, out, err, ProjectAt, &ProjectView::id);
 }
 
 PFB_API int32_t pfb_dataset_project_name(const pfb_dataset* dataset, uint32_t index,
                                          const char** out, pfb_error** err) {
-  return RecordString(dataset, index, out, err, ProjectAt, &Project::name);
+  return RecordString(dataset, index, out, err, ProjectAt, &ProjectView::name);
 }
 
 PFB_API int32_t pfb_dataset_project_unit(const pfb_dataset* dataset, uint32_t index,
@@ -276,8 +279,8 @@ PFB_API int32_t pfb_dataset_project_unit(const pfb_dataset* dataset, uint32_t in
   return capi::Guard(err, [&]() -> absl::Status {
     PFB_RETURN_IF_ERROR(capi::ZeroOut(out_unit_index, "out_unit_index"));
     PFB_ASSIGN_OR_RETURN(const Dataset* ds, capi::DatasetOf(dataset));
-    PFB_ASSIGN_OR_RETURN(const Project* p, ProjectAt(*ds, index));
-    *out_unit_index = p->unit_index;
+    PFB_ASSIGN_OR_RETURN(const ProjectView p, ProjectAt(*ds, index));
+    *out_unit_index = p.unit_index();
     return absl::OkStatus();
   });
 }
@@ -320,10 +323,10 @@ PFB_API int32_t pfb_dataset_unit_totals(const pfb_dataset* dataset, uint32_t uni
     PFB_ASSIGN_OR_RETURN(const Dataset* ds, capi::DatasetOf(dataset));
     PFB_RETURN_IF_ERROR(capi::CheckIndex(unit_index, ds->units().size(), "unit"));
     PFB_ASSIGN_OR_RETURN(std::optional<Date> date, capi::InOptionalDate(as_of, "as_of"));
-    auto projects = ds->projects();
+    const auto& projects = ds->projects();
     PFB_ASSIGN_OR_RETURN(
         Totals t, Sum(
-                      *ds, date, [&](uint32_t p) { return projects[p].unit_index == unit_index; },
+                      *ds, date, [&](uint32_t p) { return projects[p].unit_index() == unit_index; },
                       [](FundSource) { return true; }));
     Store(t, out_approved, out_current, out_executed);
     return absl::OkStatus();

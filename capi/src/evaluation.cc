@@ -106,9 +106,9 @@ absl::Status RunSelfEvaluation(const pfb_dataset* dataset, const perfbudget::Pol
     GoalText t;
     t.goal_id = ds->goals()[g.goal_index].id;
     t.owner_id = g.project_index != perfbudget::kNoIndex
-                     ? ds->projects()[g.project_index].id
-                     : (g.unit_index != perfbudget::kNoIndex ? ds->units()[g.unit_index].id : "");
-    t.unit_id = g.unit_index != perfbudget::kNoIndex ? ds->units()[g.unit_index].id : "";
+                     ? ds->projects()[g.project_index].id()
+                     : (g.unit_index != perfbudget::kNoIndex ? ds->units()[g.unit_index].id() : "");
+    t.unit_id = g.unit_index != perfbudget::kNoIndex ? ds->units()[g.unit_index].id() : "";
     t.score = P(g.score);
     t.rate = g.execution_rate.ToPercentString(2);
     t.exec_earned = P(g.execution_earned);
@@ -330,14 +330,14 @@ absl::Status RunResults(const pfb_dataset* dataset, const perfbudget::Policy& po
   auto h = std::make_unique<pfb_results>();
   h->report = std::move(report);
   for (const perfbudget::ResultProposal& p : h->report.proposals) {
-    h->texts.push_back({ds->projects()[p.project_index].id,
+    h->texts.push_back({std::string(ds->projects()[p.project_index].id()),
                         ds->evaluations()[p.evaluation_index].id, p.cut_percent.ToShortString()});
   }
   for (const perfbudget::ResultTotal& t : h->report.units) {
-    h->unit_ids.push_back(ds->units()[t.unit_index].id);
+    h->unit_ids.emplace_back(ds->units()[t.unit_index].id());
   }
   for (const perfbudget::NextYearCut& c : h->report.next_year_cuts) {
-    h->next_ids.push_back(h->report.next_year->projects()[c.project_index].id);
+    h->next_ids.emplace_back(h->report.next_year->projects()[c.project_index].id());
   }
   *out = h.release();
   return absl::OkStatus();

@@ -136,9 +136,9 @@ extern "C" PFB_API int32_t pfb_coverage_run(const pfb_dataset* current,
     auto c = std::make_unique<pfb_coverage>();
     c->report = std::move(report);
     for (const perfbudget::CoverageProject& row : c->report.projects) {
-      const perfbudget::Project& p = ds->projects()[row.project_index];
-      c->project_ids.push_back(p.id);
-      c->unit_ids.push_back(p.unit_id);
+      const perfbudget::ProjectView p = ds->projects()[row.project_index];
+      c->project_ids.emplace_back(p.id());
+      c->unit_ids.emplace_back(p.unit_id());
     }
     for (const perfbudget::CoverageFinding& f : c->report.findings) {
       c->finding_projects.push_back(f.row == perfbudget::kNoIndex ? "" : c->project_ids[f.row]);
@@ -261,7 +261,7 @@ extern "C" PFB_API int32_t pfb_coverage_totals(const pfb_coverage* c, const char
     if (!id.empty()) {
       t = nullptr;
       for (const perfbudget::CoverageTotal& u : c->report.units) {
-        if (c->report.dataset.units()[u.unit_index].id == id) t = &u;
+        if (c->report.dataset.units()[u.unit_index].id() == id) t = &u;
       }
       if (t == nullptr) {
         return capi::MakeStatus(PFB_NOT_FOUND, capi::Cat("no key project of unit ", id));
@@ -345,7 +345,7 @@ extern "C" PFB_API int32_t pfb_rectification_totals(const pfb_rectification* r, 
     if (!id.empty()) {
       t = nullptr;
       for (const perfbudget::RectificationUnitRow& u : r->report.units) {
-        if (r->report.dataset.units()[u.unit_index].id == id) t = &u.counts;
+        if (r->report.dataset.units()[u.unit_index].id() == id) t = &u.counts;
       }
       if (t == nullptr) {
         return capi::MakeStatus(PFB_NOT_FOUND, capi::Cat("nothing to rectify for unit ", id));
@@ -453,7 +453,7 @@ extern "C" PFB_API int32_t pfb_disclosure_totals(const pfb_disclosure* d, const 
     if (!id.empty()) {
       t = nullptr;
       for (const perfbudget::DisclosureUnitRow& u : d->report.units) {
-        if (d->report.dataset.units()[u.unit_index].id == id) t = &u.counts;
+        if (d->report.dataset.units()[u.unit_index].id() == id) t = &u.counts;
       }
       if (t == nullptr) return capi::MakeStatus(PFB_NOT_FOUND, capi::Cat("no unit ", id));
     }
@@ -494,7 +494,7 @@ extern "C" PFB_API int32_t pfb_disclosure_finding(const pfb_disclosure* d, uint3
     capi::Set(severity, static_cast<int32_t>(f.severity));
     capi::Set(project_id, f.project_index == perfbudget::kNoIndex
                               ? ""
-                              : ds.projects()[f.project_index].id.c_str());
+                              : ds.projects()[f.project_index].id().data());
     capi::Set(evaluation_id, f.evaluation_index == perfbudget::kNoIndex
                                  ? ""
                                  : ds.evaluations()[f.evaluation_index].id.c_str());

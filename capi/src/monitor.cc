@@ -191,8 +191,8 @@ absl::Status RunMonitor(const RunInputs& in, pfb_monitor** out) {
     for (std::uint32_t i = 0; i < n; ++i) {
       const MonitorRow& row = *RowAt(r, kind, i);
       std::string unit_id;
-      if (kind == PFB_ROW_PROJECT) unit_id = in.dataset->projects()[row.index].unit_id;
-      if (kind == PFB_ROW_UNIT) unit_id = in.dataset->units()[row.index].id;
+      if (kind == PFB_ROW_PROJECT) unit_id = in.dataset->projects()[row.index].unit_id();
+      if (kind == PFB_ROW_UNIT) unit_id = in.dataset->units()[row.index].id();
       m->rows[kind].push_back({perfbudget::RowId(r, row), perfbudget::RowName(r, row),
                                row.ExecutionRate().ToPercentString(r.decimals),
                                row.zero_budget()
@@ -358,10 +358,10 @@ absl::Status RunReclaim(const RunInputs& in, pfb_reclaim** out) {
   r->report = std::move(report);
   r->as_of_source = in.as_of_source;
   for (const perfbudget::ReclaimProposal& p : r->report.proposals) {
-    r->project_ids.push_back(in.dataset->projects()[p.project_index].id);
+    r->project_ids.emplace_back(in.dataset->projects()[p.project_index].id());
   }
   for (const perfbudget::ReclaimTotal& t : r->report.units) {
-    r->unit_ids.push_back(in.dataset->units()[t.unit_index].id);
+    r->unit_ids.emplace_back(in.dataset->units()[t.unit_index].id());
   }
   *out = r.release();
   return absl::OkStatus();

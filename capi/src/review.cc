@@ -191,10 +191,17 @@ PFB_API int32_t pfb_review_goal(const pfb_dataset* dataset, const pfb_policy* po
     const perfbudget::Goal& goal = ds->goals()[g];
     perfbudget::GoalContext ctx;
     ctx.fiscal_year = ds->fiscal_year();
-    if (goal.unit_index != perfbudget::kNoIndex) ctx.unit = &ds->units()[goal.unit_index];
+    // GoalContext takes records: the goal's unit and project, copied out.
+    perfbudget::Unit unit;
+    perfbudget::Project project;
+    if (goal.unit_index != perfbudget::kNoIndex) {
+      unit = ds->units()[goal.unit_index].ToRecord();
+      ctx.unit = &unit;
+    }
     if (goal.owner == perfbudget::GoalOwner::kProject &&
         goal.project_index != perfbudget::kNoIndex) {
-      ctx.project = &ds->projects()[goal.project_index];
+      project = ds->projects()[goal.project_index].ToRecord();
+      ctx.project = &project;
       ctx.check_ex_ante = true;
       for (const perfbudget::ExAnteAssessment& a : ds->ex_ante_assessments()) {
         if (a.project_index == goal.project_index) ctx.ex_ante = &a;

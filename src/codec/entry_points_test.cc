@@ -136,7 +136,7 @@ const std::vector<Case>& FundSourceCases() {
   return *cases;
 }
 
-// projects[0].start_year: 0..9999 (an optional field: empty is absent).
+// projects[0].start_year(): 0..9999 (an optional field: empty is absent).
 const std::vector<Case>& YearCases() {
   static const auto* cases = new std::vector<Case>{
       {"2020", {}},
@@ -203,7 +203,7 @@ struct Fields {
   std::optional<std::string> target_high;  // then comparator range, target -1000
   std::string date = "2022-08-31";         // actuals[0].date
   std::string key = "true";                // projects[0].key (CSV only)
-  std::string start_year = "2020";         // projects[0].start_year (a JSON number)
+  std::string start_year = "2020";         // projects[0].start_year() (a JSON number)
   bool json_numbers = false;               // amount, weight, target_high as JSON numbers
 };
 
@@ -430,7 +430,7 @@ TEST(EntryPointsTest, Amount) {
     const DiagnosticKind kind =
         c.error ? DiagnosticKindOf(codec.failure()) : DiagnosticKind::kValue;
     const auto check = [&](const Dataset& ds) {
-      EXPECT_EQ(ds.projects()[0].adjustments[0].amount, *codec) << c.text;
+      EXPECT_EQ(ds.projects()[0].adjustments()[0].amount(), *codec) << c.text;
     };
     Fields f;
     f.amount = c.text;
@@ -498,7 +498,7 @@ TEST(EntryPointsTest, Enum) {
     const DiagnosticKind kind =
         c.error ? DiagnosticKindOf(codec.failure()) : DiagnosticKind::kValue;
     const auto check = [&](const Dataset& ds) {
-      EXPECT_EQ(ds.projects()[0].funds[0].source, *codec) << c.text;
+      EXPECT_EQ(ds.projects()[0].funds()[0].source, *codec) << c.text;
     };
     Fields f;
     f.source = c.text;
@@ -522,7 +522,7 @@ TEST(EntryPointsTest, Integer) {
     const DiagnosticKind kind =
         c.error ? DiagnosticKindOf(codec.failure()) : DiagnosticKind::kValue;
     const auto check = [&](const Dataset& ds) {
-      EXPECT_EQ(ds.projects()[0].start_year, *codec) << c.text;
+      EXPECT_EQ(ds.projects()[0].start_year(), *codec) << c.text;
     };
     Fields f;
     f.start_year = c.text;
@@ -552,7 +552,7 @@ TEST(EntryPointsTest, Bool) {
     // Only CSV reads booleans from text (JSON has true/false, C has flags).
     Outcome csv = LoadCsv(f, tmp.path() / std::to_string(n++));
     Expect("CSV", c, csv, "key",
-           [&](const Dataset& ds) { EXPECT_EQ(ds.projects()[0].is_key, *codec) << c.text; });
+           [&](const Dataset& ds) { EXPECT_EQ(ds.projects()[0].is_key(), *codec) << c.text; });
     ExpectKind("CSV", c, csv, kind);
   }
 }
@@ -566,7 +566,7 @@ TEST(EntryPointsTest, IdsAreTrimmedEverywhere) {
                                          {"", CodecError::kEmpty},
                                          {"  ", CodecError::kEmpty}}) {
     const auto check = [&](const Dataset& ds) {
-      EXPECT_EQ(ds.units()[0].id, "U01");
+      EXPECT_EQ(ds.units()[0].id(), "U01");
       EXPECT_EQ(ds.FindUnit("U01"), 0u);
     };
     Fields f;

@@ -227,24 +227,24 @@ absl::StatusOr<CoverageReport> PlanCoverage(const Dataset& current,
   const int first_plan_year = report.year;
 
   // --- the key projects in scope (not cancelled), with their current budgets.
-  const std::span<const Project> projects = current.projects();
+  const ProjectTable& projects = current.projects();
   // Made with room for every project (base/absl_compat.h: out of memory).
   absl::flat_hash_map<std::string_view, std::uint32_t, StringViewHash, StringViewEq> row_of(
       RoomFor(projects.size()));
   for (std::uint32_t p = 0; p < projects.size(); ++p) {
-    const Project& proj = projects[p];
-    if (!proj.is_key || proj.status == ProjectStatus::kCancelled) continue;
+    const ProjectView proj = projects[p];
+    if (!proj.is_key() || proj.status() == ProjectStatus::kCancelled) continue;
     CoverageProject row;
     row.project_index = p;
-    row.unit_index = proj.unit_index;
+    row.unit_index = proj.unit_index();
     row.current = current.ApprovedOf(p);
-    for (const Adjustment& a : proj.adjustments) {
-      if (!row.current.TryAdd(a.amount)) {
-        return absl::OutOfRangeError(absl::StrCat("amount overflow in project ", proj.id));
+    for (const AdjustmentView a : proj.adjustments()) {
+      if (!row.current.TryAdd(a.amount())) {
+        return absl::OutOfRangeError(Cat("amount overflow in project ", proj.id()));
       }
     }
-    row.first_year = proj.start_year;
-    row_of.emplace(proj.id, static_cast<std::uint32_t>(report.projects.size()));
+    row.first_year = proj.start_year();
+    row_of.emplace(proj.id(), static_cast<std::uint32_t>(report.projects.size()));
     report.projects.push_back(std::move(row));
   }
 
@@ -370,8 +370,8 @@ absl::StatusOr<CoverageReport> PlanCoverage(const Dataset& current,
     const Money ca = report.projects[a].current;
     const Money cb = report.projects[b].current;
     if (ca != cb) return ca > cb;
-    return projects[report.projects[a].project_index].id <
-           projects[report.projects[b].project_index].id;
+    return projects[report.projects[a].project_index].id() <
+           projects[report.projects[b].project_index].id();
   };
 
   // --- the plan, year by year.
@@ -530,12 +530,12 @@ std::string ExplainCoverageFinding(const CoverageReport& report, const CoverageF
     return FillTemplate(en ? spec->message_en : spec->message_zh, v);
   }
   const CoverageProject& row = report.projects[finding.row];
-  const Project& p = report.dataset.projects()[row.project_index];
-  v.emplace_back("id", p.id);
-  v.emplace_back("name", p.name);
+  const ProjectView p = report.dataset.projects()[row.project_index];
+  v.emplace_back("id", p.id());
+  v.emplace_back("name", p.name());
   v.emplace_back("unit", row.unit_index < report.dataset.units().size()
-                             ? report.dataset.units()[row.unit_index].name
-                             : p.unit_id);
+                             ? report.dataset.units()[row.unit_index].name()
+                             : p.unit_id());
   v.emplace_back("current", Wan(row.current));
   std::string last;
   if (row.last_year == 0) {

@@ -74,7 +74,7 @@ CoverageOptions Capacity(std::uint32_t n) {
 
 const CoverageProject& Row(const CoverageReport& r, std::string_view id) {
   for (const CoverageProject& row : r.projects) {
-    if (r.dataset.projects()[row.project_index].id == id) return row;
+    if (r.dataset.projects()[row.project_index].id() == id) return row;
   }
   ADD_FAILURE() << "no row " << id;
   return r.projects.front();
@@ -83,7 +83,7 @@ const CoverageProject& Row(const CoverageReport& r, std::string_view id) {
 std::vector<std::string> Ids(const CoverageReport& r, const std::vector<std::uint32_t>& rows) {
   std::vector<std::string> out;
   for (std::uint32_t row : rows)
-    out.push_back(r.dataset.projects()[r.projects[row].project_index].id);
+    out.emplace_back(r.dataset.projects()[r.projects[row].project_index].id());
   return out;
 }
 

@@ -58,24 +58,24 @@ absl::StatusOr<DisclosureReport> CheckDisclosure(const Dataset& dataset, const P
     fn(report.total);
     if (unit != kNoIndex) fn(report.units[unit].counts);
   };
-  const std::span<const Project> projects = dataset.projects();
+  const ProjectTable& projects = dataset.projects();
   for (std::uint32_t p = 0; p < projects.size(); ++p) {
-    const Project& proj = projects[p];
-    if (proj.status == ProjectStatus::kCancelled) continue;
-    const Disclosure& d = proj.disclosure;
-    each_count(proj.unit_index, [&](DisclosureCounts& c) {
+    const ProjectView proj = projects[p];
+    if (proj.status() == ProjectStatus::kCancelled) continue;
+    const Disclosure& d = proj.disclosure();
+    each_count(proj.unit_index(), [&](DisclosureCounts& c) {
       ++c.projects;
       c.with_budget += d.with_budget;
       c.with_approval += d.with_approval;
-      if (proj.is_key) {
+      if (proj.is_key()) {
         ++c.key_projects;
         c.key_with_budget += d.with_budget;
         c.key_with_approval += d.with_approval;
       }
     });
-    if (proj.is_key) report.key_projects.push_back(p);
-    if (!d.with_budget && (proj.is_key || !*budget_key_only)) add(kGoalBudget, p, kNoIndex);
-    if (!d.with_approval && (proj.is_key || !*approval_key_only)) {
+    if (proj.is_key()) report.key_projects.push_back(p);
+    if (!d.with_budget && (proj.is_key() || !*budget_key_only)) add(kGoalBudget, p, kNoIndex);
+    if (!d.with_approval && (proj.is_key() || !*approval_key_only)) {
       add(kGoalApproval, p, kNoIndex);
     }
   }
@@ -112,11 +112,11 @@ std::string ExplainDisclosureFinding(const DisclosureReport& report,
   std::vector<std::pair<std::string_view, std::string>> v;
   v.emplace_back("year", absl::StrCat(report.year));
   if (finding.project_index != kNoIndex) {
-    const Project& p = ds.projects()[finding.project_index];
-    v.emplace_back("id", p.id);
-    v.emplace_back("name", p.name);
+    const ProjectView p = ds.projects()[finding.project_index];
+    v.emplace_back("id", p.id());
+    v.emplace_back("name", p.name());
     v.emplace_back("kind",
-                   p.is_key ? (en ? "key project" : "重点项目") : (en ? "project" : "项目"));
+                   p.is_key() ? (en ? "key project" : "重点项目") : (en ? "project" : "项目"));
   } else if (finding.evaluation_index != kNoIndex) {
     const Evaluation& e = ds.evaluations()[finding.evaluation_index];
     v.emplace_back("evaluation", e.id);
@@ -126,11 +126,11 @@ std::string ExplainDisclosureFinding(const DisclosureReport& report,
                       : std::string(ZhLabelOf(e.kind)));
     std::string subject;
     if (e.project_index != kNoIndex) {
-      const Project& p = ds.projects()[e.project_index];
-      subject = en ? absl::StrCat(p.name, ", ", p.id) : absl::StrCat(p.name, "，", p.id);
+      const ProjectView p = ds.projects()[e.project_index];
+      subject = en ? Cat(p.name(), ", ", p.id()) : Cat(p.name(), "，", p.id());
     } else if (e.unit_index != kNoIndex) {
-      subject = en ? absl::StrCat(ds.units()[e.unit_index].name, ", unit level")
-                   : absl::StrCat(ds.units()[e.unit_index].name, "部门整体");
+      subject = en ? Cat(ds.units()[e.unit_index].name(), ", unit level")
+                   : Cat(ds.units()[e.unit_index].name(), "部门整体");
     }
     v.emplace_back("subject", subject);
   }

@@ -40,12 +40,12 @@ void CountItem(const RectificationItem& item, const RectificationItemRow& row,
 // "项目P0301 园区市政设施维修养护" / "project P0301 …": what an item or an evaluation is about.
 std::string Subject(const Dataset& ds, std::uint32_t project, std::uint32_t unit, bool en) {
   if (project != kNoIndex) {
-    const Project& p = ds.projects()[project];
-    return en ? absl::StrCat(p.name, ", ", p.id) : absl::StrCat(p.name, "，", p.id);
+    const ProjectView p = ds.projects()[project];
+    return en ? Cat(p.name(), ", ", p.id()) : Cat(p.name(), "，", p.id());
   }
   if (unit != kNoIndex) {
-    return en ? absl::StrCat(ds.units()[unit].name, " (unit level)")
-              : absl::StrCat(ds.units()[unit].name, "部门整体");
+    return en ? Cat(ds.units()[unit].name(), " (unit level)")
+              : Cat(ds.units()[unit].name(), "部门整体");
   }
   return en ? "not linked" : "未关联";
 }

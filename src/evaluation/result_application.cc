@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "base/absl_compat.h"
 #include "base/out_of_memory.h"
 #include "monitoring/monitor_internal.h"
 #include "perfbudget/evaluation/self_evaluation.h"
@@ -28,20 +29,20 @@ struct Budget {
   Money total;
 };
 
-absl::StatusOr<Budget> BudgetOf(const Project& p) {
+absl::StatusOr<Budget> BudgetOf(const ProjectView p) {
   Budget b;
   bool ok = true;
-  for (const FundLine& l : p.funds) {
+  for (const FundLine& l : p.funds()) {
     const auto s = static_cast<std::size_t>(l.source);
     b.present[s] = true;
     ok = ok && b.current[s].TryAdd(l.approved) && b.total.TryAdd(l.approved);
   }
-  for (const Adjustment& a : p.adjustments) {
-    const auto s = static_cast<std::size_t>(a.source);
+  for (const AdjustmentView a : p.adjustments()) {
+    const auto s = static_cast<std::size_t>(a.source());
     b.present[s] = true;
-    ok = ok && b.current[s].TryAdd(a.amount) && b.total.TryAdd(a.amount);
+    ok = ok && b.current[s].TryAdd(a.amount()) && b.total.TryAdd(a.amount());
   }
-  if (!ok) return absl::OutOfRangeError(absl::StrCat("amount overflow in project ", p.id));
+  if (!ok) return absl::OutOfRangeError(Cat("amount overflow in project ", p.id()));
   return b;
 }
 
@@ -171,12 +172,12 @@ std::string_view CodeFor(ResultAction a) {
 void Render(const Dataset& ds, int year, ResultProposal& p) {
   const RuleSpec* spec = FindRuleSpec(p.code);
   if (spec == nullptr) return;
-  const Project& proj = ds.projects()[p.project_index];
+  const ProjectView proj = ds.projects()[p.project_index];
   const Evaluation& ev = ds.evaluations()[p.evaluation_index];
   for (bool en : {false, true}) {
     const std::vector<std::pair<std::string_view, std::string>> v = {
-        {"id", proj.id},
-        {"name", proj.name},
+        {"id", std::string(proj.id())},
+        {"name", std::string(proj.name())},
         {"evaluation", ev.id},
         {"kind", std::string(en ? CodeOf(ev.kind) : ZhLabelOf(ev.kind))},
         {"grade", std::string(en ? CodeOf(p.grade) : ZhLabelOf(p.grade))},
@@ -216,7 +217,7 @@ absl::StatusOr<ResultApplicationReport> ApplyResults(const Dataset& dataset, con
   ResultApplicationReport rep;
   rep.dataset = dataset;
   rep.budget_year = dataset.info().fiscal_year + 1;
-  const auto projects = dataset.projects();
+  const auto& projects = dataset.projects();
   const auto evals = dataset.evaluations();
 
   // The deciding evaluation of each project.
@@ -237,8 +238,8 @@ absl::StatusOr<ResultApplicationReport> ApplyResults(const Dataset& dataset, con
   for (std::uint32_t u = 0; u < unit_totals.size(); ++u) unit_totals[u].unit_index = u;
   for (std::uint32_t p = 0; p < projects.size(); ++p) {
     if (decider[p] == kNoIndex) continue;
-    const Project& proj = projects[p];
-    if (proj.status == ProjectStatus::kCancelled) continue;
+    const ProjectView proj = projects[p];
+    if (proj.status() == ProjectStatus::kCancelled) continue;
     const Evaluation& ev = evals[decider[p]];
     ResultProposal rpz;
     rpz.project_index = p;
@@ -276,7 +277,7 @@ absl::StatusOr<ResultApplicationReport> ApplyResults(const Dataset& dataset, con
     if (options.messages) Render(dataset, rep.budget_year, rpz);
 
     const auto a = static_cast<std::size_t>(rpz.action);
-    for (ResultTotal* t : {&unit_totals[proj.unit_index], &rep.total}) {
+    for (ResultTotal* t : {&unit_totals[proj.unit_index()], &rep.total}) {
       ++t->projects;
       ++t->by_action[a];
       bool ok = t->cut_by_action[a].TryAdd(rpz.cut) && t->base.TryAdd(rpz.base) &&
@@ -294,21 +295,21 @@ absl::StatusOr<ResultApplicationReport> ApplyResults(const Dataset& dataset, con
   if (options.next_year.has_value()) {
     const Dataset& next = *options.next_year;
     rep.next_year = next;
-    const auto next_projects = next.projects();
+    const ProjectTable& next_projects = next.projects();
     for (std::uint32_t p = 0; p < next_projects.size(); ++p) {
-      const Project& proj = next_projects[p];
-      if (proj.requested.fen() <= 0) continue;
+      const ProjectView proj = next_projects[p];
+      if (proj.requested().fen() <= 0) continue;
       const Money approved = next.ApprovedOf(p);
-      if (!(approved < proj.requested)) continue;
+      if (!(approved < proj.requested())) continue;
       NextYearCut c;
       c.project_index = p;
-      c.requested = proj.requested;
+      c.requested = proj.requested();
       c.approved = approved;
-      auto cut = proj.requested.Minus(approved);
+      auto cut = proj.requested().Minus(approved);
       if (!cut.ok()) return cut.status();
       c.cut = *cut;
-      c.cancelled = proj.status == ProjectStatus::kCancelled;
-      const std::uint32_t here = dataset.FindProject(proj.id);
+      c.cancelled = proj.status() == ProjectStatus::kCancelled;
+      const std::uint32_t here = dataset.FindProject(proj.id());
       for (std::uint32_t k = 0; k < rep.proposals.size() && here != kNoIndex; ++k) {
         if (rep.proposals[k].project_index == here) c.proposal = k;
       }

@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "base/absl_compat.h"
 #include "base/out_of_memory.h"
 #include "monitoring/monitor_internal.h"
 #include "perfbudget/policy/rule_catalog.h"
@@ -45,19 +46,19 @@ struct Execution {
 absl::StatusOr<std::vector<Execution>> ExecutionOfProjects(const Dataset& ds, Date to) {
   std::vector<Execution> out(ds.projects().size());
   for (std::uint32_t p = 0; p < out.size(); ++p) {
-    const Project& proj = ds.projects()[p];
+    const ProjectView proj = ds.projects()[p];
     Execution& e = out[p];
     bool ok = true;
-    for (const FundLine& l : proj.funds) ok = ok && e.current.TryAdd(l.approved);
-    for (const Adjustment& a : proj.adjustments) {
-      if (a.date <= to) ok = ok && e.current.TryAdd(a.amount);
+    for (const FundLine& l : proj.funds()) ok = ok && e.current.TryAdd(l.approved);
+    for (const AdjustmentView a : proj.adjustments()) {
+      if (a.date() <= to) ok = ok && e.current.TryAdd(a.amount());
     }
     const DisbursementTable& disbursements = ds.disbursements();
     for (std::uint32_t di : ds.DisbursementsOf(p)) {
       if (disbursements.dates()[di] > to) break;  // in date order within a project
       ok = ok && e.executed.TryAdd(disbursements.amounts()[di]);
     }
-    if (!ok) return absl::OutOfRangeError(absl::StrCat("amount overflow in project ", proj.id));
+    if (!ok) return absl::OutOfRangeError(Cat("amount overflow in project ", proj.id()));
   }
   return out;
 }
@@ -146,12 +147,12 @@ struct Owner {
 
 Owner OwnerOf(const Dataset& ds, const GoalScore& g) {
   if (g.project_index != kNoIndex) {
-    const Project& p = ds.projects()[g.project_index];
-    return {p.id, p.name};
+    const ProjectView p = ds.projects()[g.project_index];
+    return {std::string(p.id()), std::string(p.name())};
   }
   if (g.unit_index != kNoIndex) {
-    const Unit& u = ds.units()[g.unit_index];
-    return {u.id, u.name};
+    const UnitView u = ds.units()[g.unit_index];
+    return {std::string(u.id()), std::string(u.name())};
   }
   return {};
 }
@@ -241,14 +242,14 @@ absl::StatusOr<SelfEvaluationReport> ScoreSelfEvaluations(
 
   auto exec = ExecutionOfProjects(dataset, exec_to);
   if (!exec.ok()) return exec.status();
-  const auto projects = dataset.projects();
+  const auto& projects = dataset.projects();
   const auto goals = dataset.goals();
 
   // Unit execution: Σ over the unit's projects in scope.
   std::vector<Execution> unit_exec(dataset.units().size());
   for (std::uint32_t p = 0; p < projects.size(); ++p) {
-    if (projects[p].status == ProjectStatus::kCancelled) continue;
-    Execution& u = unit_exec[projects[p].unit_index];
+    if (projects[p].status() == ProjectStatus::kCancelled) continue;
+    Execution& u = unit_exec[projects[p].unit_index()];
     if (!u.current.TryAdd((*exec)[p].current) || !u.executed.TryAdd((*exec)[p].executed)) {
       return absl::OutOfRangeError("amount overflow in a unit's total");
     }
@@ -305,7 +306,7 @@ absl::StatusOr<SelfEvaluationReport> ScoreSelfEvaluations(
     const Execution* ex = nullptr;
     if (goal.owner == GoalOwner::kProject) {
       if (!options.project_goals || goal.project_index == kNoIndex) continue;
-      if (projects[goal.project_index].status == ProjectStatus::kCancelled) continue;
+      if (projects[goal.project_index].status() == ProjectStatus::kCancelled) continue;
       gs.project_index = goal.project_index;
       ex = &(*exec)[goal.project_index];
     } else {

@@ -94,22 +94,26 @@ std::vector<std::string> TableTexts(const Dataset& ds) {
       {std::string(kDatasetFormatName), Int(kDatasetFormatVersion), info.jurisdiction_code,
        info.jurisdiction_name, Int(info.fiscal_year), Int(info.fiscal_year_start_month),
        Bool(info.fiscal_year_named_by_end), info.title, OptDate(info.as_of)});
-  for (const Unit& u : ds.units()) rows[schema::kUnits].push_back({u.id, u.name});
-  for (const Project& p : ds.projects()) {
+  for (const UnitView u : ds.units())
+    rows[schema::kUnits].push_back({std::string(u.id()), std::string(u.name())});
+  for (const ProjectView p : ds.projects()) {
     rows[schema::kProjects].push_back(
-        {p.id, p.unit_id, p.name, p.category, std::string(CodeOf(p.kind)), Bool(p.is_key),
-         std::string(CodeOf(p.status)), Int(p.start_year), Amount(p.requested),
-         Bool(p.disclosure.with_budget), Bool(p.disclosure.with_approval)});
-    for (const FundLine& f : p.funds) {
-      rows[schema::kFunds].push_back(
-          {p.id, std::string(CodeOf(f.source)), Amount(f.approved), Int(f.origin_year)});
+        {std::string(p.id()), std::string(p.unit_id()), std::string(p.name()),
+         std::string(p.category()), std::string(CodeOf(p.kind())), Bool(p.is_key()),
+         std::string(CodeOf(p.status())), Int(p.start_year()), Amount(p.requested()),
+         Bool(p.disclosure().with_budget), Bool(p.disclosure().with_approval)});
+    for (const FundLine& f : p.funds()) {
+      rows[schema::kFunds].push_back({std::string(p.id()), std::string(CodeOf(f.source)),
+                                      Amount(f.approved), Int(f.origin_year)});
     }
-    for (const Adjustment& a : p.adjustments) {
-      rows[schema::kAdjustments].push_back(
-          {p.id, a.date.ToString(), std::string(CodeOf(a.source)), Amount(a.amount), a.reason});
+    for (const AdjustmentView a : p.adjustments()) {
+      rows[schema::kAdjustments].push_back({std::string(p.id()), a.date().ToString(),
+                                            std::string(CodeOf(a.source())), Amount(a.amount()),
+                                            std::string(a.reason())});
     }
-    for (const PlannedPayment& pp : p.payment_plan) {
-      rows[schema::kPaymentPlan].push_back({p.id, pp.date.ToString(), Amount(pp.amount)});
+    for (const PlannedPayment& pp : p.payment_plan()) {
+      rows[schema::kPaymentPlan].push_back(
+          {std::string(p.id()), pp.date.ToString(), Amount(pp.amount)});
     }
   }
   for (const Goal& g : ds.goals()) {

@@ -105,8 +105,8 @@ TEST(CsvWriterTest, Gb18030RoundTripKeepsChineseNames) {
   options.encoding = TextEncoding::kGb18030;
   absl::StatusOr<Dataset> back = LoadDatasetCsv(tmp.str("gb"), options);
   ASSERT_TRUE(back.ok()) << back.status();
-  EXPECT_EQ(back->units()[1].name, "宿州东部新城行政管理委员会");
-  EXPECT_EQ(back->projects()[1].name, "招商引资\"专项\"经费");
+  EXPECT_EQ(back->units()[1].name(), "宿州东部新城行政管理委员会");
+  EXPECT_EQ(back->projects()[1].name(), "招商引资\"专项\"经费");
   ASSERT_TRUE(WriteDatasetCsv(*back, tmp.str("utf8")).ok());
   ExpectSameFolders(tmp.path() / "utf8", FixtureDir("good"));
 }

@@ -109,8 +109,8 @@ TEST_P(JsonBigFileTest, LoadsTheSameDataset) {
   absl::StatusOr<Dataset> a = LoadInSteps(path_, nullptr);
   ASSERT_TRUE(a.ok()) << a.status();
   ASSERT_EQ(a->units().size(), std::size_t{kBigUnits});
-  EXPECT_EQ(a->units()[kBigUnits - 1].id, "U" + std::to_string(kBigUnits - 1));
-  EXPECT_EQ(a->units()[kBigUnits - 1].name, "单位" + std::to_string(kBigUnits - 1));
+  EXPECT_EQ(a->units()[kBigUnits - 1].id(), "U" + std::to_string(kBigUnits - 1));
+  EXPECT_EQ(a->units()[kBigUnits - 1].name(), "单位" + std::to_string(kBigUnits - 1));
   // The public entry point (the default step) loads it the same.
   absl::StatusOr<Dataset> b = LoadDatasetJsonFile(path_);
   ASSERT_TRUE(b.ok()) << b.status();

@@ -81,33 +81,33 @@ TEST(JsonReaderTest, LoadsFullDocument) {
   EXPECT_EQ(info.as_of, Date::Parse("2022-08-31").value());
   ASSERT_EQ(ds->units().size(), 2u);
   ASSERT_EQ(ds->projects().size(), 2u);
-  const Project& p1 = ds->projects()[0];
-  EXPECT_EQ(p1.id, "P001");
-  EXPECT_EQ(p1.unit_id, "U01");
-  EXPECT_EQ(p1.category, "市政管护");
-  EXPECT_EQ(p1.kind, ProjectKind::kContinuing);
-  EXPECT_TRUE(p1.is_key);
-  EXPECT_EQ(p1.status, ProjectStatus::kInProgress);
-  EXPECT_EQ(p1.start_year, 2020);
-  EXPECT_EQ(p1.requested.fen(), 520'0000'00);
-  ASSERT_EQ(p1.funds.size(), 3u);
-  EXPECT_EQ(p1.funds[0].approved.fen(), 500'0000'00);
-  EXPECT_EQ(p1.funds[1].source, FundSource::kLandTransfer);  // by Chinese label
-  EXPECT_EQ(p1.funds[1].approved.fen(), 123456);             // JSON number 1234.56, exact
-  EXPECT_EQ(p1.funds[2].approved.fen(), 10);                 // "0.1"
-  EXPECT_EQ(p1.funds[2].origin_year, 2021);
-  ASSERT_EQ(p1.adjustments.size(), 1u);
-  EXPECT_EQ(p1.adjustments[0].amount.fen(), -100'0000'00);
-  EXPECT_EQ(p1.adjustments[0].date.ToString(), "2022-09-15");
-  EXPECT_EQ(p1.adjustments[0].reason, "压减");
-  ASSERT_EQ(p1.payment_plan.size(), 1u);
-  EXPECT_EQ(p1.payment_plan[0].amount.fen(), 120'0000'00);
-  EXPECT_TRUE(p1.disclosure.with_budget);
-  EXPECT_FALSE(p1.disclosure.with_approval);
-  const Project& p2 = ds->projects()[1];
-  EXPECT_EQ(p2.kind, ProjectKind::kNew);  // "新增"
-  EXPECT_EQ(p2.status, ProjectStatus::kPlanned);
-  EXPECT_EQ(p2.funds[0].approved.fen(), 1234567890123456);  // 12345678901234.56 yuan
+  const ProjectView p1 = ds->projects()[0];
+  EXPECT_EQ(p1.id(), "P001");
+  EXPECT_EQ(p1.unit_id(), "U01");
+  EXPECT_EQ(p1.category(), "市政管护");
+  EXPECT_EQ(p1.kind(), ProjectKind::kContinuing);
+  EXPECT_TRUE(p1.is_key());
+  EXPECT_EQ(p1.status(), ProjectStatus::kInProgress);
+  EXPECT_EQ(p1.start_year(), 2020);
+  EXPECT_EQ(p1.requested().fen(), 520'0000'00);
+  ASSERT_EQ(p1.funds().size(), 3u);
+  EXPECT_EQ(p1.funds()[0].approved.fen(), 500'0000'00);
+  EXPECT_EQ(p1.funds()[1].source, FundSource::kLandTransfer);  // by Chinese label
+  EXPECT_EQ(p1.funds()[1].approved.fen(), 123456);             // JSON number 1234.56, exact
+  EXPECT_EQ(p1.funds()[2].approved.fen(), 10);                 // "0.1"
+  EXPECT_EQ(p1.funds()[2].origin_year, 2021);
+  ASSERT_EQ(p1.adjustments().size(), 1u);
+  EXPECT_EQ(p1.adjustments()[0].amount().fen(), -100'0000'00);
+  EXPECT_EQ(p1.adjustments()[0].date().ToString(), "2022-09-15");
+  EXPECT_EQ(p1.adjustments()[0].reason(), "压减");
+  ASSERT_EQ(p1.payment_plan().size(), 1u);
+  EXPECT_EQ(p1.payment_plan()[0].amount.fen(), 120'0000'00);
+  EXPECT_TRUE(p1.disclosure().with_budget);
+  EXPECT_FALSE(p1.disclosure().with_approval);
+  const ProjectView p2 = ds->projects()[1];
+  EXPECT_EQ(p2.kind(), ProjectKind::kNew);  // "新增"
+  EXPECT_EQ(p2.status(), ProjectStatus::kPlanned);
+  EXPECT_EQ(p2.funds()[0].approved.fen(), 1234567890123456);  // 12345678901234.56 yuan
 
   ASSERT_EQ(ds->goals().size(), 2u);
   const Goal& g = ds->goals()[0];
@@ -190,9 +190,9 @@ TEST(JsonReaderTest, NumbersAreReadExactlyFromTheirText) {
   Diagnostics diags;
   absl::StatusOr<Dataset> ds = LoadDatasetJson(kDoc, {}, &diags);
   ASSERT_TRUE(ds.ok()) << ds.status() << "\n" << Dump(diags);
-  const Project& p = ds->projects()[0];
-  EXPECT_EQ(p.funds[0].approved.fen(), 1234567890123456);
-  EXPECT_EQ(p.funds[1].approved.fen() + p.funds[2].approved.fen(), 30);
+  const ProjectView p = ds->projects()[0];
+  EXPECT_EQ(p.funds()[0].approved.fen(), 1234567890123456);
+  EXPECT_EQ(p.funds()[1].approved.fen() + p.funds()[2].approved.fen(), 30);
   EXPECT_EQ(ds->ApprovedOf(0).fen(), 1234567890123486);
   const Indicator& ind = ds->goals()[0].indicators[0];
   EXPECT_EQ(ind.target_text, "0.12345678901234567890123");

@@ -73,17 +73,18 @@ class JsonOut {
 };
 
 // "key": [the rows, each written by write(row, j)].
-template <typename T, typename F>
-void WriteTable(std::string_view key, std::span<const T> rows, JsonOut& j, F write) {
+// `rows`: any range (a span of records, a table or range of row views).
+template <typename Rows, typename F>
+void WriteTable(std::string_view key, const Rows& rows, JsonOut& j, F write) {
   j.Key(key);
   j.BeginArray();
-  for (const T& row : rows) write(row, j);
+  for (auto&& row : rows) write(row, j);
   j.EndArray();
 }
 
 // The same, or nothing at all when there are no rows (an optional list).
-template <typename T, typename F>
-void WriteTableIfNotEmpty(std::string_view key, std::span<const T> rows, JsonOut& j, F write) {
+template <typename Rows, typename F>
+void WriteTableIfNotEmpty(std::string_view key, const Rows& rows, JsonOut& j, F write) {
   if (!rows.empty()) WriteTable(key, rows, j, write);
 }
 
@@ -153,7 +154,7 @@ void WriteIndicator(const Indicator& ind, JsonOut& j) {
     j.Field("value_source", CodeOf(ind.value_source));
   }
   j.FieldIfNotEmpty("evaluation_standard", ind.evaluation_standard);
-  WriteTableIfNotEmpty<IndicatorActual>("actuals", ind.actuals, j, WriteActual);
+  WriteTableIfNotEmpty("actuals", ind.actuals, j, WriteActual);
   j.EndObject();
 }
 
@@ -165,12 +166,12 @@ void WriteFundLine(const FundLine& f, JsonOut& j) {
   j.EndObject();
 }
 
-void WriteAdjustment(const Adjustment& a, JsonOut& j) {
+void WriteAdjustment(const AdjustmentView a, JsonOut& j) {
   j.BeginObject();
-  j.DateField("date", a.date);
-  j.Field("source", CodeOf(a.source));
-  j.MoneyField("amount", a.amount);
-  j.FieldIfNotEmpty("reason", a.reason);
+  j.DateField("date", a.date());
+  j.Field("source", CodeOf(a.source()));
+  j.MoneyField("amount", a.amount());
+  j.FieldIfNotEmpty("reason", a.reason());
   j.EndObject();
 }
 
@@ -181,24 +182,24 @@ void WritePlannedPayment(const PlannedPayment& pp, JsonOut& j) {
   j.EndObject();
 }
 
-void WriteProject(const Project& p, JsonOut& j) {
+void WriteProject(const ProjectView p, JsonOut& j) {
   j.BeginObject();
-  j.Field("id", p.id);
-  j.Field("unit", p.unit_id);
-  j.Field("name", p.name);
-  j.FieldIfNotEmpty("category", p.category);
-  j.Field("kind", CodeOf(p.kind));
-  j.BoolField("key", p.is_key);
-  j.Field("status", CodeOf(p.status));
-  j.IntFieldIfNotZero("start_year", p.start_year);
-  j.MoneyFieldIfNotZero("requested", p.requested);
-  WriteTable<FundLine>("funds", p.funds, j, WriteFundLine);
-  WriteTableIfNotEmpty<Adjustment>("adjustments", p.adjustments, j, WriteAdjustment);
-  WriteTableIfNotEmpty<PlannedPayment>("payment_plan", p.payment_plan, j, WritePlannedPayment);
+  j.Field("id", p.id());
+  j.Field("unit", p.unit_id());
+  j.Field("name", p.name());
+  j.FieldIfNotEmpty("category", p.category());
+  j.Field("kind", CodeOf(p.kind()));
+  j.BoolField("key", p.is_key());
+  j.Field("status", CodeOf(p.status()));
+  j.IntFieldIfNotZero("start_year", p.start_year());
+  j.MoneyFieldIfNotZero("requested", p.requested());
+  WriteTable("funds", p.funds(), j, WriteFundLine);
+  WriteTableIfNotEmpty("adjustments", p.adjustments(), j, WriteAdjustment);
+  WriteTableIfNotEmpty("payment_plan", p.payment_plan(), j, WritePlannedPayment);
   j.Key("disclosure");
   j.BeginObject();
-  j.BoolField("with_budget", p.disclosure.with_budget);
-  j.BoolField("with_approval", p.disclosure.with_approval);
+  j.BoolField("with_budget", p.disclosure().with_budget);
+  j.BoolField("with_approval", p.disclosure().with_approval);
   j.EndObject();
   j.EndObject();
 }
@@ -210,7 +211,7 @@ void WriteGoal(const Goal& g, JsonOut& j) {
   j.FieldIfNotEmpty("project", g.project_id);
   j.FieldIfNotEmpty("unit", g.unit_id);
   j.FieldIfNotEmpty("text", g.text);
-  WriteTable<Indicator>("indicators", g.indicators, j, WriteIndicator);
+  WriteTable("indicators", g.indicators, j, WriteIndicator);
   j.EndObject();
 }
 
@@ -246,8 +247,8 @@ void WriteEvaluation(const Evaluation& e, JsonOut& j) {
   if (e.grade.has_value()) j.Field("grade", CodeOf(*e.grade));
   j.FieldIfNotEmpty("evaluator", e.evaluator);
   const auto text = [](const std::string& s, JsonOut& o) { o.String(s); };
-  WriteTableIfNotEmpty<std::string>("problems", e.problems, j, text);
-  WriteTableIfNotEmpty<std::string>("suggestions", e.suggestions, j, text);
+  WriteTableIfNotEmpty("problems", e.problems, j, text);
+  WriteTableIfNotEmpty("suggestions", e.suggestions, j, text);
   if (e.published_with_final_accounts) j.BoolField("published_with_final_accounts", true);
   j.EndObject();
 }
@@ -305,18 +306,18 @@ std::string DatasetToJson(const Dataset& dataset, const JsonWriteOptions& option
   j.EndObject();
   j.Field("title", info.title);
   j.DateField("as_of", info.as_of);
-  WriteTable<Unit>("units", dataset.units(), j, [](const Unit& u, JsonOut& o) {
+  WriteTable("units", dataset.units(), j, [](const UnitView u, JsonOut& o) {
     o.BeginObject();
-    o.Field("id", u.id);
-    o.Field("name", u.name);
+    o.Field("id", u.id());
+    o.Field("name", u.name());
     o.EndObject();
   });
-  WriteTable<Project>("projects", dataset.projects(), j, WriteProject);
-  WriteTable<Goal>("goals", dataset.goals(), j, WriteGoal);
+  WriteTable("projects", dataset.projects(), j, WriteProject);
+  WriteTable("goals", dataset.goals(), j, WriteGoal);
   WriteDisbursements(dataset.disbursements(), j);
-  WriteTable<ExAnteAssessment>("ex_ante", dataset.ex_ante_assessments(), j, WriteExAnte);
-  WriteTable<Evaluation>("evaluations", dataset.evaluations(), j, WriteEvaluation);
-  WriteTable<RectificationItem>("rectifications", dataset.rectifications(), j, WriteRectification);
+  WriteTable("ex_ante", dataset.ex_ante_assessments(), j, WriteExAnte);
+  WriteTable("evaluations", dataset.evaluations(), j, WriteEvaluation);
+  WriteTable("rectifications", dataset.rectifications(), j, WriteRectification);
   j.EndObject();
   return j.Finish();
 }

@@ -278,8 +278,8 @@ TEST(LoadEdgeCsvFolder, QuotedNewlineCrlfBomNoFinalNewline) {
                                   "\xEF\xBB\xBFid,name\r\nU01,\"宿马园区\r\n管委会\"\r\n"
                                   "U02,\"东部\"\"新城\"\"\""}});
   ASSERT_TRUE(ok.dataset.ok()) << ok.All();
-  EXPECT_EQ(ok.dataset->units()[0].name, "宿马园区\r\n管委会");
-  EXPECT_EQ(ok.dataset->units()[1].name, "东部\"新城\"");
+  EXPECT_EQ(ok.dataset->units()[0].name(), "宿马园区\r\n管委会");
+  EXPECT_EQ(ok.dataset->units()[1].name(), "东部\"新城\"");
 }
 
 TEST(LoadEdgeCsvFolder, RowAfterQuotedNewlineIsPlacedOnItsLine) {

@@ -23,7 +23,9 @@ namespace perfbudget {
 namespace {
 std::shared_ptr<const Dataset::Impl> EmptyImpl() {
   auto impl = std::make_shared<Dataset::Impl>();
-  impl->disbursements.Bind(impl->projects.data());
+  impl->units.Bind(impl->text.data());
+  impl->projects.Bind(impl->text.data(), impl->units.id.data());
+  impl->disbursements.Bind(impl->text.data(), impl->projects.id.data());
   return impl;
 }
 }  // namespace
@@ -33,8 +35,8 @@ Dataset::Dataset(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}
 
 const DatasetInfo& Dataset::info() const { return impl_->info; }
 const FiscalYear& Dataset::fiscal_year() const { return impl_->fiscal_year; }
-std::span<const Unit> Dataset::units() const { return impl_->units; }
-std::span<const Project> Dataset::projects() const { return impl_->projects; }
+const UnitTable& Dataset::units() const { return impl_->units.table; }
+const ProjectTable& Dataset::projects() const { return impl_->projects.table; }
 std::span<const Goal> Dataset::goals() const { return impl_->goals; }
 const DisbursementTable& Dataset::disbursements() const { return impl_->disbursements.table; }
 std::span<const ExAnteAssessment> Dataset::ex_ante_assessments() const { return impl_->ex_ante; }
@@ -55,6 +57,33 @@ std::uint32_t Dataset::FindProject(std::string_view id) const {
 std::uint32_t Dataset::FindGoal(std::string_view id) const { return Find(impl_->goal_by_id, id); }
 
 RowRange Dataset::DisbursementsOf(std::uint32_t p) const { return impl_->disbursements.Of(p); }
+
+Unit UnitView::ToRecord() const { return Unit{std::string(id()), std::string(name())}; }
+
+Adjustment AdjustmentView::ToRecord() const {
+  return Adjustment{date(), source(), amount(), std::string(reason())};
+}
+
+Project ProjectView::ToRecord() const {
+  Project p;
+  p.id = std::string(id());
+  p.unit_id = std::string(unit_id());
+  p.name = std::string(name());
+  p.category = std::string(category());
+  p.kind = kind();
+  p.is_key = is_key();
+  p.status = status();
+  p.start_year = start_year();
+  p.requested = requested();
+  const std::span<const FundLine> f = funds();
+  p.funds.assign(f.begin(), f.end());
+  for (AdjustmentView a : adjustments()) p.adjustments.push_back(a.ToRecord());
+  const std::span<const PlannedPayment> plan = payment_plan();
+  p.payment_plan.assign(plan.begin(), plan.end());
+  p.disclosure = disclosure();
+  p.unit_index = unit_index();
+  return p;
+}
 
 Disbursement DisbursementView::ToRecord() const {
   Disbursement d;
@@ -437,6 +466,91 @@ void MoveDisbursements(DatasetBuilder::State::DisbursementRows& dr, GroupIndex b
   if (out.project_begin.empty()) out.project_begin.push_back(0);
 }
 
+}  // namespace
+
+namespace {
+// Moves the validated units and projects into their columns and the arena,
+// and binds the tables. False when the arena would pass 4 GiB.
+template <typename UnitRecs, typename ProjectRecs>
+bool StoreUnitsAndProjects(UnitRecs& units, ProjectRecs& projects, Dataset::Impl& impl) {
+  std::size_t text = 1, funds = 0, plans = 0, adjustments = 0;
+  for (const auto& r : units) text += r.value.id.size() + r.value.name.size() + 2;
+  for (const auto& r : projects) {
+    const Project& p = r.value;
+    text += p.id.size() + p.name.size() + p.category.size() + 3;
+    for (const Adjustment& a : p.adjustments) text += a.reason.size() + 1;
+    funds += p.funds.size();
+    plans += p.payment_plan.size();
+    adjustments += p.adjustments.size();
+  }
+  impl.text.Reserve(text);
+
+  UnitColumns& u = impl.units;
+  u.id.resize(units.size());
+  u.name.resize(units.size());
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    if (!impl.text.Add(units[i].value.id, &u.id[i]) ||
+        !impl.text.Add(units[i].value.name, &u.name[i])) {
+      return false;
+    }
+  }
+
+  ProjectColumns& c = impl.projects;
+  const std::size_t n = projects.size();
+  c.id.resize(n);
+  c.name.resize(n);
+  c.category.resize(n);
+  c.unit.resize(n);
+  c.kind.resize(n);
+  c.status.resize(n);
+  c.is_key.resize(n);
+  c.start_year.resize(n);
+  c.requested.resize(n);
+  c.disclosure.resize(n);
+  c.fund_begin.reserve(n + 1);
+  c.plan_begin.reserve(n + 1);
+  c.adjustment_begin.reserve(n + 1);
+  c.funds.reserve(funds);
+  c.plans.reserve(plans);
+  c.adjustment_date.reserve(adjustments);
+  c.adjustment_source.reserve(adjustments);
+  c.adjustment_amount.reserve(adjustments);
+  c.adjustment_reason.reserve(adjustments);
+  for (std::size_t i = 0; i < n; ++i) {
+    const Project& p = projects[i].value;
+    if (!impl.text.Add(p.id, &c.id[i]) || !impl.text.Add(p.name, &c.name[i]) ||
+        !impl.text.Add(p.category, &c.category[i])) {
+      return false;
+    }
+    c.unit[i] = p.unit_index;
+    c.kind[i] = p.kind;
+    c.status[i] = p.status;
+    c.is_key[i] = p.is_key ? 1 : 0;
+    c.start_year[i] = p.start_year;
+    c.requested[i] = p.requested;
+    c.disclosure[i] = p.disclosure;
+    c.fund_begin.push_back(static_cast<std::uint32_t>(c.funds.size()));
+    c.funds.insert(c.funds.end(), p.funds.begin(), p.funds.end());
+    c.plan_begin.push_back(static_cast<std::uint32_t>(c.plans.size()));
+    c.plans.insert(c.plans.end(), p.payment_plan.begin(), p.payment_plan.end());
+    c.adjustment_begin.push_back(static_cast<std::uint32_t>(c.adjustment_date.size()));
+    for (const Adjustment& a : p.adjustments) {
+      TextRef reason;
+      if (!impl.text.Add(a.reason, &reason)) return false;
+      c.adjustment_date.push_back(a.date);
+      c.adjustment_source.push_back(a.source);
+      c.adjustment_amount.push_back(a.amount);
+      c.adjustment_reason.push_back(reason);
+    }
+  }
+  c.fund_begin.push_back(static_cast<std::uint32_t>(c.funds.size()));
+  c.plan_begin.push_back(static_cast<std::uint32_t>(c.plans.size()));
+  c.adjustment_begin.push_back(static_cast<std::uint32_t>(c.adjustment_date.size()));
+
+  u.Bind(impl.text.data());
+  c.Bind(impl.text.data(), u.id.data());
+  return true;
+}
 }  // namespace
 
 absl::StatusOr<Dataset> DatasetBuilder::Build(const BuildOptions& options,
@@ -928,8 +1042,12 @@ absl::StatusOr<Dataset> DatasetBuilder::Build(const BuildOptions& options,
     for (auto& r : recs) dest.push_back(std::move(r.value));
     release(recs);
   };
-  take(s->units, impl->units);
-  take(s->projects, impl->projects);
+  if (!StoreUnitsAndProjects(s->units, s->projects, *impl)) {
+    return absl::OutOfRangeError(
+        "the dataset's texts (ids, names, reasons) come to more than 4 GiB; split it");
+  }
+  release(s->units);
+  release(s->projects);
   take(s->goals, impl->goals);
   take(s->ex_ante, impl->ex_ante);
   take(s->evaluations, impl->evaluations);
@@ -937,7 +1055,7 @@ absl::StatusOr<Dataset> DatasetBuilder::Build(const BuildOptions& options,
 
   MoveDisbursements(dr, std::move(disb_by_project), impl->disbursements);
   dr = State::DisbursementRows();
-  impl->disbursements.Bind(impl->projects.data());
+  impl->disbursements.Bind(impl->text.data(), impl->projects.id.data());
 
   std::vector<std::uint32_t> goal_project(impl->goals.size(), kNoIndex);
   std::vector<std::uint32_t> goal_unit(impl->goals.size(), kNoIndex);
@@ -949,12 +1067,9 @@ absl::StatusOr<Dataset> DatasetBuilder::Build(const BuildOptions& options,
       goal_unit[i] = g.unit_index;
     }
   }
-  impl->goals_by_project = Group(impl->projects.size(), goal_project);
-  impl->goals_by_unit = Group(impl->units.size(), goal_unit);
-  std::vector<std::uint32_t> project_unit(impl->projects.size());
-  for (std::uint32_t i = 0; i < impl->projects.size(); ++i)
-    project_unit[i] = impl->projects[i].unit_index;
-  impl->projects_by_unit = Group(impl->units.size(), project_unit);
+  impl->goals_by_project = Group(impl->projects.id.size(), goal_project);
+  impl->goals_by_unit = Group(impl->units.id.size(), goal_unit);
+  impl->projects_by_unit = Group(impl->units.id.size(), impl->projects.unit);
 
   return Dataset(std::move(impl));
 } catch (const std::bad_alloc&) {

@@ -35,9 +35,9 @@ struct DisbursementColumns {
   std::vector<std::uint32_t> input_pos;      // row → input position; empty: identity
   DisbursementTable table;
 
-  void Bind(const Project* projects) {
-    table = DisbursementTable();
-    table.projects_ = projects;
+  void Bind(const char* text, const TextRef* project_ids) {
+    table.project_text_ = text;
+    table.project_id_ = project_ids;
     table.date_ = date.data();
     table.amount_ = amount.data();
     table.source_ = source.data();
@@ -54,11 +54,99 @@ struct DisbursementColumns {
   }
 };
 
+// The dataset's string arena: every text once, each followed by a NUL; it
+// starts with a NUL, so TextRef{} is "". Offsets are 32-bit: Add fails
+// (returns false) once the arena would pass 4 GiB.
+class StringArena {
+ public:
+  StringArena() : text_(1, '\0') {}
+  bool Add(std::string_view s, TextRef* out) {
+    if (s.empty()) {
+      *out = TextRef{};
+      return true;
+    }
+    if (text_.size() + s.size() + 1 > std::size_t{0xFFFFFFFFu}) return false;
+    *out = TextRef{static_cast<std::uint32_t>(text_.size()), static_cast<std::uint32_t>(s.size())};
+    text_.append(s);
+    text_.push_back('\0');
+    return true;
+  }
+  void Reserve(std::size_t n) { text_.reserve(n); }
+  void ShrinkToFit() { text_.shrink_to_fit(); }
+  const char* data() const { return text_.data(); }
+  std::size_t size() const { return text_.size(); }
+
+ private:
+  std::string text_;
+};
+
+// The unit columns (UnitTable describes them).
+struct UnitColumns {
+  std::vector<TextRef> id, name;
+  UnitTable table;
+  void Bind(const char* text) {
+    table.text_ = text;
+    table.id_ = id.data();
+    table.name_ = name.data();
+    table.size_ = id.size();
+  }
+};
+
+// The project columns and their child tables (ProjectTable describes them).
+struct ProjectColumns {
+  std::vector<TextRef> id, name, category;
+  std::vector<std::uint32_t> unit;
+  std::vector<ProjectKind> kind;
+  std::vector<ProjectStatus> status;
+  std::vector<std::uint8_t> is_key;  // 0 or 1
+  std::vector<std::int32_t> start_year;
+  std::vector<Money> requested;
+  std::vector<Disclosure> disclosure;
+  std::vector<std::uint32_t> fund_begin, plan_begin, adjustment_begin;  // size + 1 each
+  std::vector<FundLine> funds;
+  std::vector<PlannedPayment> plans;
+  std::vector<Date> adjustment_date;
+  std::vector<FundSource> adjustment_source;
+  std::vector<Money> adjustment_amount;
+  std::vector<TextRef> adjustment_reason;
+  AdjustmentTable adjustments;
+  ProjectTable table;
+
+  void Bind(const char* text, const TextRef* unit_ids) {
+    adjustments.text_ = text;
+    adjustments.date_ = adjustment_date.data();
+    adjustments.source_ = adjustment_source.data();
+    adjustments.amount_ = adjustment_amount.data();
+    adjustments.reason_ = adjustment_reason.data();
+    adjustments.size_ = adjustment_date.size();
+    table.text_ = text;
+    table.unit_id_ = unit_ids;
+    table.id_ = id.data();
+    table.name_ = name.data();
+    table.category_ = category.data();
+    table.unit_ = unit.data();
+    table.kind_ = kind.data();
+    table.status_ = status.data();
+    table.is_key_ = is_key.data();
+    table.start_year_ = start_year.data();
+    table.requested_ = requested.data();
+    table.disclosure_ = disclosure.data();
+    table.fund_begin_ = fund_begin.data();
+    table.funds_ = funds.data();
+    table.plan_begin_ = plan_begin.data();
+    table.plans_ = plans.data();
+    table.adjustment_begin_ = adjustment_begin.data();
+    table.adjustments_ = &adjustments;
+    table.size_ = id.size();
+  }
+};
+
 struct Dataset::Impl {
   DatasetInfo info;
   FiscalYear fiscal_year;
-  std::vector<Unit> units;
-  std::vector<Project> projects;
+  StringArena text;
+  UnitColumns units;
+  ProjectColumns projects;
   std::vector<Goal> goals;
   DisbursementColumns disbursements;
   std::vector<ExAnteAssessment> ex_ante;

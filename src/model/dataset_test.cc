@@ -148,7 +148,7 @@ TEST(DatasetBuilder, BuildsAValidDatasetWithIndexes) {
   EXPECT_EQ(ds->FindProject("nope"), kNoIndex);
   // Copies share data and stay valid.
   Dataset copy = *ds;
-  EXPECT_EQ(copy.projects().data(), ds->projects().data());
+  EXPECT_EQ(copy.projects()[0].name().data(), ds->projects()[0].name().data());
 }
 
 TEST(DatasetBuilder, ReportsDuplicateIds) {

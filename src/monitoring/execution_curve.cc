@@ -54,12 +54,12 @@ absl::StatusOr<ExecutionCurve> BuildExecutionCurve(const Dataset& dataset, const
   curve.total.id =
       dataset.info().jurisdiction_code.empty() ? "total" : dataset.info().jurisdiction_code;
   curve.total.name = "合计";
-  const auto units = dataset.units();
+  const auto& units = dataset.units();
   curve.units.resize(units.size());
   for (std::uint32_t u = 0; u < units.size(); ++u) {
     curve.units[u].unit_index = u;
-    curve.units[u].id = units[u].id;
-    curve.units[u].name = units[u].name;
+    curve.units[u].id = std::string(units[u].id());
+    curve.units[u].name = std::string(units[u].name());
   }
   for (std::size_t j = 0; j < reps->size(); ++j) {
     const MonitorReport& rep = (*reps)[j];

@@ -385,8 +385,8 @@ absl::StatusOr<std::vector<MonitorReport>> MonitorSeries(const Dataset& dataset,
 
   std::vector<DateCtx> ctx(K);
   std::vector<MonitorReport> reps(K);
-  const auto units = dataset.units();
-  const auto projects = dataset.projects();
+  const auto& units = dataset.units();
+  const auto& projects = dataset.projects();
   // An overflow is reported after any payment plan outside the year.
   const auto fail = [&](std::string_view what) -> absl::Status {
     absl::Status plans = monitoring_internal::CheckPaymentPlans(dataset);
@@ -449,30 +449,20 @@ absl::StatusOr<std::vector<MonitorReport>> MonitorSeries(const Dataset& dataset,
   std::vector<Paid> paid;
   bool plan_outside_year = false;
 
-  // Software prefetch: the loop is bound by memory latency (projects, their
-  // fund lines and goals live in separate heap blocks), so the blocks of a
-  // project a few iterations ahead are requested early. The disbursement
-  // columns need none: they are read in order.
+  // Software prefetch: the unit aggregates and the goals (still one heap
+  // block each) of a project a few iterations ahead are requested early. The
+  // project columns and their child tables (fund lines, adjustments, plans)
+  // and the disbursement columns need none: they are read front to back.
   const auto n_projects = static_cast<std::uint32_t>(projects.size());
   const bool project_goals = options.goals && options.project_rows;
-  const auto prefetch_project = [&](std::uint32_t q) {
-    // The cache lines from `status` to the end of the struct.
-    const char* b = reinterpret_cast<const char*>(&projects[q]);
-    __builtin_prefetch(b + offsetof(Project, status));
-    __builtin_prefetch(b + offsetof(Project, adjustments));
-    __builtin_prefetch(b + sizeof(Project) - 1);
-  };
   const auto prefetch_blocks = [&](std::uint32_t q) {
-    const Project& pr = projects[q];
-    if (pr.unit_index < units.size()) {
-      const char* a = reinterpret_cast<const char*>(&unit_agg[std::size_t{pr.unit_index} * K]);
+    const ProjectView pr = projects[q];
+    if (pr.unit_index() < units.size()) {
+      const char* a = reinterpret_cast<const char*>(&unit_agg[std::size_t{pr.unit_index()} * K]);
       for (std::size_t off = 0; off < K * sizeof(Agg); off += 64) __builtin_prefetch(a + off, 1);
       __builtin_prefetch(a + K * sizeof(Agg) - 1, 1);
-      __builtin_prefetch(&unit_base[pr.unit_index], 1);
+      __builtin_prefetch(&unit_base[pr.unit_index()], 1);
     }
-    if (!pr.funds.empty()) __builtin_prefetch(pr.funds.data());
-    if (!pr.adjustments.empty()) __builtin_prefetch(pr.adjustments.data());
-    if (!pr.payment_plan.empty()) __builtin_prefetch(pr.payment_plan.data());
     if (project_goals) {
       for (std::uint32_t gi : dataset.GoalsOfProject(q)) {
         __builtin_prefetch(reinterpret_cast<const char*>(&goals[gi]) + offsetof(Goal, indicators));
@@ -496,25 +486,23 @@ absl::StatusOr<std::vector<MonitorReport>> MonitorSeries(const Dataset& dataset,
       }
     }
   };
-  constexpr std::uint32_t kAheadProject = 48, kAheadBlocks = 24, kAheadIndicators = 10,
-                          kAheadActuals = 4;
+  constexpr std::uint32_t kAheadBlocks = 24, kAheadIndicators = 10, kAheadActuals = 4;
 
   for (std::uint32_t p = 0; p < n_projects; ++p) {
-    if (p + kAheadProject < n_projects) prefetch_project(p + kAheadProject);
     if (p + kAheadBlocks < n_projects) prefetch_blocks(p + kAheadBlocks);
     if (project_goals) {
       if (p + kAheadIndicators < n_projects) prefetch_indicators(p + kAheadIndicators);
       if (p + kAheadActuals < n_projects) prefetch_actuals(p + kAheadActuals);
     }
-    const Project& proj = projects[p];
+    const ProjectView proj = projects[p];
     if (!InScope(proj)) continue;
-    for (const PlannedPayment& pp : proj.payment_plan) {
+    for (const PlannedPayment& pp : proj.payment_plan()) {
       if (!fy.Contains(pp.date)) plan_outside_year = true;
     }
     if (plan_outside_year) continue;  // reported below, after the loop
     Money approved;
     std::array<bool, kFundSourceCount> has_source{};
-    for (const FundLine& f : proj.funds) {
+    for (const FundLine& f : proj.funds()) {
       const auto s = static_cast<std::size_t>(f.source);
       if (!AddMoney(approved, f.approved) || !AddMoney(fund_approved[s], f.approved)) {
         return fail("approved amounts");
@@ -524,13 +512,13 @@ absl::StatusOr<std::vector<MonitorReport>> MonitorSeries(const Dataset& dataset,
     std::fill(adj_b.begin(), adj_b.end(), Money());
     std::fill(exec_b.begin(), exec_b.end(), Money());
     std::fill(cnt_b.begin(), cnt_b.end(), 0u);
-    for (const Adjustment& a : proj.adjustments) {
-      const auto s = static_cast<std::size_t>(a.source);
+    for (const AdjustmentView a : proj.adjustments()) {
+      const auto s = static_cast<std::size_t>(a.source());
       has_source[s] = true;
       const auto k = static_cast<std::size_t>(
-          std::lower_bound(sorted.begin(), sorted.end(), a.date) - sorted.begin());
+          std::lower_bound(sorted.begin(), sorted.end(), a.date()) - sorted.begin());
       if (k == K) continue;
-      if (!AddMoney(adj_b[k], a.amount) || !AddMoney(fund_adj[k][s], a.amount)) {
+      if (!AddMoney(adj_b[k], a.amount()) || !AddMoney(fund_adj[k][s], a.amount())) {
         return fail("adjustments");
       }
     }
@@ -558,11 +546,11 @@ absl::StatusOr<std::vector<MonitorReport>> MonitorSeries(const Dataset& dataset,
       }
     }
     // Unit and jurisdiction sums, by bucket (prefix sums after the loop).
-    for (AggBase* base : {&unit_base[proj.unit_index], &total_base}) {
+    for (AggBase* base : {&unit_base[proj.unit_index()], &total_base}) {
       base->approved += approved.fen();
       ++base->projects;
     }
-    for (Agg* agg : {&unit_agg[std::size_t{proj.unit_index} * K], total_agg.data()}) {
+    for (Agg* agg : {&unit_agg[std::size_t{proj.unit_index()} * K], total_agg.data()}) {
       bool overflow = false;
       for (std::size_t j = 0; j < K; ++j) {
         overflow |= __builtin_add_overflow(agg[j].adjustments, adj_b[j].fen(), &agg[j].adjustments);
@@ -720,9 +708,9 @@ std::string RowId(const MonitorReport& report, const MonitorRow& row) {
   const Dataset& ds = report.dataset;
   switch (row.kind) {
     case MonitorRowKind::kProject:
-      return ds.projects()[row.index].id;
+      return std::string(ds.projects()[row.index].id());
     case MonitorRowKind::kUnit:
-      return ds.units()[row.index].id;
+      return std::string(ds.units()[row.index].id());
     case MonitorRowKind::kFundSource:
       return std::string(CodeOf(static_cast<FundSource>(row.index)));
     case MonitorRowKind::kJurisdiction:
@@ -735,9 +723,9 @@ std::string RowName(const MonitorReport& report, const MonitorRow& row) {
   const Dataset& ds = report.dataset;
   switch (row.kind) {
     case MonitorRowKind::kProject:
-      return ds.projects()[row.index].name;
+      return std::string(ds.projects()[row.index].name());
     case MonitorRowKind::kUnit:
-      return ds.units()[row.index].name;
+      return std::string(ds.units()[row.index].name());
     case MonitorRowKind::kFundSource:
       return std::string(ZhLabelOf(static_cast<FundSource>(row.index)));
     case MonitorRowKind::kJurisdiction:

@@ -2,6 +2,7 @@
 #include "monitoring/monitor_internal.h"
 
 #include "absl/strings/str_cat.h"
+#include "base/absl_compat.h"
 #include "perfbudget/policy/rule_catalog.h"
 
 namespace perfbudget::monitoring_internal {
@@ -30,14 +31,14 @@ absl::Status CheckPaymentPlans(const Dataset& dataset) {
   const FiscalYear& fy = dataset.fiscal_year();
   std::string problems;
   int count = 0;
-  for (const Project& p : dataset.projects()) {
+  for (const ProjectView p : dataset.projects()) {
     if (!InScope(p)) continue;
-    for (std::size_t i = 0; i < p.payment_plan.size(); ++i) {
-      const PlannedPayment& pp = p.payment_plan[i];
+    for (std::size_t i = 0; i < p.payment_plan().size(); ++i) {
+      const PlannedPayment& pp = p.payment_plan()[i];
       if (fy.Contains(pp.date)) continue;
       if (++count <= 10) {
-        absl::StrAppend(&problems, count > 1 ? "; " : "", "project ", p.id, " payment_plan[", i,
-                        "] date ", pp.date.ToString());
+        absl::StrAppend(&problems, count > 1 ? "; " : "", "project ", AV(p.id()), " payment_plan[",
+                        i, "] date ", pp.date.ToString());
       }
     }
   }

@@ -33,7 +33,7 @@ absl::Status CheckBands(const Policy& policy);
 std::string WanYuan(Money m);
 
 // Cancelled projects are out of monitoring and reclaim scope.
-inline bool InScope(const Project& p) { return p.status != ProjectStatus::kCancelled; }
+inline bool InScope(const ProjectView p) { return p.status() != ProjectStatus::kCancelled; }
 
 }  // namespace perfbudget::monitoring_internal
 

@@ -37,7 +37,7 @@ MonitorReport RunMonitor(const Dataset& ds, const char* as_of,
 
 const MonitorRow& ProjectRow(const MonitorReport& rep, const std::string& id) {
   for (const MonitorRow& r : rep.projects) {
-    if (rep.dataset.projects()[r.index].id == id) return r;
+    if (rep.dataset.projects()[r.index].id() == id) return r;
   }
   ADD_FAILURE() << "no row for " << id;
   return rep.total;

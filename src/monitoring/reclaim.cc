@@ -7,6 +7,7 @@
 #include <new>
 
 #include "absl/strings/str_cat.h"
+#include "base/absl_compat.h"
 #include "base/out_of_memory.h"
 #include "monitoring/monitor_internal.h"
 #include "perfbudget/money/allocate.h"
@@ -38,20 +39,20 @@ struct ProjectFigures {
 };
 
 // Per-source current budget (fund lines + adjustments dated ≤ as_of).
-absl::Status AddBudget(const Project& proj, Date as_of, ProjectFigures& f) {
+absl::Status AddBudget(const ProjectView proj, Date as_of, ProjectFigures& f) {
   const auto overflow = [&] {
-    return absl::OutOfRangeError(absl::StrCat("amount overflow in project ", proj.id));
+    return absl::OutOfRangeError(Cat("amount overflow in project ", proj.id()));
   };
-  for (const FundLine& l : proj.funds) {
+  for (const FundLine& l : proj.funds()) {
     const auto s = static_cast<std::size_t>(l.source);
     f.present[s] = true;
     if (!f.current[s].TryAdd(l.approved) || !f.current_total.TryAdd(l.approved)) return overflow();
   }
-  for (const Adjustment& a : proj.adjustments) {
-    if (a.date > as_of) continue;
-    const auto s = static_cast<std::size_t>(a.source);
+  for (const AdjustmentView a : proj.adjustments()) {
+    if (a.date() > as_of) continue;
+    const auto s = static_cast<std::size_t>(a.source());
     f.present[s] = true;
-    if (!f.current[s].TryAdd(a.amount) || !f.current_total.TryAdd(a.amount)) return overflow();
+    if (!f.current[s].TryAdd(a.amount()) || !f.current_total.TryAdd(a.amount())) return overflow();
   }
   return absl::OkStatus();
 }
@@ -67,8 +68,7 @@ absl::Status AddExecuted(const Dataset& ds, std::uint32_t p, Date as_of, Project
     const auto s = static_cast<std::size_t>(sources[di]);
     f.present[s] = true;
     if (!f.executed[s].TryAdd(amounts[di]) || !f.executed_total.TryAdd(amounts[di])) {
-      return absl::OutOfRangeError(
-          absl::StrCat("amount overflow in project ", ds.projects()[p].id));
+      return absl::OutOfRangeError(Cat("amount overflow in project ", ds.projects()[p].id()));
     }
   }
   return absl::OkStatus();
@@ -191,10 +191,10 @@ std::string SplitText(const std::vector<FundSplit>& split, bool en) {
 std::string Render(const Dataset& ds, Date as_of, const ReclaimProposal& p, bool en) {
   const RuleSpec* spec = FindRuleSpec(p.code);
   if (spec == nullptr) return "";
-  const Project& proj = ds.projects()[p.project_index];
+  const ProjectView proj = ds.projects()[p.project_index];
   std::vector<std::pair<std::string_view, std::string>> v = {
-      {"id", proj.id},
-      {"name", proj.name},
+      {"id", std::string(proj.id())},
+      {"name", std::string(proj.name())},
       {"amount", WanYuan(p.amount)},
       {"current", WanYuan(p.current)},
       {"executed", WanYuan(p.executed)},
@@ -267,7 +267,7 @@ absl::StatusOr<ReclaimReport> Reclaim(const MonitorReport& monitoring, const Pol
       p.message_zh = Render(dataset, as_of, p, false);
       p.message_en = Render(dataset, as_of, p, true);
     }
-    const std::uint32_t u = dataset.projects()[p.project_index].unit_index;
+    const std::uint32_t u = dataset.projects()[p.project_index].unit_index();
     for (ReclaimTotal* t : {&unit_totals[u], &rep.total}) {
       if (p.has_amount) {
         ++t->proposals;
@@ -289,26 +289,15 @@ absl::StatusOr<ReclaimReport> Reclaim(const MonitorReport& monitoring, const Pol
     return absl::OkStatus();
   };
 
-  // Project rows of the monitoring report, by project index. The loop reads
-  // each project's status, fund lines and payment plan: prefetched ahead.
-  const auto projects = dataset.projects();
+  // Project rows of the monitoring report, by project index. The project
+  // columns and their fund lines and plans are read in project order: no
+  // prefetch needed.
+  const ProjectTable& projects = dataset.projects();
   const auto& rows = mon->projects;
-  constexpr std::size_t kAheadProject = 64, kAheadBlocks = 32;
   for (std::size_t r = 0; r < rows.size(); ++r) {
-    if (r + kAheadProject < rows.size()) {
-      const char* b = reinterpret_cast<const char*>(&projects[rows[r + kAheadProject].index]);
-      for (std::size_t off = offsetof(Project, status); off < sizeof(Project); off += 32) {
-        __builtin_prefetch(b + off);
-      }
-    }
-    if (r + kAheadBlocks < rows.size()) {
-      const Project& ahead = projects[rows[r + kAheadBlocks].index];
-      if (!ahead.funds.empty()) __builtin_prefetch(ahead.funds.data());
-      if (!ahead.payment_plan.empty()) __builtin_prefetch(ahead.payment_plan.data());
-    }
     const MonitorRow& row = rows[r];
     const std::uint32_t pi = row.index;
-    const Project& proj = projects[pi];
+    const ProjectView proj = projects[pi];
     if (!InScope(proj)) continue;
     auto unspent = row.current.Minus(row.executed);
     if (!unspent.ok()) return unspent.status();
@@ -320,9 +309,9 @@ absl::StatusOr<ReclaimReport> Reclaim(const MonitorReport& monitoring, const Pol
     base.current = row.current;
     base.executed = row.executed;
 
-    const bool unimplemented = proj.status == ProjectStatus::kNotImplemented;
+    const bool unimplemented = proj.status() == ProjectStatus::kNotImplemented;
     const bool closed =
-        proj.status == ProjectStatus::kFinished || proj.status == ProjectStatus::kTerminated;
+        proj.status() == ProjectStatus::kFinished || proj.status() == ProjectStatus::kTerminated;
     if (unimplemented || closed) {
       const Code& rule = unimplemented ? unimplemented_rule : surplus_rule;
       if (rule.on && unspent->fen() > 0) {
@@ -344,7 +333,7 @@ absl::StatusOr<ReclaimReport> Reclaim(const MonitorReport& monitoring, const Pol
       if (co_on) {
         Money old_budget;
         int newest_old = 0;
-        for (const FundLine& l : proj.funds) {
+        for (const FundLine& l : proj.funds()) {
           if (l.source != FundSource::kCarryOver || l.origin_year == 0) continue;
           if (int128_t{fy} - l.origin_year < min_years_int) continue;
           if (!old_budget.TryAdd(l.approved)) return absl::OutOfRangeError("carry-over overflow");
@@ -379,9 +368,9 @@ absl::StatusOr<ReclaimReport> Reclaim(const MonitorReport& monitoring, const Pol
         }
       }
       if (lagging) {
-        if (!proj.payment_plan.empty()) {
+        if (!proj.payment_plan().empty()) {
           Money planned_after;
-          for (const PlannedPayment& pp : proj.payment_plan) {
+          for (const PlannedPayment& pp : proj.payment_plan()) {
             if (pp.date > as_of && !planned_after.TryAdd(pp.amount)) {
               return absl::OutOfRangeError("payment plan overflow");
             }
@@ -425,7 +414,7 @@ absl::StatusOr<ReclaimReport> Reclaim(const MonitorReport& monitoring, const Pol
       }
     }
     if (rep.proposals.size() > before) {
-      ++unit_totals[proj.unit_index].projects;
+      ++unit_totals[proj.unit_index()].projects;
       ++rep.total.projects;
     }
   }

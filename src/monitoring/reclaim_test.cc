@@ -29,7 +29,7 @@ ReclaimReport RunReclaim(const Dataset& ds, const char* as_of,
 std::vector<const ReclaimProposal*> Of(const ReclaimReport& rep, const std::string& id) {
   std::vector<const ReclaimProposal*> out;
   for (const ReclaimProposal& p : rep.proposals) {
-    if (rep.dataset.projects()[p.project_index].id == id) out.push_back(&p);
+    if (rep.dataset.projects()[p.project_index].id() == id) out.push_back(&p);
   }
   return out;
 }
@@ -297,7 +297,7 @@ void ExpectHandReclaim(const ReclaimReport& rep, bool stored) {
     const ReclaimProposal& p = rep.proposals[i];
     const HandProposal& h = HandProposals()[i];
     SCOPED_TRACE(h.project);
-    EXPECT_EQ(rep.dataset.projects()[p.project_index].id, h.project);
+    EXPECT_EQ(rep.dataset.projects()[p.project_index].id(), h.project);
     EXPECT_EQ(p.code, h.code);
     EXPECT_EQ(p.has_amount, h.has_amount);
     if (h.has_amount) EXPECT_EQ(p.amount, Fen(h.amount_fen));

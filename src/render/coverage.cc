@@ -22,7 +22,7 @@ std::string Label(const RenderOptions& options, std::string_view zh, std::string
 }
 
 std::string UnitName(const Dataset& ds, std::uint32_t u) {
-  return u < ds.units().size() ? ds.units()[u].name : "";
+  return u < ds.units().size() ? std::string(ds.units()[u].name()) : "";
 }
 
 std::string GradeText(const std::optional<Grade>& g, bool en) {
@@ -81,7 +81,7 @@ std::string TextImpl(const CoverageReport& r, const RenderOptions& options) {
     for (const std::string& id : y.unit_ids) {
       if (!units.empty()) units += en ? "; " : "；";
       const std::uint32_t u = ds.FindUnit(id);
-      units += id + (u == kNoIndex ? "" : " " + ds.units()[u].name);
+      units += id + (u == kNoIndex ? "" : " " + std::string(ds.units()[u].name()));
     }
     h.AddRow({std::to_string(y.year), std::to_string(y.projects),
               FormatAmount(y.project_amount, unit), units.empty() ? "-" : units});
@@ -120,9 +120,10 @@ std::string TextImpl(const CoverageReport& r, const RenderOptions& options) {
               {Align::kLeft, Align::kLeft, Align::kLeft, Align::kRight, Align::kRight,
                Align::kRight, Align::kLeft, Align::kRight, Align::kLeft, Align::kRight});
   for (const CoverageProject& row : r.projects) {
-    const Project& proj = ds.projects()[row.project_index];
-    p.AddRow({proj.id, proj.name, proj.unit_id, FormatAmount(row.current, unit),
-              YearOrDash(row.first_year), YearOrDash(row.last_year), GradeText(row.last_grade, en),
+    const ProjectView proj = ds.projects()[row.project_index];
+    p.AddRow({std::string(proj.id()), std::string(proj.name()), std::string(proj.unit_id()),
+              FormatAmount(row.current, unit), YearOrDash(row.first_year),
+              YearOrDash(row.last_year), GradeText(row.last_grade, en),
               std::to_string(row.deadline) + (row.overdue ? "!" : ""), StatusText(row.status, en),
               YearOrDash(row.planned_year)});
   }
@@ -139,7 +140,7 @@ std::string TextImpl(const CoverageReport& r, const RenderOptions& options) {
     for (const auto* rows : {&yr.due, &yr.recommended}) {
       for (std::uint32_t row : *rows) {
         if (!ids.empty()) ids += " ";
-        ids += ds.projects()[r.projects[row].project_index].id;
+        ids += ds.projects()[r.projects[row].project_index].id();
       }
     }
     y.AddRow({std::to_string(yr.year), std::to_string(yr.evaluated.size()),
@@ -160,7 +161,8 @@ std::string TextImpl(const CoverageReport& r, const RenderOptions& options) {
                                     std::to_string(c.planned),      std::to_string(c.breaches)};
   };
   for (const CoverageTotal& c : r.units) {
-    std::vector<std::string> cells = {ds.units()[c.unit_index].id, UnitName(ds, c.unit_index)};
+    std::vector<std::string> cells = {std::string(ds.units()[c.unit_index].id()),
+                                      UnitName(ds, c.unit_index)};
     for (std::string& s : total_row(c)) cells.push_back(std::move(s));
     u.AddRow(std::move(cells));
   }
@@ -192,7 +194,7 @@ std::string JsonImpl(const CoverageReport& r, const RenderOptions& options) {
   const bool en = IsEnglish(options);
   const auto ids = [&](JsonWriter& w, const std::vector<std::uint32_t>& rows) {
     w.BeginArray();
-    for (std::uint32_t row : rows) w.String(ds.projects()[r.projects[row].project_index].id);
+    for (std::uint32_t row : rows) w.String(ds.projects()[r.projects[row].project_index].id());
     w.EndArray();
   };
   JsonWriter w;
@@ -225,8 +227,8 @@ std::string JsonImpl(const CoverageReport& r, const RenderOptions& options) {
   w.Key("units").BeginArray();
   for (const CoverageTotal& c : r.units) {
     w.BeginObject();
-    w.Key("id").String(ds.units()[c.unit_index].id);
-    w.Key("name").String(ds.units()[c.unit_index].name);
+    w.Key("id").String(ds.units()[c.unit_index].id());
+    w.Key("name").String(ds.units()[c.unit_index].name());
     TotalJson(w, c);
     w.EndObject();
   }
@@ -249,11 +251,11 @@ std::string JsonImpl(const CoverageReport& r, const RenderOptions& options) {
   w.EndArray();
   w.Key("projects").BeginArray();
   for (const CoverageProject& row : r.projects) {
-    const Project& proj = ds.projects()[row.project_index];
+    const ProjectView proj = ds.projects()[row.project_index];
     w.BeginObject();
-    w.Key("project").String(proj.id);
-    w.Key("name").String(proj.name);
-    w.Key("unit").String(proj.unit_id);
+    w.Key("project").String(proj.id());
+    w.Key("name").String(proj.name());
+    w.Key("unit").String(proj.unit_id());
     w.Key("current_budget").String(row.current.ToString());
     w.Key("first_year").Int(row.first_year);
     w.Key("last_year").Int(row.last_year);
@@ -281,7 +283,7 @@ std::string JsonImpl(const CoverageReport& r, const RenderOptions& options) {
     if (f.row == kNoIndex) {
       w.Key("project").Null();
     } else {
-      w.Key("project").String(ds.projects()[r.projects[f.row].project_index].id);
+      w.Key("project").String(ds.projects()[r.projects[f.row].project_index].id());
     }
     w.Key("message").String(en ? f.message_en : f.message_zh);
     w.EndObject();
@@ -303,9 +305,10 @@ std::string CsvImpl(const CoverageReport& r, const RenderOptions& options) {
                                  "起始年度", "最近评价年度", "最近评价等级", "评价次数",
                                  "最迟评价年度", "已超期", "状态", "计划评价年度", "超出能力年度"});
   for (const CoverageProject& row : r.projects) {
-    const Project& proj = ds.projects()[row.project_index];
-    out += CsvRow({proj.id, proj.name, proj.unit_id, FormatAmount(row.current, unit),
-                   std::to_string(row.first_year), std::to_string(row.last_year),
+    const ProjectView proj = ds.projects()[row.project_index];
+    out += CsvRow({std::string(proj.id()), std::string(proj.name()), std::string(proj.unit_id()),
+                   FormatAmount(row.current, unit), std::to_string(row.first_year),
+                   std::to_string(row.last_year),
                    row.last_grade.has_value() ? std::string(CodeOf(*row.last_grade)) : "",
                    std::to_string(row.evaluations), std::to_string(row.deadline),
                    row.overdue ? "true" : "false", std::string(CodeOf(row.status)),

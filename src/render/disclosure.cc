@@ -64,8 +64,8 @@ std::string TextImpl(const DisclosureReport& r, const RenderOptions& options) {
               {Align::kLeft, Align::kLeft, Align::kRight, Align::kRight, Align::kRight,
                Align::kRight, Align::kRight, Align::kRight, Align::kRight});
   for (const DisclosureUnitRow& row : r.units) {
-    std::vector<std::string> cells = {ds.units()[row.unit_index].id,
-                                      ds.units()[row.unit_index].name};
+    std::vector<std::string> cells = {std::string(ds.units()[row.unit_index].id()),
+                                      std::string(ds.units()[row.unit_index].name())};
     for (std::string& s : CountCells(row.counts)) cells.push_back(std::move(s));
     u.AddRow(std::move(cells));
   }
@@ -80,9 +80,10 @@ std::string TextImpl(const DisclosureReport& r, const RenderOptions& options) {
                en ? "With budget" : "随部门预算", en ? "With approval" : "随预算批复"},
               {Align::kLeft, Align::kLeft, Align::kLeft, Align::kLeft, Align::kLeft});
   for (std::uint32_t p : r.key_projects) {
-    const Project& proj = ds.projects()[p];
-    k.AddRow({proj.id, proj.name, proj.unit_id, YesNo(proj.disclosure.with_budget, en),
-              YesNo(proj.disclosure.with_approval, en)});
+    const ProjectView proj = ds.projects()[p];
+    k.AddRow({std::string(proj.id()), std::string(proj.name()), std::string(proj.unit_id()),
+              YesNo(proj.disclosure().with_budget, en),
+              YesNo(proj.disclosure().with_approval, en)});
   }
   out += r.key_projects.empty() ? Label(options, "  （无）\n", "  (none)\n") : k.Render();
 
@@ -132,21 +133,21 @@ std::string JsonImpl(const DisclosureReport& r, const RenderOptions& options) {
   w.Key("units").BeginArray();
   for (const DisclosureUnitRow& row : r.units) {
     w.BeginObject();
-    w.Key("id").String(ds.units()[row.unit_index].id);
-    w.Key("name").String(ds.units()[row.unit_index].name);
+    w.Key("id").String(ds.units()[row.unit_index].id());
+    w.Key("name").String(ds.units()[row.unit_index].name());
     CountsJson(w, row.counts);
     w.EndObject();
   }
   w.EndArray();
   w.Key("key_projects").BeginArray();
   for (std::uint32_t p : r.key_projects) {
-    const Project& proj = ds.projects()[p];
+    const ProjectView proj = ds.projects()[p];
     w.BeginObject();
-    w.Key("project").String(proj.id);
-    w.Key("name").String(proj.name);
-    w.Key("unit").String(proj.unit_id);
-    w.Key("with_budget").Bool(proj.disclosure.with_budget);
-    w.Key("with_approval").Bool(proj.disclosure.with_approval);
+    w.Key("project").String(proj.id());
+    w.Key("name").String(proj.name());
+    w.Key("unit").String(proj.unit_id());
+    w.Key("with_budget").Bool(proj.disclosure().with_budget);
+    w.Key("with_approval").Bool(proj.disclosure().with_approval);
     w.EndObject();
   }
   w.EndArray();
@@ -168,7 +169,7 @@ std::string JsonImpl(const DisclosureReport& r, const RenderOptions& options) {
     w.Key("code").String(f.code);
     w.Key("severity").String(CodeOf(f.severity));
     if (f.project_index != kNoIndex) {
-      w.Key("project").String(ds.projects()[f.project_index].id);
+      w.Key("project").String(ds.projects()[f.project_index].id());
     } else {
       w.Key("project").Null();
     }
@@ -194,10 +195,11 @@ std::string CsvImpl(const DisclosureReport& r, const RenderOptions& options) {
                        : CsvRow({"类别", "编号", "名称", "预算单位", "随部门预算公开",
                                  "随预算批复公开", "随决算公开"});
   for (std::uint32_t p : r.key_projects) {
-    const Project& proj = ds.projects()[p];
-    out += CsvRow({en ? "key_project_goal" : "重点项目绩效目标", proj.id, proj.name, proj.unit_id,
-                   proj.disclosure.with_budget ? "true" : "false",
-                   proj.disclosure.with_approval ? "true" : "false", ""});
+    const ProjectView proj = ds.projects()[p];
+    out += CsvRow({en ? "key_project_goal" : "重点项目绩效目标", std::string(proj.id()),
+                   std::string(proj.name()), std::string(proj.unit_id()),
+                   proj.disclosure().with_budget ? "true" : "false",
+                   proj.disclosure().with_approval ? "true" : "false", ""});
   }
   for (std::uint32_t i : r.results) {
     const Evaluation& ev = ds.evaluations()[i];

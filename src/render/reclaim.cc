@@ -119,10 +119,10 @@ std::string ReclaimText(const ReclaimReport& rep, const RenderOptions& options) 
                  Align::kRight, Align::kLeft});
     for (const ReclaimProposal& p : rep.proposals) {
       if (p.code != b.code) continue;
-      const Project& proj = ds.projects()[p.project_index];
-      t.AddRow({proj.id, proj.name, proj.unit_id, FormatAmount(p.current, unit),
-                FormatAmount(p.executed, unit), p.has_amount ? FormatAmount(p.amount, unit) : "-",
-                SplitCell(p.split, unit, en)});
+      const ProjectView proj = ds.projects()[p.project_index];
+      t.AddRow({std::string(proj.id()), std::string(proj.name()), std::string(proj.unit_id()),
+                FormatAmount(p.current, unit), FormatAmount(p.executed, unit),
+                p.has_amount ? FormatAmount(p.amount, unit) : "-", SplitCell(p.split, unit, en)});
     }
     out += t.Render();
   }
@@ -132,9 +132,10 @@ std::string ReclaimText(const ReclaimReport& rep, const RenderOptions& options) 
                en ? "Warnings" : "仅预警", en ? "Amount" : "收回金额"},
               {Align::kLeft, Align::kLeft, Align::kRight, Align::kRight, Align::kRight});
   for (const ReclaimTotal& tot : rep.units) {
-    const Unit& unit_rec = ds.units()[tot.unit_index];
-    u.AddRow({unit_rec.id, unit_rec.name, std::to_string(tot.proposals),
-              std::to_string(tot.warnings), FormatAmount(tot.amount, unit)});
+    const UnitView unit_rec = ds.units()[tot.unit_index];
+    u.AddRow({std::string(unit_rec.id()), std::string(unit_rec.name()),
+              std::to_string(tot.proposals), std::to_string(tot.warnings),
+              FormatAmount(tot.amount, unit)});
   }
   u.AddRule();
   u.AddRow({"", Label(en, "合计", "Total"), std::to_string(rep.total.proposals),
@@ -179,19 +180,19 @@ std::string ReclaimJson(const ReclaimReport& rep, const RenderOptions& options) 
   w.Key("units").BeginArray();
   for (const ReclaimTotal& t : rep.units) {
     w.BeginObject();
-    w.Key("id").String(ds.units()[t.unit_index].id);
-    w.Key("name").String(ds.units()[t.unit_index].name);
+    w.Key("id").String(ds.units()[t.unit_index].id());
+    w.Key("name").String(ds.units()[t.unit_index].name());
     TotalJson(w, t);
     w.EndObject();
   }
   w.EndArray();
   w.Key("proposals").BeginArray();
   for (const ReclaimProposal& p : rep.proposals) {
-    const Project& proj = ds.projects()[p.project_index];
+    const ProjectView proj = ds.projects()[p.project_index];
     w.BeginObject();
-    w.Key("project").String(proj.id);
-    w.Key("name").String(proj.name);
-    w.Key("unit").String(proj.unit_id);
+    w.Key("project").String(proj.id());
+    w.Key("name").String(proj.name());
+    w.Key("unit").String(proj.unit_id());
     w.Key("code").String(p.code);
     w.Key("severity").String(CodeOf(p.severity));
     w.Key("has_amount").Bool(p.has_amount);
@@ -228,10 +229,11 @@ std::string ReclaimCsv(const ReclaimReport& rep, const RenderOptions& options) {
          : CsvRow({"项目编码", "项目名称", "预算单位", "规则", "资金来源", "分配金额(" + u + ")",
                    "收回金额(" + u + ")", "全年预算(" + u + ")", "已支出(" + u + ")", "说明"});
   for (const ReclaimProposal& p : rep.proposals) {
-    const Project& proj = ds.projects()[p.project_index];
+    const ProjectView proj = ds.projects()[p.project_index];
     auto row = [&](const std::string& source, const std::string& amount) {
       out +=
-          CsvRow({proj.id, proj.name, proj.unit_id, std::string(p.code), source, amount,
+          CsvRow({std::string(proj.id()), std::string(proj.name()), std::string(proj.unit_id()),
+                  std::string(p.code), source, amount,
                   p.has_amount ? FormatAmount(p.amount, unit) : "", FormatAmount(p.current, unit),
                   FormatAmount(p.executed, unit), en ? p.message_en : p.message_zh});
     };

@@ -22,8 +22,8 @@ std::string Label(const RenderOptions& options, std::string_view zh, std::string
 }
 
 std::string SubjectOf(const Dataset& ds, std::uint32_t project, std::uint32_t unit) {
-  if (project != kNoIndex) return ds.projects()[project].id;
-  if (unit != kNoIndex) return ds.units()[unit].id;
+  if (project != kNoIndex) return std::string(ds.projects()[project].id());
+  if (unit != kNoIndex) return std::string(ds.units()[unit].id());
   return "";
 }
 
@@ -95,8 +95,8 @@ std::string TextImpl(const RectificationReport& r, const RenderOptions& options)
   ua[0] = ua[1] = Align::kLeft;
   TextTable u(uh, ua);
   for (const RectificationUnitRow& row : r.units) {
-    std::vector<std::string> cells = {ds.units()[row.unit_index].id,
-                                      ds.units()[row.unit_index].name};
+    std::vector<std::string> cells = {std::string(ds.units()[row.unit_index].id()),
+                                      std::string(ds.units()[row.unit_index].name())};
     for (std::string& s : CountCells(row.counts)) cells.push_back(std::move(s));
     u.AddRow(std::move(cells));
   }
@@ -178,8 +178,8 @@ std::string JsonImpl(const RectificationReport& r, const RenderOptions& options)
   w.Key("units").BeginArray();
   for (const RectificationUnitRow& row : r.units) {
     w.BeginObject();
-    w.Key("id").String(ds.units()[row.unit_index].id);
-    w.Key("name").String(ds.units()[row.unit_index].name);
+    w.Key("id").String(ds.units()[row.unit_index].id());
+    w.Key("name").String(ds.units()[row.unit_index].name());
     CountsJson(w, row.counts);
     w.EndObject();
   }

@@ -83,8 +83,9 @@ std::string TextImpl(const ResultApplicationReport& rep, const RenderOptions& op
         {Align::kLeft, Align::kLeft, Align::kLeft, Align::kLeft, Align::kLeft, Align::kLeft,
          Align::kRight, Align::kRight, Align::kRight, Align::kRight, Align::kLeft});
     for (const ResultProposal& p : rep.proposals) {
-      const Project& proj = ds.projects()[p.project_index];
-      pt.AddRow({proj.id, proj.name, proj.unit_id, ds.evaluations()[p.evaluation_index].id,
+      const ProjectView proj = ds.projects()[p.project_index];
+      pt.AddRow({std::string(proj.id()), std::string(proj.name()), std::string(proj.unit_id()),
+                 ds.evaluations()[p.evaluation_index].id,
                  std::string(en ? CodeOf(p.grade) : ZhLabelOf(p.grade)), ActionText(p.action, en),
                  FormatAmount(p.base, unit), p.cut_percent.ToShortString(),
                  FormatAmount(p.cut, unit), FormatAmount(p.proposed, unit),
@@ -99,8 +100,9 @@ std::string TextImpl(const ResultApplicationReport& rep, const RenderOptions& op
        en ? "Base" : "基数", en ? "Cut" : "压减", en ? "Proposed" : "建议安排"},
       {Align::kLeft, Align::kLeft, Align::kRight, Align::kRight, Align::kRight, Align::kRight});
   for (const ResultTotal& x : rep.units) {
-    ut.AddRow({ds.units()[x.unit_index].id, ds.units()[x.unit_index].name,
-               std::to_string(x.projects), FormatAmount(x.base, unit), FormatAmount(x.cut, unit),
+    ut.AddRow({std::string(ds.units()[x.unit_index].id()),
+               std::string(ds.units()[x.unit_index].name()), std::to_string(x.projects),
+               FormatAmount(x.base, unit), FormatAmount(x.cut, unit),
                FormatAmount(x.proposed, unit)});
   }
   ut.AddRule();
@@ -138,15 +140,16 @@ std::string TextImpl(const ResultApplicationReport& rep, const RenderOptions& op
                    {Align::kLeft, Align::kLeft, Align::kLeft, Align::kRight, Align::kRight,
                     Align::kRight, Align::kLeft, Align::kLeft});
       for (const NextYearCut& c : rep.next_year_cuts) {
-        const Project& p = nx.projects()[c.project_index];
+        const ProjectView p = nx.projects()[c.project_index];
         std::string prop = "-";
         if (c.proposal != kNoIndex) {
           const ResultProposal& rp = rep.proposals[c.proposal];
           prop = ActionText(rp.action, en) + " (" + ds.evaluations()[rp.evaluation_index].id + ")";
         }
-        nt.AddRow({p.id, p.name, p.unit_id, FormatAmount(c.requested, unit),
-                   FormatAmount(c.approved, unit), FormatAmount(c.cut, unit),
-                   c.cancelled ? Label(options, "是", "yes") : "", prop});
+        nt.AddRow({std::string(p.id()), std::string(p.name()), std::string(p.unit_id()),
+                   FormatAmount(c.requested, unit), FormatAmount(c.approved, unit),
+                   FormatAmount(c.cut, unit), c.cancelled ? Label(options, "是", "yes") : "",
+                   prop});
       }
       out += nt.Render();
     }
@@ -194,20 +197,20 @@ std::string JsonImpl(const ResultApplicationReport& rep, const RenderOptions& op
   w.Key("units").BeginArray();
   for (const ResultTotal& t : rep.units) {
     w.BeginObject();
-    w.Key("id").String(ds.units()[t.unit_index].id);
-    w.Key("name").String(ds.units()[t.unit_index].name);
+    w.Key("id").String(ds.units()[t.unit_index].id());
+    w.Key("name").String(ds.units()[t.unit_index].name());
     TotalJson(w, t);
     w.EndObject();
   }
   w.EndArray();
   w.Key("proposals").BeginArray();
   for (const ResultProposal& p : rep.proposals) {
-    const Project& proj = ds.projects()[p.project_index];
+    const ProjectView proj = ds.projects()[p.project_index];
     const Evaluation& ev = ds.evaluations()[p.evaluation_index];
     w.BeginObject();
-    w.Key("project").String(proj.id);
-    w.Key("name").String(proj.name);
-    w.Key("unit").String(proj.unit_id);
+    w.Key("project").String(proj.id());
+    w.Key("name").String(proj.name());
+    w.Key("unit").String(proj.unit_id());
     w.Key("evaluation").String(ev.id);
     w.Key("evaluation_kind").String(CodeOf(ev.kind));
     w.Key("grade").String(CodeOf(p.grade));
@@ -245,11 +248,11 @@ std::string JsonImpl(const ResultApplicationReport& rep, const RenderOptions& op
     w.Key("cut").String(rep.next_year_cut.ToString());
     w.Key("cuts").BeginArray();
     for (const NextYearCut& c : rep.next_year_cuts) {
-      const Project& p = nx.projects()[c.project_index];
+      const ProjectView p = nx.projects()[c.project_index];
       w.BeginObject();
-      w.Key("project").String(p.id);
-      w.Key("name").String(p.name);
-      w.Key("unit").String(p.unit_id);
+      w.Key("project").String(p.id());
+      w.Key("name").String(p.name());
+      w.Key("unit").String(p.unit_id());
       w.Key("requested").String(c.requested.ToString());
       w.Key("approved").String(c.approved.ToString());
       w.Key("cut").String(c.cut.ToString());
@@ -279,9 +282,10 @@ std::string CsvImpl(const ResultApplicationReport& rep, const RenderOptions& opt
                                  "压减比例%", "基数(" + u + ")", "压减(" + u + ")",
                                  "建议安排(" + u + ")", "资金来源", "来源压减(" + u + ")", "说明"});
   for (const ResultProposal& p : rep.proposals) {
-    const Project& proj = ds.projects()[p.project_index];
+    const ProjectView proj = ds.projects()[p.project_index];
     const auto row = [&](const std::string& source, const std::string& amount) {
-      out += CsvRow({proj.id, proj.name, proj.unit_id, ds.evaluations()[p.evaluation_index].id,
+      out += CsvRow({std::string(proj.id()), std::string(proj.name()), std::string(proj.unit_id()),
+                     ds.evaluations()[p.evaluation_index].id,
                      std::string(en ? CodeOf(p.grade) : ZhLabelOf(p.grade)), std::string(p.code),
                      ActionText(p.action, en), p.cut_percent.ToShortString(),
                      FormatAmount(p.base, unit), FormatAmount(p.cut, unit),

@@ -263,8 +263,8 @@ std::string ReviewText(const ReviewResult& r, std::string_view policy_name,
       if (!reasons.empty()) reasons += ", ";
       reasons += code;
     }
-    gates.AddRow(
-        {gt.project_id, r.dataset.projects()[gt.project_index].name, Wan(gt.amount), reasons});
+    gates.AddRow({gt.project_id, std::string(r.dataset.projects()[gt.project_index].name()),
+                  Wan(gt.amount), reasons});
     ++nb;
   }
   if (nb > 0) {

@@ -27,14 +27,17 @@ struct OwnerText {
 
 OwnerText Owner(const Dataset& ds, const GoalScore& g) {
   if (g.project_index != kNoIndex) {
-    return {ds.projects()[g.project_index].id, ds.projects()[g.project_index].name};
+    return {std::string(ds.projects()[g.project_index].id()),
+            std::string(ds.projects()[g.project_index].name())};
   }
-  if (g.unit_index != kNoIndex) return {ds.units()[g.unit_index].id, ds.units()[g.unit_index].name};
+  if (g.unit_index != kNoIndex)
+    return {std::string(ds.units()[g.unit_index].id()),
+            std::string(ds.units()[g.unit_index].name())};
   return {};
 }
 
 std::string UnitId(const Dataset& ds, const GoalScore& g) {
-  return g.unit_index == kNoIndex ? "" : ds.units()[g.unit_index].id;
+  return g.unit_index == kNoIndex ? "" : std::string(ds.units()[g.unit_index].id());
 }
 
 std::string DateText(const SelfEvaluationReport& rep, bool en) {
@@ -154,7 +157,8 @@ std::string TextImpl(const SelfEvaluationReport& rep, const RenderOptions& optio
                std::to_string(x.inflated), std::to_string(x.flags)});
   };
   for (const SelfEvaluationTotal& x : rep.units) {
-    unit_row(x, ds.units()[x.unit_index].id, ds.units()[x.unit_index].name);
+    unit_row(x, std::string(ds.units()[x.unit_index].id()),
+             std::string(ds.units()[x.unit_index].name()));
   }
   ut.AddRule();
   unit_row(t, "", Label(en, "合计", "Total"));
@@ -196,8 +200,8 @@ std::string JsonImpl(const SelfEvaluationReport& rep, const RenderOptions& optio
   w.Key("units").BeginArray();
   for (const SelfEvaluationTotal& t : rep.units) {
     w.BeginObject();
-    w.Key("id").String(ds.units()[t.unit_index].id);
-    w.Key("name").String(ds.units()[t.unit_index].name);
+    w.Key("id").String(ds.units()[t.unit_index].id());
+    w.Key("name").String(ds.units()[t.unit_index].name());
     TotalJson(w, t);
     w.EndObject();
   }

@@ -86,15 +86,15 @@ absl::StatusOr<DatasetSummary> Summarize(const Dataset& dataset, std::optional<D
   }
   s.as_of_is_default = s.as_of_source != AsOfSource::kGiven;
 
-  const auto units = dataset.units();
-  const auto projects = dataset.projects();
+  const auto& units = dataset.units();
+  const auto& projects = dataset.projects();
   const auto goals = dataset.goals();
 
   s.units.resize(units.size());
   for (std::uint32_t u = 0; u < units.size(); ++u) {
     s.units[u].unit_index = u;
-    s.units[u].id = units[u].id;
-    s.units[u].name = units[u].name;
+    s.units[u].id = std::string(units[u].id());
+    s.units[u].name = std::string(units[u].name());
     s.units[u].counts.units = 1;
   }
   std::array<FundSourceSummary, kFundSourceCount> by_source{};
@@ -107,16 +107,16 @@ absl::StatusOr<DatasetSummary> Summarize(const Dataset& dataset, std::optional<D
 
   // Projects: approved and adjustments.
   for (std::uint32_t p = 0; p < projects.size(); ++p) {
-    const Project& project = projects[p];
+    const ProjectView project = projects[p];
     UnitSummary* unit =
-        project.unit_index < s.units.size() ? &s.units[project.unit_index] : nullptr;
-    if (project.is_key) ++s.counts.key_projects;
+        project.unit_index() < s.units.size() ? &s.units[project.unit_index()] : nullptr;
+    if (project.is_key()) ++s.counts.key_projects;
     if (unit != nullptr) {
       ++unit->counts.projects;
-      if (project.is_key) ++unit->counts.key_projects;
+      if (project.is_key()) ++unit->counts.key_projects;
     }
     std::array<bool, kFundSourceCount> project_has_source{};
-    for (const FundLine& line : project.funds) {
+    for (const FundLine& line : project.funds()) {
       const int src = static_cast<int>(line.source);
       if (src < 0 || src >= kFundSourceCount) continue;
       if (!Add(&s.overall.approved, line.approved)) return Overflow("approved");
@@ -129,16 +129,16 @@ absl::StatusOr<DatasetSummary> Summarize(const Dataset& dataset, std::optional<D
       source_seen[src] = true;
       project_has_source[src] = true;
     }
-    for (const Adjustment& adj : project.adjustments) {
-      if (s.as_of < adj.date) continue;
-      const int src = static_cast<int>(adj.source);
+    for (const AdjustmentView adj : project.adjustments()) {
+      if (s.as_of < adj.date()) continue;
+      const int src = static_cast<int>(adj.source());
       if (src < 0 || src >= kFundSourceCount) continue;
-      if (!Add(&s.overall.adjustments, adj.amount)) return Overflow("adjustments");
-      if (unit != nullptr && !Add(&unit->totals.adjustments, adj.amount)) {
+      if (!Add(&s.overall.adjustments, adj.amount())) return Overflow("adjustments");
+      if (unit != nullptr && !Add(&unit->totals.adjustments, adj.amount())) {
         return Overflow(absl::StrCat("adjustments of unit ", unit->id));
       }
-      if (!Add(&by_source[src].totals.adjustments, adj.amount)) {
-        return Overflow(absl::StrCat("adjustments of fund source ", AV(CodeOf(adj.source))));
+      if (!Add(&by_source[src].totals.adjustments, adj.amount())) {
+        return Overflow(absl::StrCat("adjustments of fund source ", AV(CodeOf(adj.source()))));
       }
       source_seen[src] = true;
     }
@@ -154,7 +154,7 @@ absl::StatusOr<DatasetSummary> Summarize(const Dataset& dataset, std::optional<D
   for (std::uint32_t p = 0; p < projects.size(); ++p) {
     const RowRange rows = dataset.DisbursementsOf(p);
     if (rows.empty()) continue;
-    const std::uint32_t u = projects[p].unit_index;
+    const std::uint32_t u = projects[p].unit_index();
     UnitSummary* unit = u < s.units.size() ? &s.units[u] : nullptr;
     if (unit != nullptr) unit->counts.disbursements += static_cast<std::int64_t>(rows.size());
     for (std::uint32_t row : rows) {
@@ -184,7 +184,7 @@ absl::StatusOr<DatasetSummary> Summarize(const Dataset& dataset, std::optional<D
     s.counts.indicators += n;
     std::uint32_t u = goal.unit_index;
     if (u >= s.units.size() && goal.project_index < projects.size()) {
-      u = projects[goal.project_index].unit_index;
+      u = projects[goal.project_index].unit_index();
     }
     UnitSummary* unit = u < s.units.size() ? &s.units[u] : nullptr;
     if (goal.owner == GoalOwner::kProject) {

@@ -402,12 +402,12 @@ std::uint64_t NameKey(std::string_view s) {
 // NormalizeUnit (review_library.h) without copying: the base is a view into
 // `unit` or into the library's scales, found by the policy's compiled
 // index (the first scale of a unit, as NormalizeUnit's scan).
-struct UnitView {
+struct MeasureView {
   std::string_view base;
   Ratio factor;
 };
-UnitView NormalizeUnitView(std::string_view unit, const ReviewLibrary& lib,
-                           const ReviewLibraryIndex& ix) {
+MeasureView NormalizeMeasure(std::string_view unit, const ReviewLibrary& lib,
+                             const ReviewLibraryIndex& ix) {
   auto it = ix.scale_by_unit.find(unit);
   if (it != ix.scale_by_unit.end()) {
     const UnitScale& s = lib.unit_scales[it->second];
@@ -418,7 +418,7 @@ UnitView NormalizeUnitView(std::string_view unit, const ReviewLibrary& lib,
   for (const auto& [prefix, factor] :
        {std::pair{kWan, Ratio(10000)}, std::pair{kYi, Ratio(100000000)}}) {
     if (unit.size() > prefix.size() && unit.starts_with(prefix)) {
-      UnitView rest = NormalizeUnitView(unit.substr(prefix.size()), lib, ix);
+      MeasureView rest = NormalizeMeasure(unit.substr(prefix.size()), lib, ix);
       // 1 × factor is factor (exact): the product is formed only when needed.
       rest.factor = rest.factor == Ratio(1) ? factor : rest.factor * factor;
       return rest;
@@ -426,8 +426,8 @@ UnitView NormalizeUnitView(std::string_view unit, const ReviewLibrary& lib,
   }
   return {unit, Ratio(1)};
 }
-UnitView NormalizeUnitView(std::string_view unit, const Rules& r) {
-  return NormalizeUnitView(unit, *r.lib, *r.ix);
+MeasureView NormalizeMeasure(std::string_view unit, const Rules& r) {
+  return NormalizeMeasure(unit, *r.lib, *r.ix);
 }
 
 // "%", "％" or "百分比", the unit already trimmed.
@@ -562,9 +562,13 @@ bool BelowPercent(const BigramCount& count, const Ratio& min_percent) {
 // ---- the engine -----------------------------------------------------------------
 
 // What one goal is reviewed against.
+// The owner's texts are views into the Dataset's arena or the caller's records.
+struct OwnerText {
+  std::string_view name, category;
+};
 struct Context {
-  const Project* project = nullptr;
-  const Unit* unit = nullptr;
+  std::optional<OwnerText> project;  // a project goal's project, when known
+  std::optional<OwnerText> unit;     // a unit goal's unit, when known
   const FiscalYear* fiscal_year = nullptr;
   Money budget;  // approved, or requested when nothing is approved; 0 = unknown
 };
@@ -751,7 +755,7 @@ void GoalReviewer::Prepare() {
   scratch_->owner.Clear();
   scratch_->owner_hits.Clear();
   scratch_->context_hits.Clear();
-  if (ctx_.project != nullptr && rules_.lib != nullptr) {
+  if (ctx_.project.has_value() && rules_.lib != nullptr) {
     category_ = rules_.ix->FindCategory(*rules_.lib, TrimText(ctx_.project->category));
   }
 }
@@ -793,7 +797,7 @@ void GoalReviewer::Run() {
       owner_set.AddSequence(seq);
       FindTerms(rules_, seq, plain, text, &owner_hits);
     };
-    if (ctx_.project != nullptr) {
+    if (ctx_.project.has_value()) {
       const std::size_t c =
           category_ != nullptr ? static_cast<std::size_t>(category_ - rules_.lib->categories.data())
                                : 0;
@@ -805,7 +809,7 @@ void GoalReviewer::Run() {
       if (category_ != nullptr) {
         for (std::uint32_t d : rules_.ix->category_domains[c]) owner_hits.AddDomain(d);
       }
-    } else if (ctx_.unit != nullptr) {
+    } else if (ctx_.unit.has_value()) {
       add_owner_text(ctx_.unit->name);
       context_text_ = ctx_.unit->name;
     }
@@ -1471,8 +1475,8 @@ void GoalReviewer::CheckUnitCost() {
         continue;
       }
       // 公里 vs 米, 万亩 vs 亩: compared in the cost unit's denominator.
-      const UnitView qn = NormalizeUnitView(scratch_->facts[q].unit, rules_);
-      const UnitView pn = NormalizeUnitView(per, rules_);
+      const MeasureView qn = NormalizeMeasure(scratch_->facts[q].unit, rules_);
+      const MeasureView pn = NormalizeMeasure(per, rules_);
       if (qn.base != pn.base) continue;
       const Ratio quantity = *qty.target * qn.factor / pn.factor;
       const Ratio budget_yuan(ctx_.budget.fen(), 100);  // formed only for a unit-cost pair
@@ -1627,7 +1631,7 @@ void GoalReviewer::CheckKind(std::uint32_t i, const Indicator& ind) {
               ind.comparator == Comparator::kEq) &&
              (EndsWithWord(name, kQuantityEnds) || StartsWithWord(name, kOutputVerbs)) &&
              !StartsWithWord(name, kPerUnitStarts) &&
-             IsQuantityUnit(NormalizeUnitView(unit, rules_).base)) {
+             IsQuantityUnit(NormalizeMeasure(unit, rules_).base)) {
     // An output quantity ("改造数量") filed as a benefit.
     e1 = IndicatorLevel1::kOutput;
     e2 = IndicatorLevel2::kQuantity;
@@ -1659,8 +1663,8 @@ void GoalReviewer::CheckCore(std::uint32_t i, const Indicator& ind) {
   if (core == nullptr || !facts.core_strong) return;
   const std::string_view unit = facts.unit;
   if (unit.empty() || core->unit.empty()) return;
-  const UnitView iu = NormalizeUnitView(unit, rules_);
-  const UnitView cu = NormalizeUnitView(core->unit, rules_);
+  const MeasureView iu = NormalizeMeasure(unit, rules_);
+  const MeasureView cu = NormalizeMeasure(core->unit, rules_);
   if (iu.base != cu.base) {
     Emit(kUnitDiffersFromCore, i, "unit_of_measure",
          {{"unit_of_measure", unit},
@@ -1754,13 +1758,13 @@ void GoalReviewer::CheckGoalTextNumbers() {
       if (!IsNumeric(ind.comparator) || !ind.target.has_value()) continue;
       const std::string_view unit = scratch_->facts[i].unit;
       if (unit.empty()) continue;
-      const UnitView iu = NormalizeUnitView(unit, rules_);
+      const MeasureView iu = NormalizeMeasure(unit, rules_);
       // The longest unit of the same base that the text writes here.
       std::string best;
       Ratio best_factor;
       auto consider = [&](std::string_view w) {
         if (w.empty() || !rest.starts_with(w) || w.size() <= best.size()) return;
-        const UnitView wn = NormalizeUnitView(w, rules_);
+        const MeasureView wn = NormalizeMeasure(w, rules_);
         if (wn.base != iu.base) return;
         best = std::string(w);
         best_factor = wn.factor;
@@ -1829,7 +1833,7 @@ void GoalReviewer::CheckGoalTextNumbers() {
 void GoalReviewer::CheckBudgetBuysOutput() {
   const Ratio budget_yuan(ctx_.budget.fen(), 100);
   for (const UnitCostReference& ref : category_->unit_costs) {
-    const UnitView rn = NormalizeUnitView(ref.quantity_unit, rules_);
+    const MeasureView rn = NormalizeMeasure(ref.quantity_unit, rules_);
     for (std::uint32_t q = 0; q < goal_.indicators.size(); ++q) {
       const Indicator& qty = goal_.indicators[q];
       if (qty.level2 != IndicatorLevel2::kQuantity || !IsNumeric(qty.comparator) ||
@@ -1837,7 +1841,7 @@ void GoalReviewer::CheckBudgetBuysOutput() {
           !qty.target.has_value() || !(*qty.target > Ratio(0))) {
         continue;
       }
-      const UnitView qn = NormalizeUnitView(scratch_->facts[q].unit, rules_);
+      const MeasureView qn = NormalizeMeasure(scratch_->facts[q].unit, rules_);
       if (qn.base != rn.base) continue;
       if (!ref.indicator.empty()) {
         const CoreIndicator* core = scratch_->facts[q].core;
@@ -1943,12 +1947,12 @@ struct ExAnteStatus {
   Money amount;                          // the amount compared with the threshold
 };
 
-Money GateAmount(const Project& p, Money approved) {
-  return p.requested.fen() > 0 ? p.requested : approved;
+Money GateAmount(Money requested, Money approved) {
+  return requested.fen() > 0 ? requested : approved;
 }
 
-bool RequiresExAnte(const Rules& rules, const Project& p, Money amount) {
-  if (p.kind != ProjectKind::kNew && !rules.ex_ante_continuing) return false;
+bool RequiresExAnte(const Rules& rules, ProjectKind kind, Money amount) {
+  if (kind != ProjectKind::kNew && !rules.ex_ante_continuing) return false;
   return Ratio(amount.fen(), 100) >= rules.ex_ante_threshold;
 }
 
@@ -2152,8 +2156,10 @@ absl::StatusOr<GoalReview> ReviewGoal(const Goal& goal, const GoalContext& conte
                                       const Policy& policy, const ReviewOptions& options) try {
   const Rules rules = ResolveRules(policy, options.messages);
   Context ctx;
-  ctx.project = context.project;
-  ctx.unit = context.unit;
+  if (context.project != nullptr) {
+    ctx.project = OwnerText{context.project->name, context.project->category};
+  }
+  if (context.unit != nullptr) ctx.unit = OwnerText{context.unit->name, {}};
   ctx.fiscal_year = context.fiscal_year.has_value() ? &*context.fiscal_year : nullptr;
   Money approved;
   if (context.project != nullptr) {
@@ -2168,8 +2174,8 @@ absl::StatusOr<GoalReview> ReviewGoal(const Goal& goal, const GoalContext& conte
   GoalReview review = ReviewOne(rules, policy, goal, ctx);
   if (context.check_ex_ante && context.project != nullptr) {
     ExAnteStatus st;
-    st.amount = GateAmount(*context.project, approved);
-    st.required = RequiresExAnte(rules, *context.project, st.amount);
+    st.amount = GateAmount(context.project->requested, approved);
+    st.required = RequiresExAnte(rules, context.project->kind, st.amount);
     ExAnteReview er;
     if (context.ex_ante != nullptr) {
       er = ConcludeOne(rules, *context.ex_ante, 0, st.amount);
@@ -2189,7 +2195,7 @@ absl::StatusOr<ReviewResult> ReviewDataset(const Dataset& dataset, const Policy&
   ReviewResult result;
   result.dataset = dataset;
   result.decimals = policy.decimals();
-  const std::span<const Project> projects = dataset.projects();
+  const ProjectTable& projects = dataset.projects();
   const std::span<const Goal> goals = dataset.goals();
 
   std::uint32_t only = kNoIndex;
@@ -2209,9 +2215,9 @@ absl::StatusOr<ReviewResult> ReviewDataset(const Dataset& dataset, const Policy&
   for (std::uint32_t a = 0; a < assessments.size(); ++a) {
     const ExAnteAssessment& as = assessments[a];
     if (as.project_index == kNoIndex || !in_scope(as.project_index)) continue;
-    const Project& p = projects[as.project_index];
+    const ProjectView p = projects[as.project_index];
     result.ex_ante.push_back(
-        ConcludeOne(rules, as, a, GateAmount(p, dataset.ApprovedOf(as.project_index))));
+        ConcludeOne(rules, as, a, GateAmount(p.requested(), dataset.ApprovedOf(as.project_index))));
     std::uint32_t& l = latest[as.project_index];
     const std::uint32_t pos = static_cast<std::uint32_t>(result.ex_ante.size() - 1);
     if (l == kNoIndex) {
@@ -2225,9 +2231,9 @@ absl::StatusOr<ReviewResult> ReviewDataset(const Dataset& dataset, const Policy&
   std::vector<ExAnteStatus> status(projects.size());
   for (std::uint32_t p = 0; p < projects.size(); ++p) {
     if (!in_scope(p)) continue;
-    status[p].amount = GateAmount(projects[p], dataset.ApprovedOf(p));
+    status[p].amount = GateAmount(projects[p].requested(), dataset.ApprovedOf(p));
     status[p].required =
-        rules.On(kMissingExAnte) && RequiresExAnte(rules, projects[p], status[p].amount);
+        rules.On(kMissingExAnte) && RequiresExAnte(rules, projects[p].kind(), status[p].amount);
     if (latest[p] != kNoIndex) status[p].review = &result.ex_ante[latest[p]];
   }
 
@@ -2241,13 +2247,15 @@ absl::StatusOr<ReviewResult> ReviewDataset(const Dataset& dataset, const Policy&
     ctx.fiscal_year = &dataset.fiscal_year();
     if (goal.owner == GoalOwner::kProject) {
       if (goal.project_index == kNoIndex || !in_scope(goal.project_index)) continue;
-      ctx.project = &projects[goal.project_index];
+      const ProjectView project = projects[goal.project_index];
+      ctx.project = OwnerText{project.name(), project.category()};
       const Money approved = dataset.ApprovedOf(goal.project_index);
-      ctx.budget = approved.fen() > 0 ? approved : ctx.project->requested;
+      ctx.budget = approved.fen() > 0 ? approved : project.requested();
     } else {
       if (only != kNoIndex || !options.unit_goals) continue;
     }
-    if (goal.unit_index != kNoIndex) ctx.unit = &dataset.units()[goal.unit_index];
+    if (goal.unit_index != kNoIndex)
+      ctx.unit = OwnerText{dataset.units()[goal.unit_index].name(), {}};
     GoalReview review = ReviewOne(rules, policy, goal, ctx, &scratch);
     review.goal_index = g;
     if (goal.owner == GoalOwner::kProject) {
@@ -2285,7 +2293,7 @@ absl::StatusOr<ReviewResult> ReviewDataset(const Dataset& dataset, const Policy&
     if (!in_scope(p)) continue;
     ProjectGate gate;
     gate.project_index = p;
-    gate.project_id = projects[p].id;
+    gate.project_id = std::string(projects[p].id());
     gate.amount = status[p].amount;
     const ExAnteStatus& st = status[p];
     if (st.review != nullptr) {

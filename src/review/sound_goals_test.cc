@@ -84,7 +84,7 @@ struct Planted {
     for (const Goal& g : Sound().goals()) {
       if (g.id == goal_id) {
         goal = g;
-        project = Sound().projects()[g.project_index];
+        project = Sound().projects()[g.project_index].ToRecord();
       }
     }
     EXPECT_FALSE(goal.id.empty()) << goal_id;

@@ -15,16 +15,16 @@ namespace {
 // the JSON writer.
 std::string Fingerprint(const Dataset& ds) {
   std::string out = absl::StrCat(ds.info().title, "|", ds.info().fiscal_year, "\n");
-  for (const Unit& u : ds.units()) absl::StrAppend(&out, u.id, ",", u.name, "\n");
-  for (const Project& p : ds.projects()) {
-    absl::StrAppend(&out, p.id, ",", p.unit_id, ",", p.name, ",", AV(CodeOf(p.status)), ",",
-                    p.requested.fen(), ",", p.is_key);
-    for (const FundLine& f : p.funds)
+  for (const UnitView u : ds.units()) absl::StrAppend(&out, AV(u.id()), ",", AV(u.name()), "\n");
+  for (const ProjectView p : ds.projects()) {
+    absl::StrAppend(&out, AV(p.id()), ",", AV(p.unit_id()), ",", AV(p.name()), ",",
+                    AV(CodeOf(p.status())), ",", p.requested().fen(), ",", p.is_key());
+    for (const FundLine& f : p.funds())
       absl::StrAppend(&out, ",", AV(CodeOf(f.source)), f.approved.fen());
-    for (const Adjustment& a : p.adjustments) {
-      absl::StrAppend(&out, ",adj", a.date.ToString(), a.amount.fen());
+    for (const AdjustmentView a : p.adjustments()) {
+      absl::StrAppend(&out, ",adj", a.date().ToString(), a.amount().fen());
     }
-    for (const PlannedPayment& pp : p.payment_plan) {
+    for (const PlannedPayment& pp : p.payment_plan()) {
       absl::StrAppend(&out, ",plan", pp.date.ToString(), pp.amount.fen());
     }
     out += "\n";
@@ -108,7 +108,7 @@ TEST(SynthTest, ExecutedNeverExceedsApprovedAndDatesInYear) {
       EXPECT_TRUE(ds->fiscal_year().Contains(disb.date())) << disb.date().ToString();
       EXPECT_GE(disb.amount().fen(), 0);
     }
-    EXPECT_LE(executed, ds->ApprovedOf(p).fen()) << ds->projects()[p].id;
+    EXPECT_LE(executed, ds->ApprovedOf(p).fen()) << ds->projects()[p].id();
   }
 }
 
@@ -153,8 +153,8 @@ TEST(SynthTest, ManyUnitsGetDistinctIds) {
   absl::StatusOr<Dataset> ds = Synthesize(o);
   ASSERT_TRUE(ds.ok()) << ds.status();
   EXPECT_EQ(ds->units().size(), 700u);
-  EXPECT_EQ(ds->units()[0].id, "U001");
-  EXPECT_EQ(ds->units()[699].id, "U700");
+  EXPECT_EQ(ds->units()[0].id(), "U001");
+  EXPECT_EQ(ds->units()[699].id(), "U700");
 }
 
 TEST(SynthTest, RejectsBadOptions) {

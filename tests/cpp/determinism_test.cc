@@ -62,8 +62,8 @@ std::vector<std::string> AnalysisLines(const Dataset& ds) {
   EXPECT_TRUE(mon.ok()) << mon.status();
   if (!mon.ok()) return out;
   for (const MonitorRow& r : mon->projects) {
-    std::string line = absl::StrCat("monitor|", ds.projects()[r.index].id, "|", r.current.fen(),
-                                    "|", r.executed.fen(), "|", static_cast<int>(r.level));
+    std::string line = Cat("monitor|", ds.projects()[r.index].id(), "|", r.current.fen(), "|",
+                           r.executed.fen(), "|", static_cast<int>(r.level));
     std::vector<std::string> reasons;
     for (const MonitorReason& x : mon->ReasonsOf(r)) {
       reasons.push_back(absl::StrCat(AV(x.code), "=", ExplainReason(*mon, x, "zh"), "/",
@@ -74,8 +74,8 @@ std::vector<std::string> AnalysisLines(const Dataset& ds) {
     out.push_back(line);
   }
   for (const MonitorRow& r : mon->units) {
-    out.push_back(absl::StrCat("unit|", ds.units()[r.index].id, "|", r.current.fen(), "|",
-                               r.executed.fen(), "|", static_cast<int>(r.level)));
+    out.push_back(Cat("unit|", ds.units()[r.index].id(), "|", r.current.fen(), "|",
+                      r.executed.fen(), "|", static_cast<int>(r.level)));
   }
   out.push_back(absl::StrCat("total|", mon->total.current.fen(), "|", mon->total.executed.fen(),
                              "|", static_cast<int>(mon->total.level)));
@@ -85,8 +85,8 @@ std::vector<std::string> AnalysisLines(const Dataset& ds) {
   EXPECT_TRUE(rec.ok()) << rec.status();
   if (rec.ok()) {
     for (const ReclaimProposal& p : rec->proposals) {
-      std::string line = absl::StrCat("reclaim|", ds.projects()[p.project_index].id, "|",
-                                      AV(p.code), "|", p.amount.fen());
+      std::string line = Cat("reclaim|", ds.projects()[p.project_index].id(), "|", AV(p.code), "|",
+                             p.amount.fen());
       for (const FundSplit& f : p.split) {
         absl::StrAppend(&line, "|", AV(CodeOf(f.source)), ":", f.amount.fen());
       }
@@ -203,13 +203,15 @@ TEST(Determinism, SameBytesFromFourThreadsAtOnce) {
 TEST(Determinism, RecordOrderDoesNotChangeTheAnalyses) {
   const Dataset ds = Example();
   DatasetBuilder b(ds.info());
-  auto reversed = [](auto span) {
-    std::vector<typename decltype(span)::value_type> v(span.begin(), span.end());
+  auto reversed = [](const auto& rows) {
+    std::vector<typename std::remove_cvref_t<decltype(rows)>::value_type> v(rows.begin(),
+                                                                            rows.end());
     std::reverse(v.begin(), v.end());
     return v;
   };
-  for (const Unit& u : reversed(ds.units())) b.AddUnit(u);
-  for (Project p : reversed(ds.projects())) {
+  for (const UnitView u : reversed(ds.units())) b.AddUnit(u.ToRecord());
+  for (const ProjectView view : reversed(ds.projects())) {
+    Project p = view.ToRecord();
     std::reverse(p.funds.begin(), p.funds.end());
     std::reverse(p.adjustments.begin(), p.adjustments.end());
     std::reverse(p.payment_plan.begin(), p.payment_plan.end());
@@ -226,7 +228,7 @@ TEST(Determinism, RecordOrderDoesNotChangeTheAnalyses) {
   Diagnostics diags;
   absl::StatusOr<Dataset> back = b.Build({}, &diags);
   ASSERT_TRUE(back.ok()) << back.status();
-  ASSERT_NE(back->projects()[0].id, ds.projects()[0].id);  // really reversed
+  ASSERT_NE(back->projects()[0].id(), ds.projects()[0].id());  // really reversed
   std::vector<std::string> a = AnalysisLines(ds);
   std::vector<std::string> c = AnalysisLines(*back);
   ASSERT_GT(a.size(), 100u);

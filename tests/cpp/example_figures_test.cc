@@ -53,7 +53,7 @@ class ExampleFiguresTest : public ::testing::Test {
   const Dataset& ds() const { return *dataset_; }
 
   // Projects in the monitoring scope: budgeted (not cancelled).
-  bool InScope(const Project& p) const { return p.status != ProjectStatus::kCancelled; }
+  bool InScope(const ProjectView p) const { return p.status() != ProjectStatus::kCancelled; }
 
   static Dataset* dataset_;
   static std::string* load_error_;
@@ -72,7 +72,7 @@ TEST_F(ExampleFiguresTest, HeaderAndUnits) {  // F1
   EXPECT_EQ(ds().info().as_of, D(2022, 8, 31));
   ASSERT_EQ(ds().units().size(), 6u);
   std::set<std::string> names;
-  for (const Unit& u : ds().units()) names.insert(u.name);
+  for (const UnitView u : ds().units()) names.emplace(u.name());
   EXPECT_TRUE(names.count("宿州东部新城行政管理委员会"));
   EXPECT_TRUE(names.count("宿马园区管委会"));
   EXPECT_TRUE(names.count("宿州市城市管理局宿马园区分局"));
@@ -93,7 +93,7 @@ TEST_F(ExampleFiguresTest, GoalsEightyProjectAndSixUnit) {  // F12, F13, F14, F1
   EXPECT_EQ(unit_goals, 6);
   EXPECT_EQ(goals_of_budgeted, 78);
   for (std::uint32_t u = 0; u < ds().units().size(); ++u) {
-    EXPECT_EQ(ds().GoalsOfUnit(u).size(), 1u) << ds().units()[u].name;
+    EXPECT_EQ(ds().GoalsOfUnit(u).size(), 1u) << ds().units()[u].name();
   }
   // Every one of the 78 well-formed goals carries output, benefit and
   // satisfaction indicators.
@@ -113,16 +113,16 @@ TEST_F(ExampleFiguresTest, ApprovedTotalIs106705Wan) {  // F20
   Money approved, all_projects, current;
   int in_scope = 0;
   for (std::uint32_t i = 0; i < ds().projects().size(); ++i) {
-    const Project& p = ds().projects()[i];
+    const ProjectView p = ds().projects()[i];
     all_projects = Sum(all_projects, ds().ApprovedOf(i));
     if (!InScope(p)) {
-      EXPECT_TRUE(ds().ApprovedOf(i).is_zero()) << p.id;
+      EXPECT_TRUE(ds().ApprovedOf(i).is_zero()) << p.id();
       continue;
     }
     ++in_scope;
     approved = Sum(approved, ds().ApprovedOf(i));
     current = Sum(current, ds().ApprovedOf(i));
-    for (const Adjustment& a : p.adjustments) current = Sum(current, a.amount);
+    for (const AdjustmentView a : p.adjustments()) current = Sum(current, a.amount());
   }
   EXPECT_EQ(in_scope, 78);
   EXPECT_EQ(approved.fen(), 106705 * kFenPerWan);
@@ -133,8 +133,8 @@ TEST_F(ExampleFiguresTest, ApprovedTotalIs106705Wan) {  // F20
 
 TEST_F(ExampleFiguresTest, FundSourcesInScope) {  // F19
   std::set<FundSource> sources;
-  for (const Project& p : ds().projects())
-    for (const FundLine& f : p.funds) sources.insert(f.source);
+  for (const ProjectView p : ds().projects())
+    for (const FundLine& f : p.funds()) sources.insert(f.source);
   EXPECT_EQ(sources, (std::set<FundSource>{FundSource::kGeneralBudget, FundSource::kTransfer,
                                            FundSource::kLandTransfer}));
 }
@@ -166,18 +166,18 @@ TEST_F(ExampleFiguresTest, UnimplementedProjects) {  // F23, F24
   bool land_transfer = false;
   int count = 0;
   for (std::uint32_t i = 0; i < ds().projects().size(); ++i) {
-    const Project& p = ds().projects()[i];
-    if (p.status != ProjectStatus::kNotImplemented) continue;
+    const ProjectView p = ds().projects()[i];
+    if (p.status() != ProjectStatus::kNotImplemented) continue;
     ++count;
-    units.insert(ds().units()[p.unit_index].name);
-    EXPECT_TRUE(ds().DisbursementsOf(i).empty()) << p.id;
+    units.emplace(ds().units()[p.unit_index()].name());
+    EXPECT_TRUE(ds().DisbursementsOf(i).empty()) << p.id();
     approved = Sum(approved, ds().ApprovedOf(i));
     Money current = ds().ApprovedOf(i);
-    for (const FundLine& f : p.funds) land_transfer |= f.source == FundSource::kLandTransfer;
-    for (const Adjustment& a : p.adjustments) {
-      EXPECT_TRUE(a.amount.is_negative()) << p.id;
-      adjusted_away = Sum(adjusted_away, a.amount);
-      current = Sum(current, a.amount);
+    for (const FundLine& f : p.funds()) land_transfer |= f.source == FundSource::kLandTransfer;
+    for (const AdjustmentView a : p.adjustments()) {
+      EXPECT_TRUE(a.amount().is_negative()) << p.id();
+      adjusted_away = Sum(adjusted_away, a.amount());
+      current = Sum(current, a.amount());
     }
     unspent = Sum(unspent, current);
   }
@@ -193,11 +193,11 @@ TEST_F(ExampleFiguresTest, CancelledAtGoalReview) {  // F15
   int count = 0;
   Money requested;
   for (std::uint32_t i = 0; i < ds().projects().size(); ++i) {
-    const Project& p = ds().projects()[i];
-    if (p.status != ProjectStatus::kCancelled || ds().GoalsOfProject(i).empty()) continue;
+    const ProjectView p = ds().projects()[i];
+    if (p.status() != ProjectStatus::kCancelled || ds().GoalsOfProject(i).empty()) continue;
     ++count;
-    EXPECT_TRUE(p.funds.empty()) << p.id;
-    requested = Sum(requested, p.requested);
+    EXPECT_TRUE(p.funds().empty()) << p.id();
+    requested = Sum(requested, p.requested());
   }
   EXPECT_EQ(count, 2);
   EXPECT_EQ(requested.fen(), 107'000 * 100);  // 10.7 万元: "约10余万元"
@@ -205,11 +205,12 @@ TEST_F(ExampleFiguresTest, CancelledAtGoalReview) {  // F15
 
 TEST_F(ExampleFiguresTest, KeyProjectsAndDisclosure) {  // F17, F27
   int key = 0, with_budget = 0, with_approval = 0;
-  for (const Project& p : ds().projects()) {
-    key += p.is_key;
-    with_budget += p.disclosure.with_budget;
-    with_approval += p.disclosure.with_approval;
-    if (p.disclosure.with_budget || p.disclosure.with_approval) EXPECT_TRUE(p.is_key) << p.id;
+  for (const ProjectView p : ds().projects()) {
+    key += p.is_key();
+    with_budget += p.disclosure().with_budget;
+    with_approval += p.disclosure().with_approval;
+    if (p.disclosure().with_budget || p.disclosure().with_approval)
+      EXPECT_TRUE(p.is_key()) << p.id();
   }
   EXPECT_GE(key, 32);
   EXPECT_EQ(with_budget, 14);
@@ -229,18 +230,18 @@ TEST_F(ExampleFiguresTest, ExAnteAssessments) {  // F9, F10, F11
       EXPECT_LE(*s, Ratio(20));
       total += *s;
     }
-    const Project& p = ds().projects()[a.project_index];
+    const ProjectView p = ds().projects()[a.project_index];
     assessed.insert(a.project_index);
-    EXPECT_EQ(p.kind, ProjectKind::kNew) << p.id;
+    EXPECT_EQ(p.kind(), ProjectKind::kNew) << p.id();
     if (total >= Ratio(80)) {
       ++supported;
-      EXPECT_NE(p.status, ProjectStatus::kCancelled) << p.id;
+      EXPECT_NE(p.status(), ProjectStatus::kCancelled) << p.id();
     } else {
-      EXPECT_LT(total, Ratio(60)) << p.id;
+      EXPECT_LT(total, Ratio(60)) << p.id();
       ++rejected;
-      EXPECT_EQ(p.status, ProjectStatus::kCancelled) << p.id;
-      EXPECT_TRUE(p.funds.empty()) << p.id;
-      EXPECT_TRUE(ds().GoalsOfProject(a.project_index).empty()) << p.id;
+      EXPECT_EQ(p.status(), ProjectStatus::kCancelled) << p.id();
+      EXPECT_TRUE(p.funds().empty()) << p.id();
+      EXPECT_TRUE(ds().GoalsOfProject(a.project_index).empty()) << p.id();
       rejected_requested = Sum(rejected_requested, a.requested);
     }
   }
@@ -249,10 +250,10 @@ TEST_F(ExampleFiguresTest, ExAnteAssessments) {  // F9, F10, F11
   EXPECT_EQ(rejected_requested.fen(), 1006 * kFenPerWan);  // "约1000万元"
   // Every budgeted new project of ≥ 100 万元 was assessed (先绩评、后入库、再预算).
   for (std::uint32_t i = 0; i < ds().projects().size(); ++i) {
-    const Project& p = ds().projects()[i];
-    if (p.kind == ProjectKind::kNew && p.status != ProjectStatus::kCancelled &&
+    const ProjectView p = ds().projects()[i];
+    if (p.kind() == ProjectKind::kNew && p.status() != ProjectStatus::kCancelled &&
         ds().ApprovedOf(i).fen() >= 100 * kFenPerWan) {
-      EXPECT_TRUE(assessed.count(i)) << p.id;
+      EXPECT_TRUE(assessed.count(i)) << p.id();
     }
   }
 }
@@ -270,14 +271,14 @@ TEST_F(ExampleFiguresTest, Evaluations) {  // F2-F7, F25
           ++self_units;
         } else {
           ++self_projects;
-          EXPECT_TRUE(ds().projects()[e.project_index].is_key) << e.id;
+          EXPECT_TRUE(ds().projects()[e.project_index].is_key()) << e.id;
           self_amount = Sum(self_amount, e.amount);
         }
         break;
       case EvaluationKind::kThirdParty:
         ++third_party;
         ASSERT_FALSE(e.project_id.empty()) << e.id;
-        EXPECT_TRUE(ds().projects()[e.project_index].is_key) << e.id;
+        EXPECT_TRUE(ds().projects()[e.project_index].is_key()) << e.id;
         third_party_amount = Sum(third_party_amount, e.amount);
         problems += e.problems.size();
         suggestions += e.suggestions.size();
@@ -285,7 +286,7 @@ TEST_F(ExampleFiguresTest, Evaluations) {  // F2-F7, F25
       case EvaluationKind::kFiscal:
         EXPECT_TRUE(e.project_id.empty()) << e.id;
         ++fiscal_units;
-        fiscal_unit_names.insert(ds().units()[e.unit_index].name);
+        fiscal_unit_names.emplace(ds().units()[e.unit_index].name());
         break;
     }
   }

@@ -42,7 +42,7 @@ const Dataset& Year(int year) {
 }
 
 std::string IdOf(const CoverageReport& r, std::uint32_t row) {
-  return r.dataset.projects()[r.projects[row].project_index].id;
+  return std::string(r.dataset.projects()[r.projects[row].project_index].id());
 }
 
 // F5, F6, F7: 8 key projects given a fiscal (third-party) evaluation in

@@ -41,7 +41,7 @@ TEST(ExampleYearsTest, Fy2021KeyProjectsAndYearEndActuals) {
   int key = 0;
   Money key_funds;
   for (std::uint32_t i = 0; i < ds.projects().size(); ++i) {
-    if (!ds.projects()[i].is_key) continue;
+    if (!ds.projects()[i].is_key()) continue;
     ++key;
     key_funds = Sum(key_funds, ds.ApprovedOf(i));
   }
@@ -68,7 +68,7 @@ TEST(ExampleYearsTest, Fy2021FiveFiscalEvaluations) {
     ASSERT_TRUE(e.date.has_value()) << e.id;
     EXPECT_EQ(e.date->year(), 2021) << e.id;
     ASSERT_NE(e.project_index, kNoIndex) << e.id;
-    EXPECT_TRUE(ds.projects()[e.project_index].is_key) << e.id;
+    EXPECT_TRUE(ds.projects()[e.project_index].is_key()) << e.id;
     projects.insert(e.project_id);
   }
   EXPECT_EQ(projects.size(), 5u);
@@ -82,10 +82,10 @@ TEST(ExampleYearsTest, Fy2023ResultsAndDisclosure) {
   int with_approval = 0, cut_projects = 0;
   Money cut;
   for (std::uint32_t i = 0; i < ds.projects().size(); ++i) {
-    const Project& p = ds.projects()[i];
-    with_approval += p.disclosure.with_approval;
-    if (p.disclosure.with_approval) EXPECT_TRUE(p.is_key) << p.id;
-    absl::StatusOr<Money> less = p.requested.Minus(ds.ApprovedOf(i));
+    const ProjectView p = ds.projects()[i];
+    with_approval += p.disclosure().with_approval;
+    if (p.disclosure().with_approval) EXPECT_TRUE(p.is_key()) << p.id();
+    absl::StatusOr<Money> less = p.requested().Minus(ds.ApprovedOf(i));
     ASSERT_TRUE(less.ok());
     if (less->fen() > 0) {
       ++cut_projects;

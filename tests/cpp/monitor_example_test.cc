@@ -54,7 +54,7 @@ TEST_F(MonitorExampleTest, F20ToF22) {
   // The three unimplemented projects have no disbursement after a quarter: red.
   int red_unimplemented = 0;
   for (const MonitorRow& r : rep->projects) {
-    if (ds_.projects()[r.index].status != ProjectStatus::kNotImplemented) continue;
+    if (ds_.projects()[r.index].status() != ProjectStatus::kNotImplemented) continue;
     for (const MonitorReason& reason : rep->ReasonsOf(r)) {
       if (reason.code == "monitoring.no_disbursement_after_quarter") ++red_unimplemented;
     }

@@ -24,6 +24,7 @@
 #include "perfbudget/calendar/fiscal_calendar.h"
 #include "perfbudget/io/diagnostic.h"
 #include "perfbudget/model/entities.h"
+#include "perfbudget/model/project_table.h"
 
 namespace perfbudget {
 
@@ -99,13 +100,19 @@ class RowRange {
 class DisbursementView;
 class DisbursementTable {
  public:
-  class iterator;
+  // Not copyable: its row views point at it. Hold it by reference
+  // (`const auto& t = ds.disbursements();`).
+  DisbursementTable() = default;
+  DisbursementTable(const DisbursementTable&) = delete;
+  DisbursementTable& operator=(const DisbursementTable&) = delete;
+  using value_type = DisbursementView;
+  using iterator = RowViewIterator<DisbursementTable, DisbursementView>;
 
   std::size_t size() const { return size_; }
   bool empty() const { return size_ == 0; }
   DisbursementView operator[](std::uint32_t row) const;
-  iterator begin() const;
-  iterator end() const;
+  iterator begin() const { return iterator(this, 0); }
+  iterator end() const { return iterator(this, static_cast<std::uint32_t>(size_)); }
 
   // The hot columns, by row.
   std::span<const Date> dates() const { return {date_, size_}; }
@@ -134,7 +141,8 @@ class DisbursementTable {
  private:
   friend class DisbursementView;
   friend struct DisbursementColumns;
-  const Project* projects_ = nullptr;
+  const char* project_text_ = "";        // the dataset's arena
+  const TextRef* project_id_ = nullptr;  // the projects' ids, by project
   const Date* date_ = nullptr;
   const Money* amount_ = nullptr;
   const FundSource* source_ = nullptr;
@@ -157,7 +165,9 @@ class DisbursementView {
   FundSource source() const { return t_->source_[row_]; }
   Money amount() const { return t_->amount_[row_]; }  // negative = refund
   std::uint32_t project_index() const { return t_->project_[row_]; }
-  std::string_view project_id() const { return t_->projects_[project_index()].id; }
+  std::string_view project_id() const {
+    return TextAt(t_->project_text_, t_->project_id_[project_index()]);
+  }
   std::uint32_t input_position() const { return t_->InputPositionOf(row_); }
   // The record as a DatasetBuilder takes it.
   Disbursement ToRecord() const;
@@ -167,34 +177,8 @@ class DisbursementView {
   std::uint32_t row_;
 };
 
-class DisbursementTable::iterator {
- public:
-  using value_type = DisbursementView;
-  using difference_type = std::ptrdiff_t;
-  using reference = DisbursementView;
-  using pointer = void;
-  using iterator_category = std::forward_iterator_tag;
-  iterator() = default;
-  iterator(const DisbursementTable* t, std::uint32_t row) : t_(t), row_(row) {}
-  DisbursementView operator*() const { return DisbursementView(t_, row_); }
-  iterator& operator++() {
-    ++row_;
-    return *this;
-  }
-  iterator operator++(int) { return iterator(t_, row_++); }
-  bool operator==(const iterator& o) const { return row_ == o.row_; }
-
- private:
-  const DisbursementTable* t_ = nullptr;
-  std::uint32_t row_ = 0;
-};
-
 inline DisbursementView DisbursementTable::operator[](std::uint32_t row) const {
   return DisbursementView(this, row);
-}
-inline DisbursementTable::iterator DisbursementTable::begin() const { return iterator(this, 0); }
-inline DisbursementTable::iterator DisbursementTable::end() const {
-  return iterator(this, static_cast<std::uint32_t>(size_));
 }
 
 class Dataset {
@@ -205,8 +189,9 @@ class Dataset {
   const DatasetInfo& info() const;
   const FiscalYear& fiscal_year() const;
 
-  std::span<const Unit> units() const;
-  std::span<const Project> projects() const;
+  // Column-wise over the dataset's string arena (see project_table.h).
+  const UnitTable& units() const;
+  const ProjectTable& projects() const;
   std::span<const Goal> goals() const;
   // Column-wise, sorted by project then date (see DisbursementTable).
   const DisbursementTable& disbursements() const;
