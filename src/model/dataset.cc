@@ -473,26 +473,25 @@ namespace {
 // and binds the tables. False when the arena would pass 4 GiB.
 template <typename UnitRecs, typename ProjectRecs>
 bool StoreUnitsAndProjects(UnitRecs& units, ProjectRecs& projects, Dataset::Impl& impl) {
-  std::size_t text = 1, funds = 0, plans = 0, adjustments = 0;
-  for (const auto& r : units) text += r.value.id.size() + r.value.name.size() + 2;
+  std::size_t text = 0, funds = 0, plans = 0, adjustments = 0;
+  const auto size_of = StringArena::SizeOf;
+  for (const auto& r : units) text += size_of(r.value.id) + size_of(r.value.name);
   for (const auto& r : projects) {
     const Project& p = r.value;
-    text += p.id.size() + p.name.size() + p.category.size() + 3;
-    for (const Adjustment& a : p.adjustments) text += a.reason.size() + 1;
+    text += size_of(p.id) + size_of(p.name) + size_of(p.category);
+    for (const Adjustment& a : p.adjustments) text += size_of(a.reason);
     funds += p.funds.size();
     plans += p.payment_plan.size();
     adjustments += p.adjustments.size();
   }
-  impl.text.Reserve(text);
+  if (!impl.text.Reserve(text)) return false;
 
   UnitColumns& u = impl.units;
-  u.id.resize(units.size());
-  u.name.resize(units.size());
-  for (std::size_t i = 0; i < units.size(); ++i) {
-    if (!impl.text.Add(units[i].value.id, &u.id[i]) ||
-        !impl.text.Add(units[i].value.name, &u.name[i])) {
-      return false;
-    }
+  u.id.reserve(units.size());
+  u.name.reserve(units.size());
+  for (const auto& r : units) {
+    u.id.push_back(impl.text.Add(r.value.id));
+    u.name.push_back(impl.text.Add(r.value.name));
   }
 
   ProjectColumns& c = impl.projects;
@@ -518,10 +517,9 @@ bool StoreUnitsAndProjects(UnitRecs& units, ProjectRecs& projects, Dataset::Impl
   c.adjustment_reason.reserve(adjustments);
   for (std::size_t i = 0; i < n; ++i) {
     const Project& p = projects[i].value;
-    if (!impl.text.Add(p.id, &c.id[i]) || !impl.text.Add(p.name, &c.name[i]) ||
-        !impl.text.Add(p.category, &c.category[i])) {
-      return false;
-    }
+    c.id[i] = impl.text.Add(p.id);
+    c.name[i] = impl.text.Add(p.name);
+    c.category[i] = impl.text.Add(p.category);
     c.unit[i] = p.unit_index;
     c.kind[i] = p.kind;
     c.status[i] = p.status;
@@ -535,12 +533,10 @@ bool StoreUnitsAndProjects(UnitRecs& units, ProjectRecs& projects, Dataset::Impl
     c.plans.insert(c.plans.end(), p.payment_plan.begin(), p.payment_plan.end());
     c.adjustment_begin.push_back(static_cast<std::uint32_t>(c.adjustment_date.size()));
     for (const Adjustment& a : p.adjustments) {
-      TextRef reason;
-      if (!impl.text.Add(a.reason, &reason)) return false;
       c.adjustment_date.push_back(a.date);
       c.adjustment_source.push_back(a.source);
       c.adjustment_amount.push_back(a.amount);
-      c.adjustment_reason.push_back(reason);
+      c.adjustment_reason.push_back(impl.text.Add(a.reason));
     }
   }
   c.fund_begin.push_back(static_cast<std::uint32_t>(c.funds.size()));

@@ -55,26 +55,28 @@ struct DisbursementColumns {
 };
 
 // The dataset's string arena: every text once, each followed by a NUL; it
-// starts with a NUL, so TextRef{} is "". Offsets are 32-bit: Add fails
-// (returns false) once the arena would pass 4 GiB.
+// starts with a NUL, so TextRef{} is "". Offsets are 32-bit: the caller
+// reserves the whole text first (Reserve fails past 4 GiB), so Add cannot.
 class StringArena {
  public:
   StringArena() : text_(1, '\0') {}
-  bool Add(std::string_view s, TextRef* out) {
-    if (s.empty()) {
-      *out = TextRef{};
-      return true;
-    }
-    if (text_.size() + s.size() + 1 > std::size_t{0xFFFFFFFFu}) return false;
-    *out = TextRef{static_cast<std::uint32_t>(text_.size()), static_cast<std::uint32_t>(s.size())};
-    text_.append(s);
-    text_.push_back('\0');
+  // Bytes a text takes in the arena.
+  static std::size_t SizeOf(std::string_view s) { return s.empty() ? 0 : s.size() + 1; }
+  // Room for texts of `bytes` (their SizeOf) in all; false when the arena
+  // would pass 4 GiB.
+  bool Reserve(std::size_t bytes) {
+    if (bytes > std::size_t{0xFFFFFFFFu} - text_.size()) return false;
+    text_.reserve(text_.size() + bytes);
     return true;
   }
-  void Reserve(std::size_t n) { text_.reserve(n); }
-  void ShrinkToFit() { text_.shrink_to_fit(); }
+  TextRef Add(std::string_view s) {
+    if (s.empty()) return TextRef{};
+    const TextRef t{static_cast<std::uint32_t>(text_.size()), static_cast<std::uint32_t>(s.size())};
+    text_.append(s);
+    text_.push_back('\0');
+    return t;
+  }
   const char* data() const { return text_.data(); }
-  std::size_t size() const { return text_.size(); }
 
  private:
   std::string text_;
